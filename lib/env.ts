@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Parsed once, at start (instrumentation.ts imports it),
+ * so a misconfigured deploy fails with a sentence a deployer understands instead of a stack trace.
+ */
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+  STORE_CURRENCY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as USD, EUR or CNY')
+      .transform((code) => code.toUpperCase())
+      .default('USD'),
+  ),
+  SITE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url('must be the public URL of the store, e.g. https://shop.example.com')
+      .default('http://localhost:3000'),
+  ),
+  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['auto', 'never']).default('auto')),
+  LOG_SQL: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Formats zod issues as one line per variable, e.g. "STORE_CURRENCY: must be a three-letter…". */
+export function describeEnvErrors(error: z.ZodError): string {
+  return error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(
+      `Encore cannot start: some environment variables are invalid.\n${describeEnvErrors(result.error)}\n` +
+        'See the "Configuration" section of README.md.',
+    );
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

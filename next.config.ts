@@ -1,0 +1,26 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { env } from './lib/env';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  // 'use cache' + cacheTag for catalog reads; pages keep a static shell with per-user holes.
+  cacheComponents: true,
+  partialPrefetching: true,
+  cacheLife: {
+    // Catalog data: served from cache, refreshed hourly in the background, and invalidated at once
+    // by tag when an admin changes something.
+    catalog: { stale: 300, revalidate: 3600, expire: 86_400 },
+  },
+  // PGlite must not be bundled: bundled, the build passes and every query fails at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  poweredByHeader: false,
+  experimental: {
+    // An embedded PGlite directory may only be open in one process: prerender in a single worker.
+    ...(env.DATABASE_URL ? {} : { cpus: 1 }),
+  },
+  reactStrictMode: true,
+};
+
+export default withNextIntl(nextConfig);
