@@ -1,0 +1,5 @@
+// Every table of every domain, for the Drizzle client. Domains own their schema files
+// (lib/<domain>/schema.ts); this file only gathers them.
+export * from '@/lib/catalog/schema';
+export * from '@/lib/inventory/schema';
+export * from '@/lib/search/schema';
