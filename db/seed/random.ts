@@ -1,0 +1,89 @@
+/**
+ * A tiny seeded pseudo-random generator for the demo seed. The seed must produce the same catalog
+ * on every machine and every run (tests and screenshots rely on it), so nothing in db/seed may call
+ * Math.random: every random choice goes through an Rng created from a string.
+ */
+
+/** 32-bit FNV-1a hash of a string, used to turn seed strings into generator states. */
+export function hashString(input: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** mulberry32: small, fast and good enough for picking demo data (not for anything secret). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Rng {
+  private readonly nextFloat: () => number;
+
+  constructor(seed: string | number) {
+    this.nextFloat = mulberry32(typeof seed === 'number' ? seed : hashString(seed));
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextFloat();
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    if (max < min) throw new RangeError(`Rng.int: max ${max} < min ${min}`);
+    return min + Math.floor(this.nextFloat() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.nextFloat() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('Rng.pick: empty list');
+    return items[Math.floor(this.nextFloat() * items.length)];
+  }
+
+  /** Picks one item with probability proportional to its weight. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, weight] of items) total += weight;
+    if (!(total > 0)) throw new RangeError('Rng.weighted: weights must sum to more than zero');
+    let roll = this.nextFloat() * total;
+    for (const [item, weight] of items) {
+      roll -= weight;
+      if (roll < 0) return item;
+    }
+    return items[items.length - 1][0];
+  }
+
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const copy = items.slice();
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(this.nextFloat() * (i + 1));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  }
+
+  /** n distinct items (or all of them when the list is shorter), in random order. */
+  sample<T>(items: readonly T[], n: number): T[] {
+    return this.shuffle(items).slice(0, Math.max(0, n));
+  }
+}
+
+/** An independent generator for one concern (e.g. "product:42"), so editing one part of the seed leaves the rest stable. */
+export function rngFor(label: string): Rng {
+  return new Rng(`encore-demo:${label}`);
+}
