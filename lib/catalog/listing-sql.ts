@@ -1,0 +1,155 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { foldText, toTsQuery } from '@/lib/search/normalize';
+import { PRICE_RANGES, type Availability } from './formats';
+import type { BrowseFilters } from './validation';
+
+/**
+ * SQL fragments for browse and search listings. Products are aliased `p`, editions `e`.
+ * A product is listed when it is active and has at least one sellable edition that matches every
+ * edition-level filter (format, price, availability) at once; genre, decade and text are
+ * product-level. Facet counts leave out their own dimension ("disjunctive" facets), so choosing
+ * "vinyl" still shows how many products a CD filter would add.
+ */
+
+export type Dimension = 'formats' | 'genres' | 'decades' | 'prices' | 'availability';
+
+const join = (parts: SQL[], separator: string) => sql.join(parts, sql.raw(separator));
+
+/** An edition that can be sold today: active and inside its rights window. */
+export const sellableEdition = sql`e.status = 'active'
+  and (e.available_from is null or e.available_from <= now())
+  and (e.available_until is null or e.available_until > now())`;
+
+export const availabilitySql: Record<Availability, SQL> = {
+  in_stock: sql`((e.digital or e.stock > 0) and (e.release_date is null or e.release_date <= current_date))`,
+  preorder: sql`(e.release_date > current_date)`,
+  rentable: sql`e.rentable`,
+  digital: sql`e.digital`,
+};
+
+/** The price-range id of an edition's price, as a SQL expression. */
+export function priceRangeSql(minorPerMajor: number): SQL {
+  const cases = PRICE_RANGES.map((range) =>
+    range.max === null
+      ? sql`else ${range.id}`
+      : sql`when e.price_minor < ${range.max * minorPerMajor} then ${range.id}`,
+  );
+  return sql`(case ${join(cases, ' ')} end)`;
+}
+
+function priceFilter(filters: BrowseFilters, minorPerMajor: number): SQL | null {
+  if (filters.prices.length === 0) return null;
+  const ranges = PRICE_RANGES.filter((r) => filters.prices.includes(r.id)).map((r) =>
+    r.max === null
+      ? sql`e.price_minor >= ${r.min * minorPerMajor}`
+      : sql`(e.price_minor >= ${r.min * minorPerMajor} and e.price_minor < ${r.max * minorPerMajor})`,
+  );
+  return sql`(${join(ranges, ' or ')})`;
+}
+
+/** Conditions on editions `e`, without the one for `except`. */
+export function editionConditions(filters: BrowseFilters, minorPerMajor: number, except?: Dimension): SQL {
+  const parts: SQL[] = [sql`e.product_id = p.id`, sellableEdition];
+  if (except !== 'formats' && filters.formats.length) {
+    parts.push(
+      sql`e.format in (${join(
+        filters.formats.map((f) => sql`${f}`),
+        ', ',
+      )})`,
+    );
+  }
+  const price = except !== 'prices' ? priceFilter(filters, minorPerMajor) : null;
+  if (price) parts.push(price);
+  if (except !== 'availability' && filters.availability.length) {
+    parts.push(
+      sql`(${join(
+        filters.availability.map((a) => availabilitySql[a]),
+        ' or ',
+      )})`,
+    );
+  }
+  return join(parts, ' and ');
+}
+
+export type TextQuery = { tsquery: string; folded: string };
+
+export function textQuery(q: string | undefined): TextQuery | null {
+  if (!q) return null;
+  const tsquery = toTsQuery(q);
+  return tsquery ? { tsquery, folded: foldText(q) } : null;
+}
+
+/** Full-text match, or a title that contains a word close to the query (typo tolerance). */
+export function textMatch(text: TextQuery): SQL {
+  return sql`(p.search_vector @@ to_tsquery('simple', ${text.tsquery}) or ${text.folded} <% p.search_title)`;
+}
+
+export function relevance(text: TextQuery): SQL {
+  return sql`(ts_rank_cd(p.search_vector, to_tsquery('simple', ${text.tsquery}), 1) * 4
+    + word_similarity(${text.folded}, p.search_title)
+    + case when p.search_title = ${text.folded} then 2 else 0 end)`;
+}
+
+/** Conditions on products `p`, without the one for `except`. */
+export function productConditions(filters: BrowseFilters, text: TextQuery | null, except?: Dimension): SQL {
+  const parts: SQL[] = [sql`p.status = 'active'`];
+  if (filters.kind) parts.push(sql`p.kind = ${filters.kind}`);
+  if (except !== 'genres' && filters.genres.length) {
+    parts.push(sql`exists (select 1 from product_genres pg join genres g on g.id = pg.genre_id
+      where pg.product_id = p.id and g.slug in (${join(
+        filters.genres.map((g) => sql`${g}`),
+        ', ',
+      )}))`);
+  }
+  if (except !== 'decades' && filters.decades.length) {
+    parts.push(
+      sql`p.decade in (${join(
+        filters.decades.map((d) => sql`${d}`),
+        ', ',
+      )})`,
+    );
+  }
+  if (text) parts.push(textMatch(text));
+  return join(parts, ' and ');
+}
+
+/** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
+export const cardColumns = sql`p.id, p.slug, p.kind, p.title, p.original_title as "originalTitle",
+  extract(year from p.release_date)::int as year,
+  (select pe.name from credits c join people pe on pe.id = c.person_id
+     where c.product_id = p.id and c.role in ('artist', 'director', 'writer', 'developer')
+     order by array_position(array['artist', 'director', 'writer', 'developer']::credit_role[], c.role), c.sort_order
+     limit 1) as credit,
+  (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl",
+  agg.from_price as "fromPriceMinor", coalesce(agg.preorder, false) as preorder,
+  coalesce(agg.in_stock, false) as "inStock", coalesce(agg.rentable, false) as rentable,
+  coalesce(agg.digital, false) as digital`;
+
+/** Lateral aggregate over a product's editions matching `conditions`. */
+export function editionAggregate(conditions: SQL): SQL {
+  return sql`left join lateral (
+    select min(e.price_minor)::int as from_price,
+      bool_or(${availabilitySql.preorder}) as preorder,
+      bool_or(${availabilitySql.in_stock}) as in_stock,
+      bool_or(e.rentable) as rentable,
+      bool_or(e.digital) as digital
+    from editions e where ${conditions}
+  ) agg on true`;
+}
+
+export function orderBy(filters: BrowseFilters, text: TextQuery | null): SQL {
+  switch (filters.sort) {
+    case 'price_asc':
+      return sql`agg.from_price asc nulls last, p.id`;
+    case 'price_desc':
+      return sql`agg.from_price desc nulls last, p.id`;
+    case 'title':
+      return sql`lower(p.title) asc, p.id`;
+    case 'relevance':
+      return text
+        ? sql`${relevance(text)} desc, p.release_date desc nulls last, p.id`
+        : sql`p.release_date desc nulls last, p.id desc`;
+    default:
+      return sql`p.release_date desc nulls last, p.id desc`;
+  }
+}

@@ -1,0 +1,380 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { type SQL, sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db';
+import { env } from '@/lib/env';
+import { minorUnitsPerMajor } from '@/lib/money/format';
+import { suggestCorrection } from '@/lib/search/queries';
+import {
+  AVAILABILITIES,
+  PRICE_RANGES,
+  type Availability,
+  type EditionFormat,
+  type PriceRangeId,
+  type ProductKind,
+} from './formats';
+import {
+  availabilitySql,
+  cardColumns,
+  type Dimension,
+  editionAggregate,
+  editionConditions,
+  orderBy,
+  priceRangeSql,
+  productConditions,
+  sellableEdition,
+  type TextQuery,
+  textQuery,
+} from './listing-sql';
+import { CATALOG_TAG, personTag, productTag } from './tags';
+import type {
+  CreditView,
+  EditionView,
+  Facets,
+  HomeRails,
+  MediaView,
+  PersonDetail,
+  ProductCard,
+  ProductDetail,
+  ProductList,
+  TrackView,
+} from './types';
+import type { BrowseFilters } from './validation';
+
+/**
+ * Public catalog reads. Everything here is cached with `'use cache'` and tagged: CATALOG_TAG for
+ * anything a catalog change can affect, plus per-product and per-person tags. Writers invalidate
+ * those tags (lib/catalog/tags.ts). Only active products and sellable editions are ever returned.
+ */
+
+const minorPerMajor = () => minorUnitsPerMajor(env.STORE_CURRENCY);
+
+type CardRow = ProductCard & { total?: number };
+
+function toCard({ total: _total, ...row }: CardRow): ProductCard {
+  return row;
+}
+
+async function listCards(where: SQL, order: SQL, limit: number, offset = 0, editions = sellableEdition) {
+  const db = await getDb();
+  return queryRows<CardRow>(
+    db,
+    sql`select ${cardColumns}, count(*) over ()::int as total
+      from products p ${editionAggregate(sql`e.product_id = p.id and ${editions}`)}
+      where ${where} and agg.from_price is not null
+      order by ${order} limit ${limit} offset ${offset}`,
+  );
+}
+
+async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Promise<Facets> {
+  const db = await getDb();
+  const factor = minorPerMajor();
+  const productsWhere = (except: Dimension) => productConditions(filters, text, except);
+  const editionsWhere = (except?: Dimension) => editionConditions(filters, factor, except);
+  const hasEdition = (except?: Dimension) => sql`exists (select 1 from editions e where ${editionsWhere(except)})`;
+
+  const [formats, genres, decades, prices, availability] = await Promise.all([
+    queryRows<{ value: EditionFormat; count: number }>(
+      db,
+      sql`select e.format as value, count(distinct p.id)::int as count
+        from products p join editions e on ${editionsWhere('formats')}
+        where ${productsWhere('formats')} group by e.format order by count desc`,
+    ),
+    queryRows<{ value: string; count: number; label: string; labelZh: string }>(
+      db,
+      sql`select g.slug as value, g.name as label, g.name_zh as "labelZh", count(*)::int as count
+        from products p join product_genres pg on pg.product_id = p.id join genres g on g.id = pg.genre_id
+        where ${productsWhere('genres')} and ${hasEdition()}
+        group by g.slug, g.name, g.name_zh order by count desc, g.name`,
+    ),
+    queryRows<{ value: number; count: number }>(
+      db,
+      sql`select p.decade as value, count(*)::int as count from products p
+        where ${productsWhere('decades')} and p.decade is not null and ${hasEdition()}
+        group by p.decade order by p.decade desc`,
+    ),
+    queryRows<{ value: PriceRangeId; count: number }>(
+      db,
+      sql`select ${priceRangeSql(factor)} as value, count(distinct p.id)::int as count
+        from products p join editions e on ${editionsWhere('prices')}
+        where ${productsWhere('prices')} group by 1`,
+    ),
+    queryRows<Record<Availability, number>>(
+      db,
+      sql`select ${sql.join(
+        AVAILABILITIES.map(
+          (a) => sql`count(distinct p.id) filter (where ${availabilitySql[a]})::int as ${sql.identifier(a)}`,
+        ),
+        sql`, `,
+      )}
+        from products p join editions e on ${editionsWhere('availability')}
+        where ${productsWhere('availability')}`,
+    ),
+  ]);
+  const priceOrder = PRICE_RANGES.map((r) => r.id);
+  return {
+    formats,
+    genres,
+    decades,
+    prices: prices.sort((a, b) => priceOrder.indexOf(a.value) - priceOrder.indexOf(b.value)),
+    availability: AVAILABILITIES.map((value) => ({ value, count: availability[0]?.[value] ?? 0 })).filter(
+      (facet) => facet.count > 0,
+    ),
+  };
+}
+
+async function runListing(filters: BrowseFilters, text: TextQuery | null) {
+  const offset = (filters.page - 1) * filters.pageSize;
+  const editionWhere = editionConditions(filters, minorPerMajor());
+  const db = await getDb();
+  const rows = await queryRows<CardRow>(
+    db,
+    sql`select ${cardColumns}, count(*) over ()::int as total
+      from products p ${editionAggregate(editionWhere)}
+      where ${productConditions(filters, text)} and agg.from_price is not null
+      order by ${orderBy(filters, text)} limit ${filters.pageSize} offset ${offset}`,
+  );
+  return rows;
+}
+
+/**
+ * A page of products for browse (kind) and search (q), with facet counts, sorting and paging.
+ * For a query that matches nothing, it retries with the "did you mean" correction.
+ */
+export async function listProducts(filters: BrowseFilters): Promise<ProductList> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG);
+
+  let text = textQuery(filters.q);
+  let rows = await runListing(filters, text);
+  let didYouMean: string | null = null;
+  let corrected = false;
+  if (filters.q) {
+    didYouMean = await suggestCorrection(filters.q);
+    if (rows.length === 0 && didYouMean && filters.page === 1) {
+      const correctedText = textQuery(didYouMean);
+      const retry = await runListing({ ...filters, q: didYouMean }, correctedText);
+      if (retry.length > 0) {
+        rows = retry;
+        text = correctedText;
+        corrected = true;
+      }
+    }
+  }
+  const total = rows[0]?.total ?? 0;
+  const facets = await facetCounts(corrected ? { ...filters, q: didYouMean ?? undefined } : filters, text);
+  return {
+    items: rows.map(toCard),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+    facets,
+    didYouMean,
+    corrected,
+  };
+}
+
+/** Home page rails: new releases, pre-orders, best sellers (units sold in 90 days), one rail per kind. */
+export async function getHomeRails(): Promise<HomeRails> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG);
+
+  const released = sql`p.status = 'active' and p.release_date <= current_date`;
+  const [newReleases, comingSoon, bestSellers, ...byKind] = await Promise.all([
+    listCards(released, sql`p.release_date desc, p.id desc`, 12),
+    listCards(sql`p.status = 'active' and p.release_date > current_date`, sql`p.release_date asc, p.id`, 12),
+    listCards(
+      sql`p.status = 'active' and p.id in (select product_id from (${bestSellerIds(24)}) b)`,
+      sql`(select units from (${bestSellerIds(24)}) b where b.product_id = p.id) desc, p.id`,
+      12,
+    ),
+    ...(['album', 'film', 'series', 'game'] as const).map((kind) =>
+      listCards(sql`${released} and p.kind = ${kind}`, sql`p.release_date desc, p.id desc`, 12),
+    ),
+  ]);
+  return {
+    newReleases: newReleases.map(toCard),
+    comingSoon: comingSoon.map(toCard),
+    bestSellers: bestSellers.map(toCard),
+    byKind: (['album', 'film', 'series', 'game'] as const).map((kind, i) => ({ kind, items: byKind[i].map(toCard) })),
+  };
+}
+
+/** Products by units sold in the last 90 days, from the stock ledger. */
+function bestSellerIds(limit: number): SQL {
+  return sql`select e.product_id, sum(-m.delta)::int as units
+    from stock_movements m join editions e on e.id = m.edition_id
+    where m.reason = 'order' and m.created_at > now() - interval '90 days'
+    group by e.product_id order by units desc limit ${limit}`;
+}
+
+/** A product page: the product with its sellable editions, tracks, credits, genres and media. */
+export async function getProduct(slug: string): Promise<ProductDetail | null> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG, productTag(slug));
+
+  const db = await getDb();
+  const [product] = await queryRows<
+    Omit<ProductDetail, 'genres' | 'editions' | 'tracks' | 'credits' | 'media' | 'moreBy'>
+  >(
+    db,
+    sql`select id, slug, kind, title, original_title as "originalTitle", description,
+        release_date::text as "releaseDate", age_rating as "ageRating", label, updated_at::text as "updatedAt"
+      from products where slug = ${slug} and status = 'active'`,
+  );
+  if (!product) return null;
+  const [genres, editionRows, tracks, credits, mediaRows] = await Promise.all([
+    queryRows<ProductDetail['genres'][number]>(
+      db,
+      sql`select g.slug, g.name, g.name_zh as "nameZh" from product_genres pg join genres g on g.id = pg.genre_id
+        where pg.product_id = ${product.id} order by g.name`,
+    ),
+    queryRows<EditionView>(
+      db,
+      sql`select e.id, e.sku, e.format, e.name, e.barcode, e.catalog_number as "catalogNumber",
+          e.disc_count as "discCount", e.packaging, e.vinyl_weight_grams as "vinylWeightGrams",
+          e.vinyl_speed_rpm as "vinylSpeedRpm", e.vinyl_colour as "vinylColour", e.region_code as "regionCode",
+          e.audio_languages as "audioLanguages", e.subtitle_languages as "subtitleLanguages", e.platform,
+          e.price_minor as "priceMinor", e.stock, e.release_date::text as "releaseDate",
+          ${availabilitySql.preorder} as preorder, e.rentable, e.rental_price_minor as "rentalPriceMinor",
+          e.digital, e.available_until::text as "availableUntil", e.territories
+        from editions e
+        where e.product_id = ${product.id} and ${sellableEdition}
+        order by array_position(enum_range(null::edition_format), e.format), e.price_minor`,
+    ),
+    queryRows<TrackView>(
+      db,
+      sql`select id, position, disc_number as "discNumber", title, duration_seconds as "durationSeconds",
+          preview_url as "previewUrl"
+        from tracks where product_id = ${product.id} order by sort_order`,
+    ),
+    queryRows<CreditView>(
+      db,
+      sql`select pe.slug as "personSlug", pe.name, pe.original_name as "originalName", c.role, c.character
+        from credits c join people pe on pe.id = c.person_id
+        where c.product_id = ${product.id} order by c.role, c.sort_order, pe.name`,
+    ),
+    queryRows<MediaView>(
+      db,
+      sql`select kind, url, alt, width, height from media where product_id = ${product.id} order by kind, sort_order`,
+    ),
+  ]);
+  const lead = credits.find((c) => ['artist', 'director', 'writer', 'developer'].includes(c.role));
+  let moreBy: ProductDetail['moreBy'] = null;
+  if (lead) {
+    const items = await listCards(
+      sql`p.status = 'active' and p.id <> ${product.id} and p.id in (
+        select c.product_id from credits c join people pe on pe.id = c.person_id
+        where pe.slug = ${lead.personSlug} and c.role = ${lead.role})`,
+      sql`p.release_date desc nulls last, p.id`,
+      8,
+    );
+    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items: items.map(toCard) };
+  }
+  return { ...product, genres, editions: editionRows, tracks, credits, media: mediaRows, moreBy };
+}
+
+/** A person's page: their products grouped by role. */
+export async function getPerson(slug: string): Promise<PersonDetail | null> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG, personTag(slug));
+
+  const db = await getDb();
+  const [person] = await queryRows<{
+    id: number;
+    slug: string;
+    name: string;
+    originalName: string | null;
+    bio: string | null;
+  }>(db, sql`select id, slug, name, original_name as "originalName", bio from people where slug = ${slug}`);
+  if (!person) return null;
+  const rows = await queryRows<CardRow & { role: string }>(
+    db,
+    sql`select ${cardColumns}, c.role
+      from credits c join products p on p.id = c.product_id
+      ${editionAggregate(sql`e.product_id = p.id and ${sellableEdition}`)}
+      where c.person_id = ${person.id} and p.status = 'active' and agg.from_price is not null
+      order by c.role, p.release_date desc nulls last`,
+  );
+  const roles = new Map<string, ProductCard[]>();
+  for (const { role, ...card } of rows) roles.set(role, [...(roles.get(role) ?? []), toCard(card)]);
+  return {
+    slug: person.slug,
+    name: person.name,
+    originalName: person.originalName,
+    bio: person.bio,
+    roles: Array.from(roles, ([role, items]) => ({ role, items })),
+  };
+}
+
+/** Slugs to prerender at build time: the newest products of each kind (the rest render on demand). */
+export async function listPrerenderedProductSlugs(perKind = 6): Promise<string[]> {
+  const db = await getDb();
+  const rows = await queryRows<{ slug: string }>(
+    db,
+    sql`select slug from (
+      select slug, row_number() over (partition by kind order by release_date desc nulls last, id) as n
+      from products where status = 'active') ranked
+      where n <= ${perKind}`,
+  );
+  return rows.map((r) => r.slug);
+}
+
+/** Every public URL for sitemap.xml. */
+export async function listSitemapEntries(): Promise<{
+  products: { slug: string; updatedAt: string }[];
+  people: string[];
+}> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG);
+  const db = await getDb();
+  const [products, people] = await Promise.all([
+    queryRows<{ slug: string; updatedAt: string }>(
+      db,
+      sql`select slug, updated_at::text as "updatedAt" from products where status = 'active' order by id limit 45000`,
+    ),
+    queryRows<{ slug: string }>(
+      db,
+      sql`select distinct pe.slug from people pe join credits c on c.person_id = pe.id
+        join products p on p.id = c.product_id where p.status = 'active' limit 4000`,
+    ),
+  ]);
+  return { products, people: people.map((p) => p.slug) };
+}
+
+/** What the generated cover art needs: title, lead credit and kind. Drafts too (admins preview them). */
+export async function getCoverArtInfo(
+  slug: string,
+): Promise<{ title: string; subtitle: string | null; kind: ProductKind } | null> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(productTag(slug));
+  const db = await getDb();
+  const [row] = await queryRows<{ title: string; subtitle: string | null; kind: ProductKind }>(
+    db,
+    sql`select p.title, p.kind,
+        (select pe.name from credits c join people pe on pe.id = c.person_id where c.product_id = p.id
+          and c.role in ('artist', 'director', 'writer', 'developer') order by c.sort_order limit 1) as subtitle
+      from products p where p.slug = ${slug}`,
+  );
+  return row ?? null;
+}
+
+/** Whether a track at this product slug and position has a generated preview clip. */
+export async function hasGeneratedPreview(slug: string, sortOrder: number): Promise<boolean> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(productTag(slug));
+  const db = await getDb();
+  const rows = await queryRows<{ ok: number }>(
+    db,
+    sql`select 1 as ok from tracks t join products p on p.id = t.product_id
+      where p.slug = ${slug} and t.sort_order = ${sortOrder} and t.preview_url like '/previews/%' and p.status = 'active'`,
+  );
+  return rows.length > 0;
+}
