@@ -1,0 +1,8 @@
+import { browseRoute } from '../../_browse/browse-route';
+
+// /film and /film/{filters}: see app/[locale]/_browse/browse-route.tsx.
+const route = browseRoute('film');
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.BrowsePage;

@@ -1,0 +1,8 @@
+import { browseRoute } from '../../_browse/browse-route';
+
+// /games and /games/{filters}: see app/[locale]/_browse/browse-route.tsx.
+const route = browseRoute('games');
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.BrowsePage;

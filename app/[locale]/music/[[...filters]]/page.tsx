@@ -1,0 +1,8 @@
+import { browseRoute } from '../../_browse/browse-route';
+
+// /music and /music/{filters}: see app/[locale]/_browse/browse-route.tsx.
+const route = browseRoute('music');
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.BrowsePage;

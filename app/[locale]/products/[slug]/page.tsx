@@ -1,0 +1,253 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { EditionList } from '@/components/store/edition-list';
+import { Gallery } from '@/components/store/gallery';
+import { JsonLd } from '@/components/store/json-ld';
+import { ProductRail } from '@/components/store/product-rail';
+import { Tracklist } from '@/components/store/tracklist';
+import { Badge } from '@/components/ui/badge';
+import { formatDate } from '@/lib/catalog/display';
+import { sectionForKind } from '@/lib/catalog/formats';
+import { buildProductJsonLd } from '@/lib/catalog/json-ld';
+import { getProduct, listPrerenderedProductSlugs } from '@/lib/catalog/queries';
+import type { CreditView, ProductDetail } from '@/lib/catalog/types';
+import { env } from '@/lib/env';
+import { LOCALE_TAGS } from '@/lib/i18n/config';
+import { resolveLocale } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// A few products per kind are prerendered at build time; the rest render on first request and are
+// then served from the cache like the others.
+export async function generateStaticParams() {
+  const slugs = await listPrerenderedProductSlugs();
+  // Cache Components needs at least one entry; an empty catalog prerenders a 404.
+  return (slugs.length ? slugs : ['__none__']).map((slug) => ({ slug }));
+}
+
+async function loadProduct(params: Props['params']): Promise<ProductDetail> {
+  const { slug } = await params;
+  const product = await getProduct(slug);
+  if (!product) notFound();
+  return product;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const product = await loadProduct(params);
+  const t = await getTranslations({ locale, namespace: 'common' });
+  const cover = product.media.find((m) => m.kind === 'cover');
+  const lead = product.credits.find((c) => ['artist', 'director', 'writer', 'developer'].includes(c.role));
+  const title = lead ? `${product.title} – ${lead.name}` : product.title;
+  const description = product.description.slice(0, 200) || `${t(`kind.${product.kind}`)} · ${product.title}`;
+  return {
+    title,
+    description,
+    alternates: { canonical: `/products/${product.slug}` },
+    openGraph: {
+      title,
+      description,
+      type:
+        product.kind === 'album'
+          ? 'music.album'
+          : product.kind === 'film'
+            ? 'video.movie'
+            : product.kind === 'series'
+              ? 'video.tv_show'
+              : 'website',
+      url: `/products/${product.slug}`,
+      images: cover
+        ? [{ url: cover.url, alt: product.title, width: cover.width ?? undefined, height: cover.height ?? undefined }]
+        : undefined,
+    },
+    twitter: { card: 'summary_large_image', title, description },
+  };
+}
+
+const ROLE_ORDER = ['artist', 'director', 'writer', 'developer', 'publisher', 'producer', 'composer', 'cast'];
+
+function groupCredits(credits: CreditView[]) {
+  const groups = new Map<string, CreditView[]>();
+  for (const credit of credits) groups.set(credit.role, [...(groups.get(credit.role) ?? []), credit]);
+  return Array.from(groups).sort(([a], [b]) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+}
+
+export default async function ProductPage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const product = await loadProduct(params);
+  const t = await getTranslations({ locale, namespace: 'product' });
+  const common = await getTranslations({ locale, namespace: 'common' });
+  const nav = await getTranslations({ locale, namespace: 'header.nav' });
+  const section = sectionForKind(product.kind);
+  const images = product.media.filter((m) => m.kind === 'cover' || m.kind === 'gallery');
+  const trailer = product.media.find((m) => m.kind === 'trailer');
+  const leads = product.credits.filter((c) => ['artist', 'director', 'developer'].includes(c.role));
+  const poster = product.kind === 'film' || product.kind === 'series';
+  const tag = LOCALE_TAGS[locale];
+
+  return (
+    <article className="container-page mt-6" aria-labelledby="product-title">
+      <JsonLd data={buildProductJsonLd(product, { siteUrl: env.SITE_URL, currency: env.STORE_CURRENCY })} />
+      <nav aria-label={common('breadcrumb')} className="text-sm text-stone-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="hover:underline">
+              {common('home')}
+            </Link>
+            <span aria-hidden> / </span>
+          </li>
+          <li>
+            <Link href={`/${section}`} className="hover:underline">
+              {nav(section)}
+            </Link>
+            <span aria-hidden> / </span>
+          </li>
+          <li aria-current="page" className="text-stone-900">
+            {product.title}
+          </li>
+        </ol>
+      </nav>
+
+      <div className="mt-4 grid gap-8 md:grid-cols-[minmax(0,20rem)_1fr] lg:grid-cols-[minmax(0,24rem)_1fr]">
+        <Gallery images={images} title={product.title} poster={poster} />
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{common(`kind.${product.kind}`)}</p>
+          <h1 id="product-title" className="mt-1 text-3xl font-black tracking-tight sm:text-4xl">
+            {product.title}
+          </h1>
+          {product.originalTitle && (
+            <p className="mt-1 text-xl text-stone-600" lang="und">
+              {product.originalTitle}
+            </p>
+          )}
+          {leads.length > 0 && (
+            <p className="mt-2 text-lg">
+              {leads.map((credit, index) => (
+                <span key={`${credit.personSlug}-${credit.role}`}>
+                  {index > 0 && ', '}
+                  <Link href={`/people/${credit.personSlug}`} className="font-semibold text-brand-700 hover:underline">
+                    {credit.name}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {product.releaseDate && (
+              <>
+                <dt className="text-stone-500">{t('released')}</dt>
+                <dd>{formatDate(product.releaseDate, tag)}</dd>
+              </>
+            )}
+            {product.label && (
+              <>
+                <dt className="text-stone-500">{t(`labelFor.${product.kind}`)}</dt>
+                <dd>{product.label}</dd>
+              </>
+            )}
+            {product.ageRating && (
+              <>
+                <dt className="text-stone-500">{t('ageRating')}</dt>
+                <dd>
+                  <Badge>{product.ageRating}</Badge>
+                </dd>
+              </>
+            )}
+            {product.genres.length > 0 && (
+              <>
+                <dt className="text-stone-500">{t('genres')}</dt>
+                <dd className="flex flex-wrap gap-1">
+                  {product.genres.map((genre) => (
+                    <Link
+                      key={genre.slug}
+                      href={`/${section}/genre=${genre.slug}`}
+                      className="rounded-full bg-stone-100 px-2 py-0.5 hover:bg-stone-200"
+                    >
+                      {locale === 'zh' ? genre.nameZh : genre.name}
+                    </Link>
+                  ))}
+                </dd>
+              </>
+            )}
+          </dl>
+
+          <section aria-labelledby="editions-heading" className="mt-6">
+            <h2 id="editions-heading" className="mb-3 text-lg font-bold">
+              {t('editions', { count: product.editions.length })}
+            </h2>
+            <EditionList editions={product.editions} locale={locale} />
+          </section>
+
+          {product.description && (
+            <section aria-labelledby="about-heading" className="mt-8">
+              <h2 id="about-heading" className="text-lg font-bold">
+                {t('about')}
+              </h2>
+              <p className="mt-2 max-w-prose leading-relaxed text-stone-700">{product.description}</p>
+            </section>
+          )}
+        </div>
+      </div>
+
+      {trailer && (
+        <section aria-labelledby="trailer-heading" className="mt-10">
+          <h2 id="trailer-heading" className="text-lg font-bold">
+            {t('trailer')}
+          </h2>
+          <video
+            controls
+            preload="none"
+            src={trailer.url}
+            poster={images[0]?.url}
+            aria-label={t('trailerOf', { title: product.title })}
+            className="mt-3 aspect-video w-full max-w-3xl rounded-xl bg-black"
+          />
+        </section>
+      )}
+
+      {product.tracks.length > 0 && (
+        <Tracklist tracks={product.tracks} locale={locale} episodes={product.kind === 'series'} />
+      )}
+
+      {product.credits.length > 0 && (
+        <section aria-labelledby="credits-heading" className="mt-10">
+          <h2 id="credits-heading" className="text-lg font-bold">
+            {t('credits')}
+          </h2>
+          <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+            {groupCredits(product.credits).map(([role, credits]) => (
+              <div key={role} className="contents">
+                <dt className="text-stone-500">{common(`role.${role}`)}</dt>
+                <dd>
+                  {credits.map((credit, index) => (
+                    <span key={credit.personSlug}>
+                      {index > 0 && ', '}
+                      <Link href={`/people/${credit.personSlug}`} className="hover:underline">
+                        {credit.name}
+                      </Link>
+                      {credit.character && (
+                        <span className="text-stone-500"> {t('asCharacter', { character: credit.character })}</span>
+                      )}
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {product.moreBy && (
+        <ProductRail
+          title={t('moreBy', { name: product.moreBy.person.name })}
+          items={product.moreBy.items}
+          locale={locale}
+          moreHref={`/people/${product.moreBy.person.slug}`}
+          moreLabel={t('seeAllBy')}
+        />
+      )}
+    </article>
+  );
+}
