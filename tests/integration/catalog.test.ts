@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb, queryRows } from '@/db';
+import { getHomeRails, getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
+import { readFilters } from '@/lib/catalog/validation';
+import { getSuggestions, suggestCorrection } from '@/lib/search/queries';
+
+const browse = (query: string, kind?: 'album' | 'film' | 'series' | 'game') =>
+  listProducts({ ...readFilters(new URLSearchParams(query)), kind });
+
+describe('browse', () => {
+  it('lists only active products with a sellable edition, 24 to a page, with a total', async () => {
+    const list = await browse('', 'album');
+    expect(list.items).toHaveLength(24);
+    expect(list.total).toBeGreaterThan(150);
+    expect(list.items.every((item) => item.kind === 'album')).toBe(true);
+    const db = await getDb();
+    const hidden = await queryRows<{ slug: string }>(db, sql`select slug from products where status <> 'active'`);
+    expect(hidden.length).toBeGreaterThan(0);
+    const all = await browse('pageSize=100', undefined);
+    const pages = Math.ceil(all.total / 100);
+    const slugs = new Set<string>();
+    for (let page = 1; page <= pages; page++) {
+      for (const item of (await browse(`pageSize=100&page=${page}`)).items) slugs.add(item.slug);
+    }
+    expect(slugs.size).toBe(all.total);
+    for (const { slug } of hidden) expect(slugs.has(slug)).toBe(false);
+  });
+
+  it('computes facet counts in SQL that agree with the filtered totals', async () => {
+    const base = await browse('', 'album');
+    const vinyl = base.facets.formats.find((f) => f.value === 'vinyl')!;
+    expect(vinyl.count).toBeGreaterThan(0);
+    const filtered = await browse('format=vinyl', 'album');
+    expect(filtered.total).toBe(vinyl.count);
+    // Disjunctive: the format facet still offers the other formats while vinyl is chosen.
+    expect(filtered.facets.formats.map((f) => f.value)).toEqual(expect.arrayContaining(['cd', 'vinyl']));
+    const electronic = filtered.facets.genres.find((g) => g.value === 'electronic')!;
+    const both = await browse('format=vinyl&genre=electronic', 'album');
+    expect(both.total).toBe(electronic.count);
+    expect(both.items.map((i) => i.slug)).toContain('neon-harbour');
+  });
+
+  it('filters by decade, price range and availability, and sorts by price', async () => {
+    const eighties = await browse('decade=1980', 'album');
+    expect(eighties.items.every((i) => i.year! >= 1980 && i.year! < 1990)).toBe(true);
+    const cheap = await browse('price=0-10&sort=price_asc', 'film');
+    expect(cheap.items.every((i) => i.fromPriceMinor! < 1000)).toBe(true);
+    const prices = cheap.items.map((i) => i.fromPriceMinor!);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const preorders = await browse('avail=preorder', 'album');
+    expect(preorders.items.map((i) => i.slug)).toContain('afterglow-sessions');
+    expect(preorders.items.every((i) => i.preorder)).toBe(true);
+    const rentable = await browse('avail=rentable', 'film');
+    expect(rentable.total).toBeGreaterThan(0);
+    expect(rentable.items.every((i) => i.rentable)).toBe(true);
+  });
+
+  it('returns an empty page beyond the last one', async () => {
+    const list = await browse('page=9999', 'game');
+    expect(list.items).toEqual([]);
+    expect(list.total).toBe(0);
+  });
+});
+
+describe('search', () => {
+  it('finds by title, people, label and track titles, best match first', async () => {
+    expect((await browse('q=neon harbour')).items[0].slug).toBe('neon-harbour');
+    expect((await browse('q=marlow vance')).items.map((i) => i.slug)).toEqual(
+      expect.arrayContaining(['neon-harbour', 'afterglow-sessions']),
+    );
+    expect((await browse('q=lanternfish')).items.map((i) => i.slug)).toContain('neon-harbour');
+    expect((await browse('q=ines albrecht')).items.map((i) => i.slug)).toContain('the-cartographers-daughter');
+  });
+
+  it('tolerates typos and suggests the correction', async () => {
+    const list = await browse('q=neon harbur');
+    expect(list.items.map((i) => i.slug)).toContain('neon-harbour');
+    expect(await suggestCorrection('neon harbur')).toBe('neon harbour');
+    expect(await suggestCorrection('neon harbour')).toBeNull();
+    const corrected = await browse('q=cartographr daughtr');
+    expect(corrected.items.map((i) => i.slug)).toContain('the-cartographers-daughter');
+  });
+
+  it('finds Chinese, Japanese and Korean titles by whole titles and fragments', async () => {
+    expect((await browse('q=月光小夜曲')).items[0].slug).toBe('moonlight-serenade');
+    expect((await browse('q=小夜')).items.map((i) => i.slug)).toContain('moonlight-serenade');
+    expect((await browse('q=雨の駅')).items[0].slug).toBe('rain-station');
+    expect((await browse('q=駅')).items.map((i) => i.slug)).toContain('rain-station');
+    expect((await browse('q=푸른 밤')).items[0].slug).toBe('blue-night');
+    expect((await browse('q=林月')).items.map((i) => i.slug)).toContain('moonlight-serenade');
+  });
+
+  it('survives hostile and odd input', async () => {
+    for (const q of ["'; drop table products; --", 'a & b | !c', '\u0000\u0007', 'x'.repeat(10_000), '%_\\', ':*']) {
+      const list = await browse(`q=${encodeURIComponent(q)}`);
+      expect(Array.isArray(list.items)).toBe(true);
+    }
+    const db = await getDb();
+    const [{ count }] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
+    expect(count).toBeGreaterThan(400);
+  });
+
+  it('suggests products and people as you type', async () => {
+    const suggestions = await getSuggestions('neon har');
+    expect(suggestions.products[0]?.slug).toBe('neon-harbour');
+    const people = await getSuggestions('marlow');
+    expect(people.people.map((p) => p.slug)).toContain('marlow-vance');
+  });
+});
+
+describe('product, person and home', () => {
+  it('returns a product with editions, tracks, credits, media and more by the artist', async () => {
+    const product = (await getProduct('neon-harbour'))!;
+    expect(product.title).toBe('Neon Harbour');
+    expect(product.editions.map((e) => e.format)).toEqual(expect.arrayContaining(['cd', 'vinyl', 'digital_audio']));
+    expect(product.tracks).toHaveLength(10);
+    expect(product.tracks.slice(0, 3).every((t) => t.previewUrl)).toBe(true);
+    expect(product.credits.find((c) => c.role === 'artist')?.name).toBe('Marlow Vance');
+    expect(product.media.find((m) => m.kind === 'cover')).toBeTruthy();
+    expect(product.moreBy?.items.map((i) => i.slug)).toContain('afterglow-sessions');
+    const preorder = (await getProduct('afterglow-sessions'))!;
+    expect(preorder.editions.every((e) => e.preorder)).toBe(true);
+    const soldOut = (await getProduct('paper-lanterns'))!;
+    expect(soldOut.editions.filter((e) => !e.digital).every((e) => e.stock === 0)).toBe(true);
+  });
+
+  it('hides drafts and archived products', async () => {
+    const db = await getDb();
+    const [draft] = await queryRows<{ slug: string }>(
+      db,
+      sql`select slug from products where status = 'draft' limit 1`,
+    );
+    expect(await getProduct(draft.slug)).toBeNull();
+    expect(await getProduct('no-such-product')).toBeNull();
+  });
+
+  it('lists a person’s products by role', async () => {
+    const person = (await getPerson('marlow-vance'))!;
+    const artist = person.roles.find((r) => r.role === 'artist')!;
+    expect(artist.items.map((i) => i.slug)).toEqual(expect.arrayContaining(['neon-harbour', 'afterglow-sessions']));
+  });
+
+  it('fills every home rail', async () => {
+    const rails = await getHomeRails();
+    expect(rails.newReleases.length).toBeGreaterThan(0);
+    expect(rails.comingSoon.length).toBeGreaterThan(0);
+    expect(rails.bestSellers.length).toBeGreaterThan(0);
+    expect(rails.byKind.map((r) => r.items.length)).toEqual([12, 12, 12, 12]);
+    expect(rails.comingSoon.every((i) => i.preorder)).toBe(true);
+  });
+});
