@@ -1,0 +1,158 @@
+// npm run bench [-- --products 100000] [--duration 10] [--connections 10] [--build] [--no-build]
+// Builds the app if needed, starts the production server on a fresh seeded database and measures,
+// in one run, throughput and latency of the storefront (each page as a ratio to the static /help
+// page served by the same server) and search latency over many distinct queries. Results are printed
+// and written to bench-results/latest.json. Speed goals live here, never in tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { env } from '@/lib/env';
+import { createScratchDatabase, runScript } from './lib/databases';
+import { buildApp, hasBuild, startServer } from './lib/server';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const PORT = 3200;
+const DURATION = flag('duration', 10);
+const CONNECTIONS = flag('connections', 10);
+const EXTRA_PRODUCTS = flag('products', 0);
+
+type Throughput = {
+  path: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  p50Ms: number;
+  errors: number;
+  non2xx: number;
+};
+
+async function measureThroughput(baseUrl: string, pathName: string): Promise<Throughput> {
+  // Warm up: fill caches so that we measure the steady state.
+  for (let i = 0; i < 20; i++) await fetch(baseUrl + pathName).then((r) => r.arrayBuffer());
+  const result = await autocannon({ url: baseUrl + pathName, connections: CONNECTIONS, duration: DURATION });
+  return {
+    path: pathName,
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    p50Ms: result.latency.p50,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Latency of the search page over distinct queries (each one a cache miss), one request at a time. */
+async function measureSearch(baseUrl: string, queries: string[]) {
+  const timings: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/search?q=${encodeURIComponent(q)}`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`search "${q}" answered ${response.status}`);
+    timings.push(performance.now() - started);
+  }
+  return {
+    queries: queries.length,
+    p50Ms: Math.round(percentile(timings, 50) * 10) / 10,
+    p95Ms: Math.round(percentile(timings, 95) * 10) / 10,
+    maxMs: Math.round(Math.max(...timings) * 10) / 10,
+  };
+}
+
+/** Distinct search queries: titles, partial titles, typos, people and CJK fragments from the seed. */
+async function searchQueries(baseUrl: string): Promise<string[]> {
+  const words = new Set<string>();
+  for (let page = 1; words.size < 300 && page <= 8; page++) {
+    for (const kind of ['album', 'film', 'series', 'game']) {
+      const response = await fetch(`${baseUrl}/api/v1/products?kind=${kind}&page=${page}&pageSize=50`);
+      const body = (await response.json()) as {
+        items: { title: string; credit: string | null; originalTitle: string | null }[];
+      };
+      for (const item of body.items) {
+        const titleWords = item.title.split(/\s+/).filter((w) => w.length > 3);
+        if (titleWords[0]) words.add(titleWords[0]);
+        if (titleWords.length > 1) words.add(titleWords.slice(0, 2).join(' '));
+        if (titleWords[0]?.length > 5) words.add(titleWords[0].slice(0, -2) + titleWords[0].slice(-1)); // a typo
+        if (item.credit) words.add(item.credit);
+        if (item.originalTitle) words.add(Array.from(item.originalTitle).slice(0, 2).join(''));
+      }
+    }
+  }
+  return Array.from(words).slice(0, 300);
+}
+
+async function main() {
+  const appEnv: Record<string, string | undefined> = { SITE_URL: `http://localhost:${PORT}`, NODE_ENV: 'production' };
+  let cleanup = async () => {};
+  const seedArgs = EXTRA_PRODUCTS > 0 ? ['--extra-products', String(EXTRA_PRODUCTS)] : [];
+  if (env.DATABASE_URL) {
+    const database = await createScratchDatabase(env.DATABASE_URL, 'encore_bench');
+    cleanup = database.drop;
+    appEnv.DATABASE_URL = database.url;
+  } else {
+    const dir = '.data/bench-pglite';
+    fs.rmSync(dir, { recursive: true, force: true });
+    appEnv.PGLITE_DIR = dir;
+    appEnv.DATABASE_URL = '';
+    appEnv.SEED_DEMO = 'never';
+  }
+  try {
+    console.log(`Seeding the benchmark database${EXTRA_PRODUCTS ? ` with ${EXTRA_PRODUCTS} extra products` : ''}…`);
+    await runScript('scripts/db-migrate.ts', [], appEnv);
+    await runScript('scripts/db-seed.ts', seedArgs, appEnv);
+    if (args.includes('--build') || (!args.includes('--no-build') && !hasBuild())) await buildApp(appEnv);
+    const server = await startServer(PORT, appEnv);
+    try {
+      const pages = [
+        '/help',
+        '/',
+        '/music?format=vinyl&genre=electronic',
+        '/products/neon-harbour',
+        '/search?q=harbour',
+      ];
+      const throughput: Throughput[] = [];
+      for (const page of pages) {
+        console.log(`Measuring ${page} for ${DURATION} s with ${CONNECTIONS} connections…`);
+        throughput.push(await measureThroughput(server.url, page));
+      }
+      const baseline = throughput[0].requestsPerSecond;
+      const search = await measureSearch(server.url, await searchQueries(server.url));
+      const results = {
+        date: new Date().toISOString(),
+        database: env.DATABASE_URL ? 'postgres' : 'pglite',
+        extraProducts: EXTRA_PRODUCTS,
+        durationSeconds: DURATION,
+        connections: CONNECTIONS,
+        throughput: throughput.map((t) => ({
+          ...t,
+          ratioToHelp: Math.round((t.requestsPerSecond / baseline) * 100) / 100,
+        })),
+        search,
+      };
+      console.table(results.throughput);
+      console.log(
+        `Search over ${search.queries} distinct queries: p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms, max ${search.maxMs} ms`,
+      );
+      fs.mkdirSync('bench-results', { recursive: true });
+      const file = path.join('bench-results', `latest${EXTRA_PRODUCTS ? `-${EXTRA_PRODUCTS}` : ''}.json`);
+      fs.writeFileSync(file, JSON.stringify(results, null, 2));
+      console.log(`Written to ${file}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
