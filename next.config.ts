@@ -7,7 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // 'use cache' + cacheTag for catalog reads; pages keep a static shell with per-user holes.
   cacheComponents: true,
-  partialPrefetching: true,
+  // Partial Prefetching embeds a second copy of the RSC payload in every page's HTML (measured:
+  // product page 108 KB → 68 KB, search page 237 KB → 146 KB without it); links prefetch as usual.
+  partialPrefetching: false,
   cacheLife: {
     // Catalog data: served from cache, refreshed hourly in the background, and invalidated at once
     // by tag when an admin changes something.

@@ -113,7 +113,7 @@ async function main() {
       const pages = [
         '/help',
         '/',
-        '/music?format=vinyl&genre=electronic',
+        '/music/format=vinyl/genre=electronic',
         '/products/neon-harbour',
         '/search?q=harbour',
       ];

@@ -4,6 +4,7 @@ import { SORTS } from '@/lib/catalog/formats';
 import type { ProductList } from '@/lib/catalog/types';
 import type { BrowseFilters } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
+import { FacetDrawer } from './facet-drawer';
 import { FacetPanel } from './facet-panel';
 import { Pagination } from './pagination';
 import { ProductGrid } from './product-rail';
@@ -44,11 +45,7 @@ export async function ProductListing({
       </div>
       <div className="mt-6 grid gap-8 lg:grid-cols-[14rem_1fr]">
         <aside>
-          <details className="group rounded-lg border border-stone-200 bg-white p-3 lg:hidden">
-            <summary className="cursor-pointer font-semibold">{t('filters')}</summary>
-            <div className="mt-3">{facets}</div>
-          </details>
-          <div className="hidden lg:block">{facets}</div>
+          <FacetDrawer label={t('filters')}>{facets}</FacetDrawer>
         </aside>
         <div>
           {list.items.length === 0 ? (

@@ -126,5 +126,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const started = Date.now();
   await refreshSearchIndex(db);
   log(`Search index built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // Fresh statistics, or the planner guesses one row per table and picks slow plans.
+  await db.execute(sql`analyze`);
   return context.summary;
 }

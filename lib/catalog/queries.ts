@@ -146,24 +146,26 @@ export async function listProducts(filters: BrowseFilters): Promise<ProductList>
   cacheLife('catalog');
   cacheTag(CATALOG_TAG);
 
-  let text = textQuery(filters.q);
-  let rows = await runListing(filters, text);
-  let didYouMean: string | null = null;
+  const text = textQuery(filters.q);
+  // The page, its facets and the spelling suggestion are independent: fetch them together.
+  const [firstRows, firstFacets, didYouMean] = await Promise.all([
+    runListing(filters, text),
+    facetCounts(filters, text),
+    filters.q ? suggestCorrection(filters.q) : Promise.resolve(null),
+  ]);
+  let [rows, facets] = [firstRows, firstFacets];
   let corrected = false;
-  if (filters.q) {
-    didYouMean = await suggestCorrection(filters.q);
-    if (rows.length === 0 && didYouMean && filters.page === 1) {
-      const correctedText = textQuery(didYouMean);
-      const retry = await runListing({ ...filters, q: didYouMean }, correctedText);
-      if (retry.length > 0) {
-        rows = retry;
-        text = correctedText;
-        corrected = true;
-      }
-    }
+  if (rows.length === 0 && didYouMean && filters.page === 1) {
+    // Nothing matched what was typed: show the results of the correction instead.
+    const correctedFilters = { ...filters, q: didYouMean };
+    const correctedText = textQuery(didYouMean);
+    const [retry, retryFacets] = await Promise.all([
+      runListing(correctedFilters, correctedText),
+      facetCounts(correctedFilters, correctedText),
+    ]);
+    if (retry.length > 0) [rows, facets, corrected] = [retry, retryFacets, true];
   }
   const total = rows[0]?.total ?? 0;
-  const facets = await facetCounts(corrected ? { ...filters, q: didYouMean ?? undefined } : filters, text);
   return {
     items: rows.map(toCard),
     total,

@@ -20,21 +20,19 @@ export async function suggestCorrection(query: string): Promise<string | null> {
   const candidates = words.filter((word) => word.length >= 3 && !hasCjk(word) && !/^\d+$/.test(word));
   if (candidates.length === 0) return null;
   const db = await getDb();
-  let changed = false;
-  const correctedWords = await Promise.all(
-    words.map(async (word) => {
-      if (!candidates.includes(word)) return word;
-      const [best] = await queryRows<{ term: string; exact: boolean }>(
-        db,
-        sql`select term, term = ${word} as exact from search_terms
-          where term % ${word} or term = ${word}
-          order by term = ${word} desc, similarity(term, ${word}) desc, frequency desc, term limit 1`,
-      );
-      if (!best || best.exact) return word;
-      changed = true;
-      return best.term;
-    }),
+  // One query for all words: the closest known term to each candidate (itself when known).
+  const rows = await queryRows<{ word: string; best: string | null }>(
+    db,
+    sql`select w.word, (select t.term from search_terms t where t.term % w.word or t.term = w.word
+          order by t.term = w.word desc, similarity(t.term, w.word) desc, t.frequency desc, t.term limit 1) as best
+        from (values ${sql.join(
+          candidates.map((word) => sql`(${word})`),
+          sql`, `,
+        )}) as w(word)`,
   );
+  const replacement = new Map(rows.filter((r) => r.best && r.best !== r.word).map((r) => [r.word, r.best!]));
+  const correctedWords = words.map((word) => replacement.get(word) ?? word);
+  const changed = replacement.size > 0;
   return changed ? correctedWords.join(' ') : null;
 }
 

@@ -77,8 +77,12 @@ describe('storefront', () => {
     const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await page.goto('/search?q=' + encodeURIComponent('小夜曲'));
     await page.getByRole('link', { name: 'Moonlight Serenade', exact: true }).first().waitFor();
-    // On a phone the filters fold away behind a disclosure.
-    await expect(page.getByText('Filters', { exact: true }).first().isVisible()).resolves.toBe(true);
+    // On a phone the filters fold away behind a button.
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    await expect(page.getByRole('navigation', { name: 'Filters' }).isVisible()).resolves.toBe(false);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('navigation', { name: 'Filters' }).waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await context.close();

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { cacheLife, cacheTag } from 'next/cache';
 import { Suspense } from 'react';
 import { ProductListing } from '@/components/store/product-listing';
 import { listProducts } from '@/lib/catalog/queries';
+import { CATALOG_TAG } from '@/lib/catalog/tags';
 import { readFilters, toQueryString } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -52,6 +54,20 @@ async function SearchResults({ locale, searchParams }: { locale: Locale; searchP
       </div>
     );
   }
+  return <CachedSearchResults locale={locale} queryKey={toQueryString(filters)} />;
+}
+
+/**
+ * The rendered results of one canonical query, cached like catalog pages: repeated searches cost a
+ * cache read, not a render. Invalidated with the catalog.
+ */
+async function CachedSearchResults({ locale, queryKey }: { locale: Locale; queryKey: string }) {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG);
+  const t = await getTranslations({ locale, namespace: 'search' });
+  const filters = readFilters(new URLSearchParams(queryKey));
+  if (!filters.q) return null;
   const [list, people] = await Promise.all([listProducts(filters), searchPeople(filters.q)]);
   const suggestionHref = (q: string) => `/search?${toQueryString({ q })}`;
   return (
