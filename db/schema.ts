@@ -3,3 +3,5 @@
 export * from '@/lib/catalog/schema';
 export * from '@/lib/inventory/schema';
 export * from '@/lib/search/schema';
+export * from '@/lib/accounts/schema';
+export * from '@/lib/security/schema';

@@ -35,6 +35,36 @@ export const envSchema = z.object({
   ),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['auto', 'never']).default('auto')),
   LOG_SQL: optionalString,
+
+  // Accounts and sessions
+  NEXTAUTH_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 32`').optional(),
+  ),
+  /** Header set by your reverse proxy or platform with the client IP (x-real-ip, cf-connecting-ip…). */
+  TRUSTED_IP_HEADER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as x-real-ip')
+      .transform((name) => name.toLowerCase())
+      .optional(),
+  ),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_ID: optionalString,
+  GOOGLE_SECRET: optionalString,
+  ADMIN_PASSWORD: optionalString,
+
+  // Mail
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Encore <shop@localhost>')),
 });
 
 export type Env = z.infer<typeof envSchema>;
