@@ -5,3 +5,4 @@ export * from '@/lib/inventory/schema';
 export * from '@/lib/search/schema';
 export * from '@/lib/accounts/schema';
 export * from '@/lib/security/schema';
+export * from '@/lib/mail/schema';
