@@ -1,0 +1,134 @@
+// use-intl/core is the React-free core that next-intl re-exports: importing 'next-intl' itself pulls in its
+// client provider, which fails outside Next's bundler (tsx scripts run with the react-server condition).
+import { createTranslator } from 'use-intl/core';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
+import en from '@/lib/i18n/messages/en.json';
+import zh from '@/lib/i18n/messages/zh.json';
+import { type MailBlock, type MailContent, type RenderedMail, renderLayout } from './layout';
+
+/**
+ * The registry of every mail the store sends. A template is one entry: typed data in, blocks out
+ * (lib/mail/layout.ts turns blocks into HTML and text and escapes everything). Words come from the
+ * `mail` namespace of the i18n messages; this module works outside React and outside a request.
+ */
+
+// Typed as the English catalogue, so a key missing from the Chinese one fails to compile.
+const catalogs: Record<Locale, typeof en> = { en, zh };
+
+function createMailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogs[locale], namespace: 'mail', timeZone: 'UTC' });
+}
+
+export type MailTranslator = ReturnType<typeof createMailTranslator>;
+
+/** What a template gets besides its data: the translator of the `mail` namespace and the locale. */
+export type MailContext = { locale: Locale; t: MailTranslator };
+
+export type MailTemplate<Data> = (data: Data, context: MailContext) => MailContent;
+
+const translators = new Map<Locale, MailTranslator>();
+
+function translatorFor(locale: Locale): MailTranslator {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createMailTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** Declares a template with its data type; the data type is what `enqueueMail` then requires. */
+function template<Data>(compose: MailTemplate<Data>): MailTemplate<Data> {
+  return compose;
+}
+
+/** Site paths that mails link to; made absolute with SITE_URL by the layout. */
+export const MAIL_LINKS = { home: '/', help: '/help', forgotPassword: '/forgot-password' } as const;
+
+function greeting(t: MailTranslator, name: string): MailBlock {
+  const trimmed = name.trim();
+  return { kind: 'paragraph', text: trimmed ? t('layout.greeting', { name: trimmed }) : t('layout.greetingNoName') };
+}
+
+export const templates = {
+  /** `url` is the one-time reset link (absolute, or a site path). */
+  passwordReset: template<{ name: string; url: string; expiresMinutes: number }>(
+    ({ name, url, expiresMinutes }, { t }) => ({
+      subject: t('passwordReset.subject'),
+      preheader: t('passwordReset.preheader', { expiresMinutes }),
+      heading: t('passwordReset.heading'),
+      blocks: [
+        greeting(t, name),
+        { kind: 'paragraph', text: t('passwordReset.intro') },
+        { kind: 'button', label: t('passwordReset.action'), url },
+        { kind: 'note', text: t('passwordReset.expiry', { expiresMinutes }) },
+        { kind: 'note', text: t('passwordReset.ignore') },
+      ],
+    }),
+  ),
+
+  welcome: template<{ name: string }>(({ name }, { t }) => ({
+    subject: t('welcome.subject'),
+    preheader: t('welcome.preheader'),
+    heading: t('welcome.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: t('welcome.intro') },
+      { kind: 'button', label: t('welcome.action'), url: MAIL_LINKS.home },
+      { kind: 'note', text: t('welcome.help'), link: { label: t('welcome.helpLink'), url: MAIL_LINKS.help } },
+    ],
+  })),
+
+  /** Sent to the previous address, so that its owner learns of a change they may not have made. */
+  emailChanged: template<{ name: string; newEmail: string }>(({ name, newEmail }, { t }) => ({
+    subject: t('emailChanged.subject'),
+    preheader: t('emailChanged.preheader', { newEmail }),
+    heading: t('emailChanged.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: t('emailChanged.intro', { newEmail }) },
+      { kind: 'note', text: t('emailChanged.notYou') },
+      { kind: 'button', label: t('emailChanged.action'), url: MAIL_LINKS.help },
+    ],
+  })),
+
+  passwordChanged: template<{ name: string }>(({ name }, { t }) => ({
+    subject: t('passwordChanged.subject'),
+    preheader: t('passwordChanged.preheader'),
+    heading: t('passwordChanged.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: t('passwordChanged.intro') },
+      { kind: 'note', text: t('passwordChanged.notYou') },
+      { kind: 'button', label: t('passwordChanged.action'), url: MAIL_LINKS.forgotPassword },
+    ],
+  })),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateData<K extends TemplateName> = Parameters<(typeof templates)[K]>[0];
+
+export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[];
+
+/**
+ * Renders a template in a locale to its subject, HTML and plain text. Pure apart from reading
+ * SITE_URL; throws on a link that is not http(s), which is a programming error of the caller.
+ */
+export function renderMail<K extends TemplateName>(name: K, data: TemplateData<K>, locale: Locale): RenderedMail {
+  const t = translatorFor(locale);
+  // Indexing the registry with a generic key loses the pairing of name and data; the signature keeps it.
+  const compose = templates[name] as MailTemplate<TemplateData<K>>;
+  const content = compose(data, { locale, t });
+  // A subject is a header line: a line break in it (from interpolated data) must not start another header.
+  const subject = content.subject.replace(/\s+/g, ' ').trim();
+  return renderLayout(
+    { ...content, subject },
+    {
+      lang: LOCALE_TAGS[locale],
+      tagline: t('layout.tagline'),
+      buttonFallback: t('layout.buttonFallback'),
+      footer: t('layout.footer'),
+      signOff: t('layout.signOff'),
+    },
+  );
+}

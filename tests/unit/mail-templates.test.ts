@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { LOCALES } from '@/lib/i18n/config';
+import { absoluteUrl, escapeHtml } from '@/lib/mail/layout';
+import { renderMail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from '@/lib/mail/templates';
+
+const HOSTILE = `<script>alert("x")</script> "&' Tom`;
+const RESET_URL = `${env.SITE_URL}/reset-password?token=abc&next=%2F`;
+
+// One sample per template; `satisfies` makes this fail to compile when a template is added without one.
+const samples = {
+  passwordReset: { name: 'Ada', url: RESET_URL, expiresMinutes: 60 },
+  welcome: { name: 'Ada' },
+  emailChanged: { name: 'Ada', newEmail: 'ada.new@example.com' },
+  passwordChanged: { name: 'Ada' },
+} satisfies { [K in TemplateName]: TemplateData<K> };
+
+const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>
+  renderMail(name, { ...samples[name], ...data } as TemplateData<K>, locale);
+
+const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('mail templates', () => {
+  it('has a sample for every template', () => {
+    expect(Object.keys(samples).sort()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  for (const name of TEMPLATE_NAMES) {
+    for (const locale of LOCALES) {
+      it(`${name} renders subject, HTML and text in ${locale}`, () => {
+        const mail = render(name, locale);
+        expect(mail.subject.length).toBeGreaterThan(5);
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+        expect(mail.subject).not.toContain('mail.');
+        expect(mail.html).toMatch(/^<!DOCTYPE html>/);
+        expect(mail.html).toContain(`lang="${locale === 'en' ? 'en-US' : 'zh-CN'}"`);
+        expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
+        expect(mail.html).toContain('Encore');
+        expect(mail.text).toContain('Ada');
+        expect(mail.html).toContain('Ada');
+        // No untranslated key or unfilled ICU argument leaks into the mail.
+        for (const body of [mail.html, mail.text]) {
+          expect(body).not.toMatch(/\{[a-zA-Z]+\}|mail\.[a-z]+/);
+        }
+        expect(mail.text).not.toMatch(/<[a-z]/i);
+        if (locale === 'zh') {
+          expect(mail.subject).toMatch(CJK);
+          expect(mail.text).toMatch(CJK);
+        } else {
+          expect(mail.subject).not.toMatch(CJK);
+          expect(mail.text).not.toMatch(CJK);
+        }
+      });
+    }
+
+    it(`${name} links only to absolute URLs of the store, each also in the text version`, () => {
+      const mail = render(name, 'en');
+      const links = hrefs(mail.html);
+      expect(links.length).toBeGreaterThanOrEqual(3);
+      for (const url of links) {
+        expect(url.startsWith(env.SITE_URL)).toBe(true);
+        expect(mail.text).toContain(url);
+      }
+    });
+
+    it(`${name} escapes hostile names in HTML and keeps them readable in text`, () => {
+      const mail = render(name, 'en', { name: HOSTILE } as Partial<TemplateData<typeof name>>);
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &quot;&amp;&#39; Tom');
+      expect(mail.text).toContain(HOSTILE);
+    });
+  }
+
+  it('puts the reset link under the button and in the text, with & escaped in HTML', () => {
+    for (const locale of LOCALES) {
+      const mail = render('passwordReset', locale);
+      expect(hrefs(mail.html).filter((url) => url === RESET_URL)).toHaveLength(2);
+      expect(mail.html).toContain(`>${escapeHtml(RESET_URL)}</a>`);
+      expect(mail.text).toContain(`\n${RESET_URL}\n`);
+    }
+    expect(render('passwordReset', 'en').text).toContain('60 minutes');
+    expect(render('passwordReset', 'en', { expiresMinutes: 1 }).text).toContain('1 minute.');
+    expect(render('passwordReset', 'zh').text).toContain('60 分钟');
+  });
+
+  it('makes site paths absolute and refuses other schemes', () => {
+    const mail = render('passwordReset', 'en', { url: '/reset-password?token=xyz' });
+    expect(mail.text).toContain(`${env.SITE_URL}/reset-password?token=xyz`);
+    expect(() => render('passwordReset', 'en', { url: 'javascript:alert(1)' })).toThrow(/absolute/);
+    expect(() => render('passwordReset', 'en', { url: '//evil.example/x' })).toThrow(/absolute/);
+    expect(absoluteUrl('https://cdn.example.com/a b')).toBe('https://cdn.example.com/a%20b');
+  });
+
+  it('escapes the new address of emailChanged and a hostile one in the preheader', () => {
+    const mail = render('emailChanged', 'en', { newEmail: 'x"><img src=x onerror=alert(1)>@example.com' });
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;@example.com');
+  });
+
+  it('greets without a name when there is none', () => {
+    expect(render('welcome', 'en', { name: '  ' }).text).toContain('Hello,');
+    expect(render('welcome', 'zh', { name: '' }).text).toContain('您好：');
+  });
+});
