@@ -18,7 +18,27 @@ const nextConfig: NextConfig = {
   // PGlite must not be bundled: bundled, the build passes and every query fails at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // Security headers on every response; the Content-Security-Policy is set per page by proxy.ts.
+  async headers() {
+    const https = env.SITE_URL.startsWith('https://');
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(self)' },
+          ...(env.NODE_ENV === 'production' && https
+            ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+            : []),
+        ],
+      },
+    ];
+  },
   experimental: {
+    // forbidden() answers 403 with app/[locale]/(secure)/forbidden.tsx (admin pages for customers).
+    authInterrupts: true,
     // An embedded PGlite directory may only be open in one process: prerender in a single worker.
     ...(env.DATABASE_URL ? {} : { cpus: 1 }),
   },

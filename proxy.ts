@@ -1,14 +1,21 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isBrowseSection } from '@/lib/catalog/formats';
 import { browsePath, readFilters } from '@/lib/catalog/validation';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { env } from '@/lib/env';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
+import { contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
 
 /**
  * Routing only, never an authorization check (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
  * - the locale (cookie, then Accept-Language) becomes the hidden /[locale] segment, so every page is
  *   still prerendered once per language: /music → /en/music;
  * - browse pages have one canonical URL per set of filters: /music?genre=jazz&format=vinyl and
- *   /music/genre=jazz/format=vinyl redirect to /music/format=vinyl/genre=jazz.
+ *   /music/genre=jazz/format=vinyl redirect to /music/format=vinyl/genre=jazz;
+ * - per-user pages get a fresh CSP nonce (Next reads it from the request header and puts it on its
+ *   scripts); catalog pages get the static policy (lib/security/csp.ts);
+ * - /account and /admin without a session cookie go straight to sign-in. This is only a shortcut:
+ *   the pages, actions and route handlers check the session themselves.
  */
 export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
@@ -21,10 +28,28 @@ export function proxy(request: NextRequest) {
       return NextResponse.redirect(url, 308);
     }
   }
+  const path = url.pathname;
+  if (/^\/(account|admin)(\/|$)/.test(path) && !request.cookies.has(SESSION_COOKIE)) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', `${path}${url.search}`);
+    return NextResponse.redirect(login);
+  }
   const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
-  url.pathname = `/${locale}${url.pathname === '/' ? '' : url.pathname}`;
-  return NextResponse.rewrite(url);
+  url.pathname = `/${locale}${path === '/' ? '' : path}`;
+  const nonce = isPerUserPath(path) ? Buffer.from(crypto.randomUUID()).toString('base64') : null;
+  const csp = contentSecurityPolicy({ nonce, https: HTTPS, formTargets: FORM_TARGETS });
+  const requestHeaders = new Headers(request.headers);
+  if (nonce) requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
+
+const HTTPS = env.SITE_URL.startsWith('https://');
+const FORM_TARGETS = [
+  ...(env.GITHUB_ID ? ['https://github.com'] : []),
+  ...(env.GOOGLE_ID ? ['https://accounts.google.com'] : []),
+];
 
 function safeDecode(path: string): string | null {
   try {
@@ -42,5 +67,5 @@ function canonicalBrowsePath(section: string, segments: string[], search: URLSea
 
 export const config = {
   // Everything but API routes, Next internals, generated media and files with an extension.
-  matcher: ['/((?!api/|_next/|art/|previews/|favicon.ico|sitemap.xml|robots.txt|.*\\.[a-z0-9]+$).*)'],
+  matcher: ['/((?!api/|_next/|art/|previews/|admin-mail/|favicon.ico|sitemap.xml|robots.txt|.*\\.[a-z0-9]+$).*)'],
 };

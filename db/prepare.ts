@@ -16,7 +16,7 @@ export async function prepareEmbeddedDatabase(db: Database, { seed = true } = {}
   const { seedDemo } = await import('./seed');
   const started = Date.now();
   console.log('[encore] Empty embedded database: loading the demo catalog…');
-  const summary = await seedDemo(db, { log: (line) => console.log(`[encore] ${line}`) });
+  const summary = await seedDemo(db, { demoUsers: true, log: (line) => console.log(`[encore] ${line}`) });
   console.log(
     `[encore] Demo catalog ready: ${summary.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -56,6 +56,9 @@ export const envSchema = z.object({
   GOOGLE_SECRET: optionalString,
   ADMIN_PASSWORD: optionalString,
 
+  /** Bearer token that /api/cron/tick requires (Vercel Cron sends it); unset disables the route. */
+  CRON_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+
   // Mail
   SMTP_URL: z.preprocess(
     emptyToUndefined,

@@ -3,6 +3,7 @@
 // in one run, throughput and latency of the storefront (each page as a ratio to the static /help
 // page served by the same server) and search latency over many distinct queries. Results are printed
 // and written to bench-results/latest.json. Speed goals live here, never in tests.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -89,7 +90,12 @@ async function searchQueries(baseUrl: string): Promise<string[]> {
 }
 
 async function main() {
-  const appEnv: Record<string, string | undefined> = { SITE_URL: `http://localhost:${PORT}`, NODE_ENV: 'production' };
+  const appEnv: Record<string, string | undefined> = {
+    SITE_URL: `http://localhost:${PORT}`,
+    NODE_ENV: 'production',
+    // Production mode on a PostgreSQL server needs a session key; a throwaway one is fine here.
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+  };
   let cleanup = async () => {};
   const seedArgs = EXTRA_PRODUCTS > 0 ? ['--extra-products', String(EXTRA_PRODUCTS)] : [];
   if (env.DATABASE_URL) {

@@ -1,7 +1,7 @@
 // npm run db:seed [-- --force] [--extra-products N]: loads the demo catalog (plus N generated
 // products, for benchmarks). Refuses to touch a database that already
 // holds products unless --force is given (which deletes the catalog first).
-import { closeDb, disableAutoSeed, getDb } from '@/db';
+import { closeDb, disableAutoSeed, getDb, usesEmbeddedDatabase } from '@/db';
 import { seedDemo, SeedRefusedError } from '@/db/seed';
 
 async function main() {
@@ -12,7 +12,12 @@ async function main() {
   disableAutoSeed();
   const db = await getDb();
   const started = Date.now();
-  const summary = await seedDemo(db, { force, extraProducts, log: (line) => console.log(line) });
+  const summary = await seedDemo(db, {
+    force,
+    extraProducts,
+    demoUsers: usesEmbeddedDatabase(),
+    log: (line) => console.log(line),
+  });
   console.log(
     `Seeded ${summary.products} products, ${summary.editions} editions, ${summary.tracks} tracks and ` +
       `${summary.people} people in ${((Date.now() - started) / 1000).toFixed(1)} s.`,

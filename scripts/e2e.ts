@@ -2,6 +2,7 @@
 // Builds against a fresh database (a new Postgres database when DATABASE_URL is set, otherwise a new
 // embedded one in .data/e2e-pglite), starts `next start`, runs tests/e2e, and cleans up.
 // Flags: --no-build reuses the existing .next build (its prerendered pages must match the seed).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { env } from '@/lib/env';
 import { createScratchDatabase, runScript } from './lib/databases';
@@ -12,13 +13,23 @@ const PORT = Number(process.argv.find((a) => a.startsWith('--port='))?.slice(7) 
 async function main() {
   const skipBuild = process.argv.includes('--no-build');
   let cleanup = async () => {};
-  const appEnv: Record<string, string | undefined> = { SITE_URL: `http://localhost:${PORT}`, NODE_ENV: 'production' };
+  const appEnv: Record<string, string | undefined> = {
+    SITE_URL: `http://localhost:${PORT}`,
+    NODE_ENV: 'production',
+    // Production mode on a PostgreSQL server needs a session key; a throwaway one is fine here.
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+  };
   if (env.DATABASE_URL) {
     const database = await createScratchDatabase(env.DATABASE_URL, 'encore_e2e');
     cleanup = database.drop;
     appEnv.DATABASE_URL = database.url;
     await runScript('scripts/db-migrate.ts', [], appEnv);
     await runScript('scripts/db-seed.ts', [], appEnv);
+    // The same admin the embedded demo database gets, made the way a deployer would.
+    await runScript('scripts/admin-create.ts', ['--email', 'admin@encore.test', '--username', 'admin'], {
+      ...appEnv,
+      ADMIN_PASSWORD: 'encore-admin-demo',
+    });
   } else {
     const dir = '.data/e2e-pglite';
     fs.rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
+import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
 import { SearchBox, SearchBoxFallback } from './search-box';
@@ -32,6 +33,7 @@ export async function Header({ locale }: { locale: Locale }) {
         </div>
         <div className="ml-auto flex items-center gap-2" data-slot="header-actions">
           <LanguageSwitcher locale={locale} />
+          <AccountMenu />
         </div>
       </div>
       <MainNav />

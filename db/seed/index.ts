@@ -3,14 +3,15 @@
  * embedded database on first start (db/prepare.ts) and by `npm run db:seed`.
  *
  * The seed is a sequence of steps run in one transaction, so a failure leaves the database as it
- * was. Today there is one step, the catalog; demo users, orders and shoppers are added as further
- * steps that can read what earlier steps produced from the shared context.
+ * was. Steps: the catalog, then (embedded demo database only) the demo accounts; later steps can read
+ * what earlier steps produced from the shared context.
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows, type Transaction } from '@/db';
 import { refreshSearchIndex } from '@/lib/search/mutations';
 import { CatalogGenerator } from './catalog';
 import { insertGenres, insertPeople, insertProducts } from './insert';
+import { DEMO_USERS, insertDemoUsers } from './users';
 
 export type SeedOptions = {
   /** Delete the existing catalog first instead of refusing to run. */
@@ -19,6 +20,8 @@ export type SeedOptions = {
   today?: Date;
   /** Additional generated products, for benchmarks (default 0). */
   extraProducts?: number;
+  /** Create the demo admin and shopper (embedded demo database only; see db/seed/users.ts). */
+  demoUsers?: boolean;
   log?: (line: string) => void;
 };
 
@@ -39,6 +42,7 @@ export class SeedRefusedError extends Error {
 type SeedContext = {
   today: Date;
   extraProducts: number;
+  demoUsers: boolean;
   log: (line: string) => void;
   summary: SeedSummary;
   /** Product slug → id for the base catalog (not the benchmark extras), for later steps. */
@@ -84,7 +88,16 @@ const catalogStep: SeedStep = {
   },
 };
 
-const STEPS: readonly SeedStep[] = [catalogStep];
+const demoUsersStep: SeedStep = {
+  name: 'demo users',
+  async run(tx, context) {
+    if (!context.demoUsers) return;
+    await insertDemoUsers(tx);
+    context.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}.`);
+  },
+};
+
+const STEPS: readonly SeedStep[] = [catalogStep, demoUsersStep];
 
 async function countProducts(db: Database): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
@@ -102,6 +115,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const context: SeedContext = {
     today: options.today ?? new Date(),
     extraProducts: Math.max(0, Math.floor(options.extraProducts ?? 0)),
+    demoUsers: options.demoUsers ?? false,
     log,
     summary: { products: 0, editions: 0, tracks: 0, people: 0 },
     productIds: new Map(),

@@ -1,7 +1,8 @@
 import 'server-only';
+import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { isLocale, type Locale } from './config';
+import { isLocale, LOCALE_COOKIE, type Locale, negotiateLocale } from './config';
 
 /**
  * Reads the [locale] segment of a page or layout, 404s on anything else, and tells next-intl the
@@ -12,4 +13,9 @@ export async function resolveLocale(params: Promise<{ locale: string }>): Promis
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return locale;
+}
+
+/** The visitor's language in a server action or route handler (cookie, then Accept-Language). */
+export async function requestLocale(): Promise<Locale> {
+  return negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
 }

@@ -40,3 +40,38 @@ describe('proxy', () => {
     ).toBe(to);
   });
 });
+
+describe('proxy security', () => {
+  it('gives per-user pages a fresh nonce and a strict policy, forwarded to Next in the request', () => {
+    const first = run('/login');
+    const second = run('/login');
+    const csp = first.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-inline' '");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(second.headers.get('content-security-policy')).not.toBe(csp);
+    // Next reads the nonce from the rewritten request's CSP header.
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(csp);
+  });
+
+  it('gives catalog pages the static policy, still without framing', () => {
+    const csp = run('/products/neon-harbour').headers.get('content-security-policy')!;
+    expect(csp).not.toContain('nonce-');
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('sends visitors without a session cookie from /admin and /account to sign in', () => {
+    for (const path of ['/admin', '/admin/mail', '/account/security']) {
+      const response = run(path, { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' });
+      expect(response.status).toBe(307);
+      const location = new URL(response.headers.get('location')!);
+      expect(location.pathname).toBe('/login');
+      expect(location.searchParams.get('next')).toBe(path);
+    }
+    // With a cookie the page itself decides (and checks the session in the database).
+    expect(run('/admin', { cookie: 'encore.session-token=x' }).headers.get('x-middleware-rewrite')).toBe(
+      'http://shop.test/en/admin',
+    );
+  });
+});

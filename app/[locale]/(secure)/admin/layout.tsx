@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { adminOrForbidden } from '@/lib/auth/guards';
+import { resolveLocale } from '@/lib/i18n/server';
+
+// Every /admin page sits in this layout: visitors are sent to sign in, customers get a 403. The
+// same check runs again inside every admin action and route handler (requireAdmin).
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const locale = await resolveLocale(params);
+  await adminOrForbidden('/admin');
+  const t = await getTranslations({ locale, namespace: 'admin' });
+  return (
+    <div className="container-page grid gap-6 py-6 lg:grid-cols-[13rem_1fr]">
+      <aside>
+        <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-stone-500">{t('title')}</p>
+        <AdminNav />
+      </aside>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { Providers } from '@/components/providers';
+import { env } from '@/lib/env';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
+import { Footer } from './footer';
+import { Header } from './header';
+
+/** Client components only receive the message namespaces they use. */
+const CLIENT_NAMESPACES = ['common', 'header', 'search', 'player', 'browse', 'auth', 'account', 'admin'] as const;
+
+/** Metadata shared by every page of the store. */
+export async function storeMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'meta' });
+  return {
+    metadataBase: new URL(env.SITE_URL),
+    title: { default: t('title'), template: `%s · ${t('siteName')}` },
+    description: t('description'),
+    applicationName: t('siteName'),
+    openGraph: { siteName: t('siteName'), locale: LOCALE_TAGS[locale].replace('-', '_'), type: 'website' },
+  };
+}
+
+/**
+ * The <html> document around every page: header, footer, translations and client providers. Used by
+ * the two root layouts: the static catalog and the per-user pages (which pass a CSP nonce).
+ */
+export async function RootDocument({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const messages = await getMessages({ locale });
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const t = await getTranslations({ locale, namespace: 'header' });
+  return (
+    <html lang={LOCALE_TAGS[locale]}>
+      <body className="flex min-h-dvh flex-col font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider locale={locale} messages={clientMessages} timeZone="UTC">
+          <Providers currency={env.STORE_CURRENCY}>
+            <Header locale={locale} />
+            <main id="main" className="flex-1">
+              {children}
+            </main>
+            <Footer locale={locale} />
+          </Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

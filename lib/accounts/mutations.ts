@@ -1,0 +1,372 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { env } from '@/lib/env';
+import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { isCommonPassword } from './common-passwords';
+import { normalizeKey } from './normalize';
+import { hashPassword, verifyPassword } from './passwords';
+import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
+import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
+
+export type FieldErrors = Record<string, string>;
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
+
+const RESET_TOKEN_MINUTES = 30;
+type Locale = 'en' | 'zh';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
+  if (e?.code === '23505') return (e.constraint ?? e.constraint_name ?? '').includes(constraint);
+  return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
+}
+
+/** Password rules beyond length: not one of the 10,000 most common, not the username or email. */
+function passwordProblem(password: string, username: string, email: string): string | null {
+  if (isCommonPassword(password)) return 'passwordCommon';
+  const lower = password.toLowerCase();
+  if (lower === username.toLowerCase() || lower === email.toLowerCase()) return 'passwordLikeAccount';
+  return null;
+}
+
+/**
+ * Creates a customer account. Email and username are unique by their normalized form, so
+ * "Admin@Example.com" is refused after "admin@example.com". Sends the welcome mail.
+ */
+export async function registerUser(input: unknown, locale: Locale): Promise<Result<{ userId: number }>> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+  const data: RegisterInput = parsed.data;
+  const problem = passwordProblem(data.password, data.username, data.email);
+  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  const passwordHash = await hashPassword(data.password);
+  const db = await getDb();
+  try {
+    const userId = await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: data.username,
+          usernameKey: normalizeKey(data.username),
+          email: data.email.trim(),
+          emailKey: normalizeKey(data.email),
+          displayName: data.displayName ?? null,
+          passwordHash,
+          preferredLocale: locale,
+        })
+        .returning({ id: users.id });
+      await enqueueMail(tx, {
+        to: data.email.trim(),
+        locale,
+        template: 'welcome',
+        data: { name: data.displayName ?? data.username },
+        userId: user.id,
+      });
+      return user.id;
+    });
+    sendMailSoon();
+    return { ok: true, userId };
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) return { ok: false, fieldErrors: { email: 'emailTaken' } };
+    if (isUniqueViolation(error, 'users_username_key'))
+      return { ok: false, fieldErrors: { username: 'usernameTaken' } };
+    throw error;
+  }
+}
+
+/** Starts a session for a user who just proved who they are; returns its id and the user's session version. */
+export async function createSession(
+  userId: number,
+  userAgent?: string,
+): Promise<{ id: string; sessionVersion: number }> {
+  const db = await getDb();
+  const [user] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  const [session] = await db
+    .insert(sessions)
+    .values({ userId, userAgent: userAgent?.slice(0, 300) ?? null })
+    .returning({ id: sessions.id });
+  return { id: session.id, sessionVersion: user.sessionVersion };
+}
+
+/** Ends one session (sign out). */
+export async function revokeSession(sessionId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Ends every session of a user (sign out everywhere, disabling, password reset): bumps the session
+ * version, which every token carries, and revokes the session rows. Returns the new version.
+ */
+export async function endAllSessions(userId: number, exceptSessionId?: string): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ sessionVersion: users.sessionVersion });
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+        ),
+      );
+    return user?.sessionVersion ?? 0;
+  });
+}
+
+/**
+ * The account behind an OAuth identity: the linked one; or a new account when the identity is new
+ * and its email is not already used (an existing account is never taken over by email alone).
+ */
+export async function resolveOAuthUser(identity: {
+  provider: string;
+  providerAccountId: string;
+  email: string | null;
+  name: string | null;
+}): Promise<
+  { ok: true; userId: number } | { ok: false; error: 'OAuthAccountNotLinked' | 'AccountDisabled'; userId?: undefined }
+> {
+  const db = await getDb();
+  const [linked] = await db
+    .select({ userId: oauthAccounts.userId, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+    .from(oauthAccounts)
+    .innerJoin(users, eq(users.id, oauthAccounts.userId))
+    .where(
+      and(
+        eq(oauthAccounts.provider, identity.provider),
+        eq(oauthAccounts.providerAccountId, identity.providerAccountId),
+      ),
+    );
+  if (linked) {
+    return linked.disabledAt || linked.deletedAt
+      ? { ok: false, error: 'AccountDisabled' }
+      : { ok: true, userId: linked.userId };
+  }
+  const emailKey = identity.email ? normalizeKey(identity.email) : null;
+  if (emailKey) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.emailKey, emailKey));
+    if (existing) return { ok: false, error: 'OAuthAccountNotLinked' };
+  }
+  const base =
+    (identity.email?.split('@')[0] ?? identity.name ?? identity.provider)
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}_.-]+/gu, '')
+      .slice(0, 24) || identity.provider;
+  return db.transaction(async (tx) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const username = attempt === 0 ? base : `${base}${randomBytes(2).readUInt16BE() % 10_000}`;
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.usernameKey, normalizeKey(username)));
+      if (taken) continue;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username,
+          usernameKey: normalizeKey(username),
+          email: identity.email,
+          emailKey,
+          displayName: identity.name?.slice(0, 80) ?? null,
+        })
+        .returning({ id: users.id });
+      await tx
+        .insert(oauthAccounts)
+        .values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId: user.id });
+      return { ok: true as const, userId: user.id };
+    }
+    throw new Error('Could not find a free username for the OAuth account');
+  });
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Sends a password reset link when an account has this email. Says nothing either way: the caller
+ * shows the same answer whether or not the account exists.
+ */
+export async function requestPasswordReset(email: string, fallbackLocale: Locale): Promise<void> {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.displayName,
+      username: users.username,
+      locale: users.preferredLocale,
+    })
+    .from(users)
+    .where(and(eq(users.emailKey, normalizeKey(email)), isNull(users.deletedAt), isNull(users.disabledAt)));
+  if (!user?.email) return;
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResetTokens).values({
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
+    });
+    await enqueueMail(tx, {
+      to: user.email!,
+      locale: user.locale === 'zh' || user.locale === 'en' ? user.locale : fallbackLocale,
+      template: 'passwordReset',
+      data: {
+        name: user.name ?? user.username,
+        url: new URL(`/reset-password?token=${token}`, env.SITE_URL).toString(),
+        expiresMinutes: RESET_TOKEN_MINUTES,
+      },
+      userId: user.id,
+    });
+  });
+  sendMailSoon();
+}
+
+/** Whether a reset token is currently usable (for the reset page, before asking for a password). */
+export async function isResetTokenValid(token: string): Promise<boolean> {
+  if (!token || token.length > 200) return false;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: passwordResetTokens.id })
+    .from(passwordResetTokens)
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, hashToken(token)),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, new Date()),
+      ),
+    );
+  return Boolean(row);
+}
+
+/**
+ * Sets a new password from a reset link: the token is consumed atomically (a second use fails), and
+ * every session of the account ends.
+ */
+export async function resetPassword(token: string, password: string): Promise<Result> {
+  if (!token || token.length > 200) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
+  const db = await getDb();
+  const [owner] = await db
+    .select({ userId: passwordResetTokens.userId, username: users.username, email: users.email })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(eq(passwordResetTokens.tokenHash, hashToken(token)));
+  const length = registerSchema.shape.password.safeParse(password);
+  if (!length.success) return { ok: false, fieldErrors: fieldErrors(length.error) };
+  const problem = owner ? passwordProblem(password, owner.username, owner.email ?? '') : null;
+  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  const passwordHash = await hashPassword(password);
+  const userId = await db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, hashToken(token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, new Date()),
+        ),
+      )
+      .returning({ userId: passwordResetTokens.userId });
+    if (!used) return null;
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, used.userId));
+    // Any other outstanding links for this account die with this one.
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
+    return used.userId;
+  });
+  if (!userId) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
+  await endAllSessions(userId);
+  return { ok: true };
+}
+
+/**
+ * Changes the password of a signed-in user after checking the current one. Ends every other session
+ * and returns the new session version so the caller can re-issue the current session's token.
+ */
+export async function changePassword(
+  userId: number,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Result<{ sessionVersion: number }>> {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      passwordHash: users.passwordHash,
+      username: users.username,
+      email: users.email,
+      locale: users.preferredLocale,
+      name: users.displayName,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return { ok: false, fieldErrors: { form: 'unexpected' } };
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, fieldErrors: { currentPassword: 'passwordWrong' } };
+  }
+  const length = registerSchema.shape.password.safeParse(input.newPassword);
+  if (!length.success)
+    return { ok: false, fieldErrors: { newPassword: fieldErrors(length.error).form ?? 'passwordTooShort' } };
+  const problem = passwordProblem(input.newPassword, user.username, user.email ?? '');
+  if (problem) return { ok: false, fieldErrors: { newPassword: problem } };
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+  const sessionVersion = await endAllSessions(userId, currentSessionId);
+  if (user.email) {
+    await enqueueMail(db, {
+      to: user.email,
+      locale: user.locale === 'zh' ? 'zh' : 'en',
+      template: 'passwordChanged',
+      data: { name: user.name ?? user.username },
+      userId,
+    });
+    sendMailSoon();
+  }
+  return { ok: true, sessionVersion };
+}
+
+/**
+ * For `npm run admin:create`: promotes the account with this email to admin, or creates an admin
+ * account (the password is then required and must pass the same rules as registration).
+ */
+export async function createOrPromoteAdmin(input: {
+  email: string;
+  username?: string;
+  password?: string;
+}): Promise<{ ok: true; created: boolean; userId: number } | { ok: false; message: string }> {
+  const email = emailSchema.safeParse(input.email);
+  if (!email.success) return { ok: false, message: 'That is not a valid email address.' };
+  const db = await getDb();
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.emailKey, normalizeKey(email.data)), isNull(users.deletedAt)));
+  if (existing) {
+    await db.update(users).set({ role: 'admin', updatedAt: new Date() }).where(eq(users.id, existing.id));
+    return { ok: true, created: false, userId: existing.id };
+  }
+  if (!input.password) return { ok: false, message: 'A password is needed to create a new account.' };
+  const result = await registerUser(
+    { username: input.username ?? email.data.split('@')[0], email: email.data, password: input.password },
+    'en',
+  );
+  if (!result.ok)
+    return {
+      ok: false,
+      message: Object.entries(result.fieldErrors)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join(', '),
+    };
+  await db.update(users).set({ role: 'admin' }).where(eq(users.id, result.userId));
+  return { ok: true, created: true, userId: result.userId };
+}
