@@ -6,3 +6,6 @@ export * from '@/lib/search/schema';
 export * from '@/lib/accounts/schema';
 export * from '@/lib/security/schema';
 export * from '@/lib/mail/schema';
+export * from '@/lib/cart/schema';
+export * from '@/lib/orders/schema';
+export * from '@/lib/payments/schema';

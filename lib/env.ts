@@ -8,6 +8,19 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
+/** An optional whole number with a default and bounds, from a string variable. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int(`must be a whole number between ${min} and ${max}`)
+      .min(min, `must be between ${min} and ${max}`)
+      .max(max, `must be between ${min} and ${max}`)
+      .default(fallback),
+  );
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.preprocess(
@@ -58,6 +71,34 @@ export const envSchema = z.object({
 
   /** Bearer token that /api/cron/tick requires (Vercel Cron sends it); unset disables the route. */
   CRON_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+
+  // Cart, checkout and payments (amounts in minor units of STORE_CURRENCY)
+  CART_MAX_QUANTITY: wholeNumber(10, 1, 99),
+  ORDER_PAYMENT_MINUTES: wholeNumber(30, 5, 24 * 60),
+  SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
+  SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
+  FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),
+  TAX_RATE_PERCENT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0, 'must be between 0 and 50').max(50, 'must be between 0 and 50').default(0),
+  ),
+  TAX_INCLUSIVE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
+  STRIPE_SECRET_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^whsec_/, 'must start with whsec_').optional()),
+  /** Payment methods offered in Stripe Checkout: card, alipay, wechat_pay (comma-separated). */
+  STRIPE_PAYMENT_METHODS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('card')
+      .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1)),
+  ),
+  /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
 
   // Mail
   SMTP_URL: z.preprocess(

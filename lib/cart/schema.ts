@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, serial, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '@/lib/accounts/schema';
+import { editions } from '@/lib/catalog/schema';
+
+/** What a line is for: buying now; renting (a later feature) keeps its own line. */
+export const lineKind = pgEnum('line_kind', ['purchase', 'rental']);
+
+/**
+ * Carts live in Postgres. A guest's cart is found by its random id, kept in an HttpOnly cookie; a
+ * signed-in shopper has one cart (unique user_id). At sign-in the guest cart merges into it.
+ */
+export const carts = pgTable(
+  'carts',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('carts_user_key').on(t.userId), index('carts_updated_idx').on(t.updatedAt)],
+);
+
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    id: serial('id').primaryKey(),
+    cartId: uuid('cart_id')
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    kind: lineKind('kind').notNull().default('purchase'),
+    quantity: integer('quantity').notNull(),
+    /** The price when the line was added, to tell the shopper when it changed. */
+    priceSeenMinor: integer('price_seen_minor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cart_lines_cart_edition_kind_key').on(t.cartId, t.editionId, t.kind),
+    check('cart_lines_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);

@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from '@/lib/accounts/schema';
+import { lineKind } from '@/lib/cart/schema';
+import { editions } from '@/lib/catalog/schema';
+
+export const orderStatus = pgEnum('order_status', [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+  'needs_review',
+]);
+export const paymentProvider = pgEnum('payment_provider', ['stripe', 'demo']);
+
+/** Order numbers are "EN-" followed by this sequence: readable on the phone, unique, never reused. */
+export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });
+
+/**
+ * An order freezes everything it was sold at: prices, titles and formats on its lines, the shipping
+ * address, currency and totals. Status changes are recorded in order_events.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Contact address; cleared (null) when the customer deletes the account. */
+    email: text('email'),
+    status: orderStatus('status').notNull().default('pending_payment'),
+    currency: char('currency', { length: 3 }).notNull(),
+    subtotalMinor: integer('subtotal_minor').notNull(),
+    shippingMinor: integer('shipping_minor').notNull(),
+    taxMinor: integer('tax_minor').notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    taxInclusive: boolean('tax_inclusive').notNull(),
+    refundedMinor: integer('refunded_minor').notNull().default(0),
+    shippingMethod: text('shipping_method'),
+    shipName: text('ship_name'),
+    shipLine1: text('ship_line1'),
+    shipLine2: text('ship_line2'),
+    shipCity: text('ship_city'),
+    shipRegion: text('ship_region'),
+    shipPostalCode: text('ship_postal_code'),
+    shipCountry: text('ship_country'),
+    shipPhone: text('ship_phone'),
+    locale: text('locale').notNull().default('en'),
+    /** The browser's checkout attempt: a repeated submit finds this order instead of making another. */
+    checkoutKey: text('checkout_key').notNull(),
+    /** SHA-256 of the secret in a guest's order link. */
+    accessTokenHash: text('access_token_hash').notNull(),
+    paymentProvider: paymentProvider('payment_provider').notNull(),
+    /** The provider's reference: Stripe Checkout Session id, or the demo payment id. */
+    paymentRef: text('payment_ref'),
+    paymentIntentRef: text('payment_intent_ref'),
+    /** Unpaid orders give their stock back after this moment. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    /** True once the stock of a cancelled or expired order went back on the shelf (exactly once). */
+    stockReleased: boolean('stock_released').notNull().default(false),
+    reviewReason: text('review_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_number_key').on(t.number),
+    uniqueIndex('orders_checkout_key_key').on(t.checkoutKey),
+    uniqueIndex('orders_payment_ref_key').on(t.paymentRef),
+    index('orders_user_created_idx').on(t.userId, t.createdAt.desc()),
+    index('orders_status_created_idx').on(t.status, t.createdAt.desc()),
+    index('orders_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending_payment'`),
+    index('orders_email_idx').on(sql`lower(${t.email})`),
+    check('orders_totals_nonnegative', sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
+    kind: lineKind('kind').notNull().default('purchase'),
+    productSlug: text('product_slug').notNull(),
+    title: text('title').notNull(),
+    format: text('format').notNull(),
+    editionName: text('edition_name'),
+    digital: boolean('digital').notNull().default(false),
+    unitPriceMinor: integer('unit_price_minor').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotalMinor: integer('line_total_minor').notNull(),
+  },
+  (t) => [
+    index('order_lines_order_idx').on(t.orderId),
+    index('order_lines_edition_idx').on(t.editionId),
+    check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** The timeline of an order: every status change and note, with who did it. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    actorUserId: integer('actor_user_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.createdAt)],
+);
+
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    carrier: text('carrier').notNull(),
+    trackingNumber: text('tracking_number').notNull(),
+    trackingUrl: text('tracking_url'),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('shipments_order_idx').on(t.orderId)],
+);
+
+export const returnStatus = pgEnum('return_status', ['requested', 'approved', 'rejected', 'received', 'refunded']);
+
+export const returns = pgTable(
+  'returns',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    status: returnStatus('status').notNull().default('requested'),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('returns_order_idx').on(t.orderId), index('returns_status_idx').on(t.status, t.createdAt)],
+);
+
+export const returnLines = pgTable(
+  'return_lines',
+  {
+    id: serial('id').primaryKey(),
+    returnId: integer('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    orderLineId: integer('order_line_id')
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [index('return_lines_return_idx').on(t.returnId), check('return_lines_quantity_positive', sql`${t.quantity} > 0`)],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    amountMinor: integer('amount_minor').notNull(),
+    reason: text('reason'),
+    providerRef: text('provider_ref'),
+    actorUserId: integer('actor_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('refunds_order_idx').on(t.orderId), check('refunds_amount_positive', sql`${t.amountMinor} > 0`)],
+);
