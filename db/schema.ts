@@ -9,3 +9,4 @@ export * from '@/lib/mail/schema';
 export * from '@/lib/cart/schema';
 export * from '@/lib/orders/schema';
 export * from '@/lib/payments/schema';
+export * from '@/lib/recommendations/schema';

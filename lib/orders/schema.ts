@@ -71,6 +71,8 @@ export const orders = pgTable(
     /** The provider's reference: Stripe Checkout Session id, or the demo payment id. */
     paymentRef: text('payment_ref'),
     paymentIntentRef: text('payment_intent_ref'),
+    /** Where to send the shopper to pay (Stripe Checkout URL or the demo page); a repeated submit goes there too. */
+    paymentUrl: text('payment_url'),
     /** Unpaid orders give their stock back after this moment. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
