@@ -74,7 +74,8 @@ export const envSchema = z.object({
 
   // Cart, checkout and payments (amounts in minor units of STORE_CURRENCY)
   CART_MAX_QUANTITY: wholeNumber(10, 1, 99),
-  ORDER_PAYMENT_MINUTES: wholeNumber(30, 5, 24 * 60),
+  // 35: a Stripe Checkout Session lives at least 30 minutes; the order outlives it, so a late payment is never orphaned.
+  ORDER_PAYMENT_MINUTES: wholeNumber(35, 5, 24 * 60),
   SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
   SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
   FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),
@@ -82,20 +83,42 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().min(0, 'must be between 0 and 50').max(50, 'must be between 0 and 50').default(0),
   ),
-  TAX_INCLUSIVE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
+  TAX_INCLUSIVE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
   STRIPE_SECRET_KEY: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
   ),
-  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^whsec_/, 'must start with whsec_').optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^whsec_/, 'must start with whsec_')
+      .optional(),
+  ),
   /** Payment methods offered in Stripe Checkout: card, alipay, wechat_pay (comma-separated). */
   STRIPE_PAYMENT_METHODS: z.preprocess(
     emptyToUndefined,
     z
       .string()
       .default('card')
-      .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1),
+      ),
   ),
   /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
   STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),

@@ -2,17 +2,17 @@
 
 import { useState, useTransition } from 'react';
 
-type State = { ok: boolean; fieldErrors?: Record<string, string>; message?: string } | null;
+type BaseState = { ok: boolean; fieldErrors?: Record<string, string> } | null;
 
 /**
  * Runs a server action from a form's submit event. Unlike `<form action>`, the inputs keep what the
  * user typed when the action returns errors. `onSuccess` runs after a successful result.
  */
-export function useFormAction(
-  action: (previous: State, formData: FormData) => Promise<State>,
-  onSuccess?: (formData: FormData, state: State) => void | Promise<void>,
+export function useFormAction<S extends BaseState>(
+  action: (previous: S, formData: FormData) => Promise<S>,
+  onSuccess?: (formData: FormData, state: S) => void | Promise<void>,
 ) {
-  const [state, setState] = useState<State>(null);
+  const [state, setState] = useState<S>(null as S);
   const [pending, startTransition] = useTransition();
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { AccountMenu } from './account-menu';
+import { CartButton } from './cart-button';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
 import { SearchBox, SearchBoxFallback } from './search-box';
@@ -34,6 +35,7 @@ export async function Header({ locale }: { locale: Locale }) {
         <div className="ml-auto flex items-center gap-2" data-slot="header-actions">
           <LanguageSwitcher locale={locale} />
           <AccountMenu />
+          <CartButton />
         </div>
       </div>
       <MainNav />

@@ -8,7 +8,20 @@ import { Footer } from './footer';
 import { Header } from './header';
 
 /** Client components only receive the message namespaces they use. */
-const CLIENT_NAMESPACES = ['common', 'header', 'search', 'player', 'browse', 'auth', 'account', 'admin'] as const;
+const CLIENT_NAMESPACES = [
+  'common',
+  'header',
+  'search',
+  'player',
+  'browse',
+  'auth',
+  'account',
+  'admin',
+  'cart',
+  'checkout',
+  'orders',
+  'pay',
+] as const;
 
 /** Metadata shared by every page of the store. */
 export async function storeMetadata(locale: Locale): Promise<Metadata> {

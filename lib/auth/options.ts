@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
@@ -7,7 +8,10 @@ import { createSession, resolveOAuthUser, revokeSession } from '@/lib/accounts/m
 import { findSignInAccount } from '@/lib/accounts/queries';
 import { normalizeKey } from '@/lib/accounts/normalize';
 import { verifyPassword } from '@/lib/accounts/passwords';
+import { mergeGuestCartInto } from '@/lib/cart/mutations';
+import { CART_COOKIE } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
+import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals-store';
 import { clientIp } from '@/lib/security/client-ip';
 import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
@@ -49,6 +53,18 @@ function oauthProviders() {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
   }
   return providers;
+}
+
+/**
+ * At sign-in, what the browser did as a guest joins the account: the guest cart merges into the
+ * user's cart (quantities summed, capped by stock and the line limit) and the anonymous visitor's
+ * signals are linked to the user.
+ */
+async function adoptVisitorState(userId: number): Promise<void> {
+  const store = await cookies();
+  await mergeGuestCartInto(userId, store.get(CART_COOKIE)?.value);
+  store.delete(CART_COOKIE);
+  await linkVisitorToUser(store.get(VISITOR_COOKIE)?.value, userId);
 }
 
 /** Names of the OAuth providers switched on by environment variables, for the sign-in page. */
@@ -114,6 +130,7 @@ export const authOptions: NextAuthOptions = {
             ).userId;
       if (!userId) return token;
       const session = await createSession(userId);
+      await adoptVisitorState(userId);
       // Only what the server needs to find the session; no name, email or role in the cookie.
       return { sub: String(userId), sid: session.id, sv: session.sessionVersion };
     },
@@ -124,6 +141,9 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (typeof token?.sid === 'string') await revokeSession(token.sid);
+      // The browser starts over with a fresh guest cart: the account's cart stays with the account.
+      const store = await cookies();
+      store.delete(CART_COOKIE);
     },
   },
 };

@@ -4,6 +4,7 @@ import { createTranslator } from 'use-intl/core';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
+import { formatMoney } from '@/lib/money/format';
 import { type MailBlock, type MailContent, type RenderedMail, renderLayout } from './layout';
 
 /**
@@ -44,6 +45,29 @@ function template<Data>(compose: MailTemplate<Data>): MailTemplate<Data> {
 
 /** Site paths that mails link to; made absolute with SITE_URL by the layout. */
 export const MAIL_LINKS = { home: '/', help: '/help', forgotPassword: '/forgot-password' } as const;
+
+function money(amountMinor: number, currency: string, locale: Locale): string {
+  return formatMoney(amountMinor, currency, LOCALE_TAGS[locale]);
+}
+
+/** The lines and totals of an order as label/value rows. */
+function orderDetails(order: OrderMailData, t: MailTranslator, locale: Locale): MailBlock {
+  return {
+    kind: 'details',
+    rows: [
+      { label: t('order.number'), value: order.number, url: order.orderUrl },
+      ...order.lines.map((line) => ({
+        label: t('order.line', { title: line.title, format: line.format, quantity: line.quantity }),
+        value: money(line.lineTotalMinor, order.currency, locale),
+      })),
+      ...(order.shippingMinor > 0
+        ? [{ label: t('order.shipping'), value: money(order.shippingMinor, order.currency, locale) }]
+        : []),
+      ...(order.taxMinor > 0 ? [{ label: t('order.tax'), value: money(order.taxMinor, order.currency, locale) }] : []),
+      { label: t('order.total'), value: money(order.totalMinor, order.currency, locale) },
+    ],
+  };
+}
 
 function greeting(t: MailTranslator, name: string): MailBlock {
   const trimmed = name.trim();
@@ -103,9 +127,69 @@ export const templates = {
       { kind: 'button', label: t('passwordChanged.action'), url: MAIL_LINKS.forgotPassword },
     ],
   })),
+
+  orderConfirmation: template<OrderMailData>((order, { t, locale }) => ({
+    subject: t('order.confirmation.subject', { number: order.number }),
+    preheader: t('order.confirmation.preheader', { total: money(order.totalMinor, order.currency, locale) }),
+    heading: t('order.confirmation.heading'),
+    blocks: [
+      greeting(t, order.name),
+      { kind: 'paragraph', text: t('order.confirmation.intro', { number: order.number }) },
+      orderDetails(order, t, locale),
+      { kind: 'button', label: t('order.viewOrder'), url: order.orderUrl },
+      { kind: 'note', text: t('order.confirmation.next') },
+    ],
+  })),
+
+  orderCancelled: template<
+    OrderMailData & { refundedMinor: number; reason: 'customer' | 'expired' | 'payment_failed' | 'admin' }
+  >((order, { t, locale }) => ({
+    subject: t('order.cancelled.subject', { number: order.number }),
+    preheader: t(`order.cancelled.reason.${order.reason}`),
+    heading: t('order.cancelled.heading'),
+    blocks: [
+      greeting(t, order.name),
+      { kind: 'paragraph', text: t(`order.cancelled.reason.${order.reason}`) },
+      ...(order.refundedMinor > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: t('order.cancelled.refund', { amount: money(order.refundedMinor, order.currency, locale) }),
+            },
+          ]
+        : []),
+      { kind: 'button', label: t('order.viewOrder'), url: order.orderUrl },
+    ],
+  })),
+
+  returnRequested: template<{ name: string; number: string; orderUrl: string }>(
+    ({ name, number, orderUrl }, { t }) => ({
+      subject: t('order.returnRequested.subject', { number }),
+      preheader: t('order.returnRequested.preheader'),
+      heading: t('order.returnRequested.heading'),
+      blocks: [
+        greeting(t, name),
+        { kind: 'paragraph', text: t('order.returnRequested.intro', { number }) },
+        { kind: 'button', label: t('order.viewOrder'), url: orderUrl },
+      ],
+    }),
+  ),
 };
 
 export type TemplateName = keyof typeof templates;
+
+/** An order as order mails show it: amounts in minor units, formatted in the mail's language. */
+export type OrderMailData = {
+  name: string;
+  number: string;
+  /** Absolute link to the order page (with the guest access key when there is no account). */
+  orderUrl: string;
+  currency: string;
+  lines: { title: string; format: string; quantity: number; lineTotalMinor: number }[];
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+};
 export type TemplateData<K extends TemplateName> = Parameters<(typeof templates)[K]>[0];
 
 export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[];

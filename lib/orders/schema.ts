@@ -90,9 +90,14 @@ export const orders = pgTable(
     uniqueIndex('orders_payment_ref_key').on(t.paymentRef),
     index('orders_user_created_idx').on(t.userId, t.createdAt.desc()),
     index('orders_status_created_idx').on(t.status, t.createdAt.desc()),
-    index('orders_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending_payment'`),
+    index('orders_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'pending_payment'`),
     index('orders_email_idx').on(sql`lower(${t.email})`),
-    check('orders_totals_nonnegative', sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`),
+    check(
+      'orders_totals_nonnegative',
+      sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`,
+    ),
   ],
 );
 
@@ -183,7 +188,10 @@ export const returnLines = pgTable(
       .references(() => orderLines.id, { onDelete: 'cascade' }),
     quantity: integer('quantity').notNull(),
   },
-  (t) => [index('return_lines_return_idx').on(t.returnId), check('return_lines_quantity_positive', sql`${t.quantity} > 0`)],
+  (t) => [
+    index('return_lines_return_idx').on(t.returnId),
+    check('return_lines_quantity_positive', sql`${t.quantity} > 0`),
+  ],
 );
 
 export const refunds = pgTable(

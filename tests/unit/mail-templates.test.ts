@@ -13,6 +13,29 @@ const samples = {
   welcome: { name: 'Ada' },
   emailChanged: { name: 'Ada', newEmail: 'ada.new@example.com' },
   passwordChanged: { name: 'Ada' },
+  orderConfirmation: {
+    name: 'Ada',
+    number: 'EN-100001',
+    orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k`,
+    currency: 'USD',
+    lines: [{ title: 'Neon Harbour', format: 'Vinyl', quantity: 2, lineTotalMinor: 5798 }],
+    shippingMinor: 499,
+    taxMinor: 0,
+    totalMinor: 6297,
+  },
+  orderCancelled: {
+    name: 'Ada',
+    number: 'EN-100001',
+    orderUrl: `${env.SITE_URL}/orders/EN-100001`,
+    currency: 'USD',
+    lines: [{ title: 'Neon Harbour', format: 'Vinyl', quantity: 1, lineTotalMinor: 2899 }],
+    shippingMinor: 0,
+    taxMinor: 0,
+    totalMinor: 2899,
+    refundedMinor: 2899,
+    reason: 'customer',
+  },
+  returnRequested: { name: 'Ada', number: 'EN-100001', orderUrl: `${env.SITE_URL}/orders/EN-100001` },
 } satisfies { [K in TemplateName]: TemplateData<K> };
 
 const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { AddToCart } from '@/components/store/add-to-cart';
 import { EditionList } from '@/components/store/edition-list';
 import { Gallery } from '@/components/store/gallery';
 import { JsonLd } from '@/components/store/json-ld';
@@ -177,7 +178,17 @@ export default async function ProductPage({ params }: Props) {
             <h2 id="editions-heading" className="mb-3 text-lg font-bold">
               {t('editions', { count: product.editions.length })}
             </h2>
-            <EditionList editions={product.editions} locale={locale} />
+            <EditionList
+              editions={product.editions}
+              locale={locale}
+              actions={(edition) => (
+                <AddToCart
+                  editionId={edition.id}
+                  available={edition.digital || edition.stock > 0}
+                  preorder={edition.preorder}
+                />
+              )}
+            />
           </section>
 
           {product.description && (

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { CartView } from '@/components/cart/cart-view';
+import { getCurrentCart } from '@/lib/cart/queries';
+import { resolveLocale } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'cart' });
+  return { title: t('title') };
+}
+
+export default async function CartPage({ params }: Props) {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'cart' });
+  const cart = await getCurrentCart();
+  return (
+    <div className="container-page py-8">
+      <h1 className="text-3xl font-black tracking-tight">{t('title')}</h1>
+      <div className="mt-6">
+        <CartView cart={cart} />
+      </div>
+    </div>
+  );
+}

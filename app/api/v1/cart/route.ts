@@ -1,0 +1,27 @@
+import { jsonOk } from '@/lib/http/json';
+import { getCurrentCart } from '@/lib/cart/queries';
+
+// GET /api/v1/cart: the current visitor's cart (by session or cart cookie), for the header's
+// mini-cart and other clients. Never cached.
+export async function GET() {
+  const cart = await getCurrentCart();
+  return jsonOk(
+    {
+      itemCount: cart.itemCount,
+      subtotalMinor: cart.subtotalMinor,
+      blocking: cart.blocking,
+      lines: cart.lines.map((line) => ({
+        id: line.id,
+        editionId: line.editionId,
+        slug: line.slug,
+        title: line.title,
+        format: line.format,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        coverUrl: line.coverUrl,
+        problems: line.problems,
+      })),
+    },
+    { cache: 'private' },
+  );
+}

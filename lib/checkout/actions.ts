@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/session';
+import { currentCartId } from '@/lib/cart/queries';
+import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
+import { requestLocale } from '@/lib/i18n/server';
+import { placeOrder } from './place-order';
+import { checkoutFormToInput } from './validation';
+
+export type CheckoutState = { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
+
+/**
+ * "Place order": one transaction (lib/checkout/place-order.ts), then off to pay. A double click
+ * submits the same checkout key twice and both land on the same order.
+ */
+export async function placeOrderAction(_previous: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const result = await placeOrder(checkoutFormToInput(formData), {
+    user: await getCurrentUser(),
+    cartId: await currentCartId(),
+    locale: await requestLocale(),
+  });
+  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.repeated) invalidateAfterStockChange(result.productSlugs, result.soldOut);
+  redirect(result.redirectUrl);
+}

@@ -1,0 +1,329 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows, type Transaction } from '@/db';
+import type { SessionUser } from '@/lib/accounts/queries';
+import { fieldErrors } from '@/lib/accounts/validation';
+import { getCartById } from '@/lib/cart/queries';
+import { env } from '@/lib/env';
+import { hashAccessKey, orderAccessKey, orderUrl } from '@/lib/orders/access';
+import { recordOrderEvent } from '@/lib/orders/lifecycle';
+import { getPaymentProvider } from '@/lib/payments';
+import { pricingConfig } from './config';
+import { computeTotals, needsShipping, type ShippingMethod } from './pricing';
+import { checkoutSchema } from './validation';
+
+export type PlaceOrderResult =
+  | {
+      ok: true;
+      orderId: number;
+      number: string;
+      redirectUrl: string;
+      repeated: boolean;
+      /** For cache invalidation: the products whose stock changed, and whether one sold out. */
+      productSlugs: string[];
+      soldOut: boolean;
+    }
+  | {
+      ok: false;
+      error: 'invalid' | 'cartEmpty' | 'cartChanged' | 'outOfStock' | 'emailRequired' | 'addressRequired';
+      fieldErrors?: Record<string, string>;
+    };
+
+class CheckoutAbort extends Error {
+  constructor(readonly code: 'outOfStock' | 'cartChanged') {
+    super(code);
+  }
+}
+
+type EditionRow = {
+  id: number;
+  priceMinor: number;
+  digital: boolean;
+  format: string;
+  editionName: string | null;
+  title: string;
+  slug: string;
+};
+
+/** Test seam: lets a test make the order transaction fail between its inserts. */
+export type PlaceOrderHooks = { afterOrderInsert?: (tx: Transaction) => Promise<void> };
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: unknown };
+  return e?.code === '23505' || (e?.cause ? isUniqueViolation(e.cause) : false);
+}
+
+/**
+ * Places an order from a cart, all or nothing. In one transaction: the order row (its checkout key
+ * is unique, so a repeated or concurrent submit of the same attempt finds the first order instead),
+ * the stock of every edition — quantities summed per edition, then decremented by a conditional
+ * UPDATE (`stock >= quantity`) in edition-id order so that concurrent buyers can neither oversell
+ * nor deadlock — the lines with their titles, formats and prices frozen, the ledger rows, the
+ * "placed" event, and the emptied cart. Prices come from the database, never from the client.
+ * After the commit the payment provider is asked for a payment page.
+ */
+export async function placeOrder(
+  rawInput: unknown,
+  context: { user: SessionUser | null; cartId: string | null; locale: 'en' | 'zh' },
+  hooks: PlaceOrderHooks = {},
+): Promise<PlaceOrderResult> {
+  const parsed = checkoutSchema.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrors(parsed.error) };
+  const input = parsed.data;
+  const db = await getDb();
+
+  const existing = await findByCheckoutKey(input.checkoutKey, context.user);
+  if (existing) return existing;
+  if (!context.cartId) return { ok: false, error: 'cartEmpty' };
+
+  const cart = await getCartById(db, context.cartId);
+  const problems = cart.lines.flatMap((line) => line.problems);
+  if (cart.lines.length === 0 || problems.length > 0) {
+    // A concurrent submit of this same attempt may have just placed the order and emptied the cart.
+    const placed = await findByCheckoutKey(input.checkoutKey, context.user);
+    if (placed) return placed;
+    if (cart.lines.length === 0) return { ok: false, error: 'cartEmpty' };
+    const soldOut = problems.some((p) => p === 'outOfStock' || p === 'notEnoughStock');
+    return { ok: false, error: soldOut ? 'outOfStock' : 'cartChanged' };
+  }
+
+  const email = context.user?.email ?? input.email;
+  if (!email) return { ok: false, error: 'emailRequired', fieldErrors: { email: 'emailInvalid' } };
+  const ships = needsShipping(
+    cart.lines.map((l) => ({ unitPriceMinor: l.unitPriceMinor, quantity: l.quantity, digital: l.digital })),
+  );
+  const address = ships ? await resolveAddress(input, context.user) : null;
+  if (ships && !address) return { ok: false, error: 'addressRequired', fieldErrors: { line1: 'required' } };
+  const shippingMethod: ShippingMethod | null = ships ? (input.shippingMethod ?? 'standard') : null;
+
+  // Quantities summed per edition (a cart may hold the same edition on several lines).
+  const quantities = new Map<number, number>();
+  for (const line of cart.lines) quantities.set(line.editionId, (quantities.get(line.editionId) ?? 0) + line.quantity);
+  const editionIds = Array.from(quantities.keys()).sort((a, b) => a - b);
+
+  try {
+    const order = await db.transaction(async (tx) => {
+      const editions = await queryRows<EditionRow>(
+        tx,
+        sql`select e.id, e.price_minor as "priceMinor", e.digital, e.format, e.name as "editionName", p.title, p.slug
+          from editions e join products p on p.id = e.product_id
+          where e.id in (${sql.join(
+            editionIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+            and e.status = 'active' and p.status = 'active'
+            and (e.available_from is null or e.available_from <= now())
+            and (e.available_until is null or e.available_until > now())`,
+      );
+      if (editions.length !== editionIds.length) throw new CheckoutAbort('cartChanged');
+      const byId = new Map(editions.map((e) => [e.id, e]));
+      const priced = editionIds.map((id) => ({ edition: byId.get(id)!, quantity: quantities.get(id)! }));
+      const totals = computeTotals(
+        priced.map(({ edition, quantity }) => ({
+          unitPriceMinor: edition.priceMinor,
+          quantity,
+          digital: edition.digital,
+        })),
+        shippingMethod,
+        pricingConfig(),
+      );
+
+      // First the order row: a second submit of the same attempt stops here on the unique key.
+      const [created] = await queryRows<{ id: number; number: string }>(
+        tx,
+        sql`insert into orders (number, user_id, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
+            tax_inclusive, shipping_method, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code,
+            ship_country, ship_phone, locale, checkout_key, access_token_hash, payment_provider, expires_at)
+          values ('EN-' || nextval('order_number_seq'), ${context.user?.id ?? null}, ${email.trim()}, ${env.STORE_CURRENCY},
+            ${totals.subtotalMinor}, ${totals.shippingMinor}, ${totals.taxMinor}, ${totals.totalMinor}, ${totals.taxInclusive},
+            ${shippingMethod}, ${address?.fullName ?? null}, ${address?.line1 ?? null}, ${address?.line2 ?? null},
+            ${address?.city ?? null}, ${address?.region ?? null}, ${address?.postalCode ?? null}, ${address?.country ?? null},
+            ${address?.phone ?? null}, ${context.locale}, ${input.checkoutKey}, '',
+            ${env.STRIPE_SECRET_KEY ? 'stripe' : 'demo'}, now() + make_interval(mins => ${env.ORDER_PAYMENT_MINUTES}))
+          returning id, number`,
+      );
+      await tx.execute(
+        sql`update orders set access_token_hash = ${hashAccessKey(orderAccessKey(created.id, created.number))} where id = ${created.id}`,
+      );
+      await hooks.afterOrderInsert?.(tx);
+
+      // Then the stock, edition by edition in id order, each decrement conditional on what is left.
+      let soldOut = false;
+      for (const { edition, quantity } of priced) {
+        const [taken] = await queryRows<{ priceMinor: number; stock: number }>(
+          tx,
+          sql`update editions set stock = case when digital then stock else stock - ${quantity} end, updated_at = now()
+            where id = ${edition.id} and status = 'active' and (digital or stock >= ${quantity})
+            returning price_minor as "priceMinor", stock`,
+        );
+        if (!taken) throw new CheckoutAbort('outOfStock');
+        if (taken.priceMinor !== edition.priceMinor) throw new CheckoutAbort('cartChanged');
+        if (!edition.digital && taken.stock === 0) soldOut = true;
+      }
+
+      await tx.execute(sql`
+        insert into order_lines (order_id, edition_id, product_slug, title, format, edition_name, digital,
+          unit_price_minor, quantity, line_total_minor)
+        values ${sql.join(
+          priced.map(
+            ({ edition, quantity }) =>
+              sql`(${created.id}, ${edition.id}, ${edition.slug}, ${edition.title}, ${edition.format}, ${edition.editionName},
+                ${edition.digital}, ${edition.priceMinor}, ${quantity}, ${edition.priceMinor * quantity})`,
+          ),
+          sql`, `,
+        )}`);
+      const physical = priced.filter(({ edition }) => !edition.digital);
+      if (physical.length > 0) {
+        await tx.execute(sql`
+          insert into stock_movements (edition_id, delta, reason, order_id, actor_user_id)
+          values ${sql.join(
+            physical.map(
+              ({ edition, quantity }) =>
+                sql`(${edition.id}, ${-quantity}, 'order', ${created.id}, ${context.user?.id ?? null})`,
+            ),
+            sql`, `,
+          )}`);
+      }
+      await recordOrderEvent(
+        tx,
+        created.id,
+        'placed',
+        { kind: 'customer', userId: context.user?.id ?? null },
+        {
+          totalMinor: totals.totalMinor,
+        },
+      );
+      if (context.user && input.saveAddress && input.address) {
+        await tx.execute(sql`insert into addresses (user_id, full_name, line1, line2, city, region, postal_code, country, phone, is_default)
+          values (${context.user.id}, ${input.address.fullName}, ${input.address.line1}, ${input.address.line2 ?? null},
+            ${input.address.city}, ${input.address.region ?? null}, ${input.address.postalCode}, ${input.address.country},
+            ${input.address.phone ?? null}, not exists (select 1 from addresses where user_id = ${context.user.id}))`);
+      }
+      await tx.execute(sql`delete from cart_lines where cart_id = ${context.cartId}`);
+      return { ...created, soldOut, productSlugs: Array.from(new Set(priced.map(({ edition }) => edition.slug))) };
+    });
+
+    return {
+      ok: true,
+      orderId: order.id,
+      number: order.number,
+      redirectUrl: await startPayment(order.id),
+      repeated: false,
+      productSlugs: order.productSlugs,
+      soldOut: order.soldOut,
+    };
+  } catch (error) {
+    if (error instanceof CheckoutAbort) return { ok: false, error: error.code };
+    if (isUniqueViolation(error)) {
+      const first = await findByCheckoutKey(input.checkoutKey, context.user);
+      if (first) return first;
+    }
+    throw error;
+  }
+}
+
+/** The order an earlier submit of this checkout attempt created, for the same shopper. */
+async function findByCheckoutKey(checkoutKey: string, user: SessionUser | null): Promise<PlaceOrderResult | null> {
+  const db = await getDb();
+  const [order] = await queryRows<{ id: number; number: string; userId: number | null; paymentUrl: string | null }>(
+    db,
+    sql`select id, number, user_id as "userId", payment_url as "paymentUrl" from orders where checkout_key = ${checkoutKey}`,
+  );
+  if (!order || (order.userId !== null && order.userId !== user?.id)) return null;
+  return {
+    ok: true,
+    orderId: order.id,
+    number: order.number,
+    redirectUrl: order.paymentUrl ?? orderPath(order.id, order.number),
+    repeated: true,
+    productSlugs: [],
+    soldOut: false,
+  };
+}
+
+function orderPath(id: number, number: string): string {
+  const url = new URL(orderUrl(id, number));
+  return `${url.pathname}${url.search}`;
+}
+
+async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, user: SessionUser | null) {
+  if (input.addressId && user) {
+    const db = await getDb();
+    const [saved] = await queryRows<{
+      fullName: string;
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string | null;
+      postalCode: string;
+      country: string;
+      phone: string | null;
+    }>(
+      db,
+      sql`select full_name as "fullName", line1, line2, city, region, postal_code as "postalCode", country, phone
+        from addresses where id = ${input.addressId} and user_id = ${user.id}`,
+    );
+    return saved ?? null;
+  }
+  return input.address ?? null;
+}
+
+/**
+ * Asks the provider for a payment page for an unpaid order and remembers it. Used right after
+ * placing the order and by "Pay now" on the order page. A provider failure leaves the order
+ * pending (it expires and gives its stock back if never paid) and sends the shopper to the order.
+ */
+export async function startPayment(orderId: number): Promise<string> {
+  const db = await getDb();
+  const [order] = await queryRows<{
+    id: number;
+    number: string;
+    email: string;
+    currency: string;
+    locale: string;
+    shippingMinor: number;
+    taxMinor: number;
+    taxInclusive: boolean;
+    totalMinor: number;
+    expiresAt: Date;
+    paymentUrl: string | null;
+    status: string;
+  }>(
+    db,
+    sql`select id, number, email, currency, locale, shipping_minor as "shippingMinor", tax_minor as "taxMinor",
+        tax_inclusive as "taxInclusive", total_minor as "totalMinor", expires_at as "expiresAt",
+        payment_url as "paymentUrl", status
+      from orders where id = ${orderId}`,
+  );
+  const fallback = orderPath(order.id, order.number);
+  if (order.status !== 'pending_payment') return fallback;
+  if (order.paymentUrl) return order.paymentUrl;
+  const lines = await queryRows<{ title: string; format: string; unitPriceMinor: number; quantity: number }>(
+    db,
+    sql`select title, format, unit_price_minor as "unitPriceMinor", quantity from order_lines where order_id = ${order.id} order by id`,
+  );
+  try {
+    const provider = await getPaymentProvider();
+    const returnUrl = orderUrl(order.id, order.number);
+    const payment = await provider.startPayment({
+      id: order.id,
+      number: order.number,
+      email: order.email,
+      currency: order.currency,
+      locale: order.locale === 'zh' ? 'zh' : 'en',
+      lines,
+      shippingMinor: order.shippingMinor,
+      addedTaxMinor: order.taxInclusive ? 0 : order.taxMinor,
+      totalMinor: order.totalMinor,
+      returnUrl,
+      cancelUrl: returnUrl,
+      expiresAt: new Date(order.expiresAt),
+    });
+    await db.execute(sql`update orders set payment_ref = ${payment.paymentRef}, payment_url = ${payment.redirectUrl}, updated_at = now()
+      where id = ${order.id} and payment_ref is null`);
+    return payment.redirectUrl;
+  } catch (error) {
+    console.error(`[encore] Could not start the payment of order ${order.number}:`, error);
+    return fallback;
+  }
+}

@@ -1,0 +1,56 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { startPayment } from '@/lib/checkout/place-order';
+import { getOrderForViewer } from './queries';
+import {
+  cancelOrderAsCustomer,
+  declineDemoOrder,
+  type OrderActionResult,
+  payDemoOrder,
+  requestReturn,
+} from './mutations';
+
+/**
+ * Order actions for shoppers. Every one re-checks that the viewer owns the order (or holds its
+ * key): an order number alone never reaches anyone else's order.
+ */
+const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
+
+export async function cancelOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
+  return cancelOrderAsCustomer(text(number), text(key) || null);
+}
+
+export async function payDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
+  const result = await payDemoOrder(text(number), text(key) || null);
+  if (!result.ok) return result;
+  redirect(orderHref(text(number), text(key)));
+}
+
+export async function declineDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
+  const result = await declineDemoOrder(text(number), text(key) || null);
+  if (!result.ok) return result;
+  redirect(orderHref(text(number), text(key)));
+}
+
+/** "Pay now" on an unpaid order: back to the payment page (created again if needed). */
+export async function payOrderNowAction(number: unknown, key: unknown): Promise<OrderActionResult> {
+  const order = await getOrderForViewer(text(number), text(key) || null);
+  if (!order?.canPay) return { ok: false, error: 'cannotPay' };
+  redirect(await startPayment(order.id));
+}
+
+export async function requestReturnAction(
+  number: unknown,
+  key: unknown,
+  formData: FormData,
+): Promise<OrderActionResult> {
+  const lines = Array.from(formData.entries())
+    .filter(([name, value]) => name.startsWith('qty-') && typeof value === 'string' && value !== '' && value !== '0')
+    .map(([name, value]) => ({ orderLineId: Number(name.slice(4)), quantity: Number(value) }));
+  return requestReturn(text(number), text(key) || null, { reason: formData.get('reason'), lines });
+}
+
+function orderHref(number: string, key: string): string {
+  return `/orders/${encodeURIComponent(number)}${key ? `?key=${encodeURIComponent(key)}` : ''}`;
+}

@@ -1,0 +1,225 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { type Executor, getDb, queryRows, type Transaction } from '@/db';
+import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import type { OrderMailData } from '@/lib/mail/templates';
+import { orderUrl } from './access';
+
+/**
+ * The order state machine's money-side transitions, shared by every payment provider:
+ * - applyPaymentSucceeded: pending_payment → paid (the one fulfil function), or needs_review;
+ * - cancelUnpaidOrder: pending_payment → cancelled, giving the stock back exactly once;
+ * - expireUnpaidOrders: the sweeper that cancels orders whose payment window passed.
+ * Each transition is a conditional UPDATE on the current status, so running it twice, or on two
+ * instances at once, changes the order once.
+ */
+
+export type Actor = { kind: 'customer' | 'admin' | 'system' | 'provider'; userId?: number | null };
+
+export async function recordOrderEvent(
+  executor: Executor,
+  orderId: number,
+  type: string,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await executor.execute(sql`insert into order_events (order_id, type, actor, actor_user_id, data)
+    values (${orderId}, ${type}, ${actor.kind}, ${actor.userId ?? null}, ${JSON.stringify(data)}::jsonb)`);
+}
+
+/** Puts the physical items of an order back on the shelf, as ledger rows, in the caller's transaction. */
+export async function releaseOrderStock(tx: Transaction, orderId: number, reason: 'cancel' | 'expired'): Promise<void> {
+  await tx.execute(sql`
+    with returned as (
+      select edition_id, sum(quantity)::int as quantity from order_lines
+      where order_id = ${orderId} and not digital and edition_id is not null
+      group by edition_id
+    ), restocked as (
+      update editions e set stock = e.stock + returned.quantity, updated_at = now()
+      from returned where e.id = returned.edition_id
+      returning e.id, returned.quantity
+    )
+    insert into stock_movements (edition_id, delta, reason, order_id)
+    select id, quantity, ${reason}, ${orderId} from restocked`);
+}
+
+type OrderRow = {
+  id: number;
+  number: string;
+  status: string;
+  email: string | null;
+  currency: string;
+  totalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  locale: string;
+  userId: number | null;
+  name: string | null;
+};
+
+async function lockOrder(tx: Transaction, where: { id?: number; paymentRef?: string }): Promise<OrderRow | null> {
+  const condition = where.id !== undefined ? sql`o.id = ${where.id}` : sql`o.payment_ref = ${where.paymentRef ?? ''}`;
+  const [row] = await queryRows<OrderRow>(
+    tx,
+    sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
+        o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor", o.locale, o.user_id as "userId",
+        coalesce(u.display_name, u.username, o.ship_name) as name
+      from orders o left join users u on u.id = o.user_id
+      where ${condition} for update of o`,
+  );
+  return row ?? null;
+}
+
+/** What order mails need, read inside the transaction that sends them. */
+export async function orderMailData(tx: Executor, order: OrderRow): Promise<OrderMailData> {
+  const lines = await queryRows<OrderMailData['lines'][number]>(
+    tx,
+    sql`select title, format, quantity, line_total_minor as "lineTotalMinor" from order_lines where order_id = ${order.id} order by id`,
+  );
+  return {
+    name: order.name ?? '',
+    number: order.number,
+    orderUrl: orderUrl(order.id, order.number),
+    currency: order.currency,
+    lines,
+    shippingMinor: order.shippingMinor,
+    taxMinor: order.taxMinor,
+    totalMinor: order.totalMinor,
+  };
+}
+
+const mailLocale = (locale: string) => (locale === 'zh' ? 'zh' : 'en');
+
+export type PaymentOutcome = 'paid' | 'already_paid' | 'needs_review' | 'not_found';
+
+/**
+ * The one fulfil function: a provider reports that an order's payment succeeded. Marks the order
+ * paid and queues the confirmation mail (once: the mail has a dedupe key) — or, when the amount or
+ * currency differs from the order, or the order was already cancelled (its stock released), moves
+ * it to needs_review for a person to decide. Idempotent; runs in the caller's transaction so that a
+ * webhook can record the event id in the same one.
+ */
+export async function applyPaymentSucceeded(
+  tx: Transaction,
+  input: {
+    orderId?: number;
+    paymentRef?: string;
+    paymentIntentRef?: string | null;
+    amountMinor: number;
+    currency: string;
+    provider: 'stripe' | 'demo';
+  },
+): Promise<PaymentOutcome> {
+  const order = await lockOrder(tx, { id: input.orderId, paymentRef: input.paymentRef });
+  if (!order) return 'not_found';
+  if (['paid', 'shipped', 'delivered', 'refunded'].includes(order.status)) return 'already_paid';
+  if (order.status === 'needs_review') return 'needs_review';
+  const mismatch =
+    input.amountMinor !== order.totalMinor || input.currency.toUpperCase() !== order.currency.toUpperCase();
+  if (mismatch || order.status === 'cancelled') {
+    const reason = mismatch
+      ? `paid ${input.amountMinor} ${input.currency.toUpperCase()}, expected ${order.totalMinor} ${order.currency}`
+      : 'paid after the order was cancelled';
+    await tx.execute(sql`update orders set status = 'needs_review', review_reason = ${reason},
+      payment_intent_ref = coalesce(${input.paymentIntentRef ?? null}, payment_intent_ref), updated_at = now()
+      where id = ${order.id}`);
+    await recordOrderEvent(tx, order.id, 'needs_review', { kind: 'provider' }, { reason, provider: input.provider });
+    return 'needs_review';
+  }
+  await tx.execute(sql`update orders set status = 'paid', paid_at = now(),
+    payment_intent_ref = coalesce(${input.paymentIntentRef ?? null}, payment_intent_ref), updated_at = now()
+    where id = ${order.id} and status = 'pending_payment'`);
+  await recordOrderEvent(
+    tx,
+    order.id,
+    'paid',
+    { kind: 'provider' },
+    { provider: input.provider, amountMinor: input.amountMinor },
+  );
+  if (order.email) {
+    await enqueueMail(tx, {
+      to: order.email,
+      locale: mailLocale(order.locale),
+      template: 'orderConfirmation',
+      data: await orderMailData(tx, order),
+      dedupeKey: `order-paid:${order.id}`,
+      userId: order.userId ?? undefined,
+    });
+  }
+  await afterOrderPaid(tx, order.id);
+  return 'paid';
+}
+
+/** Hook for what else a paid order triggers (purchase signals for recommendations, entitlements). */
+async function afterOrderPaid(tx: Transaction, orderId: number): Promise<void> {
+  const { recordPurchaseSignals } = await import('./signals');
+  await recordPurchaseSignals(tx, orderId);
+}
+
+/**
+ * Cancels an order that has not been paid (expired, payment failed, cancelled by the shopper or an
+ * admin): the status moves from pending_payment once, and only then does the stock go back.
+ */
+export async function cancelUnpaidOrder(
+  tx: Transaction,
+  where: { orderId?: number; paymentRef?: string },
+  reason: 'expired' | 'payment_failed' | 'customer' | 'admin',
+  actor: Actor,
+): Promise<boolean> {
+  const order = await lockOrder(tx, { id: where.orderId, paymentRef: where.paymentRef });
+  if (!order || order.status !== 'pending_payment') return false;
+  const [updated] = await queryRows<{ id: number }>(
+    tx,
+    sql`update orders set status = 'cancelled', cancelled_at = now(), cancel_reason = ${reason},
+        stock_released = true, updated_at = now()
+      where id = ${order.id} and status = 'pending_payment' and not stock_released returning id`,
+  );
+  if (!updated) return false;
+  await releaseOrderStock(tx, order.id, reason === 'expired' ? 'expired' : 'cancel');
+  await recordOrderEvent(tx, order.id, reason === 'expired' ? 'expired' : 'cancelled', actor, { reason });
+  if (order.email && reason !== 'expired') {
+    await enqueueMail(tx, {
+      to: order.email,
+      locale: mailLocale(order.locale),
+      template: 'orderCancelled',
+      data: { ...(await orderMailData(tx, order)), refundedMinor: 0, reason },
+      dedupeKey: `order-cancelled:${order.id}`,
+      userId: order.userId ?? undefined,
+    });
+  }
+  return true;
+}
+
+/**
+ * Cancels unpaid orders whose payment window has passed, giving their stock back. Safe to run on
+ * several instances at once: each order is claimed with SKIP LOCKED and moves state only once.
+ */
+export async function expireUnpaidOrders({ limit = 100 } = {}): Promise<{ expired: number; paymentRefs: string[] }> {
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const due = await queryRows<{ id: number; paymentRef: string | null; provider: 'stripe' | 'demo' }>(
+      tx,
+      sql`select id, payment_ref as "paymentRef", payment_provider as provider from orders
+        where status = 'pending_payment' and expires_at < now()
+        order by expires_at limit ${limit} for update skip locked`,
+    );
+    const refs: { ref: string; provider: 'stripe' | 'demo' }[] = [];
+    for (const order of due) {
+      if (await cancelUnpaidOrder(tx, { orderId: order.id }, 'expired', { kind: 'system' })) {
+        if (order.paymentRef) refs.push({ ref: order.paymentRef, provider: order.provider });
+      }
+    }
+    return refs;
+  });
+  sendMailSoon();
+  // After commit: stop the provider from taking a payment for an order that no longer exists.
+  const { providerFor } = await import('@/lib/payments');
+  for (const { ref, provider } of result) {
+    await (
+      await providerFor(provider)
+    )
+      .cancelPayment(ref)
+      .catch((error) => console.error('[encore] cancelPayment', error));
+  }
+  return { expired: result.length, paymentRefs: result.map((r) => r.ref) };
+}

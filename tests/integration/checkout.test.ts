@@ -1,0 +1,286 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb, queryRows } from '@/db';
+import { registerUser } from '@/lib/accounts/mutations';
+import { addToCartAction, updateCartLineAction } from '@/lib/cart/actions';
+import { getCurrentCart } from '@/lib/cart/queries';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
+import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
+import { getOrderForViewer } from '@/lib/orders/queries';
+import { authOptions } from '@/lib/auth/options';
+import { countOrdersFor, createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import { requestContext, signInAs } from '../support/request-context';
+
+vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
+
+beforeEach(() => requestContext.reset());
+
+const context = (cartId: string) => ({ user: null, cartId, locale: 'en' as const });
+
+describe('placing orders under pressure', () => {
+  it('sells the last 3 copies to exactly 3 of 50 concurrent buyers, 20 times over', async () => {
+    for (let round = 0; round < 20; round++) {
+      const { editionId } = await createTestEdition({ stock: 3 });
+      const carts = await Promise.all(Array.from({ length: 50 }, () => createCart([{ editionId, quantity: 1 }])));
+      const results = await Promise.all(carts.map((cartId) => placeOrder(guestCheckout(), context(cartId))));
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === 'outOfStock')).toBe(true);
+      expect(await stockOf(editionId)).toEqual({ stock: 0, ledger: 0 });
+      expect(await countOrdersFor(editionId)).toBe(3);
+    }
+  });
+
+  it('never oversells with concurrent mixed quantities, and sums one edition over two lines', async () => {
+    const { editionId } = await createTestEdition({ stock: 10 });
+    const wants = [3, 4, 2, 5, 1, 3, 2, 4, 1, 2];
+    const carts = await Promise.all(wants.map((quantity) => createCart([{ editionId, quantity }])));
+    const results = await Promise.all(carts.map((cartId) => placeOrder(guestCheckout(), context(cartId))));
+    const sold = results.reduce((n, r, i) => n + (r.ok ? wants[i] : 0), 0);
+    const { stock, ledger } = await stockOf(editionId);
+    expect(sold).toBeLessThanOrEqual(10);
+    expect(stock).toBe(10 - sold);
+    expect(ledger).toBe(stock);
+
+    const two = await createTestEdition({ stock: 3 });
+    const split = await createCart([
+      { editionId: two.editionId, quantity: 2, kind: 'purchase' },
+      { editionId: two.editionId, quantity: 2, kind: 'rental' },
+    ]);
+    expect(await placeOrder(guestCheckout(), context(split))).toMatchObject({ ok: false, error: 'outOfStock' });
+    expect((await stockOf(two.editionId)).stock).toBe(3);
+  });
+
+  it('turns the same checkout submitted 10 times at once into one order', async () => {
+    const { editionId } = await createTestEdition({ stock: 5 });
+    const cartId = await createCart([{ editionId, quantity: 2 }]);
+    const input = guestCheckout();
+    const results = await Promise.all(Array.from({ length: 10 }, () => placeOrder(input, context(cartId))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => r.ok && r.number)).size).toBe(1);
+    expect(await countOrdersFor(editionId)).toBe(1);
+    expect((await stockOf(editionId)).stock).toBe(3);
+  });
+
+  it('persists nothing when the order transaction fails half-way', async () => {
+    const { editionId } = await createTestEdition({ stock: 4 });
+    const cartId = await createCart([{ editionId, quantity: 2 }]);
+    const input = guestCheckout();
+    await expect(
+      placeOrder(input, context(cartId), {
+        afterOrderInsert: async () => {
+          throw new Error('injected fault');
+        },
+      }),
+    ).rejects.toThrow('injected fault');
+    expect(await stockOf(editionId)).toEqual({ stock: 4, ledger: 4 });
+    expect(await countOrdersFor(editionId)).toBe(0);
+    const db = await getDb();
+    const [orders] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from orders where checkout_key = ${input.checkoutKey}`,
+    );
+    expect(orders.n).toBe(0);
+    // The cart is untouched, and the same attempt succeeds afterwards.
+    const retry = await placeOrder(input, context(cartId));
+    expect(retry.ok).toBe(true);
+  });
+
+  it('gives stock back exactly once when two expiry sweeps run at once', async () => {
+    const { editionId } = await createTestEdition({ stock: 3 });
+    const cartId = await createCart([{ editionId, quantity: 2 }]);
+    const placed = await placeOrder(guestCheckout(), context(cartId));
+    expect(placed.ok).toBe(true);
+    const db = await getDb();
+    await db.execute(
+      sql`update orders set expires_at = now() - interval '1 minute' where id = ${placed.ok ? placed.orderId : 0}`,
+    );
+    await Promise.all([expireUnpaidOrders(), expireUnpaidOrders(), expireUnpaidOrders()]);
+    expect(await stockOf(editionId)).toEqual({ stock: 3, ledger: 3 });
+    const [order] = await queryRows<{ status: string }>(
+      db,
+      sql`select status from orders where id = ${placed.ok ? placed.orderId : 0}`,
+    );
+    expect(order.status).toBe('cancelled');
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it.each([0, -1, 1.5, '1e3', 2147483648, Number.NaN, '', 'abc', null, '0x10'])(
+    'refuses quantity %j',
+    async (quantity) => {
+      const { editionId } = await createTestEdition({ stock: 5 });
+      const result = await addToCartAction(editionId, quantity);
+      expect(result.ok).toBe(false);
+      expect((await getCurrentCart()).lines).toHaveLength(0);
+    },
+  );
+
+  it('refuses unknown, draft and archived editions', async () => {
+    const draft = await createTestEdition({ status: 'draft' });
+    const archived = await createTestEdition({ status: 'archived' });
+    for (const id of [999_999_999, draft.editionId, archived.editionId, -5, '1; drop table editions']) {
+      expect(await addToCartAction(id, 1)).toEqual({ ok: false, error: 'editionUnavailable' });
+    }
+  });
+
+  it('caps quantities by stock and the line limit', async () => {
+    const { editionId } = await createTestEdition({ stock: 4 });
+    expect(await addToCartAction(editionId, 3)).toEqual({ ok: true, quantity: 3, capped: false });
+    expect(await addToCartAction(editionId, 3)).toEqual({ ok: true, quantity: 4, capped: true });
+    const line = (await getCurrentCart()).lines[0];
+    expect(await updateCartLineAction(line.id, 11)).toMatchObject({ ok: false });
+    expect(await updateCartLineAction(line.id, 2)).toEqual({ ok: true, quantity: 2, capped: false });
+  });
+
+  it('ignores a price, total or currency sent by the client', async () => {
+    const { editionId } = await createTestEdition({ stock: 2, priceMinor: 2500 });
+    const cartId = await createCart([{ editionId, quantity: 1 }]);
+    const result = await placeOrder(
+      guestCheckout({
+        priceMinor: 1,
+        totalMinor: 1,
+        currency: 'JPY',
+        unitPriceMinor: 1,
+        lines: [{ editionId, price: 1 }],
+      }),
+      context(cartId),
+    );
+    expect(result.ok).toBe(true);
+    const db = await getDb();
+    const [order] = await queryRows<{ total: number; currency: string; unit: number }>(
+      db,
+      sql`select o.total_minor as total, o.currency, l.unit_price_minor as unit from orders o join order_lines l on l.order_id = o.id
+        where o.id = ${result.ok ? result.orderId : 0}`,
+    );
+    expect(order.unit).toBe(2500);
+    expect(order.currency).toBe('USD');
+    expect(order.total).toBe(2500 + 499);
+  });
+
+  it('refuses to skip steps: no cart, no email, no address', async () => {
+    const { editionId } = await createTestEdition({ stock: 2 });
+    expect(await placeOrder(guestCheckout(), { user: null, cartId: null, locale: 'en' })).toMatchObject({
+      ok: false,
+      error: 'cartEmpty',
+    });
+    const cartId = await createCart([{ editionId, quantity: 1 }]);
+    expect(await placeOrder(guestCheckout({ email: undefined }), context(cartId))).toMatchObject({ ok: false });
+    expect(await placeOrder(guestCheckout({ address: undefined }), context(cartId))).toMatchObject({
+      ok: false,
+      error: 'addressRequired',
+    });
+    expect(await placeOrder({ checkoutKey: 'not-a-uuid' }, context(cartId))).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect((await stockOf(editionId)).stock).toBe(2);
+  });
+
+  it("does not show or change another shopper's order by its number", async () => {
+    const { editionId } = await createTestEdition({ stock: 2 });
+    const cartId = await createCart([{ editionId, quantity: 1 }]);
+    const placed = await placeOrder(guestCheckout(), context(cartId));
+    if (!placed.ok) throw new Error('order not placed');
+    const stranger = await registerUser(
+      {
+        username: `stranger${Date.now() % 10000}`,
+        email: `s${Date.now()}@example.com`,
+        password: 'a stranger passphrase',
+      },
+      'en',
+    );
+    if (!stranger.ok) throw new Error('no user');
+    await signInAs(stranger.userId);
+    expect(await getOrderForViewer(placed.number, null)).toBeNull();
+    expect(await getOrderForViewer(placed.number, 'wrong-key')).toBeNull();
+    expect(await cancelOrderAsCustomer(placed.number, null)).toEqual({ ok: false, error: 'orderNotFound' });
+    expect(await payDemoOrder(placed.number, null)).toEqual({ ok: false, error: 'orderNotFound' });
+    expect((await stockOf(editionId)).stock).toBe(1);
+  });
+});
+
+describe('guest carts and sign-in', () => {
+  it('merges the guest cart into the account at sign-in, capped by stock, and starts a fresh one at sign-out', async () => {
+    const a = await createTestEdition({ stock: 3 });
+    const b = await createTestEdition({ stock: 10 });
+    const user = await registerUser(
+      {
+        username: `merger${Date.now() % 10000}`,
+        email: `m${Date.now()}@example.com`,
+        password: 'a merging passphrase',
+      },
+      'en',
+    );
+    if (!user.ok) throw new Error('no user');
+    await createCart([{ editionId: a.editionId, quantity: 2 }], user.userId);
+    const guestCart = await createCart([
+      { editionId: a.editionId, quantity: 2 },
+      { editionId: b.editionId, quantity: 1 },
+    ]);
+    requestContext.cookies.set('encore_cart', guestCart);
+    await authOptions.callbacks!.jwt!({
+      token: {},
+      user: { id: String(user.userId) },
+      account: { provider: 'credentials', type: 'credentials', providerAccountId: String(user.userId) },
+    } as never);
+    expect(requestContext.cookies.has('encore_cart')).toBe(false);
+    await signInAs(user.userId);
+    const cart = await getCurrentCart();
+    const quantities = Object.fromEntries(cart.lines.map((l) => [l.editionId, l.quantity]));
+    expect(quantities).toEqual({ [a.editionId]: 3, [b.editionId]: 1 });
+    const db = await getDb();
+    const [gone] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from carts where id = ${guestCart}`,
+    );
+    expect(gone.n).toBe(0);
+
+    requestContext.cookies.set('encore_cart', '00000000-0000-4000-8000-000000000000');
+    await authOptions.events!.signOut!({ token: {}, session: undefined as never });
+    expect(requestContext.cookies.has('encore_cart')).toBe(false);
+    requestContext.reset();
+    expect((await getCurrentCart()).lines).toHaveLength(0);
+  });
+});
+
+describe('paying and cancelling', () => {
+  it('the demo provider goes through the fulfil function once; cancelling a paid order refunds it and restocks', async () => {
+    const { editionId } = await createTestEdition({ stock: 5, priceMinor: 1000 });
+    const cartId = await createCart([{ editionId, quantity: 2 }]);
+    const placed = await placeOrder(guestCheckout(), context(cartId));
+    if (!placed.ok) throw new Error('not placed');
+    const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key');
+    expect(placed.redirectUrl).toMatch(/^\/pay\/EN-\d+\?key=/);
+    const pays = await Promise.all([payDemoOrder(placed.number, key), payDemoOrder(placed.number, key)]);
+    expect(pays.every((p) => p.ok)).toBe(true);
+    const db = await getDb();
+    const events = await queryRows<{ type: string }>(
+      db,
+      sql`select type from order_events where order_id = ${placed.orderId} order by id`,
+    );
+    expect(events.map((e) => e.type)).toEqual(['placed', 'paid']);
+    const mails = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from mail_outbox where dedupe_key = ${`order-paid:${placed.orderId}`}`,
+    );
+    expect(mails[0].n).toBe(1);
+    const signals = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from interaction_events where order_id = ${placed.orderId}`,
+    );
+    expect(signals[0].n).toBe(1);
+    expect((await stockOf(editionId)).stock).toBe(3);
+
+    expect(await cancelOrderAsCustomer(placed.number, key)).toEqual({ ok: true });
+    expect(await cancelOrderAsCustomer(placed.number, key)).toEqual({ ok: false, error: 'cannotCancel' });
+    expect(await stockOf(editionId)).toEqual({ stock: 5, ledger: 5 });
+    const [order] = await queryRows<{ status: string; refunded: number; total: number }>(
+      db,
+      sql`select status, refunded_minor as refunded, total_minor as total from orders where id = ${placed.orderId}`,
+    );
+    expect(order).toMatchObject({ status: 'cancelled' });
+    expect(order.refunded).toBe(order.total);
+  });
+});

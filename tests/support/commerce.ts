@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db';
+
+/** Fixtures for cart and checkout tests: a fresh product and edition, carts with lines, inputs. */
+
+let sequence = 0;
+
+export async function createTestEdition(
+  options: { stock?: number; priceMinor?: number; digital?: boolean; status?: 'active' | 'draft' | 'archived' } = {},
+) {
+  const { stock = 3, priceMinor = 1999, digital = false, status = 'active' } = options;
+  const db = await getDb();
+  sequence += 1;
+  const slug = `test-item-${process.pid}-${Date.now().toString(36)}-${sequence}`;
+  const [product] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into products (slug, kind, title, status, release_date) values (${slug}, 'album', ${`Test Item ${sequence}`}, 'active', '2020-01-01') returning id`,
+  );
+  const [edition] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into editions (product_id, sku, format, price_minor, stock, status, digital)
+      values (${product.id}, ${slug.toUpperCase()}, ${digital ? 'digital_audio' : 'cd'}, ${priceMinor}, ${digital ? 0 : stock}, ${status}, ${digital})
+      returning id`,
+  );
+  if (!digital && stock > 0) {
+    await db.execute(
+      sql`insert into stock_movements (edition_id, delta, reason) values (${edition.id}, ${stock}, 'initial')`,
+    );
+  }
+  return { productId: product.id, editionId: edition.id, slug };
+}
+
+export async function createCart(
+  lines: { editionId: number; quantity: number; kind?: 'purchase' | 'rental' }[],
+  userId?: number,
+) {
+  const db = await getDb();
+  const [cart] = await queryRows<{ id: string }>(
+    db,
+    sql`insert into carts (user_id) values (${userId ?? null}) returning id`,
+  );
+  for (const line of lines) {
+    await db.execute(sql`insert into cart_lines (cart_id, edition_id, kind, quantity, price_seen_minor)
+      select ${cart.id}, id, ${line.kind ?? 'purchase'}, ${line.quantity}, price_minor from editions where id = ${line.editionId}`);
+  }
+  return cart.id;
+}
+
+export function guestCheckout(overrides: Record<string, unknown> = {}) {
+  return {
+    checkoutKey: randomUUID(),
+    email: 'buyer@example.com',
+    shippingMethod: 'standard',
+    address: {
+      fullName: 'Ada Buyer',
+      line1: '1 Harbour Street',
+      city: 'Portsmouth',
+      postalCode: 'PO1 1AA',
+      country: 'GB',
+    },
+    ...overrides,
+  };
+}
+
+export async function stockOf(editionId: number): Promise<{ stock: number; ledger: number }> {
+  const db = await getDb();
+  const [row] = await queryRows<{ stock: number; ledger: number }>(
+    db,
+    sql`select e.stock, coalesce((select sum(delta) from stock_movements m where m.edition_id = e.id), 0)::int as ledger
+      from editions e where e.id = ${editionId}`,
+  );
+  return row;
+}
+
+export async function countOrdersFor(editionId: number, status?: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct o.id)::int as n from orders o join order_lines l on l.order_id = o.id
+      where l.edition_id = ${editionId} ${status ? sql`and o.status = ${status}` : sql``}`,
+  );
+  return row.n;
+}
