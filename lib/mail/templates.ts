@@ -4,6 +4,7 @@ import { createTranslator } from 'use-intl/core';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
+import { formatLabel } from '@/lib/catalog/format-label';
 import { formatMoney } from '@/lib/money/format';
 import { type MailBlock, type MailContent, type RenderedMail, renderLayout } from './layout';
 
@@ -57,7 +58,11 @@ function orderDetails(order: OrderMailData, t: MailTranslator, locale: Locale): 
     rows: [
       { label: t('order.number'), value: order.number, url: order.orderUrl },
       ...order.lines.map((line) => ({
-        label: t('order.line', { title: line.title, format: line.format, quantity: line.quantity }),
+        label: t('order.line', {
+          title: line.title,
+          format: formatLabel(line.format, locale),
+          quantity: line.quantity,
+        }),
         value: money(line.lineTotalMinor, order.currency, locale),
       })),
       ...(order.shippingMinor > 0

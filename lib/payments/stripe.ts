@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
 import type { OrderForPayment, PaymentProvider, PaymentStart } from './provider';
+import { formatLabel } from '@/lib/catalog/format-label';
 
 /**
  * The Stripe provider: a hosted Checkout Session per order, refunds through the Refunds API.
@@ -53,11 +54,6 @@ export function sessionExpiresAt(deadline: Date, now = Date.now()): number {
 }
 
 const MESSAGES = { en, zh } as const;
-
-function formatLabel(format: string, locale: 'en' | 'zh'): string {
-  const labels: Record<string, string> = MESSAGES[locale].common.format;
-  return labels[format] ?? format;
-}
 
 /** `{CHECKOUT_SESSION_ID}` stays literal: Stripe substitutes it when it redirects the shopper back. */
 function withSessionId(url: string): string {

@@ -3,6 +3,9 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { adminOrForbidden } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 // Every /admin page sits in this layout: visitors are sent to sign in, customers get a 403. The
 // same check runs again inside every admin action and route handler (requireAdmin).
 export default async function AdminLayout({

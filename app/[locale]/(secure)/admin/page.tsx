@@ -4,6 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/session';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

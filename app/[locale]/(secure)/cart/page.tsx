@@ -4,6 +4,9 @@ import { CartView } from '@/components/cart/cart-view';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -9,6 +9,9 @@ import { pricingConfig } from '@/lib/checkout/config';
 import { computeTotals, needsShipping, shippingOptions } from '@/lib/checkout/pricing';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

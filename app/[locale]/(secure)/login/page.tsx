@@ -10,6 +10,9 @@ import { safeRedirectPath } from '@/lib/auth/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;

@@ -6,6 +6,9 @@ import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { isResetTokenValid } from '@/lib/accounts/mutations';
 import { resolveLocale } from '@/lib/i18n/server';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;

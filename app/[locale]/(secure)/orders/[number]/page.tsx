@@ -5,6 +5,9 @@ import { OrderDetails } from '@/components/orders/order-details';
 import { resolveLocale } from '@/lib/i18n/server';
 import { getOrderForViewer } from '@/lib/orders/queries';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = {
   params: Promise<{ locale: string; number: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;

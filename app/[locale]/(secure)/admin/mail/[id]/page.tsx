@@ -7,6 +7,9 @@ import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import { getOutboxMessage } from '@/lib/mail/queries';
 
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 async function load(params: Props['params']) {

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { userOrSignIn } from '@/lib/auth/guards';
+import { resolveLocale } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ locale: string }> };
+
+// Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
+export const instant = false;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'account.delete' });
+  return { title: t('title') };
+}
+
+/** The deletion policy, in the order the page lists it (texts under account.delete.policy). */
+const POLICY = ['profile', 'data', 'sessions', 'orders', 'linked', 'reuse'] as const;
+
+export default async function AccountDeletePage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const user = await userOrSignIn('/account/delete');
+  const t = await getTranslations({ locale, namespace: 'account.delete' });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
+        <p className="mt-2 text-sm text-stone-600">{t('intro')}</p>
+      </div>
+      <section aria-labelledby="delete-policy" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+        <h2 id="delete-policy" className="text-lg font-semibold">
+          {t('policyTitle')}
+        </h2>
+        <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-stone-700">
+          {POLICY.map((key) => (
+            <li key={key}>{t(`policy.${key}`)}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="delete-confirm" className="rounded-xl border border-brand-100 bg-white p-4 sm:p-6">
+        <h2 id="delete-confirm" className="mb-4 text-lg font-semibold">
+          {t('confirmTitle')}
+        </h2>
+        {user.role === 'admin' ? (
+          <p className="text-sm text-stone-700">{t('adminNote')}</p>
+        ) : (
+          <DeleteAccountForm hasPassword={user.hasPassword} username={user.username} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useFormAction } from '@/components/auth/use-form-action';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { createAddressAction, updateAddressAction } from '@/lib/accounts/account-actions';
+import type { AddressView } from '@/lib/accounts/account';
+import { FormMessages } from './form-messages';
+import { SelectField } from './select-field';
+import { useErrorText } from './use-error-text';
+
+export type CountryOption = { code: string; name: string };
+
+/**
+ * Adds an address, or edits `address`. `isFirst` says the new address will be the default anyway, so
+ * the default checkbox is replaced by a note; the current default has no checkbox either (choose
+ * another address as the default instead).
+ */
+export function AddressForm({
+  address,
+  countries,
+  isFirst = false,
+  onSaved,
+  onCancel,
+}: {
+  address?: AddressView;
+  countries: CountryOption[];
+  isFirst?: boolean;
+  onSaved: (message: 'added' | 'saved') => void;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations('account.addresses');
+  const errorText = useErrorText();
+  const { pending, onSubmit, errors } = useFormAction(address ? updateAddressAction : createAddressAction, () =>
+    onSaved(address ? 'saved' : 'added'),
+  );
+  const error = (field: string) => errorText(errors[field]);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {address && <input type="hidden" name="id" value={address.id} />}
+      <Field
+        label={t('fullName')}
+        name="fullName"
+        autoComplete="name"
+        required
+        maxLength={120}
+        defaultValue={address?.fullName}
+        error={error('fullName')}
+      />
+      <Field
+        label={t('line1')}
+        name="line1"
+        autoComplete="address-line1"
+        required
+        maxLength={200}
+        defaultValue={address?.line1}
+        error={error('line1')}
+      />
+      <Field
+        label={t('line2')}
+        name="line2"
+        autoComplete="address-line2"
+        maxLength={200}
+        defaultValue={address?.line2 ?? ''}
+        error={error('line2')}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label={t('city')}
+          name="city"
+          autoComplete="address-level2"
+          required
+          maxLength={100}
+          defaultValue={address?.city}
+          error={error('city')}
+        />
+        <Field
+          label={t('region')}
+          name="region"
+          autoComplete="address-level1"
+          maxLength={100}
+          defaultValue={address?.region ?? ''}
+          error={error('region')}
+        />
+        <Field
+          label={t('postalCode')}
+          name="postalCode"
+          autoComplete="postal-code"
+          required
+          maxLength={20}
+          defaultValue={address?.postalCode}
+          error={error('postalCode')}
+        />
+        <SelectField
+          label={t('country')}
+          name="country"
+          autoComplete="country"
+          required
+          defaultValue={address?.country ?? ''}
+          error={error('country')}
+        >
+          <option value="" disabled>
+            {t('chooseCountry')}
+          </option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Field
+        label={t('phone')}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        maxLength={40}
+        defaultValue={address?.phone ?? ''}
+        hint={t('phoneHint')}
+        error={error('phone')}
+      />
+      {isFirst ? (
+        <p className="text-sm text-stone-600">{t('firstIsDefault')}</p>
+      ) : (
+        !address?.isDefault && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="isDefault" className="size-4 rounded border-stone-300" />
+            {t('isDefault')}
+          </label>
+        )
+      )}
+      <FormMessages error={error('form')} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={pending}>
+          {t('save')}
+        </Button>
+        {onCancel && (
+          <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
+            {t('cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { SECURE_COOKIES, SESSION_COOKIE } from '@/lib/auth/cookies';
+import {
+  AuthError,
+  getCurrentSessionClaims,
+  reissueSessionCookie,
+  requireUser,
+  type SessionUser,
+} from '@/lib/auth/session';
+import { setLocaleAction } from '@/lib/i18n/actions';
+import {
+  accountAddressSchema,
+  changeEmail,
+  changeEmailSchema,
+  changeOwnPassword,
+  changePasswordSchema,
+  createAddress,
+  deleteAccount,
+  deleteAccountSchema,
+  deleteAddress,
+  profileSchema,
+  setDefaultAddress,
+  signOutEverywhere,
+  updateAddress,
+  updateProfile,
+} from './account';
+import type { FormState } from './actions';
+import { fieldErrors } from './validation';
+
+/*
+ * Server actions of the account centre (/account). Each one: authenticates (requireUser; the user id
+ * never comes from the client), parses its form with zod, calls one function of ./account and
+ * returns a small FormState whose error values are message keys (account.errors.*, auth.errors.*).
+ * The function gets the form values as read, not the parsed ones: it validates them again itself (the
+ * schemas transform, e.g. '' to null, so parsed output is not valid input).
+ */
+
+const UNAUTHENTICATED: FormState = { ok: false, fieldErrors: { form: 'unauthenticated' } };
+const NOT_FOUND: FormState = { ok: false, fieldErrors: { form: 'notFound' } };
+
+async function currentUser(): Promise<SessionUser | null> {
+  try {
+    return await requireUser();
+  } catch (error) {
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const invalid = (error: z.ZodError): FormState => ({ ok: false, fieldErrors: fieldErrors(error) });
+
+const done = (result: { ok: true } | { ok: false; fieldErrors: Record<string, string> }, message: string): FormState =>
+  result.ok ? { ok: true, message } : { ok: false, fieldErrors: result.fieldErrors };
+
+/** Ends this browser's session cookie (its session has already been ended in the database). */
+async function clearSessionCookie() {
+  (await cookies()).delete({
+    name: SESSION_COOKIE,
+    path: '/',
+    secure: SECURE_COOKIES,
+    httpOnly: true,
+    sameSite: 'lax',
+  });
+}
+
+/** Display name and preferred language; the language also becomes the site's language (NEXT_LOCALE cookie). */
+export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const input = { displayName: text(formData, 'displayName'), preferredLocale: text(formData, 'preferredLocale') };
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await updateProfile(user.id, input);
+  if (result.ok) await setLocaleAction(result.preferredLocale);
+  return done(result, 'profileSaved');
+}
+
+/** New email address, confirmed with the current password; the old address is told. */
+export async function changeEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const input = { email: text(formData, 'email'), currentPassword: text(formData, 'currentPassword') };
+  const parsed = changeEmailSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return done(await changeEmail(user.id, input), 'emailChanged');
+}
+
+/**
+ * New password (or a first one for an OAuth-only account). Every other session ends; this browser
+ * gets a fresh token carrying the new session version, so it stays signed in.
+ */
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const input = {
+    currentPassword: text(formData, 'currentPassword'),
+    newPassword: text(formData, 'newPassword'),
+    confirm: text(formData, 'confirm'),
+  };
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const claims = await getCurrentSessionClaims();
+  if (!claims || claims.userId !== user.id) return UNAUTHENTICATED;
+  const result = await changeOwnPassword(user.id, claims.sessionId, input);
+  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
+  await reissueSessionCookie({ ...claims, sessionVersion: result.sessionVersion });
+  return { ok: true, message: user.hasPassword ? 'passwordChanged' : 'passwordSet' };
+}
+
+/** Ends every session of the account, this browser's included; the form then goes to /login. */
+export async function signOutEverywhereAction(_previous: FormState, _formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const result = await signOutEverywhere(user.id);
+  await clearSessionCookie();
+  return done(result, 'signedOutEverywhere');
+}
+
+const addressForm = (formData: FormData) => ({
+  fullName: text(formData, 'fullName'),
+  line1: text(formData, 'line1'),
+  line2: text(formData, 'line2'),
+  city: text(formData, 'city'),
+  region: text(formData, 'region'),
+  postalCode: text(formData, 'postalCode'),
+  country: text(formData, 'country'),
+  phone: text(formData, 'phone'),
+  isDefault: formData.get('isDefault') === 'on',
+});
+
+const addressIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Adds an address to the user's book. */
+export async function createAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const input = addressForm(formData);
+  const parsed = accountAddressSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return done(await createAddress(user.id, input), 'addressAdded');
+}
+
+/** Edits one of the user's addresses (`id` in the form; someone else's id is "not found"). */
+export async function updateAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const id = addressIdSchema.safeParse(text(formData, 'id'));
+  if (!id.success) return NOT_FOUND;
+  const input = addressForm(formData);
+  const parsed = accountAddressSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return done(await updateAddress(user.id, id.data, input), 'addressSaved');
+}
+
+/** Deletes one of the user's addresses. */
+export async function deleteAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const id = addressIdSchema.safeParse(text(formData, 'id'));
+  if (!id.success) return NOT_FOUND;
+  return done(await deleteAddress(user.id, id.data), 'addressDeleted');
+}
+
+/** Makes one of the user's addresses the default. */
+export async function setDefaultAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const id = addressIdSchema.safeParse(text(formData, 'id'));
+  if (!id.success) return NOT_FOUND;
+  return done(await setDefaultAddress(user.id, id.data), 'addressDefaultSet');
+}
+
+/**
+ * Deletes the account (confirmed with the password, or the username for OAuth-only accounts). Its
+ * sessions are gone with it; the form then clears this browser's cookie through next-auth's sign-out
+ * and shows the confirmation. The cookie is not touched here: changing a cookie in an action
+ * re-renders the current page, which would send the just-deleted user to sign in instead.
+ */
+export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) return UNAUTHENTICATED;
+  const input = { confirmation: text(formData, 'confirmation') };
+  const parsed = deleteAccountSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return done(await deleteAccount(user.id, input), 'accountDeleted');
+}
