@@ -1,15 +1,16 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './lib/env';
+import { BLOCKING_RENDER_MARK } from './lib/security/csp';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // 'use cache' + cacheTag for catalog reads; pages keep a static shell with per-user holes.
   cacheComponents: true,
-  // Partial Prefetching embeds a second copy of the RSC payload in every page's HTML (measured:
-  // product page 108 KB → 68 KB, search page 237 KB → 146 KB without it); links prefetch as usual.
-  partialPrefetching: false,
+  // Partial Prefetching is what turns the fallback shell of a product or person not prerendered at
+  // build into a cached static page after its first visit (without it every such visit re-renders).
+  partialPrefetching: true,
   cacheLife: {
     // Catalog data: served from cache, refreshed hourly in the background, and invalidated at once
     // by tag when an admin changes something.
@@ -18,6 +19,10 @@ const nextConfig: NextConfig = {
   // PGlite must not be bundled: bundled, the build passes and every query fails at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // Per-user pages render in full before the first byte (proxy.ts marks their requests), so that
+  // redirect(), notFound() and forbidden() there set the real HTTP status (307, 404, 403) instead of
+  // a 200 with a client-side redirect. Catalog pages keep streaming and their cached shells.
+  htmlLimitedBots: new RegExp(BLOCKING_RENDER_MARK),
   // Security headers on every response; the Content-Security-Policy is set per page by proxy.ts.
   async headers() {
     const https = env.SITE_URL.startsWith('https://');

@@ -4,7 +4,7 @@ import { browsePath, readFilters } from '@/lib/catalog/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { env } from '@/lib/env';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
-import { contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
+import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
 
 /**
  * Routing only, never an authorization check (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
@@ -39,7 +39,10 @@ export function proxy(request: NextRequest) {
   const nonce = isPerUserPath(path) ? Buffer.from(crypto.randomUUID()).toString('base64') : null;
   const csp = contentSecurityPolicy({ nonce, https: HTTPS, formTargets: FORM_TARGETS });
   const requestHeaders = new Headers(request.headers);
-  if (nonce) requestHeaders.set('content-security-policy', csp);
+  if (nonce) {
+    requestHeaders.set('content-security-policy', csp);
+    requestHeaders.set('user-agent', `${request.headers.get('user-agent') ?? ''} ${BLOCKING_RENDER_MARK}`.trim());
+  }
   const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -17,6 +17,10 @@ import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
 import { authSecret } from './secret';
 
+// next-auth reads its own NEXTAUTH_URL for callback and sign-out redirects: it is the store's URL.
+// Set here, inside the server, rather than in lib/env.ts, so scripts never pass it on to children.
+process.env.NEXTAUTH_URL ??= env.SITE_URL;
+
 /** Errors the sign-in form can show. Unknown account, wrong password and disabled account look the same. */
 export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', throttled: 'TooManyAttempts' } as const;
 

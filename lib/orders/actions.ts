@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { startPayment } from '@/lib/checkout/place-order';
 import { getOrderForViewer } from './queries';
 import {
@@ -18,7 +19,15 @@ import {
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
 
 export async function cancelOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
-  return cancelOrderAsCustomer(text(number), text(key) || null);
+  const result = await cancelOrderAsCustomer(text(number), text(key) || null);
+  if (result.ok) await restocked(text(number), text(key));
+  return result;
+}
+
+/** The products of an order whose stock just came back: their pages and the lists refresh. */
+async function restocked(number: string, key: string): Promise<void> {
+  const order = await getOrderForViewer(number, key || null);
+  if (order) invalidateAfterStockChange(Array.from(new Set(order.lines.map((line) => line.slug))), true);
 }
 
 export async function payDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
@@ -30,6 +39,7 @@ export async function payDemoOrderAction(number: unknown, key: unknown): Promise
 export async function declineDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
   const result = await declineDemoOrder(text(number), text(key) || null);
   if (!result.ok) return result;
+  await restocked(text(number), text(key));
   redirect(orderHref(text(number), text(key)));
 }
 

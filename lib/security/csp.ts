@@ -56,3 +56,9 @@ export const PER_USER_PREFIXES = [
 export function isPerUserPath(pathname: string): boolean {
   return PER_USER_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
+
+/**
+ * Appended to the user agent of per-user page requests by proxy.ts; next.config.ts lists it in
+ * htmlLimitedBots so those pages render before their first byte (and so keep their HTTP status).
+ */
+export const BLOCKING_RENDER_MARK = 'EncoreBlockingRender';
