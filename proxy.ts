@@ -4,6 +4,7 @@ import { browsePath, readFilters } from '@/lib/catalog/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { env } from '@/lib/env';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
+import { VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
 
 /**
@@ -15,7 +16,8 @@ import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/li
  * - per-user pages get a fresh CSP nonce (Next reads it from the request header and puts it on its
  *   scripts); catalog pages get the static policy (lib/security/csp.ts);
  * - /account and /admin without a session cookie go straight to sign-in. This is only a shortcut:
- *   the pages, actions and route handlers check the session themselves.
+ *   the pages, actions and route handlers check the session themselves;
+ * - a first visit gets an anonymous visitor id cookie (recommendations; linked to the account at sign-in).
  */
 export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
@@ -45,6 +47,16 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  // A first-party, random id for recommendations from anonymous browsing (linked at sign-in).
+  if (!request.cookies.has(VISITOR_COOKIE)) {
+    response.cookies.set(VISITOR_COOKIE, crypto.randomUUID(), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: HTTPS,
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+    });
+  }
   return response;
 }
 

@@ -35,6 +35,8 @@ export const users = pgTable(
     role: userRole('role').notNull().default('customer'),
     sessionVersion: integer('session_version').notNull().default(1),
     preferredLocale: text('preferred_locale'),
+    /** The shopper allows recommendations from their history (account centre switch). */
+    personalization: boolean('personalization').notNull().default(true),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

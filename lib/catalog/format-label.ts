@@ -1,8 +1,7 @@
 import type { Locale } from '@/lib/i18n/config';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh.json';
+import { MESSAGES } from '@/lib/i18n/messages';
 
-const LABELS: Record<Locale, Record<string, string>> = { en: en.common.format, zh: zh.common.format };
+const LABELS: Record<Locale, Record<string, string>> = { en: MESSAGES.en.common.format, zh: MESSAGES.zh.common.format };
 
 /**
  * The name of an edition format ("vinyl" → "Vinyl" / "黑胶唱片") outside React: in mails and in

@@ -2,8 +2,7 @@
 // client provider, which fails outside Next's bundler (tsx scripts run with the react-server condition).
 import { createTranslator } from 'use-intl/core';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh.json';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { formatMoney } from '@/lib/money/format';
 import { type MailBlock, type MailContent, type RenderedMail, renderLayout } from './layout';
@@ -14,8 +13,8 @@ import { type MailBlock, type MailContent, type RenderedMail, renderLayout } fro
  * `mail` namespace of the i18n messages; this module works outside React and outside a request.
  */
 
-// Typed as the English catalogue, so a key missing from the Chinese one fails to compile.
-const catalogs: Record<Locale, typeof en> = { en, zh };
+// Every locale's messages, main file and feature files merged (lib/i18n/messages.ts).
+const catalogs = MESSAGES;
 
 function createMailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogs[locale], namespace: 'mail', timeZone: 'UTC' });

@@ -109,7 +109,8 @@ async function loadOrderView(order: Record<string, unknown> & { id: number }): P
     ),
     queryRows<OrderView['events'][number]>(
       db,
-      sql`select type, actor, created_at::text as "createdAt", data from order_events where order_id = ${order.id} order by id`,
+      sql`select type, actor, created_at::text as "createdAt", data from order_events
+        where order_id = ${order.id} and not internal order by id`,
     ),
     queryRows<OrderView['shipments'][number]>(
       db,

@@ -137,6 +137,8 @@ export const orderEvents = pgTable(
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     actorUserId: integer('actor_user_id'),
+    /** Staff-only entries (internal notes) that the shopper's timeline never shows. */
+    internal: boolean('internal').notNull().default(false),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,8 +1,7 @@
 import 'server-only';
 import Stripe from 'stripe';
 import { env } from '@/lib/env';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh.json';
+import { MESSAGES } from '@/lib/i18n/messages';
 import type { OrderForPayment, PaymentProvider, PaymentStart } from './provider';
 import { formatLabel } from '@/lib/catalog/format-label';
 
@@ -52,8 +51,6 @@ export function sessionExpiresAt(deadline: Date, now = Date.now()): number {
   const clamped = Math.min(Math.max(deadline.getTime(), now + MIN_SESSION_MS), now + MAX_SESSION_MS);
   return Math.floor(clamped / 1000);
 }
-
-const MESSAGES = { en, zh } as const;
 
 /** `{CHECKOUT_SESSION_ID}` stays literal: Stripe substitutes it when it redirects the shopper back. */
 function withSessionId(url: string): string {

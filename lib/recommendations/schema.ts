@@ -1,4 +1,16 @@
-import { bigserial, index, integer, pgEnum, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { products } from '@/lib/catalog/schema';
 
@@ -32,3 +44,42 @@ export const interactionEvents = pgTable(
     index('interaction_events_order_idx').on(t.orderId),
   ],
 );
+
+export const neighbourSource = pgEnum('neighbour_source', ['collaborative', 'content', 'hybrid']);
+
+/** The top neighbours of each product, precomputed by the rebuild (lib/recommendations). */
+export const itemNeighbours = pgTable(
+  'item_neighbours',
+  {
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    source: neighbourSource('source').notNull(),
+    rank: smallint('rank').notNull(),
+    neighbourId: integer('neighbour_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.source, t.rank] }),
+    index('item_neighbours_neighbour_idx').on(t.neighbourId),
+  ],
+);
+
+/** Popularity and trend per product, refreshed with the neighbours (cold starts, new visitors). */
+export const productScores = pgTable('product_scores', {
+  productId: integer('product_id')
+    .primaryKey()
+    .references(() => products.id, { onDelete: 'cascade' }),
+  popularity: real('popularity').notNull().default(0),
+  trending: real('trending').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Bookkeeping of the rebuild (last run, events seen), so instances agree on when to rebuild. */
+export const recommenderState = pgTable('recommender_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,8 +4,9 @@ import { cookies } from 'next/headers';
 import { after } from 'next/server';
 import { getDb } from '@/db';
 
-/** First-party, random, anonymous visitor id; linked to the account when the visitor signs in. */
-export const VISITOR_COOKIE = 'encore_vid';
+import { VISITOR_COOKIE } from './visitor';
+
+export { VISITOR_COOKIE };
 
 type Signal = {
   type: 'view' | 'add_to_cart' | 'wishlist' | 'rating';

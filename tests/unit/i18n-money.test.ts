@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { formatMoney, minorUnitsPerMajor } from '@/lib/money/format';
-import en from '@/lib/i18n/messages/en.json';
-import zh from '@/lib/i18n/messages/zh.json';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+const { en, zh } = MESSAGES;
 
 describe('negotiateLocale', () => {
   it('prefers a valid cookie', () => {

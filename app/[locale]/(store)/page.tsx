@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { ForYouRails } from '@/components/recommendations/for-you';
 import { ProductRail } from '@/components/store/product-rail';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { getHomeRails } from '@/lib/catalog/queries';
@@ -29,6 +31,9 @@ export default async function HomePage({ params }: Props) {
           ))}
         </div>
       </section>
+      <Suspense fallback={null}>
+        <ForYouRails locale={locale} />
+      </Suspense>
       <ProductRail title={t('newReleases')} items={rails.newReleases} locale={locale} empty={t('empty')} />
       <ProductRail
         title={t('comingSoon')}

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getAccountOverview } from '@/lib/accounts/account';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
+import { AccountRecommendations } from '@/components/recommendations/account-recommendations';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -80,6 +81,7 @@ export default async function AccountOverviewPage({ params }: Props) {
           ))}
         </ul>
       </section>
+      <AccountRecommendations locale={locale} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CartView } from '@/components/cart/cart-view';
+import { CartRecommendations } from '@/components/recommendations/cart-recommendations';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { resolveLocale } from '@/lib/i18n/server';
 
@@ -15,7 +16,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CartPage({ params }: Props) {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'cart' });
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'cart' });
   const cart = await getCurrentCart();
   return (
     <div className="container-page py-8">
@@ -23,6 +25,7 @@ export default async function CartPage({ params }: Props) {
       <div className="mt-6">
         <CartView cart={cart} />
       </div>
+      <CartRecommendations locale={locale} />
     </div>
   );
 }

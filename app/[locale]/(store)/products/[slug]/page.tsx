@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ProductRecommendations } from '@/components/recommendations/product-recommendations';
+import { ProductReviews } from '@/components/reviews/product-reviews';
 import { AddToCart } from '@/components/store/add-to-cart';
 import { EditionList } from '@/components/store/edition-list';
 import { Gallery } from '@/components/store/gallery';
@@ -9,6 +11,7 @@ import { JsonLd } from '@/components/store/json-ld';
 import { ProductRail } from '@/components/store/product-rail';
 import { Tracklist } from '@/components/store/tracklist';
 import { Badge } from '@/components/ui/badge';
+import { WishlistButton } from '@/components/wishlist/wishlist-button';
 import { formatDate } from '@/lib/catalog/display';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { buildProductJsonLd } from '@/lib/catalog/json-ld';
@@ -123,6 +126,9 @@ export default async function ProductPage({ params }: Props) {
               {product.originalTitle}
             </p>
           )}
+          <div className="mt-3">
+            <WishlistButton productId={product.id} title={product.title} />
+          </div>
           {leads.length > 0 && (
             <p className="mt-2 text-lg">
               {leads.map((credit, index) => (
@@ -249,6 +255,10 @@ export default async function ProductPage({ params }: Props) {
           </dl>
         </section>
       )}
+
+      <ProductRecommendations productId={product.id} locale={locale} />
+
+      <ProductReviews productId={product.id} slug={product.slug} title={product.title} locale={locale} />
 
       {product.moreBy && (
         <ProductRail
