@@ -1,7 +1,8 @@
 // npm run bench [-- --products 100000] [--duration 10] [--connections 10] [--build] [--no-build]
 // Builds the app if needed, starts the production server on a fresh seeded database and measures,
 // in one run, throughput and latency of the storefront (each page as a ratio to the static /help
-// page served by the same server) and search latency over many distinct queries. Results are printed
+// page served by the same server), search latency over many distinct queries (page and API),
+// add-to-cart latency through the server action, and orders per second on PostgreSQL. Results are printed
 // and written to bench-results/latest.json. Speed goals live here, never in tests.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { env } from '@/lib/env';
 import { createScratchDatabase, runScript } from './lib/databases';
+import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
 import { buildApp, hasBuild, startServer } from './lib/server';
 
 const args = process.argv.slice(2);
@@ -49,12 +51,15 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Latency of the search page over distinct queries (each one a cache miss), one request at a time. */
-async function measureSearch(baseUrl: string, queries: string[]) {
+/**
+ * Latency over distinct search queries (each one a cache miss), one request at a time: the search
+ * page (query and render) or the JSON API (the query alone).
+ */
+async function measureSearch(baseUrl: string, queries: string[], path: (q: string) => string) {
   const timings: number[] = [];
   for (const q of queries) {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/search?q=${encodeURIComponent(q)}`);
+    const response = await fetch(`${baseUrl}${path(q)}`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`search "${q}" answered ${response.status}`);
     timings.push(performance.now() - started);
@@ -129,7 +134,15 @@ async function main() {
         throughput.push(await measureThroughput(server.url, page));
       }
       const baseline = throughput[0].requestsPerSecond;
-      const search = await measureSearch(server.url, await searchQueries(server.url));
+      const queries = await searchQueries(server.url);
+      const half = Math.floor(queries.length / 2);
+      const search = await measureSearch(server.url, queries.slice(0, half), (q) => `/search?q=${encodeURIComponent(q)}`);
+      const searchApi = await measureSearch(server.url, queries.slice(half), (q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
+      console.log('Measuring add-to-cart through the server action…');
+      const addToCart = await measureAddToCart(server.url);
+      const orders = appEnv.DATABASE_URL
+        ? (console.log('Measuring orders placed per second on PostgreSQL…'), await measureOrdersPerSecond(appEnv.DATABASE_URL))
+        : null;
       const results = {
         date: new Date().toISOString(),
         database: env.DATABASE_URL ? 'postgres' : 'pglite',
@@ -141,11 +154,20 @@ async function main() {
           ratioToHelp: Math.round((t.requestsPerSecond / baseline) * 100) / 100,
         })),
         search,
+        searchApi,
+        addToCart,
+        orders,
       };
       console.table(results.throughput);
       console.log(
-        `Search over ${search.queries} distinct queries: p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms, max ${search.maxMs} ms`,
+        `Search page over ${search.queries} distinct queries: p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms, max ${search.maxMs} ms`,
       );
+      console.log(
+        `Search API over ${searchApi.queries} distinct queries: p50 ${searchApi.p50Ms} ms, p95 ${searchApi.p95Ms} ms, max ${searchApi.maxMs} ms`,
+      );
+      console.log(`Add to cart: p50 ${addToCart.p50Ms} ms, p95 ${addToCart.p95Ms} ms over ${addToCart.requests} requests (${addToCart.failures} failed)`);
+      if (orders) console.log(`Orders: ${orders.ordersPerSecond}/s (${orders.orders} orders by ${orders.concurrency} concurrent buyers)`);
+      else console.log('Orders per second: measured on PostgreSQL only (set DATABASE_URL).');
       fs.mkdirSync('bench-results', { recursive: true });
       const file = path.join('bench-results', `latest${EXTRA_PRODUCTS ? `-${EXTRA_PRODUCTS}` : ''}.json`);
       fs.writeFileSync(file, JSON.stringify(results, null, 2));
