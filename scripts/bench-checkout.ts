@@ -18,7 +18,9 @@ function percentile(values: number[], p: number): number {
 
 /** The id Next gave a server action at build time (from the server reference manifest). */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
   const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
@@ -32,7 +34,9 @@ function actionId(exportedName: string): string {
  */
 export async function measureAddToCart(baseUrl: string, { requests = 400, concurrency = 10 } = {}) {
   const id = actionId('addToCartAction');
-  const product = (await (await fetch(`${baseUrl}/api/v1/products/neon-harbour`)).json()) as { editions: { id: number; digital: boolean }[] };
+  const product = (await (await fetch(`${baseUrl}/api/v1/products/neon-harbour`)).json()) as {
+    editions: { id: number; digital: boolean }[];
+  };
   const editionIds = product.editions.filter((e) => !e.digital).map((e) => e.id);
   const timings: number[] = [];
   let failures = 0;
@@ -44,7 +48,12 @@ export async function measureAddToCart(baseUrl: string, { requests = 400, concur
       const started = performance.now();
       const response = await fetch(`${baseUrl}/products/neon-harbour`, {
         method: 'POST',
-        headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Cookie: cookie },
+        headers: {
+          'Next-Action': id,
+          'Content-Type': 'text/plain;charset=UTF-8',
+          Accept: 'text/x-component',
+          Cookie: cookie,
+        },
         body: JSON.stringify([editionIds[next % editionIds.length], 1]),
       });
       await response.arrayBuffer();
@@ -78,7 +87,12 @@ export async function measureOrdersPerSecond(databaseUrl: string, { orders = 600
       where e.status = 'active' and p.status = 'active' and not e.digital and e.stock > 0
         and (e.release_date is null or e.release_date <= current_date) order by e.id limit 2`,
   );
-  await db.execute(sql`update editions set stock = stock + 1000000 where id in (${sql.join(editions.map((e) => sql`${e.id}`), sql`, `)})`);
+  await db.execute(
+    sql`update editions set stock = stock + 1000000 where id in (${sql.join(
+      editions.map((e) => sql`${e.id}`),
+      sql`, `,
+    )})`,
+  );
   const carts: string[] = [];
   for (let i = 0; i < orders; i++) {
     const [cart] = await queryRows<{ id: string }>(db, sql`insert into carts default values returning id`);
@@ -88,7 +102,13 @@ export async function measureOrdersPerSecond(databaseUrl: string, { orders = 600
     }
     carts.push(cart.id);
   }
-  const address = { fullName: 'Bench Buyer', line1: '1 Load Street', city: 'Testville', postalCode: '12345', country: 'US' };
+  const address = {
+    fullName: 'Bench Buyer',
+    line1: '1 Load Street',
+    city: 'Testville',
+    postalCode: '12345',
+    country: 'US',
+  };
   let index = 0;
   let placed = 0;
   const started = performance.now();
@@ -105,5 +125,10 @@ export async function measureOrdersPerSecond(databaseUrl: string, { orders = 600
   await Promise.all(Array.from({ length: concurrency }, buyer));
   const seconds = (performance.now() - started) / 1000;
   await client.end();
-  return { orders: placed, concurrency, seconds: Math.round(seconds * 10) / 10, ordersPerSecond: Math.round(placed / seconds) };
+  return {
+    orders: placed,
+    concurrency,
+    seconds: Math.round(seconds * 10) / 10,
+    ordersPerSecond: Math.round(placed / seconds),
+  };
 }

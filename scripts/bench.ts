@@ -136,12 +136,21 @@ async function main() {
       const baseline = throughput[0].requestsPerSecond;
       const queries = await searchQueries(server.url);
       const half = Math.floor(queries.length / 2);
-      const search = await measureSearch(server.url, queries.slice(0, half), (q) => `/search?q=${encodeURIComponent(q)}`);
-      const searchApi = await measureSearch(server.url, queries.slice(half), (q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
+      const search = await measureSearch(
+        server.url,
+        queries.slice(0, half),
+        (q) => `/search?q=${encodeURIComponent(q)}`,
+      );
+      const searchApi = await measureSearch(
+        server.url,
+        queries.slice(half),
+        (q) => `/api/v1/search?q=${encodeURIComponent(q)}`,
+      );
       console.log('Measuring add-to-cart through the server action…');
       const addToCart = await measureAddToCart(server.url);
       const orders = appEnv.DATABASE_URL
-        ? (console.log('Measuring orders placed per second on PostgreSQL…'), await measureOrdersPerSecond(appEnv.DATABASE_URL))
+        ? (console.log('Measuring orders placed per second on PostgreSQL…'),
+          await measureOrdersPerSecond(appEnv.DATABASE_URL))
         : null;
       const results = {
         date: new Date().toISOString(),
@@ -165,8 +174,13 @@ async function main() {
       console.log(
         `Search API over ${searchApi.queries} distinct queries: p50 ${searchApi.p50Ms} ms, p95 ${searchApi.p95Ms} ms, max ${searchApi.maxMs} ms`,
       );
-      console.log(`Add to cart: p50 ${addToCart.p50Ms} ms, p95 ${addToCart.p95Ms} ms over ${addToCart.requests} requests (${addToCart.failures} failed)`);
-      if (orders) console.log(`Orders: ${orders.ordersPerSecond}/s (${orders.orders} orders by ${orders.concurrency} concurrent buyers)`);
+      console.log(
+        `Add to cart: p50 ${addToCart.p50Ms} ms, p95 ${addToCart.p95Ms} ms over ${addToCart.requests} requests (${addToCart.failures} failed)`,
+      );
+      if (orders)
+        console.log(
+          `Orders: ${orders.ordersPerSecond}/s (${orders.orders} orders by ${orders.concurrency} concurrent buyers)`,
+        );
       else console.log('Orders per second: measured on PostgreSQL only (set DATABASE_URL).');
       fs.mkdirSync('bench-results', { recursive: true });
       const file = path.join('bench-results', `latest${EXTRA_PRODUCTS ? `-${EXTRA_PRODUCTS}` : ''}.json`);
