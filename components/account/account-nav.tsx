@@ -11,6 +11,7 @@ import { useTranslations } from 'next-intl';
 export const ACCOUNT_SECTIONS = [
   { href: '/account', key: 'overview' },
   { href: '/account/orders', key: 'orders' },
+  { href: '/account/wishlist', key: 'wishlist' },
   { href: '/account/profile', key: 'profile' },
   { href: '/account/security', key: 'security' },
   { href: '/account/addresses', key: 'addresses' },

@@ -1,6 +1,14 @@
-'use client';
+import { FeatureMessages } from '@/components/reviews/feature-messages';
+import { WishlistToggle } from './wishlist-toggle';
 
-/** Add to / remove from the wishlist, on product pages (a client island: catalog pages are static). */
-export function WishlistButton(_props: { productId: number; title: string }) {
-  return null;
+/**
+ * Add to / remove from the wishlist, on product pages. Renders into the static page: the toggle is a
+ * client island that asks /api/v1/wishlist who is looking.
+ */
+export async function WishlistButton({ productId }: { productId: number; title: string }) {
+  return (
+    <FeatureMessages namespaces={['wishlist']}>
+      <WishlistToggle productId={productId} />
+    </FeatureMessages>
+  );
 }

@@ -5,6 +5,8 @@ import { getDb, queryRows, type Transaction } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { mailOutbox } from '@/lib/mail/schema';
+import { expireProductReviews } from '@/lib/reviews/invalidate';
+import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
 import { changePassword, endAllSessions, type Result } from './mutations';
 import { normalizeKey } from './normalize';
@@ -512,7 +514,12 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     await tx.execute(sql`update orders set email = null, updated_at = now() where user_id = ${userId}`);
     await tx.execute(sql`delete from interaction_events where user_id = ${userId}`);
     await tx.execute(sql`delete from carts where user_id = ${userId}`);
+    // The wishlist goes. Reviews stay (other shoppers relied on them) but are anonymized: with the name
+    // cleared above they show as "Deleted account" (lib/reviews/queries.ts).
+    await tx.execute(sql`delete from wishlist_items where user_id = ${userId}`);
+    await tx.execute(sql`delete from wishlist_notifications where user_id = ${userId}`);
     return true;
   });
+  if (deleted) expireProductReviews(await listReviewedProducts(db, userId));
   return deleted ? { ok: true } : notFound;
 }

@@ -3,7 +3,8 @@ import type { EditionView, ProductDetail } from './types';
 
 /**
  * schema.org structured data for a product page: MusicAlbum, Movie, TVSeries or VideoGame with one
- * Offer per edition (availability InStock, OutOfStock or PreOrder).
+ * Offer per edition (availability InStock, OutOfStock or PreOrder) and, once it has visible reviews,
+ * an AggregateRating.
  * https://developers.google.com/search/docs/appearance/structured-data/product
  */
 
@@ -20,7 +21,11 @@ function people(product: ProductDetail, role: string) {
 
 export function buildProductJsonLd(
   product: ProductDetail,
-  { siteUrl, currency }: { siteUrl: string; currency: string },
+  {
+    siteUrl,
+    currency,
+    rating,
+  }: { siteUrl: string; currency: string; rating?: { average: number | null; count: number } },
 ): Record<string, unknown> {
   const url = new URL(`/products/${product.slug}`, siteUrl).toString();
   const cover = product.media.find((m) => m.kind === 'cover');
@@ -37,6 +42,17 @@ export function buildProductJsonLd(
     datePublished: product.releaseDate ?? undefined,
     genre: product.genres.map((g) => g.name),
     ...(product.ageRating ? { contentRating: product.ageRating } : {}),
+    ...(rating && rating.count > 0 && rating.average !== null
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: rating.average,
+            ratingCount: rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
     offers: product.editions.map((edition) => ({
       '@type': 'Offer',
       sku: edition.sku,

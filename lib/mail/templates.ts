@@ -78,6 +78,15 @@ function greeting(t: MailTranslator, name: string): MailBlock {
   return { kind: 'paragraph', text: trimmed ? t('layout.greeting', { name: trimmed }) : t('layout.greetingNoName') };
 }
 
+/**
+ * The translator for words that live in a feature's message file (lib/i18n/messages/{locale}/*.json):
+ * those keys are not in the main file's type, so they are looked up untyped (the mail-template unit
+ * test renders every template in both languages, so a missing key still fails a test).
+ */
+function tOrders(t: MailTranslator): (key: string, values?: Record<string, string | number>) => string {
+  return t as unknown as (key: string, values?: Record<string, string | number>) => string;
+}
+
 export const templates = {
   /** `url` is the one-time reset link (absolute, or a site path). */
   passwordReset: template<{ name: string; url: string; expiresMinutes: number }>(
@@ -178,7 +187,244 @@ export const templates = {
       ],
     }),
   ),
+
+  /** Staff marked the order shipped; `trackingUrl` is the carrier's page (null when unknown). */
+  orderShipped: template<OrderMailData & { carrier: string; trackingNumber: string; trackingUrl: string | null }>(
+    (order, { t, locale }) => ({
+      subject: tOrders(t)('order.shipped.subject', { number: order.number }),
+      preheader: tOrders(t)('order.shipped.preheader', { carrier: order.carrier }),
+      heading: tOrders(t)('order.shipped.heading'),
+      blocks: [
+        greeting(t, order.name),
+        {
+          kind: 'paragraph',
+          text: tOrders(t)('order.shipped.intro', { number: order.number, carrier: order.carrier }),
+        },
+        {
+          kind: 'details',
+          rows: [
+            { label: tOrders(t)('order.shipped.carrier'), value: order.carrier },
+            {
+              label: tOrders(t)('order.shipped.trackingNumber'),
+              value: order.trackingNumber,
+              ...(order.trackingUrl ? { url: order.trackingUrl } : {}),
+            },
+          ],
+        },
+        orderDetails(order, t, locale),
+        { kind: 'button', label: t('order.viewOrder'), url: order.orderUrl },
+        { kind: 'note', text: tOrders(t)('order.shipped.note') },
+      ],
+    }),
+  ),
+
+  orderDelivered: template<{ name: string; number: string; orderUrl: string }>(({ name, number, orderUrl }, { t }) => ({
+    subject: tOrders(t)('order.delivered.subject', { number }),
+    preheader: tOrders(t)('order.delivered.preheader'),
+    heading: tOrders(t)('order.delivered.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: tOrders(t)('order.delivered.intro', { number }) },
+      { kind: 'button', label: t('order.viewOrder'), url: orderUrl },
+      { kind: 'note', text: tOrders(t)('order.delivered.returns') },
+    ],
+  })),
+
+  /** A refund went through at the payment provider (in part or in full). */
+  refundIssued: template<{
+    name: string;
+    number: string;
+    orderUrl: string;
+    currency: string;
+    amountMinor: number;
+    refundedTotalMinor: number;
+    totalMinor: number;
+  }>((refund, { t, locale }) => ({
+    subject: tOrders(t)('order.refundIssued.subject', { number: refund.number }),
+    preheader: tOrders(t)('order.refundIssued.preheader', {
+      amount: money(refund.amountMinor, refund.currency, locale),
+    }),
+    heading: tOrders(t)('order.refundIssued.heading'),
+    blocks: [
+      greeting(t, refund.name),
+      {
+        kind: 'paragraph',
+        text: tOrders(t)('order.refundIssued.intro', {
+          number: refund.number,
+          amount: money(refund.amountMinor, refund.currency, locale),
+        }),
+      },
+      {
+        kind: 'details',
+        rows: [
+          { label: t('order.number'), value: refund.number, url: refund.orderUrl },
+          { label: tOrders(t)('order.refundIssued.amount'), value: money(refund.amountMinor, refund.currency, locale) },
+          {
+            label: tOrders(t)('order.refundIssued.refundedTotal'),
+            value: money(refund.refundedTotalMinor, refund.currency, locale),
+          },
+          { label: t('order.total'), value: money(refund.totalMinor, refund.currency, locale) },
+        ],
+      },
+      { kind: 'button', label: t('order.viewOrder'), url: refund.orderUrl },
+      { kind: 'note', text: tOrders(t)('order.refundIssued.timing') },
+    ],
+  })),
+
+  /** A return request was approved; `message` is staff's note to the customer (may be empty). */
+  returnApproved: template<{ name: string; number: string; orderUrl: string; returnNumber: string; message: string }>(
+    ({ name, number, orderUrl, returnNumber, message }, { t }) => ({
+      subject: tOrders(t)('order.returnApproved.subject', { number }),
+      preheader: tOrders(t)('order.returnApproved.preheader', { returnNumber }),
+      heading: tOrders(t)('order.returnApproved.heading'),
+      blocks: [
+        greeting(t, name),
+        { kind: 'paragraph', text: tOrders(t)('order.returnApproved.intro', { number, returnNumber }) },
+        ...(message.trim() ? [{ kind: 'paragraph' as const, text: message.trim() }] : []),
+        { kind: 'paragraph', text: tOrders(t)('order.returnApproved.instructions', { returnNumber }) },
+        { kind: 'button', label: t('order.viewOrder'), url: orderUrl },
+        { kind: 'note', text: tOrders(t)('order.returnApproved.refundNote') },
+      ],
+    }),
+  ),
+
+  /** A return request was declined, with staff's reason. */
+  returnRejected: template<{ name: string; number: string; orderUrl: string; reason: string }>(
+    ({ name, number, orderUrl, reason }, { t }) => ({
+      subject: tOrders(t)('order.returnRejected.subject', { number }),
+      preheader: tOrders(t)('order.returnRejected.preheader'),
+      heading: tOrders(t)('order.returnRejected.heading'),
+      blocks: [
+        greeting(t, name),
+        { kind: 'paragraph', text: tOrders(t)('order.returnRejected.intro', { number }) },
+        { kind: 'paragraph', text: reason.trim() },
+        { kind: 'button', label: t('order.viewOrder'), url: orderUrl },
+        {
+          kind: 'note',
+          text: tOrders(t)('order.returnRejected.help'),
+          link: { label: t('welcome.helpLink'), url: MAIL_LINKS.help },
+        },
+      ],
+    }),
+  ),
+
+  /** A wished physical edition came back in stock (lib/wishlist/notifications.ts). */
+  wishlistBackInStock: template<WishlistMailData>((item, { t: mt, locale }) =>
+    wishlistMail(mt, (t) => ({
+      subject: t('wishlist.backInStock.subject', { title: item.title }),
+      preheader: t('wishlist.backInStock.preheader', { price: money(item.priceMinor, item.currency, locale) }),
+      heading: t('wishlist.backInStock.heading'),
+      blocks: [
+        greeting(mt, item.name),
+        {
+          kind: 'paragraph',
+          text: t('wishlist.backInStock.intro', {
+            title: item.title,
+            edition: wishlistEdition(item, t, locale),
+            price: money(item.priceMinor, item.currency, locale),
+          }),
+        },
+        { kind: 'button', label: t('wishlist.viewProduct'), url: item.productUrl },
+        ...wishlistFooter(item, t),
+      ],
+    })),
+  ),
+
+  /** A wished pre-order edition was released. `releaseDate` is an ISO date (YYYY-MM-DD). */
+  wishlistReleased: template<WishlistMailData & { releaseDate: string }>((item, { t: mt, locale }) =>
+    wishlistMail(mt, (t) => ({
+      subject: t('wishlist.released.subject', { title: item.title }),
+      preheader: t('wishlist.released.preheader', { date: mailDate(item.releaseDate, locale) }),
+      heading: t('wishlist.released.heading'),
+      blocks: [
+        greeting(mt, item.name),
+        {
+          kind: 'paragraph',
+          text: t('wishlist.released.intro', {
+            title: item.title,
+            edition: wishlistEdition(item, t, locale),
+            date: mailDate(item.releaseDate, locale),
+            price: money(item.priceMinor, item.currency, locale),
+          }),
+        },
+        { kind: 'button', label: t('wishlist.viewProduct'), url: item.productUrl },
+        ...wishlistFooter(item, t),
+      ],
+    })),
+  ),
+
+  /** A wished product got cheaper than the lowest price the shopper had seen. */
+  wishlistCheaper: template<WishlistMailData & { previousPriceMinor: number }>((item, { t: mt, locale }) =>
+    wishlistMail(mt, (t) => ({
+      subject: t('wishlist.cheaper.subject', { title: item.title }),
+      preheader: t('wishlist.cheaper.preheader', {
+        price: money(item.priceMinor, item.currency, locale),
+        previous: money(item.previousPriceMinor, item.currency, locale),
+      }),
+      heading: t('wishlist.cheaper.heading'),
+      blocks: [
+        greeting(mt, item.name),
+        {
+          kind: 'paragraph',
+          text: t('wishlist.cheaper.intro', {
+            title: item.title,
+            edition: wishlistEdition(item, t, locale),
+            price: money(item.priceMinor, item.currency, locale),
+            previous: money(item.previousPriceMinor, item.currency, locale),
+          }),
+        },
+        { kind: 'button', label: t('wishlist.viewProduct'), url: item.productUrl },
+        { kind: 'note', text: t('wishlist.cheaper.pricesChange') },
+        ...wishlistFooter(item, t),
+      ],
+    })),
+  ),
 };
+
+/** What every wishlist mail needs: the shopper's name, the product and the edition, and its price now. */
+export type WishlistMailData = {
+  name: string;
+  title: string;
+  /** Edition format (`vinyl`, `bluray`…) and optional edition name ("Deluxe 2×LP"). */
+  format: string;
+  editionName: string | null;
+  /** The product page (a site path or an absolute URL). */
+  productUrl: string;
+  priceMinor: number;
+  currency: string;
+};
+
+/**
+ * The `mail.wishlist.*` words live in a feature message file (messages/{locale}/reviews.json), which the
+ * translator's type (the main English file) does not know; the mail-templates test checks they exist.
+ */
+type LooseTranslator = (key: string, values?: Record<string, string | number>) => string;
+
+function wishlistMail(t: MailTranslator, compose: (t: LooseTranslator) => MailContent): MailContent {
+  return compose(t as unknown as LooseTranslator);
+}
+
+function wishlistEdition(item: WishlistMailData, t: LooseTranslator, locale: Locale): string {
+  const format = formatLabel(item.format, locale);
+  return item.editionName ? t('wishlist.editionNamed', { format, name: item.editionName }) : format;
+}
+
+function wishlistFooter(item: WishlistMailData, t: LooseTranslator): MailBlock[] {
+  return [
+    {
+      kind: 'note',
+      text: t('wishlist.why', { title: item.title }),
+      link: { label: t('wishlist.manage'), url: '/account/wishlist' },
+    },
+  ];
+}
+
+/** "2026-05-01" → "May 1, 2026" / "2026年5月1日" (a calendar date: formatted in UTC). */
+function mailDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
 
 export type TemplateName = keyof typeof templates;
 

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The deletion policy, in the order the page lists it (texts under account.delete.policy). */
-const POLICY = ['profile', 'data', 'sessions', 'orders', 'linked', 'reuse'] as const;
+const POLICY = ['profile', 'data', 'sessions', 'orders', 'linked', 'reviews', 'reuse'] as const;
 
 export default async function AccountDeletePage({ params }: Props) {
   const locale = await resolveLocale(params);

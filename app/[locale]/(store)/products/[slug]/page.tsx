@@ -15,6 +15,7 @@ import { WishlistButton } from '@/components/wishlist/wishlist-button';
 import { formatDate } from '@/lib/catalog/display';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { buildProductJsonLd } from '@/lib/catalog/json-ld';
+import { getReviewSummary } from '@/lib/reviews/queries';
 import { getProduct, listPrerenderedProductSlugs } from '@/lib/catalog/queries';
 import type { CreditView, ProductDetail } from '@/lib/catalog/types';
 import { env } from '@/lib/env';
@@ -90,10 +91,11 @@ export default async function ProductPage({ params }: Props) {
   const leads = product.credits.filter((c) => ['artist', 'director', 'developer'].includes(c.role));
   const poster = product.kind === 'film' || product.kind === 'series';
   const tag = LOCALE_TAGS[locale];
+  const rating = await getReviewSummary(product.id);
 
   return (
     <article className="container-page mt-6" aria-labelledby="product-title">
-      <JsonLd data={buildProductJsonLd(product, { siteUrl: env.SITE_URL, currency: env.STORE_CURRENCY })} />
+      <JsonLd data={buildProductJsonLd(product, { siteUrl: env.SITE_URL, currency: env.STORE_CURRENCY, rating })} />
       <nav aria-label={common('breadcrumb')} className="text-sm text-stone-600">
         <ol className="flex flex-wrap gap-1">
           <li>

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { FeatureMessages } from '@/components/reviews/feature-messages';
+import { WishlistGrid } from '@/components/wishlist/wishlist-grid';
+import { userOrSignIn } from '@/lib/auth/guards';
+import { resolveLocale } from '@/lib/i18n/server';
+import { listWishlist } from '@/lib/wishlist/queries';
+
+type Props = { params: Promise<{ locale: string }> };
+
+// Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
+export const instant = false;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'wishlist.page' });
+  return { title: t('title') };
+}
+
+/** The shopper's wishlist: what they saved, what it costs now, and whether it can be bought. */
+export default async function AccountWishlistPage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const user = await userOrSignIn('/account/wishlist');
+  const entries = await listWishlist(user.id);
+  const t = await getTranslations({ locale, namespace: 'wishlist.page' });
+  return (
+    <div>
+      <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
+      <p className="mt-1 max-w-prose text-sm text-stone-600">{t('intro')}</p>
+      <FeatureMessages namespaces={['wishlist']} locale={locale}>
+        <WishlistGrid entries={entries} />
+      </FeatureMessages>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+'use server';
+
+import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
+import { recordInteraction } from '@/lib/recommendations/signals-store';
+import { addToWishlist, removeFromWishlist } from './mutations';
+import type { WishlistActionResult } from './types';
+import { wishlistProductIdSchema } from './validation';
+
+/*
+ * Server actions of the wishlist (product page toggle, /account/wishlist). Each one authenticates
+ * (requireUser: only the signed-in user's own wishlist changes), parses the product id with zod and
+ * calls one lib/wishlist function. No cache tag changes: the wishlist is per-user and never cached.
+ * Errors are message keys under `wishlist.errors`.
+ */
+
+async function currentUser(): Promise<SessionUser | null> {
+  try {
+    return await requireUser();
+  } catch (error) {
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
+}
+
+/** Puts a product on the signed-in shopper's wishlist (and records a `wishlist` signal when it is new). */
+export async function addToWishlistAction(productId: unknown): Promise<WishlistActionResult> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: 'unauthenticated' };
+  const id = wishlistProductIdSchema.safeParse(productId);
+  if (!id.success) return { ok: false, error: 'productNotFound' };
+  const result = await addToWishlist(user.id, id.data);
+  if (!result.ok) return result;
+  if (result.added) await recordInteraction({ type: 'wishlist', productId: id.data, user });
+  return { ok: true, wished: true };
+}
+
+/** Takes a product off the signed-in shopper's wishlist. */
+export async function removeFromWishlistAction(productId: unknown): Promise<WishlistActionResult> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: 'unauthenticated' };
+  const id = wishlistProductIdSchema.safeParse(productId);
+  if (!id.success) return { ok: false, error: 'productNotFound' };
+  await removeFromWishlist(user.id, id.data);
+  return { ok: true, wished: false };
+}
