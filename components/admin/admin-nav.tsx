@@ -7,6 +7,13 @@ import { useTranslations } from 'next-intl';
 /** Sections of the back office. */
 export const ADMIN_SECTIONS = [
   { href: '/admin', key: 'overview' },
+  { href: '/admin/products', key: 'products' },
+  { href: '/admin/stock', key: 'stock' },
+  { href: '/admin/orders', key: 'orders' },
+  { href: '/admin/returns', key: 'returns' },
+  { href: '/admin/customers', key: 'customers' },
+  { href: '/admin/reviews', key: 'reviews' },
+  { href: '/admin/audit', key: 'audit' },
   { href: '/admin/mail', key: 'mail' },
 ] as const;
 

@@ -172,9 +172,10 @@ export async function requestReturn(
   const user = await getCurrentUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [created] = await queryRows<{ id: number }>(
+    const [created] = await queryRows<{ id: number; locale: string }>(
       tx,
-      sql`insert into returns (order_id, reason) values (${order.id}, ${parsed.data.reason}) returning id`,
+      sql`insert into returns (order_id, reason) values (${order.id}, ${parsed.data.reason})
+        returning id, (select locale from orders where id = ${order.id}) as locale`,
     );
     await tx.execute(
       sql`insert into return_lines (return_id, order_line_id, quantity) values ${sql.join(
@@ -192,7 +193,7 @@ export async function requestReturn(
     if (order.email) {
       await enqueueMail(tx, {
         to: order.email,
-        locale: 'en',
+        locale: created.locale === 'zh' ? 'zh' : 'en',
         template: 'returnRequested',
         data: {
           name: user?.displayName ?? user?.username ?? '',

@@ -1,0 +1,273 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { SelectField } from '@/components/account/select-field';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import {
+  addOrderNoteAction,
+  cancelOrderAction,
+  markOrderDeliveredAction,
+  refundOrderAction,
+  resolveOrderAction,
+  retryOrderRefundsAction,
+  shipOrderAction,
+} from '@/lib/admin/orders/actions';
+import { CARRIER_CODES } from '@/lib/admin/orders/carriers';
+import { ActionCard, FormStatus, TextareaField } from './form-parts';
+import { useAdminForm } from './use-admin-form';
+
+/** The hidden field naming the order every action works on. */
+const OrderId = ({ orderId }: { orderId: number }) => <input type="hidden" name="orderId" value={orderId} />;
+
+/** paid → shipped: carrier (with a name for "other") and tracking number. */
+export function ShipOrderForm({ orderId }: { orderId: number }) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(shipOrderAction);
+  const [carrier, setCarrier] = useState('');
+  return (
+    <ActionCard title={t('ship.title')}>
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3">
+        <OrderId orderId={orderId} />
+        <SelectField
+          label={t('ship.carrier')}
+          name="carrier"
+          value={carrier}
+          onChange={(event) => setCarrier(event.target.value)}
+          error={form.fieldError('carrier')}
+        >
+          <option value="">{t('ship.chooseCarrier')}</option>
+          {CARRIER_CODES.map((code) => (
+            <option key={code} value={code}>
+              {t(`carriers.${code}`)}
+            </option>
+          ))}
+        </SelectField>
+        {carrier === 'other' && (
+          <Field
+            label={t('ship.carrierName')}
+            name="carrierName"
+            maxLength={60}
+            error={form.fieldError('carrierName')}
+          />
+        )}
+        <Field
+          label={t('ship.trackingNumber')}
+          name="trackingNumber"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={60}
+          hint={t('ship.trackingHint')}
+          error={form.fieldError('trackingNumber')}
+        />
+        <FormStatus error={form.formError} success={form.succeeded ? t('ship.done') : null} />
+        <Button type="submit" pending={form.pending}>
+          {t('ship.submit')}
+        </Button>
+      </form>
+    </ActionCard>
+  );
+}
+
+/** shipped → delivered. */
+export function DeliverOrderForm({ orderId }: { orderId: number }) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(markOrderDeliveredAction);
+  return (
+    <ActionCard title={t('deliver.title')}>
+      <form onSubmit={form.onSubmit} className="space-y-3">
+        <OrderId orderId={orderId} />
+        <p className="text-sm text-stone-600">{t('deliver.hint')}</p>
+        <FormStatus error={form.formError} success={form.succeeded ? t('deliver.done') : null} />
+        <Button type="submit" pending={form.pending}>
+          {t('deliver.submit')}
+        </Button>
+      </form>
+    </ActionCard>
+  );
+}
+
+/** Cancel (with a confirmation step): unpaid orders, or paid ones before they ship (full refund). */
+export function CancelOrderForm({
+  orderId,
+  paid,
+  refundLabel,
+}: {
+  orderId: number;
+  paid: boolean;
+  refundLabel: string;
+}) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(cancelOrderAction);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <ActionCard title={t('cancel.title')}>
+      <p className="text-sm text-stone-600">
+        {paid ? t('cancel.paidHint', { amount: refundLabel }) : t('cancel.unpaidHint')}
+      </p>
+      {confirming ? (
+        <form onSubmit={form.onSubmit} className="mt-3 space-y-3" aria-label={t('cancel.title')}>
+          <OrderId orderId={orderId} />
+          <p className="text-sm font-medium">{t('cancel.confirm')}</p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="danger" pending={form.pending}>
+              {t('cancel.submit')}
+            </Button>
+            <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setConfirming(false)}>
+              {t('cancel.keep')}
+            </Button>
+          </div>
+          <FormStatus error={form.formError} success={form.succeeded ? t('cancel.done') : null} />
+        </form>
+      ) : (
+        <Button type="button" variant="secondary" className="mt-3" onClick={() => setConfirming(true)}>
+          {t('cancel.start')}
+        </Button>
+      )}
+    </ActionCard>
+  );
+}
+
+/** Refund part or all of what is left, in the order's currency. */
+export function RefundOrderForm({
+  orderId,
+  refundableLabel,
+  defaultAmount,
+  currency,
+  fullRefundHint,
+}: {
+  orderId: number;
+  refundableLabel: string;
+  defaultAmount: string;
+  currency: string;
+  fullRefundHint: string | null;
+}) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(refundOrderAction, { reset: true });
+  return (
+    <ActionCard title={t('refund.title')}>
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3">
+        <OrderId orderId={orderId} />
+        <p className="text-sm text-stone-600">{t('refund.left', { amount: refundableLabel })}</p>
+        <Field
+          label={t('refund.amount', { currency })}
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          defaultValue={defaultAmount}
+          hint={fullRefundHint ?? undefined}
+          error={form.fieldError('amount')}
+        />
+        <TextareaField
+          label={t('refund.reason')}
+          name="reason"
+          rows={2}
+          maxLength={500}
+          hint={t('refund.reasonHint')}
+          error={form.fieldError('reason')}
+        />
+        <FormStatus error={form.formError} success={form.succeeded ? t('refund.done') : null} />
+        <Button type="submit" variant="danger" pending={form.pending}>
+          {t('refund.submit')}
+        </Button>
+      </form>
+    </ActionCard>
+  );
+}
+
+/** Sends refunds the provider refused again (same idempotency keys, so never twice). */
+export function RetryRefundsForm({ orderId }: { orderId: number }) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(retryOrderRefundsAction);
+  return (
+    <form onSubmit={form.onSubmit} className="space-y-2">
+      <OrderId orderId={orderId} />
+      <Button type="submit" variant="secondary" pending={form.pending}>
+        {t('refunds.retry')}
+      </Button>
+      <FormStatus error={form.formError} success={form.succeeded ? t('refunds.retried') : null} />
+    </form>
+  );
+}
+
+/** A staff-only note on the timeline. */
+export function OrderNoteForm({ orderId }: { orderId: number }) {
+  const t = useTranslations('admin.orders');
+  const form = useAdminForm(addOrderNoteAction, { reset: true });
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-2">
+      <OrderId orderId={orderId} />
+      <TextareaField
+        label={t('note.label')}
+        name="note"
+        rows={3}
+        maxLength={2000}
+        hint={t('note.hint')}
+        error={form.fieldError('note')}
+      />
+      <FormStatus error={form.formError} success={form.succeeded ? t('note.done') : null} />
+      <Button type="submit" variant="secondary" pending={form.pending}>
+        {t('note.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** An order waiting for review: mark it paid after checking, or cancel it and refund what was paid. */
+export function ResolveOrderForms({
+  orderId,
+  canMarkPaid,
+  canCancel,
+  defaultAmount,
+  currency,
+}: {
+  orderId: number;
+  canMarkPaid: boolean;
+  /** False while a refund waits for the provider: retrying it (under Payment) comes first. */
+  canCancel: boolean;
+  defaultAmount: string;
+  currency: string;
+}) {
+  const t = useTranslations('admin.orders');
+  const paid = useAdminForm(resolveOrderAction);
+  const cancel = useAdminForm(resolveOrderAction);
+  return (
+    <ActionCard title={t('resolve.title')}>
+      <div className="space-y-5">
+        {canMarkPaid && (
+          <form onSubmit={paid.onSubmit} className="space-y-2">
+            <OrderId orderId={orderId} />
+            <input type="hidden" name="decision" value="markPaid" />
+            <p className="text-sm text-stone-600">{t('resolve.markPaidHint')}</p>
+            <FormStatus error={paid.formError} success={paid.succeeded ? t('resolve.done') : null} />
+            <Button type="submit" pending={paid.pending}>
+              {t('resolve.markPaid')}
+            </Button>
+          </form>
+        )}
+        {!canCancel && <p className="text-sm text-stone-600">{t('resolve.retryFirst')}</p>}
+        {canCancel && (
+          <form onSubmit={cancel.onSubmit} noValidate className="space-y-2">
+            <OrderId orderId={orderId} />
+            <input type="hidden" name="decision" value="cancel" />
+            <p className="text-sm text-stone-600">{t('resolve.cancelHint')}</p>
+            <Field
+              label={t('resolve.refundAmount', { currency })}
+              name="amount"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={defaultAmount}
+              hint={t('resolve.refundAmountHint')}
+              error={cancel.fieldError('amount')}
+            />
+            <FormStatus error={cancel.formError} success={cancel.succeeded ? t('resolve.done') : null} />
+            <Button type="submit" variant="danger" pending={cancel.pending}>
+              {t('resolve.cancel')}
+            </Button>
+          </form>
+        )}
+      </div>
+    </ActionCard>
+  );
+}

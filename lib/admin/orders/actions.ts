@@ -1,0 +1,126 @@
+'use server';
+
+import type { z } from 'zod';
+import { asAdmin } from '@/lib/admin/guard';
+import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
+import { parseAmountToMinor } from './amount';
+import {
+  addOrderNote,
+  cancelOrderAsAdmin,
+  cancelReviewedOrder,
+  markOrderDelivered,
+  markReviewedOrderPaid,
+  refundOrder,
+  retryOrderRefunds,
+  shipOrder,
+} from './mutations';
+import { getOrderCurrency as orderCurrency } from './queries';
+import {
+  formFields,
+  issuesToFieldErrors,
+  orderIdSchema,
+  orderNoteSchema,
+  refundOrderSchema,
+  resolveOrderSchema,
+  shipOrderSchema,
+} from './validation';
+
+/**
+ * Back-office order actions (/admin/orders/{number}). Each one starts with `asAdmin`, so a visitor or
+ * a customer is refused before anything is read; then it parses the form with zod (field errors come
+ * back as message keys), calls one function of ./mutations.ts and invalidates what changed. Every
+ * action takes `(previousState, formData)`, the shape `useActionState` and `useFormAction` use.
+ */
+
+const invalid = (error: z.ZodError) =>
+  ({ ok: false, error: 'invalid', fieldErrors: issuesToFieldErrors(error) }) as const;
+
+/** Mark a paid order shipped with its carrier and tracking number; the customer gets the tracking link. */
+export async function shipOrderAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = shipOrderSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    return shipOrder(admin, parsed.data);
+  });
+}
+
+export async function markOrderDeliveredAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = orderIdSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    return markOrderDelivered(admin, parsed.data.orderId);
+  });
+}
+
+/** Cancel an unpaid order, or a paid one that has not shipped (refunded in full). Stock comes back. */
+export async function cancelOrderAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = orderIdSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await cancelOrderAsAdmin(admin, parsed.data.orderId);
+    if (!result.ok) return result;
+    invalidateAfterStockChange(result.productSlugs, true);
+    return { ok: true as const };
+  });
+}
+
+/** Refund part or all of what is left of an order, in the store's currency ("12.50"). */
+export async function refundOrderAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = refundOrderSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    const currency = await orderCurrency(parsed.data.orderId);
+    if (!currency) return { ok: false as const, error: 'orderNotFound' };
+    const amountMinor = parseAmountToMinor(parsed.data.amount, currency);
+    if (amountMinor === null || amountMinor <= 0) {
+      return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
+    }
+    const result = await refundOrder(admin, { orderId: parsed.data.orderId, amountMinor, reason: parsed.data.reason });
+    return result.ok ? { ok: true as const } : result;
+  });
+}
+
+/** Send the refunds the payment provider has not confirmed yet again (same idempotency keys). */
+export async function retryOrderRefundsAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = orderIdSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    return retryOrderRefunds(admin, parsed.data.orderId);
+  });
+}
+
+/** An internal note on the order's timeline; the customer never sees it. */
+export async function addOrderNoteAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = orderNoteSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    return addOrderNote(admin, parsed.data);
+  });
+}
+
+/**
+ * Resolve an order waiting for review: it was paid after all (mark paid), or cancel it and refund
+ * what was actually paid, or retry refunds the provider refused.
+ */
+export async function resolveOrderAction(_previous: unknown, formData: FormData) {
+  return asAdmin(async (admin) => {
+    const parsed = resolveOrderSchema.safeParse(formFields(formData));
+    if (!parsed.success) return invalid(parsed.error);
+    const input = parsed.data;
+    if (input.decision === 'retryRefunds') return retryOrderRefunds(admin, input.orderId);
+    if (input.decision === 'markPaid') {
+      const result = await markReviewedOrderPaid(admin, input.orderId);
+      if (!result.ok) return result;
+      if (result.productSlugs.length > 0) invalidateAfterStockChange(result.productSlugs, true);
+      return { ok: true as const };
+    }
+    const currency = await orderCurrency(input.orderId);
+    if (!currency) return { ok: false as const, error: 'orderNotFound' };
+    const amountMinor = parseAmountToMinor(input.amount, currency);
+    if (amountMinor === null) return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
+    const result = await cancelReviewedOrder(admin, { orderId: input.orderId, amountMinor });
+    if (!result.ok) return result;
+    if (result.productSlugs.length > 0) invalidateAfterStockChange(result.productSlugs, true);
+    return { ok: true as const };
+  });
+}

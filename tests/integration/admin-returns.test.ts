@@ -1,0 +1,272 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb, queryRows } from '@/db';
+import { registerUser } from '@/lib/accounts/mutations';
+import { markOrderDeliveredAction, shipOrderAction } from '@/lib/admin/orders/actions';
+import {
+  approveReturnAction,
+  receiveReturnAction,
+  rejectReturnAction,
+  retryReturnRefundAction,
+} from '@/lib/admin/returns/actions';
+import { getReturnForAdmin, listReturnsForAdmin } from '@/lib/admin/returns/queries';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { payDemoOrder, requestReturn } from '@/lib/orders/mutations';
+import { getOrderForViewer } from '@/lib/orders/queries';
+import { demoProvider } from '@/lib/payments/demo';
+import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import { requestContext, signInAs } from '../support/request-context';
+
+vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
+
+let adminId: number;
+let customerId: number;
+
+beforeAll(async () => {
+  const suffix = Date.now().toString(36);
+  const admin = await registerUser(
+    { username: `rma${suffix}`, email: `rma.${suffix}@example.com`, password: 'a long enough passphrase' },
+    'en',
+  );
+  const customer = await registerUser(
+    { username: `cust${suffix}`, email: `cust.${suffix}@example.com`, password: 'a long enough passphrase' },
+    'en',
+  );
+  if (!admin.ok || !customer.ok) throw new Error('users not created');
+  adminId = admin.userId;
+  customerId = customer.userId;
+  const db = await getDb();
+  await db.execute(sql`update users set role = 'admin' where id = ${adminId}`);
+});
+
+beforeEach(async () => {
+  requestContext.reset();
+  await signInAs(adminId);
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+  return data;
+};
+
+/**
+ * A delivered order of two editions (2 × A at 10.00, 1 × B at 15.00; stock 5 each) with a return
+ * request for `returned` units of each line, as its shopper asks for it.
+ */
+async function deliveredOrderWithReturn(returned: [number, number]) {
+  const a = await createTestEdition({ stock: 5, priceMinor: 1000 });
+  const b = await createTestEdition({ stock: 5, priceMinor: 1500 });
+  const cartId = await createCart([
+    { editionId: a.editionId, quantity: 2 },
+    { editionId: b.editionId, quantity: 1 },
+  ]);
+  const placed = await placeOrder(guestCheckout(), { user: null, cartId, locale: 'en' });
+  if (!placed.ok) throw new Error('not placed');
+  const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key') ?? '';
+  expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });
+  expect(
+    await shipOrderAction(null, form({ orderId: placed.orderId, carrier: 'dhl', trackingNumber: 'JD014600003' })),
+  ).toEqual({ ok: true });
+  expect(await markOrderDeliveredAction(null, form({ orderId: placed.orderId }))).toEqual({ ok: true });
+  const view = await getOrderForViewer(placed.number, key);
+  const [lineA, lineB] = view!.lines;
+  const lines = [
+    { orderLineId: lineA.id, quantity: returned[0] },
+    { orderLineId: lineB.id, quantity: returned[1] },
+  ].filter((line) => line.quantity > 0);
+  expect(await requestReturn(placed.number, key, { reason: 'Arrived scratched', lines })).toEqual({ ok: true });
+  const db = await getDb();
+  const [ret] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from returns where order_id = ${placed.orderId} order by id desc limit 1`,
+  );
+  const admin = await getReturnForAdmin(ret.id);
+  return {
+    orderId: placed.orderId,
+    number: placed.number,
+    key,
+    a: a.editionId,
+    b: b.editionId,
+    returnId: ret.id,
+    admin: admin!,
+  };
+}
+
+async function mails(dedupeKey: string) {
+  const db = await getDb();
+  return queryRows<{ template: string; text: string }>(
+    db,
+    sql`select template, text from mail_outbox where dedupe_key = ${dedupeKey}`,
+  );
+}
+
+describe('returns', () => {
+  it('approves, receives with only resellable units back in stock, and refunds through the provider', async () => {
+    const refund = vi.spyOn(demoProvider, 'refund');
+    const order = await deliveredOrderWithReturn([2, 1]);
+    expect(order.admin.status).toBe('requested');
+    expect(order.admin.suggestedRefundMinor).toBe(3500);
+    expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
+
+    expect(await approveReturnAction(null, form({ returnId: order.returnId, message: 'Keep the receipt.' }))).toEqual({
+      ok: true,
+    });
+    expect(await approveReturnAction(null, form({ returnId: order.returnId }))).toMatchObject({
+      error: 'cannotDecide',
+    });
+    const [approved] = await mails(`return-approved:${order.returnId}`);
+    expect(approved.template).toBe('returnApproved');
+    expect(approved.text).toContain(`R-${order.returnId}`);
+    expect(approved.text).toContain('Keep the receipt.');
+
+    const [lineA, lineB] = order.admin.lines;
+    // Bad input saves nothing: too many resellable units, then an amount beyond what is left.
+    expect(
+      await receiveReturnAction(
+        null,
+        form({
+          returnId: order.returnId,
+          [`resellable-${lineA.id}`]: 3,
+          [`resellable-${lineB.id}`]: 0,
+          amount: '35.00',
+        }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { [`resellable-${lineA.id}`]: 'resellableTooMany' } });
+    expect(
+      await receiveReturnAction(
+        null,
+        form({
+          returnId: order.returnId,
+          [`resellable-${lineA.id}`]: 1,
+          [`resellable-${lineB.id}`]: 0,
+          amount: '40.00',
+        }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { amount: 'amountTooHigh' } });
+    expect((await getReturnForAdmin(order.returnId))?.status).toBe('approved');
+    expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
+
+    // One of the two copies of A can be sold again; B is damaged.
+    expect(
+      await receiveReturnAction(
+        null,
+        form({
+          returnId: order.returnId,
+          [`resellable-${lineA.id}`]: 1,
+          [`resellable-${lineB.id}`]: 0,
+          amount: '35.00',
+        }),
+      ),
+    ).toEqual({ ok: true });
+    expect(await stockOf(order.a)).toEqual({ stock: 4, ledger: 4 });
+    expect(await stockOf(order.b)).toEqual({ stock: 4, ledger: 4 });
+    const db = await getDb();
+    const movements = await queryRows<{ delta: number; reason: string; orderId: number; actor: number }>(
+      db,
+      sql`select delta, reason, order_id as "orderId", actor_user_id as actor from stock_movements
+        where edition_id = ${order.a} and reason = 'return'`,
+    );
+    expect(movements).toEqual([{ delta: 1, reason: 'return', orderId: order.orderId, actor: adminId }]);
+
+    const after = await getReturnForAdmin(order.returnId);
+    expect(after?.status).toBe('refunded');
+    const [row] = await queryRows<{ id: number; amount: number; providerRef: string | null; status: string }>(
+      db,
+      sql`select f.id, f.amount_minor as amount, f.provider_ref as "providerRef", o.status from refunds f
+        join orders o on o.id = f.order_id where f.order_id = ${order.orderId}`,
+    );
+    expect(row).toMatchObject({ amount: 3500, status: 'delivered' });
+    expect(row.providerRef).not.toBeNull();
+    expect(refund).toHaveBeenCalledWith(
+      expect.objectContaining({ idempotencyKey: `refund-${row.id}`, amountMinor: 3500 }),
+    );
+    expect(await mails(`refund-issued:${row.id}`)).toHaveLength(1);
+
+    // The shopper sees each step, and the refund.
+    requestContext.reset();
+    const view = await getOrderForViewer(order.number, order.key);
+    expect(view?.returns).toEqual([expect.objectContaining({ id: order.returnId, status: 'refunded' })]);
+    expect(view?.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['return_requested', 'return_approved', 'return_received', 'refunded']),
+    );
+    expect(view?.refundedMinor).toBe(3500);
+
+    await signInAs(adminId);
+    const audits = await queryRows<{ action: string }>(
+      db,
+      sql`select action from audit_log where entity = 'return' and entity_id = ${String(order.returnId)} order by id`,
+    );
+    expect(audits.map((a) => a.action)).toEqual(['return.approve', 'return.receive']);
+  });
+
+  it('rejects with a reason the customer receives; a reason is required', async () => {
+    const order = await deliveredOrderWithReturn([1, 0]);
+    expect(await rejectReturnAction(null, form({ returnId: order.returnId, message: '' }))).toMatchObject({
+      fieldErrors: { message: 'messageRequired' },
+    });
+    expect(
+      await rejectReturnAction(
+        null,
+        form({ returnId: order.returnId, message: 'Opened software cannot be returned.' }),
+      ),
+    ).toEqual({ ok: true });
+    const [mail] = await mails(`return-rejected:${order.returnId}`);
+    expect(mail.template).toBe('returnRejected');
+    expect(mail.text).toContain('Opened software cannot be returned.');
+    expect(await receiveReturnAction(null, form({ returnId: order.returnId, amount: '0' }))).toMatchObject({
+      ok: false,
+      error: 'cannotReceive',
+    });
+    expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
+  });
+
+  it('keeps the return received when the provider refuses the refund, and retries it', async () => {
+    const order = await deliveredOrderWithReturn([0, 1]);
+    await approveReturnAction(null, form({ returnId: order.returnId }));
+    const refund = vi.spyOn(demoProvider, 'refund').mockRejectedValueOnce(new Error('provider down'));
+    const [line] = order.admin.lines;
+    expect(
+      await receiveReturnAction(null, form({ returnId: order.returnId, [`resellable-${line.id}`]: 1, amount: '15' })),
+    ).toEqual({ ok: false, error: 'providerFailed' });
+    expect(await stockOf(order.b)).toEqual({ stock: 5, ledger: 5 });
+    let ret = await getReturnForAdmin(order.returnId);
+    expect(ret?.status).toBe('received');
+    expect(ret?.can.retryRefund).toBe(true);
+    expect(await retryReturnRefundAction(null, form({ returnId: order.returnId }))).toEqual({ ok: true });
+    ret = await getReturnForAdmin(order.returnId);
+    expect(ret?.status).toBe('refunded');
+    const keys = refund.mock.calls.map(([input]) => input.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+  });
+
+  it('lists returns by status with counts, and refuses non-admins', async () => {
+    const order = await deliveredOrderWithReturn([1, 1]);
+    const requested = await listReturnsForAdmin({ status: 'requested', page: 1 });
+    expect(requested.items.map((r) => r.id)).toContain(order.returnId);
+    expect(requested.counts.requested).toBeGreaterThanOrEqual(1);
+
+    for (const [who, expected] of [
+      ['visitor', 'unauthenticated'],
+      ['customer', 'forbidden'],
+    ] as const) {
+      requestContext.reset();
+      if (who === 'customer') await signInAs(customerId);
+      expect(await approveReturnAction(null, form({ returnId: order.returnId }))).toEqual({
+        ok: false,
+        error: expected,
+      });
+      expect(await receiveReturnAction(null, form({ returnId: order.returnId, amount: '25.00' }))).toEqual({
+        ok: false,
+        error: expected,
+      });
+      await expect(getReturnForAdmin(order.returnId)).rejects.toThrow();
+    }
+    await signInAs(adminId);
+    expect((await getReturnForAdmin(order.returnId))?.status).toBe('requested');
+  });
+});
