@@ -1,0 +1,10 @@
+// Shown inside the admin layout while a customers page renders: the navigation stays, the list streams in.
+export default function AdminCustomersLoading() {
+  return (
+    <div aria-hidden className="animate-pulse space-y-4">
+      <div className="h-8 w-48 rounded-md bg-stone-200" />
+      <div className="h-10 w-full max-w-2xl rounded-lg bg-stone-100" />
+      <div className="h-96 rounded-xl border border-stone-200 bg-white" />
+    </div>
+  );
+}

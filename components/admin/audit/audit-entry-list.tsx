@@ -1,0 +1,123 @@
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import type { AuditEntry } from '@/lib/admin/audit-log/queries';
+
+/**
+ * Audit entries, each with who, when, what, and a table of the fields that changed (before → after).
+ * Known actions get a readable label; others show their code.
+ */
+export function AuditEntryList({ entries }: { entries: AuditEntry[] }) {
+  const t = useTranslations('admin.audit');
+  const format = useFormatter();
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replace(/\./g, '_')}`;
+    return t.has(key) ? t(key) : action;
+  };
+  return (
+    <ol className="mt-3 space-y-3">
+      {entries.map((entry) => {
+        const headingId = `audit-${entry.id}`;
+        const entityText = `${entry.entity} ${entry.entityId}`;
+        return (
+          <li key={entry.id}>
+            <article aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-white p-4">
+              <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
+                <h2 id={headingId} className="font-semibold">
+                  {actionLabel(entry.action)}
+                </h2>
+                <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{entry.action}</code>
+                {entry.created && <Badge tone="success">{t('created')}</Badge>}
+                {entry.deleted && <Badge tone="brand">{t('deleted')}</Badge>}
+              </header>
+              <p className="mt-1 text-sm text-stone-600">
+                {entry.href ? (
+                  <Link
+                    href={entry.href}
+                    prefetch={false}
+                    className="font-medium text-brand-700 hover:underline"
+                    aria-label={t('openEntity', { entity: entry.entity, id: entry.entityId })}
+                  >
+                    {entityText}
+                  </Link>
+                ) : (
+                  <span className="font-medium text-stone-800">{entityText}</span>
+                )}{' '}
+                {t('by')}{' '}
+                {entry.actorUserId === null ? (
+                  t('system')
+                ) : (
+                  <Link
+                    href={`/admin/customers/${entry.actorUserId}`}
+                    prefetch={false}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {entry.actorName ?? t('unknownActor', { id: entry.actorUserId })}
+                  </Link>
+                )}{' '}
+                {t('on')}{' '}
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                </time>
+              </p>
+              {entry.diff.changes.length === 0 ? (
+                <p className="mt-2 text-xs text-stone-500">{t('noChanges')}</p>
+              ) : (
+                <div className="mt-2 overflow-x-auto">
+                  <table className="w-full text-left text-sm">
+                    <caption className="sr-only">{t('changes')}</caption>
+                    <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
+                      <tr>
+                        <th scope="col" className="py-1.5 pr-3 font-medium">
+                          {t('field')}
+                        </th>
+                        <th scope="col" className="py-1.5 pr-3 font-medium">
+                          {t('before')}
+                        </th>
+                        <th scope="col" className="py-1.5 pr-3 font-medium">
+                          {t('after')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-stone-100 align-top">
+                      {entry.diff.changes.map((change) => (
+                        <tr key={change.key}>
+                          <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-normal">
+                            {change.key}
+                          </th>
+                          <td className="py-1.5 pr-3 break-all">
+                            {change.before === null ? (
+                              <span className="text-stone-400">
+                                {t('none')}
+                                <span className="sr-only"> ({t('added')})</span>
+                              </span>
+                            ) : (
+                              <del className="text-brand-700 decoration-brand-500">{change.before}</del>
+                            )}
+                          </td>
+                          <td className="py-1.5 pr-3 break-all">
+                            {change.after === null ? (
+                              <span className="text-stone-400">
+                                {t('none')}
+                                <span className="sr-only"> ({t('removed')})</span>
+                              </span>
+                            ) : (
+                              <ins className="text-emerald-800 no-underline">{change.after}</ins>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {entry.diff.unchanged > 0 && (
+                <p className="mt-1 text-xs text-stone-500">{t('unchanged', { count: entry.diff.unchanged })}</p>
+              )}
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,45 @@
+'use server';
+
+import { asAdmin } from '@/lib/admin/guard';
+import { changeCustomerRole, type CustomerMutationResult, setCustomerDisabled } from './mutations';
+import { type AdminActionState, changeRoleSchema, fieldErrors, setDisabledSchema } from './validation';
+
+/*
+ * Back-office actions on accounts (/admin/customers). Each starts with asAdmin (a visitor or a
+ * customer is refused before anything is read), parses its form with zod, and calls one function of
+ * ./mutations, which writes the change and its audit row in one transaction. The pages are rendered
+ * per request, so there is no cache tag to invalidate; the form refreshes the page.
+ */
+
+const field = (formData: unknown, name: string): unknown =>
+  formData instanceof FormData ? (formData.get(name) ?? undefined) : undefined;
+
+const answer = (result: CustomerMutationResult, message: string): AdminActionState =>
+  result.ok ? { ok: true, message: result.changed ? message : 'unchanged' } : result;
+
+/** Makes an account a customer or an admin (form fields `userId`, `role`). */
+export async function changeCustomerRoleAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
+  return asAdmin(async (admin) => {
+    const parsed = changeRoleSchema.safeParse({ userId: field(formData, 'userId'), role: field(formData, 'role') });
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+    return answer(await changeCustomerRole(admin, parsed.data), 'roleChanged');
+  });
+}
+
+/** Disables an account and ends its sessions (form field `userId`). */
+export async function disableCustomerAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
+  return asAdmin(async (admin) => {
+    const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+    return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: true }), 'disabled');
+  });
+}
+
+/** Lets a disabled account sign in again (form field `userId`). */
+export async function enableCustomerAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
+  return asAdmin(async (admin) => {
+    const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+    return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: false }), 'enabled');
+  });
+}
