@@ -8,6 +8,17 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
+/** An optional http(s) URL. */
+const httpUrl = (message: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url(message)
+      .regex(/^https?:\/\//, message)
+      .optional(),
+  );
+
 /** An optional whole number with a default and bounds, from a string variable. */
 function wholeNumber(fallback: number, min: number, max: number) {
   return z.preprocess(
@@ -21,118 +32,156 @@ function wholeNumber(fallback: number, min: number, max: number) {
   );
 }
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
-      .optional(),
-  ),
-  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
-  STORE_CURRENCY: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as USD, EUR or CNY')
-      .transform((code) => code.toUpperCase())
-      .default('USD'),
-  ),
-  SITE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .url('must be the public URL of the store, e.g. https://shop.example.com')
-      .default('http://localhost:3000'),
-  ),
-  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['auto', 'never']).default('auto')),
-  LOG_SQL: optionalString,
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+        .optional(),
+    ),
+    PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+    STORE_CURRENCY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as USD, EUR or CNY')
+        .transform((code) => code.toUpperCase())
+        .default('USD'),
+    ),
+    SITE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('must be the public URL of the store, e.g. https://shop.example.com')
+        .default('http://localhost:3000'),
+    ),
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['auto', 'never']).default('auto')),
+    LOG_SQL: optionalString,
 
-  // Accounts and sessions
-  NEXTAUTH_SECRET: z.preprocess(
-    emptyToUndefined,
-    z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 32`').optional(),
-  ),
-  /** Header set by your reverse proxy or platform with the client IP (x-real-ip, cf-connecting-ip…). */
-  TRUSTED_IP_HEADER: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as x-real-ip')
-      .transform((name) => name.toLowerCase())
-      .optional(),
-  ),
-  GITHUB_ID: optionalString,
-  GITHUB_SECRET: optionalString,
-  GOOGLE_ID: optionalString,
-  GOOGLE_SECRET: optionalString,
-  ADMIN_PASSWORD: optionalString,
+    // Accounts and sessions
+    NEXTAUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 32`').optional(),
+    ),
+    /** Header set by your reverse proxy or platform with the client IP (x-real-ip, cf-connecting-ip…). */
+    TRUSTED_IP_HEADER: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as x-real-ip')
+        .transform((name) => name.toLowerCase())
+        .optional(),
+    ),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_ID: optionalString,
+    GOOGLE_SECRET: optionalString,
+    ADMIN_PASSWORD: optionalString,
 
-  /** Bearer token that /api/cron/tick requires (Vercel Cron sends it); unset disables the route. */
-  CRON_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Bearer token that /api/cron/tick requires (Vercel Cron sends it); unset disables the route. */
+    CRON_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 
-  // Cart, checkout and payments (amounts in minor units of STORE_CURRENCY)
-  CART_MAX_QUANTITY: wholeNumber(10, 1, 99),
-  // 35: a Stripe Checkout Session lives at least 30 minutes; the order outlives it, so a late payment is never orphaned.
-  ORDER_PAYMENT_MINUTES: wholeNumber(35, 5, 24 * 60),
-  SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
-  SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
-  FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),
-  TAX_RATE_PERCENT: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().min(0, 'must be between 0 and 50').max(50, 'must be between 0 and 50').default(0),
-  ),
-  TAX_INCLUSIVE: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((v) => v === 'true'),
-  ),
-  STRIPE_SECRET_KEY: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
-      .optional(),
-  ),
-  STRIPE_WEBHOOK_SECRET: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^whsec_/, 'must start with whsec_')
-      .optional(),
-  ),
-  /** Payment methods offered in Stripe Checkout: card, alipay, wechat_pay (comma-separated). */
-  STRIPE_PAYMENT_METHODS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default('card')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((m) => m.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1),
-      ),
-  ),
-  /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
-  STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    // Cart, checkout and payments (amounts in minor units of STORE_CURRENCY)
+    CART_MAX_QUANTITY: wholeNumber(10, 1, 99),
+    // 35: a Stripe Checkout Session lives at least 30 minutes; the order outlives it, so a late payment is never orphaned.
+    ORDER_PAYMENT_MINUTES: wholeNumber(35, 5, 24 * 60),
+    SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
+    SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
+    FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),
+    TAX_RATE_PERCENT: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().min(0, 'must be between 0 and 50').max(50, 'must be between 0 and 50').default(0),
+    ),
+    TAX_INCLUSIVE: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
+    ),
+    STRIPE_SECRET_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+        .optional(),
+    ),
+    STRIPE_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^whsec_/, 'must start with whsec_')
+        .optional(),
+    ),
+    /** Payment methods offered in Stripe Checkout: card, alipay, wechat_pay (comma-separated). */
+    STRIPE_PAYMENT_METHODS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('card')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1),
+        ),
+    ),
+    /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
+    STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
 
-  // Mail
-  SMTP_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
-      .optional(),
-  ),
-  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Encore <shop@localhost>')),
-});
+    // Mail
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Encore <shop@localhost>')),
+
+    // Uploads: local disk (public/uploads) unless S3_BUCKET is set; then any S3-compatible store.
+    S3_BUCKET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, . and -)')
+        .optional(),
+    ),
+    S3_REGION: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{2,32}$/, 'must be a region such as us-east-1 (R2: auto)')
+        .optional(),
+    ),
+    S3_ENDPOINT: httpUrl(
+      'must be the http(s) URL of an S3-compatible endpoint, e.g. https://<account>.r2.cloudflarestorage.com',
+    ),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_PUBLIC_URL: httpUrl('must be the public http(s) URL the bucket is read from, e.g. https://cdn.example.com'),
+  })
+  .superRefine((vars, context) => {
+    const s3 = [
+      vars.S3_BUCKET,
+      vars.S3_REGION,
+      vars.S3_ENDPOINT,
+      vars.S3_ACCESS_KEY_ID,
+      vars.S3_SECRET_ACCESS_KEY,
+      vars.S3_PUBLIC_URL,
+    ];
+    if (s3.every((value) => value === undefined)) return;
+    for (const name of ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!vars[name])
+        context.addIssue({ code: 'custom', path: [name], message: 'is required when any S3_ variable is set' });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -26,9 +26,11 @@ export function contentSecurityPolicy({
     `script-src ${script}`,
     // React writes style attributes (progress bars); styles cannot run code.
     `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data: blob:`,
+    // Images and clips may live on S3-compatible storage or be given as https URLs by staff; neither
+    // can run code.
+    `img-src 'self' data: blob: https:`,
     `font-src 'self'`,
-    `media-src 'self' blob: data:`,
+    `media-src 'self' blob: data: https:`,
     `connect-src 'self'`,
     `object-src 'none'`,
     `base-uri 'none'`,

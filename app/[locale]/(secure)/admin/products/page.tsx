@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ProductFilters } from '@/components/admin/catalog/product-filters';
+import { ProductTable } from '@/components/admin/catalog/product-table';
+import { listAdminProducts } from '@/lib/admin/catalog/queries';
+import { adminFiltersQuery, readAdminProductFilters } from '@/lib/admin/catalog/validation';
+import { requireAdmin } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { resolveLocale } from '@/lib/i18n/server';
+
+// Per-user and per-request: rendered in full on each request, never from a static shell.
+export const instant = false;
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.catalog.list' });
+  return { title: t('title') };
+}
+
+/** /admin/products: the catalog, searchable and filterable, with bulk status changes and CSV export. */
+export default async function AdminProductsPage({ params, searchParams }: Props) {
+  const locale = await resolveLocale(params);
+  const admin = await requireAdmin();
+  const filters = readAdminProductFilters(await searchParams);
+  const t = await getTranslations({ locale, namespace: 'admin.catalog.list' });
+  const list = await listAdminProducts(admin, filters);
+  const { page: _page, ...exportFilters } = filters;
+  const href = (page: number) => `/admin/products${adminFiltersQuery({ ...filters, page })}`;
+  const filtered = Boolean(filters.q || filters.kind || filters.status || filters.format);
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
+        <div className="flex flex-wrap gap-2 text-sm">
+          <Link href="/admin/products/new" className="rounded-full bg-stone-900 px-4 py-2 font-semibold text-white">
+            {t('new')}
+          </Link>
+          <Link href="/admin/products/import" className="rounded-full px-4 py-2 font-semibold ring-1 ring-stone-300">
+            {t('import')}
+          </Link>
+          <a
+            href={`/api/admin/products/export.csv${adminFiltersQuery(exportFilters)}`}
+            className="rounded-full px-4 py-2 font-semibold ring-1 ring-stone-300"
+            download
+          >
+            {filtered ? t('exportFiltered') : t('export')}
+          </a>
+        </div>
+      </div>
+      <div className="mt-4">
+        <ProductFilters filters={filters} />
+      </div>
+      <p className="mt-4 text-sm text-stone-600" aria-live="polite">
+        {t('count', { count: list.total })}
+      </p>
+      {list.items.length === 0 ? (
+        <div className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">
+          <p>{filtered ? t('emptyFiltered') : t('empty')}</p>
+          {filtered && (
+            <Link href="/admin/products" className="mt-2 inline-block font-medium text-brand-700 underline">
+              {t('clearFilters')}
+            </Link>
+          )}
+        </div>
+      ) : (
+        <div className="mt-2">
+          <ProductTable items={list.items} currency={env.STORE_CURRENCY} locale={locale} />
+        </div>
+      )}
+      {list.pageCount > 1 && (
+        <nav aria-label={t('pages')} className="mt-4 flex items-center gap-3 text-sm">
+          {list.page > 1 && (
+            <Link href={href(list.page - 1)} className="font-medium text-brand-700 underline">
+              {t('previous')}
+            </Link>
+          )}
+          <span aria-current="page">{t('pageOf', { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount && (
+            <Link href={href(list.page + 1)} className="font-medium text-brand-700 underline">
+              {t('next')}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,377 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { type CsvRecord, CsvSyntaxError, parseCsv } from '@/lib/admin/catalog/csv';
+import { importBatches } from '@/lib/admin/catalog/csv-columns';
+import type { ImportIssue, ImportReport } from '@/lib/admin/catalog/types';
+
+const MAX_FILE_BYTES = 40 * 1024 * 1024;
+const BATCH_ROWS = 500;
+const SHOWN_ROWS = 200;
+const SHOWN_ISSUES = 500;
+
+type Parsed = { name: string; header: string[]; rows: CsvRecord[] };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'checked'; report: ImportReport }
+  | { step: 'importing'; done: number; total: number; report: ImportReport }
+  | { step: 'done'; report: ImportReport; stopped: boolean };
+
+const emptyCounts = (): ImportReport['counts'] => ({
+  rows: 0,
+  products: { create: 0, update: 0, unchanged: 0, skip: 0 },
+  editions: { create: 0, update: 0, unchanged: 0, skip: 0 },
+});
+
+function merge(total: ImportReport, part: ImportReport): ImportReport {
+  const add = <T extends Record<string, number>>(a: T, b: T) =>
+    Object.fromEntries(Object.keys(a).map((key) => [key, a[key] + b[key]])) as T;
+  return {
+    rows: [...total.rows, ...part.rows],
+    errors: [...total.errors, ...part.errors],
+    warnings: [...total.warnings, ...part.warnings],
+    counts: {
+      rows: total.counts.rows + part.counts.rows,
+      products: add(total.counts.products, part.counts.products),
+      editions: add(total.counts.editions, part.counts.editions),
+    },
+  };
+}
+
+async function post(mode: 'preview' | 'apply', header: string[], rows: CsvRecord[]): Promise<ImportReport> {
+  const response = await fetch('/api/admin/products/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode, header, rows }),
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `http${response.status}`);
+  }
+  return (await response.json()) as ImportReport;
+}
+
+/**
+ * CSV import: read and parse the file in the browser, a dry run on the server (what would be created
+ * or updated, every error by line and column), then the import in batches of whole products, one
+ * request each, with a progress bar. Stopping keeps the batches already imported.
+ */
+export function ImportPanel() {
+  const t = useTranslations('admin.catalog.import');
+  const tErrors = useTranslations('admin.catalog.errors');
+  const id = useId();
+  const [file, setFile] = useState<Parsed | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const stop = useRef(false);
+
+  const issueText = (issue: ImportIssue) => {
+    const key = tErrors.has(issue.message) ? issue.message : 'invalid';
+    return tErrors(key, { detail: '', ...issue.params });
+  };
+  const requestError = (error: unknown) => {
+    const key = (error as Error).message;
+    return t.has(`failures.${key}`) ? t(`failures.${key}`) : t('failures.other');
+  };
+
+  async function choose(list: FileList | null) {
+    const chosen = list?.[0];
+    setFile(null);
+    setFileError(null);
+    setFailure(null);
+    setPhase({ step: 'idle' });
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      setFileError(t('fileTooLarge', { limit: MAX_FILE_BYTES / 1024 / 1024 }));
+      return;
+    }
+    try {
+      const records = parseCsv(await chosen.text());
+      if (records.length < 2) {
+        setFileError(t('fileEmpty'));
+        return;
+      }
+      const [head, ...rows] = records;
+      setFile({ name: chosen.name, header: head.cells, rows });
+    } catch (error) {
+      setFileError(
+        error instanceof CsvSyntaxError ? t(`syntax.${error.reason}`, { line: error.line }) : t('fileUnreadable'),
+      );
+    }
+  }
+
+  async function check() {
+    if (!file) return;
+    setFailure(null);
+    setPhase({ step: 'checking' });
+    try {
+      setPhase({ step: 'checked', report: await post('preview', file.header, file.rows) });
+    } catch (error) {
+      setFailure(requestError(error));
+      setPhase({ step: 'idle' });
+    }
+  }
+
+  async function run() {
+    if (!file) return;
+    stop.current = false;
+    setFailure(null);
+    const batches = importBatches(file.header, file.rows, BATCH_ROWS);
+    let report: ImportReport = { rows: [], errors: [], warnings: [], counts: emptyCounts() };
+    let done = 0;
+    setPhase({ step: 'importing', done, total: file.rows.length, report });
+    for (const batch of batches) {
+      if (stop.current) {
+        setPhase({ step: 'done', report, stopped: true });
+        return;
+      }
+      try {
+        report = merge(report, await post('apply', file.header, batch));
+      } catch (error) {
+        setFailure(requestError(error));
+        setPhase({ step: 'done', report, stopped: true });
+        return;
+      }
+      done += batch.length;
+      setPhase({ step: 'importing', done, total: file.rows.length, report });
+    }
+    setPhase({ step: 'done', report, stopped: false });
+  }
+
+  const report = phase.step === 'checked' || phase.step === 'importing' || phase.step === 'done' ? phase.report : null;
+  const toWrite = report ? report.counts.products.create + report.counts.products.update : 0;
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby={`${id}-file`} className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id={`${id}-file`} className="text-lg font-bold">
+          {t('chooseTitle')}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">{t('chooseHint')}</p>
+        <label htmlFor={`${id}-input`} className="mt-3 block text-sm font-medium">
+          {t('file')}
+        </label>
+        <input
+          id={`${id}-input`}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void choose(e.currentTarget.files)}
+          aria-describedby={fileError ? `${id}-file-error` : undefined}
+          aria-invalid={fileError ? true : undefined}
+          disabled={phase.step === 'checking' || phase.step === 'importing'}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-full file:border-0 file:bg-stone-900 file:px-4 file:py-1.5 file:text-sm file:font-semibold file:text-white"
+        />
+        {fileError && (
+          <p id={`${id}-file-error`} role="alert" className="mt-2 text-sm font-medium text-brand-700">
+            {fileError}
+          </p>
+        )}
+        {file && (
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <p className="text-sm text-stone-700">{t('fileSummary', { name: file.name, rows: file.rows.length })}</p>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void check()}
+              pending={phase.step === 'checking'}
+              disabled={phase.step === 'importing'}
+            >
+              {phase.step === 'checking' ? t('checking') : t('check')}
+            </Button>
+          </div>
+        )}
+        {failure && (
+          <p role="alert" className="mt-2 text-sm font-medium text-brand-700">
+            {failure}
+          </p>
+        )}
+      </section>
+
+      {phase.step === 'checking' && (
+        <p role="status" className="text-sm text-stone-700">
+          <progress aria-label={t('checkingLabel')} className="mr-2 align-middle" />
+          {t('checking')}
+        </p>
+      )}
+
+      {report && (
+        <section aria-labelledby={`${id}-report`} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
+          <h2 id={`${id}-report`} className="text-lg font-bold">
+            {phase.step === 'checked' ? t('previewTitle') : t('resultTitle')}
+          </h2>
+          <Summary report={report} dryRun={phase.step === 'checked'} />
+
+          {phase.step === 'checked' && (
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="button" onClick={() => void run()} disabled={toWrite === 0}>
+                {t('import', { count: toWrite })}
+              </Button>
+              {toWrite === 0 && <p className="text-sm text-stone-600">{t('nothingToDo')}</p>}
+              {report.errors.length > 0 && toWrite > 0 && <p className="text-sm text-stone-600">{t('skippedNote')}</p>}
+            </div>
+          )}
+
+          {phase.step === 'importing' && (
+            <div>
+              <label htmlFor={`${id}-progress`} className="block text-sm font-medium">
+                {t('progressLabel')}
+              </label>
+              <div className="mt-1 flex items-center gap-3">
+                <progress
+                  id={`${id}-progress`}
+                  max={phase.total}
+                  value={phase.done}
+                  aria-valuetext={t('progressText', {
+                    percent: Math.round((phase.done / phase.total) * 100),
+                    done: phase.done,
+                    total: phase.total,
+                  })}
+                  className="h-3 w-full max-w-md"
+                />
+                <span className="text-sm tabular-nums" aria-hidden>
+                  {Math.round((phase.done / phase.total) * 100)}%
+                </span>
+                <Button type="button" variant="secondary" onClick={() => (stop.current = true)}>
+                  {t('stop')}
+                </Button>
+              </div>
+              <p className="sr-only" aria-live="polite">
+                {t('progressText', {
+                  percent: Math.round((phase.done / phase.total) * 100),
+                  done: phase.done,
+                  total: phase.total,
+                })}
+              </p>
+            </div>
+          )}
+
+          {phase.step === 'done' && (
+            <p role="status" className="text-sm font-medium text-emerald-800">
+              {phase.stopped ? t('stopped') : t('finished')}
+            </p>
+          )}
+
+          <Issues title={t('errorsTitle')} issues={report.errors} text={issueText} tone="error" />
+          <Issues title={t('warningsTitle')} issues={report.warnings} text={issueText} tone="warning" />
+
+          {report.rows.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t('rowsTitle')}</h3>
+              {report.rows.length > SHOWN_ROWS && (
+                <p className="text-sm text-stone-600">
+                  {t('rowsShown', { shown: SHOWN_ROWS, total: report.rows.length })}
+                </p>
+              )}
+              <div className="mt-2 overflow-x-auto">
+                <table className="w-full min-w-[36rem] text-left text-sm">
+                  <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
+                    <tr>
+                      <th scope="col" className="p-2">
+                        {t('line')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('slug')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('sku')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('product')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('edition')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-stone-100">
+                    {report.rows.slice(0, SHOWN_ROWS).map((row) => (
+                      <tr key={row.line} className={row.product === 'skip' ? 'bg-brand-50/50' : undefined}>
+                        <td className="p-2 tabular-nums">{row.line}</td>
+                        <td className="p-2">{row.slug}</td>
+                        <td className="p-2">{row.sku}</td>
+                        <td className="p-2">{t(`actions.${row.product}`)}</td>
+                        <td className="p-2">{t(`actions.${row.edition}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Summary({ report, dryRun }: { report: ImportReport; dryRun: boolean }) {
+  const t = useTranslations('admin.catalog.import');
+  const { products, editions } = report.counts;
+  return (
+    <dl className="grid gap-3 text-sm sm:grid-cols-2">
+      <div className="rounded-lg bg-stone-50 p-3">
+        <dt className="font-semibold">{t('productsCount')}</dt>
+        <dd className="mt-1 text-stone-700">{t(dryRun ? 'countsWould' : 'countsDid', { ...products })}</dd>
+      </div>
+      <div className="rounded-lg bg-stone-50 p-3">
+        <dt className="font-semibold">{t('editionsCount')}</dt>
+        <dd className="mt-1 text-stone-700">{t(dryRun ? 'countsWould' : 'countsDid', { ...editions })}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Issues({
+  title,
+  issues,
+  text,
+  tone,
+}: {
+  title: string;
+  issues: ImportIssue[];
+  text: (issue: ImportIssue) => string;
+  tone: 'error' | 'warning';
+}) {
+  const t = useTranslations('admin.catalog.import');
+  if (issues.length === 0) return null;
+  return (
+    <div>
+      <h3 className={`font-semibold ${tone === 'error' ? 'text-brand-700' : 'text-amber-800'}`}>
+        {title} ({issues.length})
+      </h3>
+      {issues.length > SHOWN_ISSUES && (
+        <p className="text-sm text-stone-600">{t('rowsShown', { shown: SHOWN_ISSUES, total: issues.length })}</p>
+      )}
+      <div className="mt-2 max-h-96 overflow-auto">
+        <table className="w-full min-w-[30rem] text-left text-sm">
+          <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
+            <tr>
+              <th scope="col" className="p-2">
+                {t('line')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('column')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('problem')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {issues.slice(0, SHOWN_ISSUES).map((issue, index) => (
+              <tr key={`${issue.line}-${issue.column}-${index}`}>
+                <td className="p-2 tabular-nums">{issue.line}</td>
+                <td className="p-2 font-mono text-xs">{issue.column ?? '—'}</td>
+                <td className="p-2">{text(issue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import type { S3Settings } from './config';
+import { sha256Hex, signRequest, uriEncode } from './sigv4';
+import { assertValidKey, type StorageAdapter, StorageError } from './types';
+
+type Fetch = typeof fetch;
+
+/** The request URL of an object: path style on a custom endpoint, virtual-hosted style on AWS. */
+export function objectUrl(settings: S3Settings, key: string): URL {
+  const path = uriEncode(key, true);
+  return settings.endpoint
+    ? new URL(`${settings.endpoint}/${uriEncode(settings.bucket)}/${path}`)
+    : new URL(`https://${settings.bucket}.s3.${settings.region}.amazonaws.com/${path}`);
+}
+
+/**
+ * S3-compatible storage with plain fetch and SigV4 (no SDK): PUT and DELETE of single objects,
+ * with the payload hash signed. Objects are read publicly from S3_PUBLIC_URL (a public bucket, a
+ * CDN or R2's public domain), so the bucket must allow public reads of the uploads.
+ */
+export function createS3Storage(settings: S3Settings, fetchImpl: Fetch = fetch): StorageAdapter {
+  async function send(method: 'PUT' | 'DELETE', key: string, body?: Uint8Array, contentType?: string) {
+    assertValidKey(key);
+    const url = objectUrl(settings, key);
+    const payloadHash = sha256Hex(body ?? new Uint8Array());
+    const { headers } = signRequest({
+      method,
+      url,
+      headers: {
+        'x-amz-content-sha256': payloadHash,
+        ...(contentType ? { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' } : {}),
+      },
+      payloadHash,
+      region: settings.region,
+      service: 's3',
+      accessKeyId: settings.accessKeyId,
+      secretAccessKey: settings.secretAccessKey,
+      date: new Date(),
+    });
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        body: body ? new Blob([body as Uint8Array<ArrayBuffer>]) : undefined,
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new StorageError(`S3 ${method} ${key} failed: ${(error as Error).message}`);
+    }
+    if (response.ok || (method === 'DELETE' && response.status === 404)) {
+      await response.body?.cancel();
+      return;
+    }
+    const text = (await response.text().catch(() => '')).slice(0, 2000);
+    const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? 'Error';
+    throw new StorageError(`S3 ${method} ${key} answered ${response.status} ${code}`, response.status);
+  }
+  const prefix = `${settings.publicUrl}/`;
+  return {
+    async putObject(key, bytes, contentType) {
+      await send('PUT', key, bytes, contentType);
+      return { url: `${prefix}${key}` };
+    },
+    async deleteObject(key) {
+      await send('DELETE', key);
+    },
+    keyOf(url) {
+      if (!url.startsWith(prefix)) return null;
+      const key = url.slice(prefix.length);
+      try {
+        assertValidKey(key);
+        return key;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
