@@ -1,6 +1,48 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
+import { getForYou } from '@/lib/recommendations/queries';
+import { currentShopper } from '@/lib/recommendations/shopper';
+import { RecommendationRail } from './recommendation-rail';
 
-/** The home page's per-user rails ("recommended for you", "because you viewed …"), each with its reason. */
-export async function ForYouRails(_props: { locale: Locale }) {
-  return null;
+/**
+ * The home page's per-user rails ("recommended for you", "because you viewed …"), each card with
+ * its reason. Reads the session and cookies, so it renders per request inside the page's Suspense
+ * boundary while the rest of the home page stays static. New visitors, and shoppers who turned
+ * personalisation off, see what is trending and popular instead.
+ */
+export async function ForYouRails({ locale }: { locale: Locale }) {
+  const shopper = await currentShopper();
+  const [forYou, t] = await Promise.all([
+    getForYou(shopper),
+    getTranslations({ locale, namespace: 'recommendations' }),
+  ]);
+  return (
+    <>
+      <RecommendationRail
+        id="recs-for-you"
+        title={forYou.personal ? t('forYou') : t('popularNow')}
+        items={forYou.recommended}
+        locale={locale}
+      >
+        {!forYou.personalization && (
+          <p className="mt-1 text-sm text-stone-600">
+            {t('off')}{' '}
+            <Link href="/account/profile" className="font-medium text-brand-700 hover:underline">
+              {t('turnOn')}
+            </Link>
+          </p>
+        )}
+      </RecommendationRail>
+      {forYou.becauseViewed && (
+        <RecommendationRail
+          id="recs-because-viewed"
+          title={t('becauseViewed', { title: forYou.becauseViewed.source.title })}
+          items={forYou.becauseViewed.items}
+          locale={locale}
+          reasons={false}
+        />
+      )}
+    </>
+  );
 }

@@ -1,6 +1,36 @@
+import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
+import { getProductRecommendations } from '@/lib/recommendations/queries';
+import { RecommendationRail } from './recommendation-rail';
+import { ViewBeacon } from './view-beacon';
 
-/** "Customers who bought this also bought" and "More like this": the same for everyone, cached with the page. */
-export async function ProductRecommendations(_props: { productId: number; locale: Locale }) {
-  return null;
+/**
+ * "Customers who bought this also bought" and "More like this": the same for everyone, cached with
+ * the page. Also sends the page's view signal from the browser (a client island), so the static
+ * page never waits for it.
+ */
+export async function ProductRecommendations({ productId, locale }: { productId: number; locale: Locale }) {
+  const [lists, t] = await Promise.all([
+    getProductRecommendations(productId),
+    getTranslations({ locale, namespace: 'recommendations' }),
+  ]);
+  return (
+    <>
+      <ViewBeacon productId={productId} />
+      <RecommendationRail
+        id="recs-also-bought"
+        title={t('alsoBought')}
+        items={lists.alsoBought}
+        locale={locale}
+        reasons={false}
+      />
+      <RecommendationRail
+        id="recs-more-like-this"
+        title={t('moreLikeThis')}
+        items={lists.moreLikeThis}
+        locale={locale}
+        reasons={false}
+      />
+    </>
+  );
 }

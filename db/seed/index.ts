@@ -11,6 +11,7 @@ import { type Database, queryRows, type Transaction } from '@/db';
 import { refreshSearchIndex } from '@/lib/search/mutations';
 import { CatalogGenerator } from './catalog';
 import { insertGenres, insertPeople, insertProducts } from './insert';
+import { shoppersStep } from './shoppers';
 import { DEMO_USERS, insertDemoUsers } from './users';
 
 export type SeedOptions = {
@@ -97,7 +98,7 @@ const demoUsersStep: SeedStep = {
   },
 };
 
-const STEPS: readonly SeedStep[] = [catalogStep, demoUsersStep];
+const STEPS: readonly SeedStep[] = [catalogStep, demoUsersStep, shoppersStep];
 
 async function countProducts(db: Database): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);

@@ -18,5 +18,15 @@ registerJob({
   },
 });
 registerJob({ name: 'prune-guest-carts', everySeconds: 6 * 3600, run: () => pruneAbandonedGuestCarts() });
+registerJob({
+  name: 'wishlist-notifications',
+  everySeconds: 300,
+  run: async () => (await import('@/lib/wishlist/notifications')).notifyWishlists(),
+});
+registerJob({
+  name: 'rebuild-recommendations',
+  everySeconds: 300,
+  run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),
+});
 
 export { runAllJobs, startJobTimers } from './scheduler';

@@ -21,6 +21,7 @@ export {
   popularityScores,
   rankPopular,
   rankTrending,
+  scoreCatalog,
   type PopularityOptions,
   type ScoredItem,
   type TrendingOptions,

@@ -5,7 +5,6 @@ import {
   jsonb,
   pgEnum,
   pgTable,
-  primaryKey,
   real,
   smallint,
   text,
@@ -45,27 +44,28 @@ export const interactionEvents = pgTable(
   ],
 );
 
-export const neighbourSource = pgEnum('neighbour_source', ['collaborative', 'content', 'hybrid']);
-
-/** The top neighbours of each product, precomputed by the rebuild (lib/recommendations). */
-export const itemNeighbours = pgTable(
-  'item_neighbours',
-  {
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    source: neighbourSource('source').notNull(),
-    rank: smallint('rank').notNull(),
-    neighbourId: integer('neighbour_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    score: real('score').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.productId, t.source, t.rank] }),
-    index('item_neighbours_neighbour_idx').on(t.neighbourId),
-  ],
-);
+/**
+ * The top neighbours of each product, precomputed by the rebuild (lib/recommendations/rebuild.ts):
+ * one row per product with one ranked list per recommender, best first. Lists rather than one row
+ * per pair: a 50,000-product catalog with three lists of 20 is 50,000 rows instead of 3 million,
+ * which is what lets a rebuild write them in seconds (every pair row paid for its foreign-key checks
+ * and index entries), and a product page or a shopper's "for you" reads one row per source product.
+ * Only the hybrid list keeps its scores ("for you" adds them up over a shopper's items); the other
+ * two are shown in order. Neighbour ids have no foreign key: readers join `products` (only active,
+ * sellable products are shown), and the next rebuild drops deleted ones.
+ */
+export const itemNeighbours = pgTable('item_neighbours', {
+  productId: integer('product_id')
+    .primaryKey()
+    .references(() => products.id, { onDelete: 'cascade' }),
+  /** Item-to-item collaborative filtering: "customers who bought this also bought". */
+  collaborativeIds: integer('collaborative_ids').array().notNull(),
+  /** Content similarity (genres, people, label, decade, kind, formats, words): "more like this". */
+  contentIds: integer('content_ids').array().notNull(),
+  /** The blend of both, by evidence: what "for you" walks from a shopper's history. */
+  hybridIds: integer('hybrid_ids').array().notNull(),
+  hybridScores: real('hybrid_scores').array().notNull(),
+});
 
 /** Popularity and trend per product, refreshed with the neighbours (cold starts, new visitors). */
 export const productScores = pgTable('product_scores', {

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { after } from 'next/server';
 import { getDb } from '@/db';
 
+import { recordProductView } from './mutations';
 import { VISITOR_COOKIE } from './visitor';
 
 export { VISITOR_COOKIE };
@@ -23,6 +24,12 @@ type Signal = {
 export async function recordInteraction(signal: Signal): Promise<void> {
   const visitorId = signal.user ? null : ((await cookies()).get(VISITOR_COOKIE)?.value ?? null);
   if (!signal.user && !visitorId) return;
+  if (signal.type === 'view' && signal.productId) {
+    // Views have their own rules: once a day, never when personalisation is off.
+    const productId = signal.productId;
+    after(() => recordProductView({ userId: signal.user?.id ?? null, visitorId }, productId).then(() => {}));
+    return;
+  }
   after(async () => {
     const db = await getDb();
     const product = signal.productId

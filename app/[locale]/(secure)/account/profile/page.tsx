@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ProfileForm } from '@/components/account/profile-form';
+import { PersonalizationToggle } from '@/components/recommendations/personalization-toggle';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
 
@@ -28,6 +29,7 @@ export default async function AccountProfilePage({ params }: Props) {
         displayName={user.displayName}
         preferredLocale={user.preferredLocale === 'zh' || user.preferredLocale === 'en' ? user.preferredLocale : locale}
       />
+      <PersonalizationToggle />
     </div>
   );
 }

@@ -1,0 +1,59 @@
+import { getProduct } from '@/lib/catalog/queries';
+import { env } from '@/lib/env';
+import { jsonError, jsonOk } from '@/lib/http/json';
+import {
+  getForYou,
+  getProductRecommendations,
+  type ReasonView,
+  type RecommendedCard,
+} from '@/lib/recommendations/queries';
+import { currentShopper } from '@/lib/recommendations/shopper';
+import { recommendationsQuerySchema } from '@/lib/recommendations/validation';
+
+// GET /api/v1/recommendations?product={slug}: a product's "also bought" and "more like this" (public,
+// cached like the page). ?for=me: the caller's own recommendations, from their session or visitor
+// cookie (private, never cached). Each item has slug, title, kind, price (minor units) and its reason.
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const parsed = recommendationsQuerySchema.safeParse({
+    product: params.get('product') ?? undefined,
+    for: params.get('for') ?? undefined,
+  });
+  if (!parsed.success) {
+    return jsonError(400, 'give either product={slug} or for=me', params.has('for') ? 'for' : 'product');
+  }
+  if (parsed.data.product) {
+    const product = await getProduct(parsed.data.product);
+    if (!product) return jsonError(404, 'product not found', 'product');
+    const lists = await getProductRecommendations(product.id);
+    return jsonOk({
+      product: product.slug,
+      alsoBought: lists.alsoBought.map(itemJson),
+      moreLikeThis: lists.moreLikeThis.map(itemJson),
+    });
+  }
+  const forYou = await getForYou(await currentShopper());
+  return jsonOk(
+    {
+      personalization: forYou.personalization,
+      personal: forYou.personal,
+      items: forYou.recommended.map(itemJson),
+      becauseViewed: forYou.becauseViewed
+        ? { source: forYou.becauseViewed.source, items: forYou.becauseViewed.items.map(itemJson) }
+        : null,
+    },
+    { cache: 'private' },
+  );
+}
+
+function itemJson({ card, reason }: RecommendedCard) {
+  return {
+    slug: card.slug,
+    title: card.title,
+    kind: card.kind,
+    url: `/products/${card.slug}`,
+    coverUrl: card.coverUrl,
+    price: card.fromPriceMinor === null ? null : { amountMinor: card.fromPriceMinor, currency: env.STORE_CURRENCY },
+    reason: reason satisfies ReasonView,
+  };
+}

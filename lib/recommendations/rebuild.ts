@@ -1,0 +1,419 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '@/db';
+import { COLLABORATIVE_DEFAULTS, itemNeighbours } from './collaborative';
+import { buildContentModel, contentNeighbours } from './content';
+import { FEATURE_WEIGHTS, productFeatures, type ProductFeatureRow } from './features';
+import { blendNeighbours, HYBRID_DEFAULTS } from './hybrid';
+import { createItemIndex } from './item-index';
+import { buildUserItemMatrix } from './matrix';
+import { scoreCatalog } from './popularity';
+import { POSITIVE_RATING, SIGNAL_WEIGHTS } from './signals';
+import { truncateRows } from './sparse';
+import { BUILD_STATE_KEY, LISTS_STATE_KEY, type BuildState, type RankedLists } from './state';
+import type { Interaction, NeighbourTable } from './types';
+
+/**
+ * The rebuild: reads the interaction events and the product features from the database, runs the
+ * recommenders of this folder and replaces the neighbour tables (`item_neighbours`), the scores
+ * (`product_scores`) and the ranked fallback lists (`recommender_state`), all in one transaction:
+ * readers see the old tables until the new ones are committed. A transaction-level advisory lock
+ * makes a second, concurrent rebuild (another instance, the CLI) return at once instead of doing
+ * the same work twice. Callers that run inside a request invalidate the `recommendations` and
+ * catalog cache tags themselves (lib/recommendations/actions and the admin route do).
+ */
+
+export const REBUILD_STAGES = [
+  'events',
+  'products',
+  'collaborative',
+  'content',
+  'hybrid',
+  'popularity',
+  'write',
+] as const;
+export type RebuildStage = (typeof REBUILD_STAGES)[number];
+
+export interface RebuildOptions {
+  /** Neighbours stored per product and recommender. Default 20 (a rail shows at most 12). */
+  neighbours?: number;
+  /** Reference time of the time decay and of "trending". Default: now. */
+  now?: Date;
+  /** Called as work advances: the stage and the fraction (0–1) of it done. */
+  onProgress?: (stage: RebuildStage, fraction: number) => void;
+}
+
+export interface RebuildSummary {
+  /** False when another rebuild held the lock: nothing was done. */
+  ran: boolean;
+  events: number;
+  shoppers: number;
+  products: number;
+  /** Products with neighbour lists, pairs per recommender, products with scores. */
+  rows: { products: number; collaborative: number; content: number; hybrid: number; scores: number };
+  lastEventId: number;
+  /** Milliseconds per stage, and in all. */
+  timings: Partial<Record<RebuildStage, number>>;
+  totalMs: number;
+}
+
+/** Key of the advisory lock that serialises rebuilds across instances (any fixed 64-bit number). */
+const REBUILD_LOCK = 7_230_411_902;
+/** Events read per round trip. */
+const EVENT_CHUNK = 250_000;
+/** Rows per INSERT when writing the tables (arrays travel as one parameter each). */
+const WRITE_CHUNK = 50_000;
+/** Entries kept in each ranked fallback list (popular / trending, overall and per kind). */
+const LIST_LENGTH = 60;
+/** Above this many products the content model takes the shortcuts described in the rebuild. */
+const LARGE_CATALOG = 10_000;
+/** Half-life of "popular" (days): recent sales count more than old ones. */
+const POPULAR_HALF_LIFE_DAYS = 30;
+
+/** The SQL weight of an event: signals.ts as a CASE, 0 for ratings below POSITIVE_RATING. */
+const weightSql = sql.raw(`case type
+  when 'purchase' then ${SIGNAL_WEIGHTS.purchase}
+  when 'rating' then case when coalesce(value, 0) >= ${POSITIVE_RATING} then ${SIGNAL_WEIGHTS.rating} else 0 end
+  when 'wishlist' then ${SIGNAL_WEIGHTS.wishlist}
+  when 'add_to_cart' then ${SIGNAL_WEIGHTS.add_to_cart}
+  else ${SIGNAL_WEIGHTS.view} end`);
+
+/**
+ * Reads every positive event as (shopper, product, weight, epoch seconds). Anonymous visitors get a
+ * negative shopper number from a hash of their id, so they count as shoppers without their id ever
+ * leaving the database. Rows come as one text blob per chunk, which is several times faster to
+ * transfer and parse than a million row objects.
+ */
+async function readEvents(
+  executor: Executor,
+  onChunk: (read: number, total: number) => void,
+): Promise<{ interactions: Interaction[]; lastEventId: number }> {
+  const [{ total, lastId }] = await queryRows<{ total: number; lastId: number | null }>(
+    executor,
+    sql`select count(*)::int as total, max(id)::int8 as "lastId" from interaction_events`,
+  );
+  const interactions: Interaction[] = [];
+  let after = 0;
+  let read = 0;
+  const lastEventId = Number(lastId ?? 0);
+  for (;;) {
+    const [row] = await queryRows<{ blob: string | null; last: number | null; n: number }>(
+      executor,
+      sql`select string_agg(concat_ws(',', u, i, w, t), ' ') as blob, max(id)::int8 as last, count(*)::int as n
+        from (select id, coalesce(user_id, -1 - (hashtext(visitor_id) & 2147483647)) as u, product_id as i,
+            ${weightSql} as w, extract(epoch from created_at)::int8 as t
+          from interaction_events
+          where id > ${after} and id <= ${lastEventId} and (user_id is not null or visitor_id is not null)
+          order by id limit ${EVENT_CHUNK}) chunk`,
+    );
+    const n = Number(row?.n ?? 0);
+    if (n === 0 || !row.blob) break;
+    parseEvents(row.blob, interactions);
+    after = Number(row.last);
+    read += n;
+    onChunk(read, Math.max(read, Number(total)));
+    if (n < EVENT_CHUNK) break;
+  }
+  return { interactions, lastEventId };
+}
+
+/** Parses "u,i,w,t u,i,w,t …" (integers) into interactions, skipping zero weights. */
+export function parseEvents(blob: string, out: Interaction[]): void {
+  let field = 0;
+  let sign = 1;
+  let value = 0;
+  const parts = [0, 0, 0, 0];
+  for (let p = 0; p <= blob.length; p++) {
+    const c = p < blob.length ? blob.charCodeAt(p) : 32;
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c === 45) sign = -1;
+    else {
+      parts[field++] = sign * value;
+      sign = 1;
+      value = 0;
+      if (c === 32) {
+        if (field === 4 && parts[2] > 0) out.push({ user: parts[0], item: parts[1], weight: parts[2], time: parts[3] });
+        field = 0;
+      }
+    }
+  }
+}
+
+/** The content features of every active product, in four grouped reads. */
+async function readProducts(executor: Executor): Promise<ProductFeatureRow[]> {
+  const base = await queryRows<{
+    id: number;
+    kind: string;
+    decade: number | null;
+    label: string | null;
+    title: string;
+    description: string | null;
+  }>(
+    executor,
+    // Descriptions only for catalogs the content model reads them for (see LARGE_CATALOG).
+    sql`select id, kind, decade, label, title,
+        case when (select count(*) from products where status = 'active') <= ${LARGE_CATALOG}
+          then left(description, 400) end as description
+      from products where status = 'active' order by id`,
+  );
+  const [genres, people, formats] = await Promise.all([
+    queryRows<{ id: number; list: string }>(
+      executor,
+      sql`select pg.product_id as id, string_agg(g.slug, ' ') as list
+        from product_genres pg join genres g on g.id = pg.genre_id group by pg.product_id`,
+    ),
+    // Leading cast only: the fifth actor of a film says little about it.
+    queryRows<{ id: number; list: string }>(
+      executor,
+      sql`select product_id as id, string_agg(distinct person_id::text, ' ') as list from credits
+        where role <> 'cast' or sort_order < 4 group by product_id`,
+    ),
+    queryRows<{ id: number; list: string }>(
+      executor,
+      sql`select product_id as id, string_agg(distinct format::text, ' ') as list from editions
+        where status = 'active' group by product_id`,
+    ),
+  ]);
+  const split = (rows: { id: number; list: string }[]) => new Map(rows.map((r) => [r.id, r.list.split(' ')]));
+  const genreMap = split(genres);
+  const peopleMap = split(people);
+  const formatMap = split(formats);
+  return base.map((p) => ({
+    ...p,
+    genres: genreMap.get(p.id) ?? [],
+    people: (peopleMap.get(p.id) ?? []).map(Number),
+    formats: formatMap.get(p.id) ?? [],
+  }));
+}
+
+/** Postgres array literal of numbers, passed as one text parameter and cast in SQL. */
+function arrayLiteral(values: ArrayLike<number>, from: number, to: number): string {
+  const parts: string[] = new Array(to - from);
+  for (let p = from; p < to; p++) parts[p - from] = Number.isFinite(values[p]) ? String(values[p]) : '0';
+  return `{${parts.join(',')}}`;
+}
+
+/** A Postgres array literal of one row of a neighbour table: ids, or scores (5 decimals). */
+function rowLiteral(table: NeighbourTable, row: number, what: 'ids' | 'scores'): string {
+  const parts: string[] = [];
+  for (let p = table.offsets[row]; p < table.offsets[row + 1]; p++) {
+    parts.push(what === 'ids' ? String(table.index.ids[table.targets[p]]) : table.scores[p].toFixed(5));
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Quotes array literals as the elements of a text[] literal. */
+const textArray = (items: string[]) => `{${items.map((item) => `"${item}"`).join(',')}}`;
+
+type Tables = Record<'collaborative' | 'content' | 'hybrid', NeighbourTable>;
+
+/**
+ * Writes one row per product that has any neighbour: its three lists (and the hybrid scores). Rows
+ * go in chunks, each chunk one INSERT whose columns are arrays bound as single parameters.
+ */
+async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (n: number) => void): Promise<number> {
+  const { ids } = tables.hybrid.index;
+  const sources = ['collaborative', 'content', 'hybrid'] as const;
+  const rows: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (sources.some((source) => tables[source].offsets[i + 1] > tables[source].offsets[i])) rows.push(i);
+  }
+  const chunk = 5000;
+  for (let from = 0; from < rows.length; from += chunk) {
+    const part = rows.slice(from, from + chunk);
+    const column = (source: (typeof sources)[number], what: 'ids' | 'scores') =>
+      textArray(part.map((i) => rowLiteral(tables[source], i, what)));
+    await executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
+        hybrid_scores)
+      select p, ci::int[], ti::int[], hi::int[], hs::real[]
+      from unnest(${arrayLiteral(
+        Int32Array.from(part, (i) => ids[i]),
+        0,
+        part.length,
+      )}::int[],
+        ${column('collaborative', 'ids')}::text[], ${column('content', 'ids')}::text[],
+        ${column('hybrid', 'ids')}::text[], ${column('hybrid', 'scores')}::text[]) as t(p, ci, ti, hi, hs)`);
+    onRows(part.length);
+  }
+  return rows.length;
+}
+
+/** Drops neighbours whose score is not positive (a content cosine of 0 says nothing). */
+function positiveOnly(table: NeighbourTable): NeighbourTable {
+  const n = table.offsets.length - 1;
+  const offsets = new Int32Array(n + 1);
+  const targets: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
+      if (table.scores[p] > 0 && table.targets[p] !== i) {
+        targets.push(table.targets[p]);
+        scores.push(table.scores[p]);
+      }
+    }
+    offsets[i + 1] = targets.length;
+  }
+  return { index: table.index, offsets, targets: Int32Array.from(targets), scores: Float32Array.from(scores) };
+}
+
+/** The best LIST_LENGTH items by score (ties by id), overall and per kind, with a positive score. */
+function rankedLists(
+  scores: Float64Array,
+  ids: Int32Array,
+  products: readonly { id: number; kind: string }[],
+): Record<string, number[]> {
+  const order: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
+  order.sort((a, b) => scores[b] - scores[a] || ids[a] - ids[b]);
+  const out: Record<string, number[]> = { all: [] };
+  for (const p of products) out[p.kind] ??= [];
+  for (const i of order) {
+    const kind = products[i].kind;
+    if (out.all.length < LIST_LENGTH) out.all.push(ids[i]);
+    if (out[kind].length < LIST_LENGTH) out[kind].push(ids[i]);
+  }
+  return out;
+}
+
+/**
+ * Recomputes every recommendation table from the events and the catalog. Safe to call from several
+ * instances at once (the second returns `{ ran: false }`) and from inside a transaction (the seed
+ * does: it then runs in a savepoint).
+ */
+export async function rebuildRecommendations(
+  executor: Executor,
+  options: RebuildOptions = {},
+): Promise<RebuildSummary> {
+  const started = performance.now();
+  const timings: Partial<Record<RebuildStage, number>> = {};
+  const progress = options.onProgress ?? (() => {});
+  const k = options.neighbours ?? 20;
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  let mark = performance.now();
+  const lap = (stage: RebuildStage) => {
+    const t = performance.now();
+    timings[stage] = Math.round(t - mark);
+    mark = t;
+    progress(stage, 1);
+  };
+
+  return executor.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${REBUILD_LOCK}) as ok`);
+    if (!lock?.ok) {
+      return {
+        ran: false,
+        events: 0,
+        shoppers: 0,
+        products: 0,
+        rows: { products: 0, collaborative: 0, content: 0, hybrid: 0, scores: 0 },
+        lastEventId: 0,
+        timings,
+        totalMs: 0,
+      };
+    }
+
+    progress('events', 0);
+    const { interactions, lastEventId } = await readEvents(tx, (read, total) => progress('events', read / total));
+    lap('events');
+
+    progress('products', 0);
+    const productRows = await readProducts(tx);
+    const index = createItemIndex(productRows.map((p) => p.id));
+    lap('products');
+
+    progress('collaborative', 0);
+    // buildCollaborative, with the matrix kept: its columns are the evidence counts of the blend.
+    const matrix = buildUserItemMatrix(interactions, {
+      index,
+      now,
+      halfLifeDays: COLLABORATIVE_DEFAULTS.halfLifeDays,
+      maxItemsPerUser: COLLABORATIVE_DEFAULTS.maxItemsPerUser,
+    });
+    const cf = itemNeighbours(matrix, { neighbours: COLLABORATIVE_DEFAULTS.neighbours });
+    const counts = new Float64Array(index.ids.length);
+    for (let i = 0; i < counts.length; i++) counts[i] = matrix.colOffsets[i + 1] - matrix.colOffsets[i];
+    const shoppers = matrix.userIds.length;
+    lap('collaborative');
+
+    progress('content', 0);
+    // Large catalogs: descriptions left out, and only tokens on at most ~0.4% of the catalog (and
+    // at least 200 items) propose candidates, of which the 4·k best are scored exactly.
+    const large = productRows.length > LARGE_CATALOG;
+    const model = buildContentModel(
+      productRows.map((row) => productFeatures(row, !large)),
+      { index, prefixWeights: FEATURE_WEIGHTS, textWeight: 0.5 },
+    );
+    const content = contentNeighbours(model, {
+      neighbours: HYBRID_DEFAULTS.neighbours,
+      maxPostings: large ? Math.max(200, Math.ceil(productRows.length / 250)) : 2000,
+      candidates: large ? 4 * HYBRID_DEFAULTS.neighbours : undefined,
+    });
+    lap('content');
+
+    progress('hybrid', 0);
+    const hybrid = blendNeighbours(cf, content, counts, { neighbours: k });
+    lap('hybrid');
+
+    progress('popularity', 0);
+    const scores = scoreCatalog(interactions, index, { now, popularHalfLifeDays: POPULAR_HALF_LIFE_DAYS });
+    const lists: RankedLists = {
+      popular: rankedLists(scores.popular, index.ids, productRows),
+      trending: rankedLists(scores.trending, index.ids, productRows),
+    };
+    lap('popularity');
+
+    progress('write', 0);
+    const tables = {
+      collaborative: positiveOnly(truncateRows(cf, k)),
+      content: positiveOnly(truncateRows(content, k)),
+      hybrid: positiveOnly(hybrid),
+    };
+    const scoreRows: number[] = [];
+    for (let i = 0; i < index.ids.length; i++) if (scores.popular[i] > 0 || scores.trending[i] > 0) scoreRows.push(i);
+    const totalRows = index.ids.length + 1;
+    let written = 0;
+    const onRows = (n: number) => progress('write', (written += n) / totalRows);
+    await tx.execute(sql`delete from item_neighbours`);
+    const products = await writeNeighbourLists(tx, tables, onRows);
+    const rows = {
+      products,
+      collaborative: tables.collaborative.targets.length,
+      content: tables.content.targets.length,
+      hybrid: tables.hybrid.targets.length,
+      scores: scoreRows.length,
+    };
+    await tx.execute(sql`delete from product_scores`);
+    const ids = Int32Array.from(scoreRows, (i) => index.ids[i]);
+    const pop = Float64Array.from(scoreRows, (i) => Math.round(scores.popular[i] * 1e4) / 1e4);
+    const trend = Float64Array.from(scoreRows, (i) => Math.round(scores.trending[i] * 1e4) / 1e4);
+    for (let from = 0; from < ids.length; from += WRITE_CHUNK) {
+      const to = Math.min(ids.length, from + WRITE_CHUNK);
+      await tx.execute(sql`insert into product_scores (product_id, popularity, trending)
+        select * from unnest(${arrayLiteral(ids, from, to)}::int[], ${arrayLiteral(pop, from, to)}::real[],
+          ${arrayLiteral(trend, from, to)}::real[])`);
+    }
+    const state: BuildState = {
+      lastEventId,
+      lastProductId: productRows.reduce((max, p) => Math.max(max, p.id), 0),
+      builtAt: new Date().toISOString(),
+      events: interactions.length,
+      products: productRows.length,
+      durationMs: Math.round(performance.now() - started),
+    };
+    await tx.execute(sql`insert into recommender_state (key, value, updated_at)
+      values (${BUILD_STATE_KEY}, ${JSON.stringify(state)}::jsonb, now()), (${LISTS_STATE_KEY}, ${JSON.stringify(lists)}::jsonb, now())
+      on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
+    lap('write');
+
+    return {
+      ran: true,
+      events: interactions.length,
+      shoppers,
+      products: productRows.length,
+      rows,
+      lastEventId,
+      timings,
+      totalMs: Math.round(performance.now() - started),
+    };
+  });
+}
