@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
+import { AdminFlashProvider } from '@/components/admin/admin-flash';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelOrderForm, ShipOrderForm } from '@/components/admin/orders/order-actions';
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
@@ -8,7 +9,7 @@ import { MESSAGES } from '@/lib/i18n/messages';
 type Result = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
 
 const refresh = vi.fn();
-vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }));
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }), usePathname: () => '/admin/orders/EN-100001' }));
 
 const stockActions = vi.hoisted(() => ({ adjustStockAction: vi.fn<(p: unknown, f: FormData) => Promise<Result>>() }));
 vi.mock('@/lib/admin/stock/actions', () => stockActions);
@@ -30,7 +31,7 @@ vi.mock('@/lib/admin/orders/actions', () => orderActions);
 function renderAdmin(ui: React.ReactNode) {
   return render(
     <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
-      {ui}
+      <AdminFlashProvider>{ui}</AdminFlashProvider>
     </NextIntlClientProvider>,
   );
 }

@@ -1,4 +1,7 @@
-import { useId } from 'react';
+'use client';
+
+import { useEffect, useId } from 'react';
+import { useAdminFlash } from '@/components/admin/admin-flash';
 
 /** A labelled textarea with its hint and error wired for assistive technology (like ui/Field). */
 export function TextareaField({
@@ -41,15 +44,16 @@ export function TextareaField({
  * (polite). Always in the page so that screen readers announce the text when it appears.
  */
 export function FormStatus({ error, success }: { error?: string | null; success?: string | null }) {
+  const flash = useAdminFlash();
+  // Success goes to the page-level message (components/admin/admin-flash.tsx): this form may be gone
+  // after the refresh that follows it.
+  useEffect(() => {
+    if (success) flash(success);
+  }, [success, flash]);
   return (
-    <div className="text-sm font-medium">
-      <p role="alert" aria-live="assertive" className="text-brand-700">
-        {error}
-      </p>
-      <p role="status" aria-live="polite" className="text-emerald-800">
-        {success}
-      </p>
-    </div>
+    <p role="alert" aria-live="assertive" className="text-sm font-medium text-brand-700">
+      {error}
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { AdminFlashProvider } from '@/components/admin/admin-flash';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { adminOrForbidden } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -24,7 +25,9 @@ export default async function AdminLayout({
         <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-stone-500">{t('title')}</p>
         <AdminNav />
       </aside>
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <AdminFlashProvider>{children}</AdminFlashProvider>
+      </div>
     </div>
   );
 }
