@@ -2,6 +2,7 @@
 // Builds against a fresh database (a new Postgres database when DATABASE_URL is set, otherwise a new
 // embedded one in .data/e2e-pglite), starts `next start`, runs tests/e2e, and cleans up.
 // Flags: --no-build reuses the existing .next build (its prerendered pages must match the seed).
+// Other arguments filter the spec files, e.g. `npm run test:e2e -- --no-build admin`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { env } from '@/lib/env';
@@ -9,6 +10,7 @@ import { createScratchDatabase, runScript } from './lib/databases';
 import { buildApp, hasBuild, run, startServer } from './lib/server';
 
 const PORT = Number(process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 3100);
+const FILTERS = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 async function main() {
   const skipBuild = process.argv.includes('--no-build');
@@ -41,10 +43,14 @@ async function main() {
     if (!skipBuild || !hasBuild()) await buildApp(appEnv);
     const server = await startServer(PORT, appEnv);
     try {
-      await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.mts'], {
-        ...appEnv,
-        E2E_BASE_URL: server.url,
-      });
+      await run(
+        process.execPath,
+        ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.mts', ...FILTERS],
+        {
+          ...appEnv,
+          E2E_BASE_URL: server.url,
+        },
+      );
     } finally {
       await server.stop();
     }

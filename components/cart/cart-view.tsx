@@ -66,7 +66,7 @@ export function CartView({ cart }: { cart: Cart }) {
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-brand-700">
           {message}
         </p>
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+        <ul aria-label={t('lines')} className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {lines.map((line) => (
             <li key={line.id} className="flex gap-4 p-4" aria-labelledby={`line-${line.id}`}>
               {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG covers */}

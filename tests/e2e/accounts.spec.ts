@@ -110,7 +110,7 @@ describe('accounts', () => {
 
     const admin = await newPage(browser);
     await signIn(admin.page, ADMIN.email, ADMIN.password, '/admin');
-    await admin.page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+    await admin.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const csp = (await admin.page.request.get('/admin')).headers()['content-security-policy'];
     expect(csp).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");

@@ -46,7 +46,7 @@ describe('checkout', () => {
     await addEdition(page, 'neon-harbour', /^Vinyl/);
     await addEdition(page, 'the-cartographers-daughter', /^Blu-ray/);
     await page.goto('/cart');
-    await expect(page.getByRole('main').getByRole('listitem').count()).resolves.toBe(2);
+    await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem').count()).resolves.toBe(2);
 
     await page.goto('/login?next=%2Fcart');
     await page.getByLabel('Email or username').fill(username);
