@@ -1,4 +1,4 @@
-// npm run bench [-- --products 100000] [--duration 10] [--connections 10] [--build] [--no-build]
+// npm run bench [-- --products 100000] [--duration 10] [--connections 10] [--build] [--no-build] [--no-recs]
 // Builds the app if needed, starts the production server on a fresh seeded database and measures,
 // in one run, throughput and latency of the storefront (each page as a ratio to the static /help
 // page served by the same server), search latency over many distinct queries (page and API),
@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { env } from '@/lib/env';
 import { createScratchDatabase, runScript } from './lib/databases';
 import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
+import { benchRecommendations } from './bench-recs';
 import { buildApp, hasBuild, startServer } from './lib/server';
 
 const args = process.argv.slice(2);
@@ -194,7 +195,38 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/**
+ * On PostgreSQL: the recommendations at scale (50,000 products, 100,000 shoppers, 1,000,000 events by
+ * default) on their own scratch database: rebuild time, "for you" p95, product page with and without
+ * recommendation rails. `--no-recs` skips it; `--recs-events N` etc. change the sizes.
+ */
+async function benchRecommendationsAtScale() {
+  if (!env.DATABASE_URL || args.includes('--no-recs')) {
+    console.log('Recommendations at scale: measured on PostgreSQL only (set DATABASE_URL), or skipped with --no-recs.');
+    return;
+  }
+  console.log('Recommendations at scale…');
+  const result = await benchRecommendations({
+    serverUrl: env.DATABASE_URL,
+    build: 'never',
+    products: flag('recs-products', 50_000),
+    users: flag('recs-users', 100_000),
+    events: flag('recs-events', 1_000_000),
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+  });
+  console.log(
+    `Recommendations (${result.events} events, ${result.products} products): rebuild ${(result.rebuild.totalMs / 1000).toFixed(1)} s ` +
+      `(goal ≤ ${result.rebuild.goalMs / 1000} s); "for you" p95 ${result.forYou.p95Ms} ms (goal ≤ ${result.forYou.goalP95Ms} ms)` +
+      (result.page ? `; product page with rails ${result.page.ratio}× without (goal ≥ ${result.page.goal})` : ''),
+  );
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'recommendations.json'), JSON.stringify(result, null, 2));
+}
+
+main()
+  .then(benchRecommendationsAtScale)
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
