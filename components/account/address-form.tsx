@@ -3,11 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { createAddressAction, updateAddressAction } from '@/lib/accounts/account-actions';
 import type { AddressView } from '@/lib/accounts/account';
 import { FormMessages } from './form-messages';
-import { SelectField } from './select-field';
 import { useErrorText } from './use-error-text';
 
 export type CountryOption = { code: string; name: string };

@@ -5,11 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { updateProfileAction } from '@/lib/accounts/account-actions';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { FormMessages } from './form-messages';
-import { SelectField } from './select-field';
 import { useErrorText } from './use-error-text';
 
 /**

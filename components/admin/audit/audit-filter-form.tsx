@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { SelectField } from '@/components/account/select-field';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import type { AuditFilters } from '@/lib/admin/audit-log/validation';
 
 /** The audit log's filters: a GET form, so a filtered view is a link that can be shared. */

@@ -6,7 +6,8 @@ import { createPersonAction } from '@/lib/admin/catalog/actions';
 import type { PersonOption } from '@/lib/admin/catalog/types';
 import { CREDIT_ROLES } from '@/lib/admin/catalog/validation';
 import { type EditorCreditState, move, newKey } from './editor-state';
-import { SelectField, SmallButton, TextField, useErrorText } from './fields';
+import { Field, SelectField } from '@/components/ui/field';
+import { SmallButton, useErrorText } from './fields';
 
 const DEFAULT_ROLE: Record<string, string> = { album: 'artist', film: 'director', series: 'writer', game: 'developer' };
 
@@ -74,7 +75,7 @@ export function CreditsSection({
                       onChange={(e) => set(index, { role: e.target.value })}
                       error={error('role')}
                     />
-                    <TextField
+                    <Field
                       label={t('character')}
                       hint={credit.role === 'cast' ? undefined : t('characterHint')}
                       value={credit.character}
@@ -185,7 +186,7 @@ export function PersonPicker({ onPick }: { onPick: (person: PersonOption) => voi
 
   return (
     <div className="mt-4 border-t border-stone-100 pt-3">
-      <TextField
+      <Field
         type="search"
         label={t('find')}
         hint={t('findHint')}
@@ -238,7 +239,7 @@ export function PersonPicker({ onPick }: { onPick: (person: PersonOption) => voi
             {t('createPerson')}
           </p>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <TextField
+            <Field
               label={t('personName')}
               value={name}
               onChange={(e) => setName(e.target.value)}
@@ -246,7 +247,7 @@ export function PersonPicker({ onPick }: { onPick: (person: PersonOption) => voi
               maxLength={200}
               autoFocus
             />
-            <TextField
+            <Field
               label={t('originalName')}
               hint={t('originalNameHint')}
               value={originalName}

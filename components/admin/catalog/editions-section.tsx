@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FORMATS_BY_KIND, type ProductKind } from '@/lib/catalog/formats';
 import { emptyEdition, type EditorEditionState } from './editor-state';
-import { CheckboxField, SelectField, SmallButton, TextField, useErrorText } from './fields';
+import { CheckboxField, Field, SelectField } from '@/components/ui/field';
+import { SmallButton, useErrorText } from './fields';
 
 const VIDEO_FORMATS = ['dvd', 'bluray', 'uhd_bluray', 'digital_video'];
 const GAME_FORMATS = ['game_disc', 'game_cartridge', 'game_digital'];
@@ -88,7 +89,7 @@ export function EditionsSection({
                   onChange={(e) => set(index, { format: e.target.value })}
                   error={error('format')}
                 />
-                <TextField
+                <Field
                   id={`edition-${edition.key}-sku`}
                   label={t('sku')}
                   value={edition.sku}
@@ -98,14 +99,14 @@ export function EditionsSection({
                   maxLength={100}
                   required
                 />
-                <TextField
+                <Field
                   label={t('name')}
                   hint={t('nameHint')}
                   value={edition.name}
                   onChange={(e) => set(index, { name: e.target.value })}
                   error={error('name')}
                 />
-                <TextField
+                <Field
                   label={t('price', { currency })}
                   value={edition.price}
                   inputMode="decimal"
@@ -120,7 +121,7 @@ export function EditionsSection({
                   onChange={(e) => set(index, { status: e.target.value })}
                   error={error('status')}
                 />
-                <TextField
+                <Field
                   type="date"
                   label={t('releaseDate')}
                   hint={t('releaseDateHint')}
@@ -128,14 +129,14 @@ export function EditionsSection({
                   onChange={(e) => set(index, { releaseDate: e.target.value })}
                   error={error('releaseDate')}
                 />
-                <TextField
+                <Field
                   label={t('barcode')}
                   value={edition.barcode}
                   inputMode="numeric"
                   onChange={(e) => set(index, { barcode: e.target.value })}
                   error={error('barcode')}
                 />
-                <TextField
+                <Field
                   label={t('catalogNumber')}
                   value={edition.catalogNumber}
                   onChange={(e) => set(index, { catalogNumber: e.target.value })}
@@ -143,14 +144,14 @@ export function EditionsSection({
                 />
                 {!edition.digital && (
                   <>
-                    <TextField
+                    <Field
                       label={t('discCount')}
                       value={edition.discCount}
                       inputMode="numeric"
                       onChange={(e) => set(index, { discCount: e.target.value })}
                       error={error('discCount')}
                     />
-                    <TextField
+                    <Field
                       label={t('packaging')}
                       value={edition.packaging}
                       onChange={(e) => set(index, { packaging: e.target.value })}
@@ -160,7 +161,7 @@ export function EditionsSection({
                 )}
                 {edition.format === 'vinyl' && (
                   <>
-                    <TextField
+                    <Field
                       label={t('vinylWeight')}
                       value={edition.vinylWeightGrams}
                       inputMode="numeric"
@@ -179,7 +180,7 @@ export function EditionsSection({
                       onChange={(e) => set(index, { vinylSpeedRpm: e.target.value })}
                       error={error('vinylSpeedRpm')}
                     />
-                    <TextField
+                    <Field
                       label={t('vinylColour')}
                       value={edition.vinylColour}
                       onChange={(e) => set(index, { vinylColour: e.target.value })}
@@ -190,7 +191,7 @@ export function EditionsSection({
                 {VIDEO_FORMATS.includes(edition.format) && (
                   <>
                     {edition.format !== 'digital_video' && (
-                      <TextField
+                      <Field
                         label={t('regionCode')}
                         hint={t('regionCodeHint')}
                         value={edition.regionCode}
@@ -198,14 +199,14 @@ export function EditionsSection({
                         error={error('regionCode')}
                       />
                     )}
-                    <TextField
+                    <Field
                       label={t('audioLanguages')}
                       hint={t('languagesHint')}
                       value={edition.audioLanguages}
                       onChange={(e) => set(index, { audioLanguages: e.target.value })}
                       error={error('audioLanguages')}
                     />
-                    <TextField
+                    <Field
                       label={t('subtitleLanguages')}
                       hint={t('languagesHint')}
                       value={edition.subtitleLanguages}
@@ -215,7 +216,7 @@ export function EditionsSection({
                   </>
                 )}
                 {GAME_FORMATS.includes(edition.format) && (
-                  <TextField
+                  <Field
                     label={t('platform')}
                     value={edition.platform}
                     onChange={(e) => set(index, { platform: e.target.value })}
@@ -239,7 +240,7 @@ export function EditionsSection({
                   error={error('rentable')}
                 />
                 {edition.rentable && (
-                  <TextField
+                  <Field
                     label={t('rentalPrice', { currency })}
                     value={edition.rentalPrice}
                     inputMode="decimal"
@@ -247,7 +248,7 @@ export function EditionsSection({
                     error={error('rentalPrice')}
                   />
                 )}
-                <TextField
+                <Field
                   type="datetime-local"
                   label={t('availableFrom')}
                   hint={t('utcHint')}
@@ -255,7 +256,7 @@ export function EditionsSection({
                   onChange={(e) => set(index, { availableFrom: e.target.value })}
                   error={error('availableFrom')}
                 />
-                <TextField
+                <Field
                   type="datetime-local"
                   label={t('availableUntil')}
                   hint={t('utcHint')}
@@ -263,7 +264,7 @@ export function EditionsSection({
                   onChange={(e) => set(index, { availableUntil: e.target.value })}
                   error={error('availableUntil')}
                 />
-                <TextField
+                <Field
                   label={t('territories')}
                   hint={t('territoriesHint')}
                   value={edition.territories}
@@ -276,7 +277,7 @@ export function EditionsSection({
               <div className="mt-4 flex flex-wrap items-end justify-between gap-3 border-t border-stone-100 pt-3">
                 {edition.id === null ? (
                   !edition.digital && (
-                    <TextField
+                    <Field
                       label={t('initialStock')}
                       hint={t('initialStockHint')}
                       value={edition.initialStock}

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { thumbnailUrlOf } from '@/lib/admin/catalog/uploads-keys';
 import { type EditorMediaState, move, newKey } from './editor-state';
-import { SmallButton, TextField, useErrorText } from './fields';
+import { Field } from '@/components/ui/field';
+import { SmallButton, useErrorText } from './fields';
 import { UploadButton, type UploadedImage } from './upload-button';
 
 /**
@@ -81,7 +82,7 @@ export function MediaSection({
               className="size-32 rounded-lg bg-stone-100 object-cover ring-1 ring-stone-200"
             />
             <div className="min-w-0 flex-1 space-y-2">
-              <TextField
+              <Field
                 label={t('alt')}
                 hint={t('altHint')}
                 value={cover.alt}
@@ -127,7 +128,7 @@ export function MediaSection({
                   className="size-20 shrink-0 rounded-md bg-stone-100 object-cover"
                 />
                 <div className="min-w-0 flex-1 space-y-2">
-                  <TextField
+                  <Field
                     label={t('altOf', { item: label })}
                     value={item.alt}
                     onChange={(e) => patch(item, { alt: e.target.value })}
@@ -173,7 +174,7 @@ export function MediaSection({
 
       <h3 className="mt-6 font-semibold">{t('trailer')}</h3>
       <div className="mt-2 flex flex-wrap items-end gap-3">
-        <TextField
+        <Field
           className="min-w-0 flex-1"
           label={t('trailerUrl')}
           hint={t('trailerHint')}

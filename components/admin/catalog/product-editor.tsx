@@ -12,7 +12,8 @@ import { PRODUCT_KINDS, type ProductKind } from '@/lib/catalog/formats';
 import { CreditsSection } from './credits-section';
 import { EditionsSection } from './editions-section';
 import { type EditorState, toDraftPayload, toEditorState } from './editor-state';
-import { SelectField, TextAreaField, TextField, useErrorText } from './fields';
+import { Field, SelectField, TextareaField } from '@/components/ui/field';
+import { useErrorText } from './fields';
 import { MediaSection } from './media-section';
 import { TracksSection } from './tracks-section';
 
@@ -116,7 +117,7 @@ export function ProductEditor({
           {t('details')}
         </h2>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          <TextField
+          <Field
             className="sm:col-span-2"
             label={t('title')}
             value={state.title}
@@ -128,7 +129,7 @@ export function ProductEditor({
               update(slugTouched ? { title } : { title, slug: slugify(title) });
             }}
           />
-          <TextField
+          <Field
             label={t('slug')}
             hint={t('slugHint', { path: `/products/${state.slug || '…'}` })}
             value={state.slug}
@@ -140,7 +141,7 @@ export function ProductEditor({
               update({ slug: e.target.value.toLowerCase() });
             }}
           />
-          <TextField
+          <Field
             label={t('originalTitle')}
             hint={t('originalTitleHint')}
             value={state.originalTitle}
@@ -163,21 +164,21 @@ export function ProductEditor({
             error={error('status')}
             onChange={(e) => update({ status: e.target.value })}
           />
-          <TextField
+          <Field
             type="date"
             label={t('releaseDate')}
             value={state.releaseDate}
             error={error('releaseDate')}
             onChange={(e) => update({ releaseDate: e.target.value })}
           />
-          <TextField
+          <Field
             label={t(`labelFor.${state.kind as ProductKind}`)}
             value={state.label}
             maxLength={200}
             error={error('label')}
             onChange={(e) => update({ label: e.target.value })}
           />
-          <TextField
+          <Field
             label={t('ageRating')}
             hint={t('ageRatingHint')}
             value={state.ageRating}
@@ -185,7 +186,7 @@ export function ProductEditor({
             error={error('ageRating')}
             onChange={(e) => update({ ageRating: e.target.value })}
           />
-          <TextAreaField
+          <TextareaField
             className="sm:col-span-2"
             label={t('description')}
             rows={5}

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { emptyTrack, type EditorTrackState, move, nextPosition } from './editor-state';
-import { SmallButton, TextField, useErrorText } from './fields';
+import { Field } from '@/components/ui/field';
+import { SmallButton, useErrorText } from './fields';
 import { UploadButton } from './upload-button';
 
 /**
@@ -112,21 +113,21 @@ export function TracksSection({
                 <fieldset>
                   <legend className="sr-only">{t('legend', { number: index + 1, title: name })}</legend>
                   <div className="grid grid-cols-2 gap-3 sm:grid-cols-[6rem_4rem_1fr_6rem]">
-                    <TextField
+                    <Field
                       label={t('position')}
                       value={track.position}
                       onChange={(e) => set(index, { position: e.target.value })}
                       error={error(index, 'position')}
                       maxLength={20}
                     />
-                    <TextField
+                    <Field
                       label={t('disc')}
                       value={track.discNumber}
                       inputMode="numeric"
                       onChange={(e) => set(index, { discNumber: e.target.value })}
                       error={error(index, 'discNumber')}
                     />
-                    <TextField
+                    <Field
                       id={`track-${track.key}-title`}
                       className="col-span-2 sm:col-span-1"
                       label={episodes ? t('episodeTitle') : t('trackTitle')}
@@ -135,7 +136,7 @@ export function TracksSection({
                       error={error(index, 'title')}
                       maxLength={300}
                     />
-                    <TextField
+                    <Field
                       label={t('duration')}
                       hint={t('durationHint')}
                       placeholder="3:45"
@@ -145,7 +146,7 @@ export function TracksSection({
                     />
                   </div>
                   <div className="mt-3 flex flex-wrap items-end gap-3">
-                    <TextField
+                    <Field
                       className="min-w-0 flex-1"
                       label={t('preview')}
                       hint={t('previewHint')}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { SelectField } from '@/components/account/select-field';
+import { SelectField } from '@/components/ui/field';
 import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/admin/customers/actions';
 import { ConfirmActionForm } from './confirm-action-form';
 

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { SelectField } from '@/components/account/select-field';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerListItem, CustomerStatus } from '@/lib/admin/customers/queries';
 import { CUSTOMER_ROLES, CUSTOMER_STATUSES, type CustomerFilters } from '@/lib/admin/customers/validation';

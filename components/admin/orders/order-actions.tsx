@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { SelectField } from '@/components/account/select-field';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField, TextareaField } from '@/components/ui/field';
 import {
   addOrderNoteAction,
   cancelOrderAction,
@@ -15,7 +14,7 @@ import {
   shipOrderAction,
 } from '@/lib/admin/orders/actions';
 import { CARRIER_CODES } from '@/lib/admin/orders/carriers';
-import { ActionCard, FormStatus, TextareaField } from './form-parts';
+import { ActionCard, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 
 /** The hidden field naming the order every action works on. */

@@ -2,14 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, TextareaField } from '@/components/ui/field';
 import {
   approveReturnAction,
   receiveReturnAction,
   rejectReturnAction,
   retryReturnRefundAction,
 } from '@/lib/admin/returns/actions';
-import { ActionCard, FormStatus, TextareaField } from './form-parts';
+import { ActionCard, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 
 const ReturnId = ({ returnId }: { returnId: number }) => <input type="hidden" name="returnId" value={returnId} />;

@@ -2,12 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { SelectField } from '@/components/account/select-field';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField, TextareaField } from '@/components/ui/field';
 import { adjustStockAction } from '@/lib/admin/stock/actions';
 import { ADJUST_REASONS } from '@/lib/admin/stock/validation';
-import { FormStatus, TextareaField } from './form-parts';
+import { FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 
 /**

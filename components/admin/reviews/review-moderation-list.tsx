@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { SelectField } from '@/components/account/select-field';
 import { Badge } from '@/components/ui/badge';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import type { ModerationReview } from '@/lib/admin/reviews/queries';
 import { REVIEW_STATUSES, type ReviewFilters } from '@/lib/admin/reviews/validation';
 import { ReviewVisibilityButton } from './review-visibility-button';
