@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getProductReviews } from '@/lib/reviews/queries';
-import { FeatureMessages } from './feature-messages';
+import { ClientMessages } from '@/components/store/client-messages';
 import { ReviewForm } from './review-form';
 import { ReviewsFeed } from './reviews-feed';
 import { Stars } from './stars';
@@ -69,15 +69,15 @@ export async function ProductReviews({
           ) : (
             <p className="text-sm text-stone-600">{t('empty')}</p>
           )}
-          <FeatureMessages namespaces={['reviews']} locale={locale}>
+          <ClientMessages namespaces={['reviews']} locale={locale}>
             <ReviewForm productId={productId} slug={slug} />
-          </FeatureMessages>
+          </ClientMessages>
         </div>
         <div className="min-w-0">
           {first.items.length > 0 && (
-            <FeatureMessages namespaces={['reviews']} locale={locale}>
+            <ClientMessages namespaces={['reviews']} locale={locale}>
               <ReviewsFeed key={feedKey} productId={productId} initial={first} />
-            </FeatureMessages>
+            </ClientMessages>
           )}
         </div>
       </div>

@@ -7,17 +7,16 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { Footer } from './footer';
 import { Header } from './header';
 
-/** Client components only receive the message namespaces they use. */
-const CLIENT_NAMESPACES = [
-  'common',
-  'header',
-  'search',
-  'player',
-  'browse',
+/**
+ * The message namespaces client components receive: on catalog pages only what their islands use
+ * (header, search box, player, sort, add to cart); per-user pages add sign-in, account, checkout and
+ * orders. The back office adds its own in its layout (ClientMessages).
+ */
+export const STORE_CLIENT_NAMESPACES = ['common', 'header', 'search', 'player', 'browse', 'cart'] as const;
+export const SECURE_CLIENT_NAMESPACES = [
+  ...STORE_CLIENT_NAMESPACES,
   'auth',
   'account',
-  'admin',
-  'cart',
   'checkout',
   'orders',
   'pay',
@@ -39,9 +38,17 @@ export async function storeMetadata(locale: Locale): Promise<Metadata> {
  * The <html> document around every page: header, footer, translations and client providers. Used by
  * the two root layouts: the static catalog and the per-user pages (which pass a CSP nonce).
  */
-export async function RootDocument({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+export async function RootDocument({
+  locale,
+  clientNamespaces,
+  children,
+}: {
+  locale: Locale;
+  clientNamespaces: readonly string[];
+  children: React.ReactNode;
+}) {
   const messages = await getMessages({ locale });
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const clientMessages = Object.fromEntries(clientNamespaces.map((ns) => [ns, messages[ns]]));
   const t = await getTranslations({ locale, namespace: 'header' });
   return (
     <html lang={LOCALE_TAGS[locale]}>

@@ -1,4 +1,4 @@
-import { FeatureMessages } from '@/components/reviews/feature-messages';
+import { ClientMessages } from '@/components/store/client-messages';
 import { WishlistToggle } from './wishlist-toggle';
 
 /**
@@ -7,8 +7,8 @@ import { WishlistToggle } from './wishlist-toggle';
  */
 export async function WishlistButton({ productId }: { productId: number; title: string }) {
   return (
-    <FeatureMessages namespaces={['wishlist']}>
+    <ClientMessages namespaces={['wishlist']}>
       <WishlistToggle productId={productId} />
-    </FeatureMessages>
+    </ClientMessages>
   );
 }

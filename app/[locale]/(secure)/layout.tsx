@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
-import { RootDocument, storeMetadata } from '@/components/store/root-document';
+import { RootDocument, SECURE_CLIENT_NAMESPACES, storeMetadata } from '@/components/store/root-document';
 import { LOCALES } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import '../../globals.css';
@@ -24,5 +24,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default async function SecureLayout({ children, params }: Props) {
   await connection();
-  return <RootDocument locale={await resolveLocale(params)}>{children}</RootDocument>;
+  return (
+    <RootDocument locale={await resolveLocale(params)} clientNamespaces={SECURE_CLIENT_NAMESPACES}>
+      {children}
+    </RootDocument>
+  );
 }

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { RootDocument, storeMetadata } from '@/components/store/root-document';
+import { RootDocument, STORE_CLIENT_NAMESPACES, storeMetadata } from '@/components/store/root-document';
 import { LOCALES } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import '../../globals.css';
@@ -18,5 +18,9 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#fafaf9' };
 
 export default async function StoreLayout({ children, params }: Props) {
-  return <RootDocument locale={await resolveLocale(params)}>{children}</RootDocument>;
+  return (
+    <RootDocument locale={await resolveLocale(params)} clientNamespaces={STORE_CLIENT_NAMESPACES}>
+      {children}
+    </RootDocument>
+  );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { FeatureMessages } from '@/components/reviews/feature-messages';
+import { ClientMessages } from '@/components/store/client-messages';
 import { WishlistGrid } from '@/components/wishlist/wishlist-grid';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -26,9 +26,9 @@ export default async function AccountWishlistPage({ params }: Props) {
     <div>
       <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
       <p className="mt-1 max-w-prose text-sm text-stone-600">{t('intro')}</p>
-      <FeatureMessages namespaces={['wishlist']} locale={locale}>
+      <ClientMessages namespaces={['wishlist']} locale={locale}>
         <WishlistGrid entries={entries} />
-      </FeatureMessages>
+      </ClientMessages>
     </div>
   );
 }
