@@ -81,38 +81,45 @@ const weightSql = sql.raw(`case type
 /**
  * Reads every positive event as (shopper, product, weight, epoch seconds). Anonymous visitors get a
  * negative shopper number from a hash of their id, so they count as shoppers without their id ever
- * leaving the database. Rows come as one text blob per chunk, which is several times faster to
- * transfer and parse than a million row objects.
+ * leaving the database. Rows come as one text blob per range of ids, which is several times faster to
+ * transfer and parse than a million row objects. All ranges are asked for at once: the connection
+ * pipelines them, so the database aggregates the next range while this process parses the last.
  */
 async function readEvents(
   executor: Executor,
   onChunk: (read: number, total: number) => void,
 ): Promise<{ interactions: Interaction[]; lastEventId: number }> {
-  const [{ total, lastId }] = await queryRows<{ total: number; lastId: number | null }>(
+  const [{ total, firstId, lastId }] = await queryRows<{
+    total: number;
+    firstId: number | null;
+    lastId: number | null;
+  }>(
     executor,
-    sql`select count(*)::int as total, max(id)::int8 as "lastId" from interaction_events`,
+    sql`select count(*)::int as total, min(id)::int8 as "firstId", max(id)::int8 as "lastId" from interaction_events`,
   );
   const interactions: Interaction[] = [];
-  let after = 0;
-  let read = 0;
   const lastEventId = Number(lastId ?? 0);
-  for (;;) {
-    const [row] = await queryRows<{ blob: string | null; last: number | null; n: number }>(
-      executor,
-      sql`select string_agg(concat_ws(',', u, i, w, t), ' ') as blob, max(id)::int8 as last, count(*)::int as n
-        from (select id, coalesce(user_id, -1 - (hashtext(visitor_id) & 2147483647)) as u, product_id as i,
-            ${weightSql} as w, extract(epoch from created_at)::int8 as t
-          from interaction_events
-          where id > ${after} and id <= ${lastEventId} and (user_id is not null or visitor_id is not null)
-          order by id limit ${EVENT_CHUNK}) chunk`,
+  if (firstId === null) return { interactions, lastEventId };
+  const chunks: Promise<{ blob: string | null; n: number }[]>[] = [];
+  for (let from = Number(firstId); from <= lastEventId; from += EVENT_CHUNK) {
+    chunks.push(
+      queryRows<{ blob: string | null; n: number }>(
+        executor,
+        sql`select string_agg(concat_ws(',', u, i, w, t), ' ') as blob, count(*)::int as n
+          from (select coalesce(user_id, -1 - (hashtext(visitor_id) & 2147483647)) as u, product_id as i,
+              ${weightSql} as w, extract(epoch from created_at)::int8 as t
+            from interaction_events
+            where id >= ${from} and id < ${Math.min(from + EVENT_CHUNK, lastEventId + 1)}
+              and (user_id is not null or visitor_id is not null)) chunk`,
+      ),
     );
-    const n = Number(row?.n ?? 0);
-    if (n === 0 || !row.blob) break;
-    parseEvents(row.blob, interactions);
-    after = Number(row.last);
-    read += n;
+  }
+  let read = 0;
+  for (const chunk of chunks) {
+    const [row] = await chunk;
+    if (row?.blob) parseEvents(row.blob, interactions);
+    read += Number(row?.n ?? 0);
     onChunk(read, Math.max(read, Number(total)));
-    if (n < EVENT_CHUNK) break;
   }
   return { interactions, lastEventId };
 }
@@ -242,18 +249,19 @@ async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (
 function positiveOnly(table: NeighbourTable): NeighbourTable {
   const n = table.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
-  const targets: number[] = [];
-  const scores: number[] = [];
+  const targets = new Int32Array(table.targets.length);
+  const scores = new Float32Array(table.targets.length);
+  let size = 0;
   for (let i = 0; i < n; i++) {
     for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
       if (table.scores[p] > 0 && table.targets[p] !== i) {
-        targets.push(table.targets[p]);
-        scores.push(table.scores[p]);
+        targets[size] = table.targets[p];
+        scores[size++] = table.scores[p];
       }
     }
-    offsets[i + 1] = targets.length;
+    offsets[i + 1] = size;
   }
-  return { index: table.index, offsets, targets: Int32Array.from(targets), scores: Float32Array.from(scores) };
+  return { index: table.index, offsets, targets: targets.slice(0, size), scores: scores.slice(0, size) };
 }
 
 /** The best LIST_LENGTH items by score (ties by id), overall and per kind, with a positive score. */
@@ -313,14 +321,23 @@ export async function rebuildRecommendations(
     }
 
     progress('events', 0);
+    // Both reads are sent at once (pipelined on the transaction's connection): the catalog is read
+    // by the database while the events are parsed here.
+    const catalog = readProducts(tx);
+    catalog.catch(() => {}); // Awaited below; an early failure must not go unhandled meanwhile.
     const { interactions, lastEventId } = await readEvents(tx, (read, total) => progress('events', read / total));
     lap('events');
 
     progress('products', 0);
-    const productRows = await readProducts(tx);
+    const productRows = await catalog;
     const index = createItemIndex(productRows.map((p) => p.id));
     lap('products');
 
+    // Large catalogs take shortcuts to keep the rebuild within seconds: both recommenders hand the
+    // blend 2·k neighbours per product (it keeps k) instead of 100, and the content model reads no
+    // descriptions and proposes fewer candidates (below).
+    const large = productRows.length > LARGE_CATALOG;
+    const blendInput = (usual: number) => (large ? Math.min(usual, 2 * k) : usual);
     progress('collaborative', 0);
     // buildCollaborative, with the matrix kept: its columns are the evidence counts of the blend.
     const matrix = buildUserItemMatrix(interactions, {
@@ -329,24 +346,24 @@ export async function rebuildRecommendations(
       halfLifeDays: COLLABORATIVE_DEFAULTS.halfLifeDays,
       maxItemsPerUser: COLLABORATIVE_DEFAULTS.maxItemsPerUser,
     });
-    const cf = itemNeighbours(matrix, { neighbours: COLLABORATIVE_DEFAULTS.neighbours });
+    const cf = itemNeighbours(matrix, { neighbours: blendInput(COLLABORATIVE_DEFAULTS.neighbours) });
     const counts = new Float64Array(index.ids.length);
     for (let i = 0; i < counts.length; i++) counts[i] = matrix.colOffsets[i + 1] - matrix.colOffsets[i];
     const shoppers = matrix.userIds.length;
     lap('collaborative');
 
     progress('content', 0);
-    // Large catalogs: descriptions left out, and only tokens on at most ~0.4% of the catalog (and
-    // at least 200 items) propose candidates, of which the 4·k best are scored exactly.
-    const large = productRows.length > LARGE_CATALOG;
+    // Large catalogs: only tokens on at most 0.2% of the catalog (and at least 100 items) propose
+    // candidates, of which the 4·n best are scored exactly.
     const model = buildContentModel(
       productRows.map((row) => productFeatures(row, !large)),
       { index, prefixWeights: FEATURE_WEIGHTS, textWeight: 0.5 },
     );
+    const contentK = blendInput(HYBRID_DEFAULTS.neighbours);
     const content = contentNeighbours(model, {
-      neighbours: HYBRID_DEFAULTS.neighbours,
-      maxPostings: large ? Math.max(200, Math.ceil(productRows.length / 250)) : 2000,
-      candidates: large ? 4 * HYBRID_DEFAULTS.neighbours : undefined,
+      neighbours: contentK,
+      maxPostings: large ? Math.max(100, Math.ceil(productRows.length / 500)) : 2000,
+      candidates: large ? 4 * contentK : undefined,
     });
     lap('content');
 
