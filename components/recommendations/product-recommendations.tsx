@@ -6,7 +6,7 @@ import { ViewBeacon } from './view-beacon';
 
 /**
  * "Customers who bought this also bought" and "More like this": the same for everyone, cached with
- * the page. Also sends the page's view signal from the browser (a client island), so the static
+ * the page; one row of six each, so that they add little to the page's weight. Also sends the page's view signal from the browser (a client island), so the static
  * page never waits for it.
  */
 export async function ProductRecommendations({ productId, locale }: { productId: number; locale: Locale }) {
@@ -23,6 +23,7 @@ export async function ProductRecommendations({ productId, locale }: { productId:
         items={lists.alsoBought}
         locale={locale}
         reasons={false}
+        limit={6}
       />
       <RecommendationRail
         id="recs-more-like-this"
@@ -30,6 +31,7 @@ export async function ProductRecommendations({ productId, locale }: { productId:
         items={lists.moreLikeThis}
         locale={locale}
         reasons={false}
+        limit={6}
       />
     </>
   );

@@ -30,6 +30,7 @@ export async function RecommendationRail({
   items,
   locale,
   reasons = true,
+  limit = 12,
   children,
 }: {
   /** Unique on the page: the heading's id. */
@@ -38,6 +39,8 @@ export async function RecommendationRail({
   items: RecommendedCard[];
   locale: Locale;
   reasons?: boolean;
+  /** Cards shown: 12 scroll sideways on a phone, six per row on a wide screen. */
+  limit?: number;
   children?: React.ReactNode;
 }) {
   if (items.length === 0) return null;
@@ -49,7 +52,7 @@ export async function RecommendationRail({
       </h2>
       {children}
       <ul className="mt-3 grid auto-cols-[9.5rem] grid-flow-col gap-4 overflow-x-auto pb-3 sm:auto-cols-[11rem] lg:grid-flow-row lg:grid-cols-6 lg:overflow-visible">
-        {items.slice(0, 12).map((item, index) => (
+        {items.slice(0, limit).map((item, index) => (
           <li key={item.card.id} className={`flex flex-col ${index >= 6 ? 'lg:hidden' : ''}`}>
             <ProductCard product={item.card} locale={locale} />
             {reasons && <p className="mt-1 line-clamp-2 text-xs text-brand-700">{lines[index]}</p>}

@@ -1,3 +1,4 @@
+import { cacheLife, cacheTag } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Suspense } from 'react';
@@ -5,6 +6,8 @@ import { ForYouRails } from '@/components/recommendations/for-you';
 import { ProductRail } from '@/components/store/product-rail';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { getHomeRails } from '@/lib/catalog/queries';
+import { CATALOG_TAG } from '@/lib/catalog/tags';
+import type { Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -12,8 +15,6 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function HomePage({ params }: Props) {
   const locale = await resolveLocale(params);
   const t = await getTranslations({ locale, namespace: 'home' });
-  const kinds = await getTranslations({ locale, namespace: 'common.kindPlural' });
-  const rails = await getHomeRails();
   return (
     <div className="container-page">
       <section className="mt-6 overflow-hidden rounded-2xl bg-gradient-to-br from-stone-900 via-stone-800 to-brand-700 px-6 py-10 text-white sm:px-10 sm:py-14">
@@ -34,6 +35,25 @@ export default async function HomePage({ params }: Props) {
       <Suspense fallback={null}>
         <ForYouRails locale={locale} />
       </Suspense>
+      <CatalogRails locale={locale} />
+    </div>
+  );
+}
+
+/**
+ * The rails every visitor sees, cached as rendered output: the page has a per-user hole ("for you"),
+ * so each request renders the page's payload again, and this makes that a cache read instead of
+ * rendering a hundred cards. Invalidated with the catalog.
+ */
+async function CatalogRails({ locale }: { locale: Locale }) {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG);
+  const t = await getTranslations({ locale, namespace: 'home' });
+  const kinds = await getTranslations({ locale, namespace: 'common.kindPlural' });
+  const rails = await getHomeRails();
+  return (
+    <>
       <ProductRail title={t('newReleases')} items={rails.newReleases} locale={locale} empty={t('empty')} />
       <ProductRail
         title={t('comingSoon')}
@@ -55,6 +75,6 @@ export default async function HomePage({ params }: Props) {
           empty={t('empty')}
         />
       ))}
-    </div>
+    </>
   );
 }
