@@ -46,8 +46,8 @@ export type BenchRecommendationsResult = {
   rebuild: { totalMs: number; timings: RebuildSummary['timings']; rows: RebuildSummary['rows']; goalMs: number };
   forYou: { users: number; p50Ms: number; p95Ms: number; maxMs: number; goalP95Ms: number };
   page: {
-    withRecommendations: { path: string; requestsPerSecond: number; bytes: number };
-    without: { path: string; requestsPerSecond: number; bytes: number };
+    withRecommendations: { path: string; requestsPerSecond: number; bytes: number; rounds: number[] };
+    without: { path: string; requestsPerSecond: number; bytes: number; rounds: number[] };
     ratio: number;
     goal: number;
   } | null;
@@ -58,6 +58,8 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
 const round = (ms: number) => Math.round(ms * 100) / 100;
+/** Alternating measurement rounds per page in the product-page comparison. */
+const ROUNDS = 3;
 const literal = (values: ArrayLike<number>) => `{${Array.from(values).join(',')}}`;
 
 /** Users, then events: each user has one or two tastes (a genre and an era); most events fall there. */
@@ -203,9 +205,29 @@ export async function benchRecommendations(options: BenchRecommendationsOptions)
         const connections = options.connections ?? 10;
         const withPath = `/products/${a.slug}`;
         const withoutPath = `/products/${b.slug}`;
-        log(`Measuring ${withPath} (with recommendations) and ${withoutPath} (without)…`);
-        const withRecs = await throughput(server.url + withPath, duration, connections);
-        const without = await throughput(server.url + withoutPath, duration, connections);
+        log(`Measuring ${withPath} (with recommendations) and ${withoutPath} (without), ${ROUNDS} rounds each…`);
+        // Alternating rounds, median of each: one run of a few seconds varies by ±15% here, more
+        // than the difference being measured.
+        const rounds: { with: number[]; without: number[] } = { with: [], without: [] };
+        let withBytes = 0;
+        let withoutBytes = 0;
+        // A first, discarded round warms the server up (JIT, caches): later rounds run faster.
+        await throughput(server.url + withPath, duration, connections);
+        await throughput(server.url + withoutPath, duration, connections);
+        for (let round = 0; round < ROUNDS; round++) {
+          const w = await throughput(server.url + withPath, duration, connections);
+          const wo = await throughput(server.url + withoutPath, duration, connections);
+          rounds.with.push(w.requestsPerSecond);
+          rounds.without.push(wo.requestsPerSecond);
+          withBytes = w.bytes;
+          withoutBytes = wo.bytes;
+        }
+        const withRecs = { requestsPerSecond: percentile(rounds.with, 50), bytes: withBytes, rounds: rounds.with };
+        const without = {
+          requestsPerSecond: percentile(rounds.without, 50),
+          bytes: withoutBytes,
+          rounds: rounds.without,
+        };
         page = {
           withRecommendations: { path: withPath, ...withRecs },
           without: { path: withoutPath, ...without },
