@@ -23,6 +23,19 @@ async function productFromApi(page: Page, slug: string): Promise<ApiProduct> {
 const stockOf = async (page: Page, slug: string, format: string) =>
   (await productFromApi(page, slug)).editions.find((e) => e.format === format)!.stock;
 
+/** Waits until React has hydrated the page (it tags the DOM nodes it owns), so forms are React's. */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+}
+
 /** A real 600×600 PNG, made here (nothing is fetched). */
 function coverPng(): Promise<Buffer> {
   return sharp({ create: { width: 600, height: 600, channels: 3, background: { r: 20, g: 90, b: 160 } } })
@@ -52,6 +65,8 @@ describe('back office', () => {
     // The admin creates the product.
     const admin = await newPage(browser);
     await signIn(admin.page, ADMIN.email, ADMIN.password, '/admin/products/new');
+    // The editor derives the slug as the title is typed: type once it has hydrated.
+    await hydrated(admin.page);
     const details = admin.page.getByRole('region', { name: 'Details' });
     await details.getByLabel('Title', { exact: true }).fill(title);
     await details.getByLabel('Kind', { exact: true }).selectOption('album');
@@ -91,20 +106,20 @@ describe('back office', () => {
 
     // A shopper registers and buys the CD.
     const username = unique('fan');
-    await shopper.page.goto('/register');
+    await open(shopper.page, '/register');
     await shopper.page.getByLabel('Username').fill(username);
     await shopper.page.getByLabel('Email').fill(`${username}@example.com`);
     await shopper.page.getByLabel('Password', { exact: true }).fill('a returning passphrase');
     await shopper.page.getByRole('button', { name: 'Create an account' }).click();
     await shopper.page.getByRole('button', { name: /Account menu/ }).waitFor();
-    await shopper.page.goto(`/products/${slug}`);
+    await open(shopper.page, `/products/${slug}`);
     await shopper.page
       .getByRole('listitem')
       .filter({ has: shopper.page.getByRole('heading', { name: /^CD/ }) })
       .getByRole('button', { name: 'Add to cart' })
       .click();
     await shopper.page.getByText('Added to your cart').waitFor();
-    await shopper.page.goto('/checkout');
+    await open(shopper.page, '/checkout');
     await shopper.page.getByLabel('Full name').fill('Grace Listener');
     await shopper.page.getByLabel('Address', { exact: true }).fill('2 Quay Road');
     await shopper.page.getByLabel('City').fill('Bristol');
@@ -119,7 +134,7 @@ describe('back office', () => {
 
     // The admin ships it with a tracking number, then marks it delivered.
     const tracking = `1Z999AA1${Date.now().toString().slice(-8)}`;
-    await admin.page.goto(`/admin/orders/${number}`);
+    await open(admin.page, `/admin/orders/${number}`);
     await admin.page.getByRole('heading', { name: `Order ${number}` }).waitFor();
     await admin.page.getByLabel('Carrier', { exact: true }).selectOption('ups');
     await admin.page.getByLabel('Tracking number').fill(tracking);
@@ -129,7 +144,7 @@ describe('back office', () => {
     await admin.page.getByText('Marked as delivered.').waitFor();
 
     // The shopper sees the tracking number and asks to return the CD.
-    await shopper.page.goto(`/orders/${number}`);
+    await open(shopper.page, `/orders/${number}`);
     await shopper.page.getByText(tracking).first().waitFor();
     await shopper.page.getByRole('button', { name: 'Request a return' }).click();
     await shopper.page.getByLabel(`How many of ${title} to return`).selectOption('1');
@@ -138,7 +153,7 @@ describe('back office', () => {
     await shopper.page.getByText('Return requested').first().waitFor();
 
     // The admin approves it, receives the parcel and refunds.
-    await admin.page.goto(`/admin/orders/${number}`);
+    await open(admin.page, `/admin/orders/${number}`);
     await admin.page
       .getByRole('link', { name: /^Return R-\d+/ })
       .first()
@@ -152,9 +167,9 @@ describe('back office', () => {
     // Stock is back, and the order, refunded in full, says so to both.
     expect(await stockOf(shopper.page, slug, 'cd')).toBe(5);
     expect(await stockOf(shopper.page, slug, 'vinyl')).toBe(3);
-    await admin.page.goto(`/admin/orders/${number}`);
+    await open(admin.page, `/admin/orders/${number}`);
     await admin.page.getByText('Refunded', { exact: true }).first().waitFor();
-    await shopper.page.goto(`/orders/${number}`);
+    await open(shopper.page, `/orders/${number}`);
     await shopper.page.getByText('Return received').first().waitFor();
     await shopper.page.getByText('Refunded', { exact: true }).first().waitFor();
   });

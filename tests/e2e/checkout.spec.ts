@@ -85,6 +85,7 @@ describe('checkout', () => {
 
     // One order for the double click.
     await page.goto('/account/orders');
+    await page.getByRole('link', { name: `View order ${number}` }).waitFor();
     await expect(page.getByRole('link', { name: /^View order/ }).count()).resolves.toBe(1);
   });
 });

@@ -44,9 +44,11 @@ describe('recommendations', () => {
       .waitFor();
 
     // They look at an album: "because you viewed" appears.
+    // The view is sent by the page's beacon once it has hydrated: wait for it before leaving.
+    const beacon = page.waitForResponse((response) => response.url().endsWith('/api/v1/events/view'));
     await page.goto('/products/neon-harbour');
     await page.getByRole('heading', { level: 1, name: 'Neon Harbour' }).waitFor();
-    await page.waitForTimeout(300); // let the view beacon go
+    expect((await beacon).status()).toBe(202);
     const viewed = await forYouRail(page, 'Recommended for you', async (rail) =>
       rail.getByText('Because you viewed Neon Harbour').first().isVisible(),
     );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
@@ -22,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResetPasswordPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'auth' });
   const token = [(await searchParams).token].flat()[0] ?? '';
+  await connection(); // the token's validity depends on the time of the request
   const valid = await isResetTokenValid(token);
   return (
     <AuthCard title={t('resetTitle')}>
