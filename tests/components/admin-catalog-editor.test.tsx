@@ -114,6 +114,8 @@ describe('ProductEditor', { timeout: 30_000 }, () => {
     renderEditor();
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Taken' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add a track' }));
+    // Adding a track focuses its title on the next frame; let that happen before saving.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Track title')));
     fireEvent.change(screen.getByLabelText('Duration'), { target: { value: '3:99' } });
     const answer = deferred<Result>();
     actions.saveProductAction.mockReturnValueOnce(answer.promise);
