@@ -37,7 +37,7 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
         </p>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="return-reason" className={card}>
             <h2 id="return-reason" className="font-bold">

@@ -26,7 +26,7 @@ export default async function AdminLayout({
   const t = await getTranslations({ locale, namespace: 'admin' });
   return (
     <ClientMessages namespaces={ADMIN_CLIENT_NAMESPACES} locale={locale}>
-      <div className="container-page grid gap-6 py-6 lg:grid-cols-[13rem_1fr]">
+      <div className="container-page grid grid-cols-1 gap-6 py-6 lg:grid-cols-[13rem_1fr]">
         <aside>
           <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-stone-500">{t('title')}</p>
           <AdminNav />

@@ -68,7 +68,7 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
         </p>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[18rem_1fr]">
         <section aria-labelledby="stock-now" className="rounded-xl border border-stone-200 bg-white p-4">
           <h2 id="stock-now" className="text-sm font-semibold text-stone-600">
             {t('inStock')}
