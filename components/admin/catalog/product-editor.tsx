@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { saveProductAction } from '@/lib/admin/catalog/actions';
 import { slugify } from '@/lib/admin/catalog/slug';
@@ -43,6 +43,8 @@ export function ProductEditor({
   const router = useRouter();
   const [state, setState] = useState<EditorState>(() => toEditorState(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Bumped by a refused save: once the errors are on the page, focus moves to the first of them.
+  const [refusals, setRefusals] = useState(0);
   const [message, setMessage] = useState<{ kind: 'saved' | 'created'; slug: string; status: string } | null>(
     notice ? { kind: notice, slug: initial.slug, status: initial.status } : null,
   );
@@ -79,12 +81,16 @@ export function ProductEditor({
       }
       const fieldErrors = result?.fieldErrors ?? { form: result?.error ?? 'invalid' };
       setErrors(fieldErrors);
-      requestAnimationFrame(() => {
-        const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-        (first ?? summaryRef.current)?.focus();
-      });
+      setRefusals((n) => n + 1);
     });
   }
+
+  // After the render that shows the errors (a frame callback could run before a transition commits).
+  useEffect(() => {
+    if (refusals === 0) return;
+    const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? summaryRef.current)?.focus();
+  }, [refusals]);
 
   const errorCount = Object.keys(errors).length;
   const genreNames = (genre: GenreOption) => (locale === 'zh' ? genre.nameZh : genre.name);
