@@ -5,7 +5,7 @@ import { minorToInput } from '@/lib/admin/orders/amount';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
-import { StatusBadge } from './list-parts';
+import { StatusBadge } from '@/components/admin/list-parts';
 import {
   CancelOrderForm,
   DeliverOrderForm,

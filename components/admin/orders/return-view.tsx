@@ -5,7 +5,7 @@ import type { AdminReturn } from '@/lib/admin/returns/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
-import { StatusBadge } from './list-parts';
+import { StatusBadge } from '@/components/admin/list-parts';
 import { DecideReturnForms, ReceiveReturnForm, RetryReturnRefundForm } from './return-actions';
 
 const card = 'rounded-xl border border-stone-200 bg-white p-4';

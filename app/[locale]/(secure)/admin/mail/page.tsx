@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListPagination } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -86,13 +87,17 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('pages')} className="mt-4 flex gap-2 text-sm">
-          {page > 1 && <Link href={href(page - 1)}>{t('previous')}</Link>}
-          <span>{t('pageOf', { page, pages })}</span>
-          {page < pages && <Link href={href(page + 1)}>{t('next')}</Link>}
-        </nav>
-      )}
+      <ListPagination
+        page={page}
+        pages={pages}
+        hrefFor={href}
+        labels={{
+          nav: t('pages'),
+          previous: t('previous'),
+          next: t('next'),
+          pageOf: t('pageOf', { page: page, pages: pages }),
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/orders/list-parts';
+import { EmptyState, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
 import { listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { ORDER_STATUSES, orderFiltersQuery, readOrderFilters } from '@/lib/admin/orders/validation';
 import { LOCALE_TAGS } from '@/lib/i18n/config';

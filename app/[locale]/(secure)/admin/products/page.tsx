@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListPagination } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { ProductFilters } from '@/components/admin/catalog/product-filters';
 import { ProductTable } from '@/components/admin/catalog/product-table';
@@ -72,21 +73,17 @@ export default async function AdminProductsPage({ params, searchParams }: Props)
           <ProductTable items={list.items} currency={env.STORE_CURRENCY} locale={locale} />
         </div>
       )}
-      {list.pageCount > 1 && (
-        <nav aria-label={t('pages')} className="mt-4 flex items-center gap-3 text-sm">
-          {list.page > 1 && (
-            <Link href={href(list.page - 1)} className="font-medium text-brand-700 underline">
-              {t('previous')}
-            </Link>
-          )}
-          <span aria-current="page">{t('pageOf', { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount && (
-            <Link href={href(list.page + 1)} className="font-medium text-brand-700 underline">
-              {t('next')}
-            </Link>
-          )}
-        </nav>
-      )}
+      <ListPagination
+        page={list.page}
+        pages={list.pageCount}
+        hrefFor={href}
+        labels={{
+          nav: t('pages'),
+          previous: t('previous'),
+          next: t('next'),
+          pageOf: t('pageOf', { page: list.page, pages: list.pageCount }),
+        }}
+      />
     </div>
   );
 }

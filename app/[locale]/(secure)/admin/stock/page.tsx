@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination, StatusTabs } from '@/components/admin/orders/list-parts';
+import { EmptyState, ListPagination, StatusTabs } from '@/components/admin/list-parts';
 import { LOW_STOCK, listStockEditions } from '@/lib/admin/stock/queries';
 import type { StockFilter } from '@/lib/admin/stock/validation';
 import { formatLabel } from '@/lib/catalog/format-label';

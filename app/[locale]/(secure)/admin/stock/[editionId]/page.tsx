@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination } from '@/components/admin/orders/list-parts';
+import { EmptyState, ListPagination } from '@/components/admin/list-parts';
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
 import { getEditionStock, listStockMovements } from '@/lib/admin/stock/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
