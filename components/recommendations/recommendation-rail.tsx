@@ -3,10 +3,10 @@ import { ProductCard } from '@/components/store/product-card';
 import type { Locale } from '@/lib/i18n/config';
 import type { ReasonView, RecommendedCard } from '@/lib/recommendations/queries';
 
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
 /** The words of a reason ("Because you bought …", "Popular in Music"). */
-export async function reasonText(reason: ReasonView, locale: Locale): Promise<string> {
-  const t = await getTranslations({ locale, namespace: 'recommendations.reason' });
-  const kinds = await getTranslations({ locale, namespace: 'common.kindPlural' });
+function reasonText(reason: ReasonView, t: Translator, kinds: Translator): string {
   switch (reason.kind) {
     case 'because_bought':
     case 'because_viewed':
@@ -44,7 +44,15 @@ export async function RecommendationRail({
   children?: React.ReactNode;
 }) {
   if (items.length === 0) return null;
-  const lines = reasons ? await Promise.all(items.map((item) => reasonText(item.reason, locale))) : [];
+  let lines: string[] = [];
+  if (reasons) {
+    // One pair of translators for the whole rail, not one per card.
+    const [t, kinds] = await Promise.all([
+      getTranslations({ locale, namespace: 'recommendations.reason' }),
+      getTranslations({ locale, namespace: 'common.kindPlural' }),
+    ]);
+    lines = items.map((item) => reasonText(item.reason, t, kinds));
+  }
   return (
     <section aria-labelledby={id} className="mt-10">
       <h2 id={id} className="text-lg font-bold sm:text-xl">

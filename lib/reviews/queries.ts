@@ -83,14 +83,6 @@ export async function getProductReviews(
   return { summary, first };
 }
 
-/** Only the summary (e.g. for JSON-LD `aggregateRating`). Cached. */
-export async function getReviewSummary(productId: number): Promise<ReviewSummary> {
-  'use cache';
-  cacheLife('catalog');
-  cacheTag(reviewsTag(productId));
-  return summaryOf(await getDb(), productId);
-}
-
 /** One page (1-based, REVIEWS_PAGE_SIZE per page, newest first) of a product's visible reviews. Cached. */
 export async function listProductReviews(productId: number, page: number): Promise<ReviewPage> {
   'use cache';

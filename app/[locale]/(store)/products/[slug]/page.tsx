@@ -15,7 +15,7 @@ import { WishlistButton } from '@/components/wishlist/wishlist-button';
 import { formatDate } from '@/lib/catalog/display';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { buildProductJsonLd } from '@/lib/catalog/json-ld';
-import { getReviewSummary } from '@/lib/reviews/queries';
+import { getProductReviews } from '@/lib/reviews/queries';
 import { getProduct, listPrerenderedProductSlugs } from '@/lib/catalog/queries';
 import type { CreditView, ProductDetail } from '@/lib/catalog/types';
 import { env } from '@/lib/env';
@@ -91,7 +91,8 @@ export default async function ProductPage({ params }: Props) {
   const leads = product.credits.filter((c) => ['artist', 'director', 'developer'].includes(c.role));
   const poster = product.kind === 'film' || product.kind === 'series';
   const tag = LOCALE_TAGS[locale];
-  const rating = await getReviewSummary(product.id);
+  // The same cached read as the reviews section below, so the summary is queried once.
+  const { summary: rating } = await getProductReviews(product.id, product.slug);
 
   return (
     <article className="container-page mt-6" aria-labelledby="product-title">
