@@ -79,9 +79,14 @@ export function textQuery(q: string | undefined): TextQuery | null {
   return tsquery ? { tsquery, folded: foldText(q) } : null;
 }
 
-/** Full-text match, or a title that contains a word close to the query (typo tolerance). */
+/**
+ * Full-text match, or a title that contains a word close to the query (typo tolerance). Written as
+ * a union of the two index lookups: as an OR, the planner reads the whole table whenever the query
+ * is common, and tests both conditions on every row (200 ms on 100,000 products instead of 30).
+ */
 export function textMatch(text: TextQuery): SQL {
-  return sql`(p.search_vector @@ to_tsquery('simple', ${text.tsquery}) or ${text.folded} <% p.search_title)`;
+  return sql`p.id in (select id from products where search_vector @@ to_tsquery('simple', ${text.tsquery})
+    union select id from products where ${text.folded} <% search_title)`;
 }
 
 export function relevance(text: TextQuery): SQL {
@@ -90,8 +95,8 @@ export function relevance(text: TextQuery): SQL {
     + case when p.search_title = ${text.folded} then 2 else 0 end)`;
 }
 
-/** Conditions on products `p`, without the one for `except`. */
-export function productConditions(filters: BrowseFilters, text: TextQuery | null, except?: Dimension): SQL {
+/** Conditions on products `p`, without the one for `except`. Text matches are joined in ({@link matchedJoin}). */
+export function productConditions(filters: BrowseFilters, except?: Dimension): SQL {
   const parts: SQL[] = [sql`p.status = 'active'`];
   if (filters.kind) parts.push(sql`p.kind = ${filters.kind}`);
   if (except !== 'genres' && filters.genres.length) {
@@ -109,8 +114,17 @@ export function productConditions(filters: BrowseFilters, text: TextQuery | null
       )})`,
     );
   }
-  if (text) parts.push(textMatch(text));
   return join(parts, ' and ');
+}
+
+/**
+ * Restricts products `p` to the matches of a search, found once (queries.ts matchProducts) and passed
+ * as ids in order of relevance: `m.rank` is a product's place in that order.
+ */
+export function matchedJoin(matches: number[] | null): SQL {
+  return matches
+    ? sql`join unnest(${`{${matches.join(',')}}`}::int[]) with ordinality as m(id, rank) on m.id = p.id`
+    : sql``;
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
@@ -137,7 +151,7 @@ export function editionAggregate(conditions: SQL): SQL {
   ) agg on true`;
 }
 
-export function orderBy(filters: BrowseFilters, text: TextQuery | null): SQL {
+export function orderBy(filters: BrowseFilters, searching: boolean): SQL {
   switch (filters.sort) {
     case 'price_asc':
       return sql`agg.from_price asc nulls last, p.id`;
@@ -146,9 +160,7 @@ export function orderBy(filters: BrowseFilters, text: TextQuery | null): SQL {
     case 'title':
       return sql`lower(p.title) asc, p.id`;
     case 'relevance':
-      return text
-        ? sql`${relevance(text)} desc, p.release_date desc nulls last, p.id`
-        : sql`p.release_date desc nulls last, p.id desc`;
+      return searching ? sql`m.rank` : sql`p.release_date desc nulls last, p.id desc`;
     default:
       return sql`p.release_date desc nulls last, p.id desc`;
   }
