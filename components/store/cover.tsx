@@ -19,9 +19,7 @@ export function Cover({
 }) {
   const poster = kind === 'film' || kind === 'series';
   return (
-    <div
-      className={`overflow-hidden rounded-lg bg-stone-200 shadow-sm ring-1 ring-black/5 ${poster ? 'aspect-[2/3]' : 'aspect-square'} ${className}`}
-    >
+    <div className={`cover-frame ${poster ? 'aspect-[2/3]' : 'aspect-square'} ${className}`}>
       {url && (
         // eslint-disable-next-line @next/next/no-img-element -- generated SVG / pre-sized WebP; see above
         <img
@@ -30,7 +28,7 @@ export function Cover({
           loading={priority ? 'eager' : 'lazy'}
           decoding="async"
           fetchPriority={priority ? 'high' : undefined}
-          className="size-full object-cover transition group-hover:scale-[1.02]"
+          className="cover-image"
         />
       )}
     </div>

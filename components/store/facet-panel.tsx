@@ -92,13 +92,10 @@ export async function FacetPanel({
                       aria-current={selected ? 'true' : undefined}
                       rel="nofollow"
                       prefetch={false}
-                      className="flex items-center justify-between gap-2 rounded-md px-2 py-1 hover:bg-stone-100"
+                      className="facet-option"
                     >
-                      <span className="flex items-center gap-2">
-                        <span
-                          aria-hidden
-                          className={`grid size-4 place-items-center rounded border text-[10px] ${selected ? 'border-brand-600 bg-brand-600 text-white' : 'border-stone-400 bg-white'}`}
-                        >
+                      <span>
+                        <span aria-hidden className="facet-box">
                           {selected ? '✓' : ''}
                         </span>
                         <span>
@@ -106,7 +103,7 @@ export async function FacetPanel({
                           {selected && <span className="sr-only"> ({t('selected')})</span>}
                         </span>
                       </span>
-                      <span className="tabular-nums text-stone-500">{count}</span>
+                      <span>{count}</span>
                     </Link>
                   </li>
                 );

@@ -41,7 +41,7 @@ export function ProductCardView({
       <Cover url={coverUrl} kind={kind} alt="" priority={priority} />
       <div className="mt-2 flex flex-1 flex-col gap-0.5">
         <h3 id={titleId} className="line-clamp-2 text-sm font-semibold leading-snug">
-          <Link href={`/products/${slug}`} className="after:absolute after:inset-0 hover:underline">
+          <Link href={`/products/${slug}`} className="card-link">
             {title}
           </Link>
         </h3>

@@ -40,17 +40,17 @@ export async function Tracklist({
               <th scope="col">{t('duration')}</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-stone-100">
+          <tbody className="divide-y divide-stone-100 [&_td]:py-2 [&_td:not(:last-child)]:pr-2">
             {tracks
               .filter((track) => track.discNumber === disc)
               .map((track) => (
                 <tr key={track.id}>
-                  <td className="w-16 py-2 pr-2 tabular-nums text-stone-500">{track.position}</td>
-                  <td className="py-2 pr-2">{track.title}</td>
-                  <td className="w-28 py-2 pr-2">
+                  <td className="w-16 tabular-nums text-stone-500">{track.position}</td>
+                  <td>{track.title}</td>
+                  <td className="w-28">
                     {track.previewUrl && <AudioPreview src={track.previewUrl} title={track.title} />}
                   </td>
-                  <td className="w-16 py-2 text-right tabular-nums text-stone-600">
+                  <td className="w-16 text-right tabular-nums text-stone-600">
                     {formatDuration(track.durationSeconds)}
                   </td>
                 </tr>
