@@ -216,7 +216,9 @@ type Tables = Record<'collaborative' | 'content' | 'hybrid', NeighbourTable>;
 
 /**
  * Writes one row per product that has any neighbour: its three lists (and the hybrid scores). Rows
- * go in chunks, each chunk one INSERT whose columns are arrays bound as single parameters.
+ * go in chunks, each chunk one INSERT whose columns are arrays bound as single parameters. The chunks
+ * are sent without waiting for the previous one (the connection pipelines them), so the database
+ * inserts one chunk while this process formats the next.
  */
 async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (n: number) => void): Promise<number> {
   const { ids } = tables.hybrid.index;
@@ -226,11 +228,12 @@ async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (
     if (sources.some((source) => tables[source].offsets[i + 1] > tables[source].offsets[i])) rows.push(i);
   }
   const chunk = 5000;
+  const inserts: Promise<unknown>[] = [];
   for (let from = 0; from < rows.length; from += chunk) {
     const part = rows.slice(from, from + chunk);
     const column = (source: (typeof sources)[number], what: 'ids' | 'scores') =>
       textArray(part.map((i) => rowLiteral(tables[source], i, what)));
-    await executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
+    const insert = executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
         hybrid_scores)
       select p, ci::int[], ti::int[], hi::int[], hs::real[]
       from unnest(${arrayLiteral(
@@ -240,8 +243,9 @@ async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (
       )}::int[],
         ${column('collaborative', 'ids')}::text[], ${column('content', 'ids')}::text[],
         ${column('hybrid', 'ids')}::text[], ${column('hybrid', 'scores')}::text[]) as t(p, ci, ti, hi, hs)`);
-    onRows(part.length);
+    inserts.push(insert.then(() => onRows(part.length)));
   }
+  await Promise.all(inserts);
   return rows.length;
 }
 
