@@ -233,7 +233,8 @@ async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (
     const part = rows.slice(from, from + chunk);
     const column = (source: (typeof sources)[number], what: 'ids' | 'scores') =>
       textArray(part.map((i) => rowLiteral(tables[source], i, what)));
-    const insert = executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
+    const insert =
+      executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
         hybrid_scores)
       select p, ci::int[], ti::int[], hi::int[], hs::real[]
       from unnest(${arrayLiteral(
