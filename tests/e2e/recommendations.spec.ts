@@ -13,13 +13,20 @@ afterAll(async () => {
 
 /**
  * The home page's "for you" rail, after reloading until `ready` holds: a view is recorded just
- * after the product page's beacon is answered, so the next home page may be a moment early.
+ * after the product page's beacon is answered, so the next home page may be a moment early. The
+ * rails stream in after the static page, and React reveals streamed content in batches, possibly
+ * after the load event: each attempt gives them a moment to appear.
  */
 async function forYouRail(page: Page, heading: string, ready: (rail: Locator) => Promise<boolean>): Promise<Locator> {
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.goto('/');
     const rail = page.getByRole('region', { name: heading });
-    if ((await rail.count()) > 0 && (await ready(rail))) return rail;
+    const shown = await rail
+      .first()
+      .waitFor({ timeout: 2000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown && (await ready(rail))) return rail;
     await page.waitForTimeout(500);
   }
   throw new Error(`The home page never showed "${heading}" as expected`);
