@@ -3,15 +3,20 @@ import { getDb, usesEmbeddedDatabase } from './db';
 import { countPendingMigrations } from './db/migrate';
 
 /**
- * Server start: the environment is validated (importing lib/env does it), and the database opened so
- * that the embedded one migrates and seeds before the first request rather than during it.
+ * Server start: the environment is validated (importing lib/env does it), the database opened so
+ * that the embedded one migrates and seeds before the first request rather than during it, and the
+ * background jobs (lib/jobs: mail, unpaid orders, recommendations…) put on their timers.
  */
-export async function startServer(): Promise<void> {
+export async function startServer({ jobs }: { jobs: boolean }): Promise<void> {
   const db = await getDb();
   if (!usesEmbeddedDatabase()) {
     const pending = await countPendingMigrations(db);
     if (pending > 0)
       console.warn(`[encore] The database is missing ${pending} migration(s): run \`npm run db:migrate\`.`);
+  }
+  if (jobs) {
+    const { startJobTimers } = await import('./lib/jobs');
+    startJobTimers();
   }
   console.log(
     `[encore] Ready: ${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}, currency ${env.STORE_CURRENCY}.`,

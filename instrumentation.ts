@@ -1,8 +1,9 @@
 // Runs once when the server starts (https://nextjs.org/docs/app/guides/instrumentation).
-// NEXT_RUNTIME is set by Next itself; checking it keeps Node-only code out of the Edge bundle.
+// NEXT_RUNTIME and NEXT_PHASE are set by Next itself; checking the runtime keeps Node-only code out
+// of the Edge bundle, and the phase keeps the background jobs out of `next build`'s workers.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { startServer } = await import('./instrumentation-node');
-    await startServer();
+    await startServer({ jobs: process.env.NEXT_PHASE !== 'phase-production-build' });
   }
 }
