@@ -14,8 +14,9 @@ describe('storefront', () => {
   it('home → browse with two facets → product → search with a typo → Chinese', async () => {
     const { page, context } = await newPage(browser);
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 2, name: 'New releases' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { level: 2, name: 'Coming soon' }).isVisible()).resolves.toBe(true);
+    // Waited for, not checked at once: React may reveal streamed content just after the load event.
+    await page.getByRole('heading', { level: 2, name: 'New releases' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Coming soon' }).waitFor();
 
     // Browse music, then narrow by two facets; every filter lands in the URL.
     await page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name: 'Music' }).click();
@@ -66,7 +67,7 @@ describe('storefront', () => {
     // Switch to Chinese: the same page, now in Simplified Chinese, and the choice sticks.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await page.getByRole('navigation', { name: '商店分区' }).getByRole('link', { name: '音乐' }).waitFor();
-    await expect(page.getByRole('heading', { level: 1, name: 'Neon Harbour' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Neon Harbour' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     await page.goto('/music');
     await page.getByRole('heading', { level: 1, name: '音乐' }).waitFor();
