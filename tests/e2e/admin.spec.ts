@@ -88,7 +88,8 @@ describe('back office', () => {
 
     await details.getByLabel('Status', { exact: true }).selectOption('active');
     await admin.page.getByRole('button', { name: 'Create the product' }).click();
-    await admin.page.getByText('Product created.').waitFor();
+    // The message can briefly exist twice while the form gives way to the product's page.
+    await admin.page.getByText('Product created.').filter({ visible: true }).first().waitFor();
     await admin.page.waitForURL(/\/admin\/products\/\d+/);
 
     // The store shows it at once, with its WebP cover, and search finds it.
