@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getForYou } from '@/lib/recommendations/queries';
-import { currentShopper } from '@/lib/recommendations/shopper';
+import { requestShopper } from '@/lib/recommendations/shopper';
 import { RecommendationRail } from './recommendation-rail';
 
 /** Recommendations on the account overview: the shopper's own list, or a note when it is switched off. */
 export async function AccountRecommendations({ locale }: { locale: Locale }) {
-  const shopper = await currentShopper();
+  const shopper = await requestShopper();
   const [forYou, t] = await Promise.all([
     getForYou(shopper),
     getTranslations({ locale, namespace: 'recommendations' }),

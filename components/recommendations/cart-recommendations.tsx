@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getCartRecommendations } from '@/lib/recommendations/queries';
-import { currentShopper } from '@/lib/recommendations/shopper';
+import { requestShopper } from '@/lib/recommendations/shopper';
 import { RecommendationRail } from './recommendation-rail';
 
 /** "Complete your collection" on the cart page, from what is in the cart. */
 export async function CartRecommendations({ locale }: { locale: Locale }) {
-  const shopper = await currentShopper();
+  const shopper = await requestShopper();
   const [items, t] = await Promise.all([
     getCartRecommendations(shopper),
     getTranslations({ locale, namespace: 'recommendations' }),

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getForYou } from '@/lib/recommendations/queries';
-import { currentShopper } from '@/lib/recommendations/shopper';
+import { requestShopper } from '@/lib/recommendations/shopper';
 import { RecommendationRail } from './recommendation-rail';
 
 /**
@@ -12,7 +12,7 @@ import { RecommendationRail } from './recommendation-rail';
  * personalisation off, see what is trending and popular instead.
  */
 export async function ForYouRails({ locale }: { locale: Locale }) {
-  const shopper = await currentShopper();
+  const shopper = await requestShopper();
   const [forYou, t] = await Promise.all([
     getForYou(shopper),
     getTranslations({ locale, namespace: 'recommendations' }),

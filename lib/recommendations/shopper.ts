@@ -1,9 +1,21 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { connection } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { CART_COOKIE, UUID } from '@/lib/cart/queries';
 import type { Shopper } from './queries';
 import { VISITOR_COOKIE } from './visitor';
+
+/**
+ * The shopper, for a server component that renders per request (a page's Suspense hole). Says so
+ * first with connection(): reading the session checks the token's expiry against the clock, which
+ * Next reports as "Date.now() while prerendering" when its warm-up pass gets that far. Route
+ * handlers, always per request, call currentShopper() directly.
+ */
+export async function requestShopper(): Promise<Shopper & { signedIn: boolean }> {
+  await connection();
+  return currentShopper();
+}
 
 /**
  * The shopper of this request, from its own session and cookies only: the signed-in user, or the
