@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Providers } from '@/components/providers';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
+import { ClientMessages } from './client-messages';
 import { Footer } from './footer';
 import { Header } from './header';
 
@@ -47,8 +47,6 @@ export async function RootDocument({
   clientNamespaces: readonly string[];
   children: React.ReactNode;
 }) {
-  const messages = await getMessages({ locale });
-  const clientMessages = Object.fromEntries(clientNamespaces.map((ns) => [ns, messages[ns]]));
   const t = await getTranslations({ locale, namespace: 'header' });
   return (
     <html lang={LOCALE_TAGS[locale]}>
@@ -59,7 +57,7 @@ export async function RootDocument({
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider locale={locale} messages={clientMessages} timeZone="UTC">
+        <ClientMessages namespaces={clientNamespaces} locale={locale}>
           <Providers currency={env.STORE_CURRENCY}>
             <Header locale={locale} />
             <main id="main" className="flex-1">
@@ -67,7 +65,7 @@ export async function RootDocument({
             </main>
             <Footer locale={locale} />
           </Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
