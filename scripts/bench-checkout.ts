@@ -10,11 +10,7 @@ import postgres from 'postgres';
 import { type Database, queryRows, setDb } from '@/db';
 import * as schema from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { percentile } from './lib/measure';
 
 /** The id Next gave a server action at build time (from the server reference manifest). */
 function actionId(exportedName: string): string {

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -19,6 +18,7 @@ import { Rng } from '@/db/seed/random';
 import { getForYou } from '@/lib/recommendations/queries';
 import { rebuildRecommendations, type RebuildSummary } from '@/lib/recommendations/rebuild';
 import { createScratchDatabase, runScript } from './lib/databases';
+import { measureThroughput, percentile } from './lib/measure';
 import { buildApp, hasBuild, startServer } from './lib/server';
 
 export type BenchRecommendationsOptions = {
@@ -53,10 +53,6 @@ export type BenchRecommendationsResult = {
   } | null;
 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 const round = (ms: number) => Math.round(ms * 100) / 100;
 /** Alternating measurement rounds per page in the product-page comparison. */
 const ROUNDS = 3;
@@ -126,13 +122,12 @@ export async function generateShoppers(db: Database, users: number, events: numb
   return userIds;
 }
 
+/** Throughput of one page; the comparison is void if the server answered errors. */
 async function throughput(url: string, durationSeconds: number, connections: number) {
-  let bytes = 0;
-  for (let i = 0; i < 20; i++) bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
-  const result = await autocannon({ url, connections, duration: durationSeconds });
+  const result = await measureThroughput(url, durationSeconds, connections);
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { requestsPerSecond: Math.round(result.requests.average), bytes };
+  return result;
 }
 
 /** Runs the benchmark and returns its numbers (see the header of this file). */

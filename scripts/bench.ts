@@ -1,15 +1,16 @@
 // npm run bench [-- --products 100000] [--duration 10] [--connections 10] [--rounds 3] [--build] [--no-build] [--no-recs]
 // Builds the app if needed, starts the production server on a fresh seeded database and measures,
 // in one run, throughput and latency of the storefront (each page as a ratio to the static /help
-// page served by the same server, the median of several rounds), search latency over many distinct queries (page and API),
-// add-to-cart latency through the server action, and orders per second on PostgreSQL. Results are printed
-// and written to bench-results/latest.json. Speed goals live here, never in tests.
+// page served by the same server, the median of several rounds), search latency over many distinct
+// queries (page and API), add-to-cart latency through the server action, and orders per second on
+// PostgreSQL. Results are printed and written to bench-results/latest.json. Speed goals live here,
+// never in tests.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { env } from '@/lib/env';
 import { createScratchDatabase, runScript } from './lib/databases';
+import { measureThroughput, percentile, type Throughput } from './lib/measure';
 import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
 import { benchRecommendations } from './bench-recs';
 import { buildApp, hasBuild, startServer } from './lib/server';
@@ -25,31 +26,13 @@ const CONNECTIONS = flag('connections', 10);
 const EXTRA_PRODUCTS = flag('products', 0);
 const ROUNDS = flag('rounds', 3);
 
-type Throughput = {
-  path: string;
-  requestsPerSecond: number;
-  p99Ms: number;
-  p50Ms: number;
-  errors: number;
-  non2xx: number;
-  ratioToHelp: number;
-};
+type Measurement = Throughput & { path: string };
+type PageResult = Omit<Measurement, 'bytes'> & { ratioToHelp: number };
 
-type Measurement = Omit<Throughput, 'ratioToHelp'>;
-
-async function measureThroughput(baseUrl: string, pathName: string): Promise<Measurement> {
-  // Warm up: fill caches so that we measure the steady state.
-  for (let i = 0; i < 20; i++) await fetch(baseUrl + pathName).then((r) => r.arrayBuffer());
-  const result = await autocannon({ url: baseUrl + pathName, connections: CONNECTIONS, duration: DURATION });
-  return {
-    path: pathName,
-    requestsPerSecond: Math.round(result.requests.average),
-    p99Ms: result.latency.p99,
-    p50Ms: result.latency.p50,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
-}
+const measurePage = async (baseUrl: string, pathName: string): Promise<Measurement> => ({
+  path: pathName,
+  ...(await measureThroughput(baseUrl + pathName, DURATION, CONNECTIONS)),
+});
 
 const median = (values: number[]) => percentile(values, 50);
 
@@ -58,16 +41,16 @@ const median = (values: number[]) => percentile(values, 50);
  * ratio to /help is taken within a round (the machine's speed drifts over minutes, and a page measured
  * long after /help would be judged against another machine), and the median round is reported.
  */
-async function measurePages(baseUrl: string, pages: string[]): Promise<Throughput[]> {
+async function measurePages(baseUrl: string, pages: string[]): Promise<PageResult[]> {
   const rounds: { help: Measurement; pages: Measurement[] }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     console.log(`Round ${round} of ${ROUNDS}: /help and ${pages.length} pages, ${DURATION} s each…`);
-    const help = await measureThroughput(baseUrl, '/help');
+    const help = await measurePage(baseUrl, '/help');
     const measured: Measurement[] = [];
-    for (const page of pages) measured.push(await measureThroughput(baseUrl, page));
+    for (const page of pages) measured.push(await measurePage(baseUrl, page));
     rounds.push({ help, pages: measured });
   }
-  const summary = (path: string, runs: Measurement[], ratios: number[]): Throughput => ({
+  const summary = (path: string, runs: Measurement[], ratios: number[]): PageResult => ({
     path,
     requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
@@ -90,11 +73,6 @@ async function measurePages(baseUrl: string, pages: string[]): Promise<Throughpu
       ),
     ),
   ];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /**
