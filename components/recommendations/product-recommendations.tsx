@@ -6,8 +6,8 @@ import { ViewBeacon } from './view-beacon';
 
 /**
  * "Customers who bought this also bought" and "More like this": the same for everyone, cached with
- * the page; one row of six each, so that they add little to the page's weight. Also sends the page's view signal from the browser (a client island), so the static
- * page never waits for it.
+ * the page; one row of six each, so that they add little to the page's weight. Also sends the page's
+ * view signal from the browser (a client island), so the static page never waits for it.
  */
 export async function ProductRecommendations({ productId, locale }: { productId: number; locale: Locale }) {
   const [lists, t] = await Promise.all([

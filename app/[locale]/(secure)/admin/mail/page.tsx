@@ -95,7 +95,7 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
           nav: t('pages'),
           previous: t('previous'),
           next: t('next'),
-          pageOf: t('pageOf', { page: page, pages: pages }),
+          pageOf: t('pageOf', { page, pages }),
         }}
       />
     </div>
