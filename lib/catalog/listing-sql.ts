@@ -37,38 +37,51 @@ export function priceRangeSql(minorPerMajor: number): SQL {
   return sql`(case ${join(cases, ' ')} end)`;
 }
 
-function priceFilter(filters: BrowseFilters, minorPerMajor: number): SQL | null {
-  if (filters.prices.length === 0) return null;
-  const ranges = PRICE_RANGES.filter((r) => filters.prices.includes(r.id)).map((r) =>
+const anyOf = (parts: SQL[]) => sql`(${join(parts, ' or ')})`;
+const allOf = (parts: (SQL | null)[]) =>
+  join(
+    parts.filter((part): part is SQL => part !== null),
+    ' and ',
+  );
+const oneOf = (column: SQL, values: (string | number)[]) =>
+  sql`${column} in (${join(
+    values.map((v) => sql`${v}`),
+    ', ',
+  )})`;
+
+const genreCondition = (genres: string[]) =>
+  genres.length
+    ? sql`exists (select 1 from product_genres pg join genres g on g.id = pg.genre_id
+        where pg.product_id = p.id and ${oneOf(sql`g.slug`, genres)})`
+    : null;
+
+const decadeCondition = (decades: number[]) => (decades.length ? oneOf(sql`p.decade`, decades) : null);
+
+/**
+ * Each filter of a listing as a condition on product `p` and edition `e`, or null when it is not set.
+ * Format, price and availability are edition-level; genre and decade product-level.
+ */
+export function filterConditions(filters: BrowseFilters, minorPerMajor: number): Record<Dimension, SQL | null> {
+  const prices = PRICE_RANGES.filter((r) => filters.prices.includes(r.id)).map((r) =>
     r.max === null
       ? sql`e.price_minor >= ${r.min * minorPerMajor}`
       : sql`(e.price_minor >= ${r.min * minorPerMajor} and e.price_minor < ${r.max * minorPerMajor})`,
   );
-  return sql`(${join(ranges, ' or ')})`;
+  return {
+    formats: filters.formats.length ? oneOf(sql`e.format`, filters.formats) : null,
+    prices: prices.length ? anyOf(prices) : null,
+    availability: filters.availability.length ? anyOf(filters.availability.map((a) => availabilitySql[a])) : null,
+    genres: genreCondition(filters.genres),
+    decades: decadeCondition(filters.decades),
+  };
 }
 
-/** Conditions on editions `e`, without the one for `except`. */
-export function editionConditions(filters: BrowseFilters, minorPerMajor: number, except?: Dimension): SQL {
-  const parts: SQL[] = [sql`e.product_id = p.id`, sellableEdition];
-  if (except !== 'formats' && filters.formats.length) {
-    parts.push(
-      sql`e.format in (${join(
-        filters.formats.map((f) => sql`${f}`),
-        ', ',
-      )})`,
-    );
-  }
-  const price = except !== 'prices' ? priceFilter(filters, minorPerMajor) : null;
-  if (price) parts.push(price);
-  if (except !== 'availability' && filters.availability.length) {
-    parts.push(
-      sql`(${join(
-        filters.availability.map((a) => availabilitySql[a]),
-        ' or ',
-      )})`,
-    );
-  }
-  return join(parts, ' and ');
+const EDITION_DIMENSIONS = ['formats', 'prices', 'availability'] as const;
+
+/** Conditions on the editions `e` of product `p` that a listing shows: sellable and matching every edition-level filter. */
+export function editionConditions(filters: BrowseFilters, minorPerMajor: number): SQL {
+  const conditions = filterConditions(filters, minorPerMajor);
+  return allOf([sql`e.product_id = p.id`, sellableEdition, ...EDITION_DIMENSIONS.map((d) => conditions[d])]);
 }
 
 export type TextQuery = { tsquery: string; folded: string };
@@ -90,31 +103,22 @@ export function textMatch(text: TextQuery): SQL {
 }
 
 export function relevance(text: TextQuery): SQL {
-  return sql`(ts_rank_cd(p.search_vector, to_tsquery('simple', ${text.tsquery}), 1) * 4
+  return sql`(ts_rank(p.search_vector, to_tsquery('simple', ${text.tsquery}), 1) * 4
     + word_similarity(${text.folded}, p.search_title)
     + case when p.search_title = ${text.folded} then 2 else 0 end)`;
 }
 
-/** Conditions on products `p`, without the one for `except`. Text matches are joined in ({@link matchedJoin}). */
-export function productConditions(filters: BrowseFilters, except?: Dimension): SQL {
-  const parts: SQL[] = [sql`p.status = 'active'`];
-  if (filters.kind) parts.push(sql`p.kind = ${filters.kind}`);
-  if (except !== 'genres' && filters.genres.length) {
-    parts.push(sql`exists (select 1 from product_genres pg join genres g on g.id = pg.genre_id
-      where pg.product_id = p.id and g.slug in (${join(
-        filters.genres.map((g) => sql`${g}`),
-        ', ',
-      )}))`);
-  }
-  if (except !== 'decades' && filters.decades.length) {
-    parts.push(
-      sql`p.decade in (${join(
-        filters.decades.map((d) => sql`${d}`),
-        ', ',
-      )})`,
-    );
-  }
-  return join(parts, ' and ');
+/**
+ * Conditions on products `p`: active, of the filtered kind, in the filtered genres and decades.
+ * Text matches are joined in ({@link matchedJoin}).
+ */
+export function productConditions(filters: BrowseFilters): SQL {
+  return allOf([
+    sql`p.status = 'active'`,
+    filters.kind ? sql`p.kind = ${filters.kind}` : null,
+    genreCondition(filters.genres),
+    decadeCondition(filters.decades),
+  ]);
 }
 
 /**

@@ -5,20 +5,14 @@ import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
 import { suggestCorrection } from '@/lib/search/queries';
-import {
-  AVAILABILITIES,
-  PRICE_RANGES,
-  type Availability,
-  type EditionFormat,
-  type PriceRangeId,
-  type ProductKind,
-} from './formats';
+import { AVAILABILITIES, PRICE_RANGES, type Availability, type ProductKind } from './formats';
 import {
   availabilitySql,
   cardColumns,
   type Dimension,
   editionAggregate,
   editionConditions,
+  filterConditions,
   orderBy,
   priceRangeSql,
   matchedJoin,
@@ -69,53 +63,65 @@ async function listCards(where: SQL, order: SQL, limit: number, offset = 0, edit
   );
 }
 
+type FacetRow = Omit<Facets, 'availability'> & { availability: Record<Availability, number> };
+
+/**
+ * Facet counts in one statement: the products the listing considers are joined with their sellable
+ * editions once (`base`, one row per edition, with a flag per filter), and each facet counts the
+ * products of `base` that pass every filter but its own.
+ */
 async function facetCounts(filters: BrowseFilters, matches: number[] | null): Promise<Facets> {
   const factor = minorPerMajor();
-  const products = sql`products p ${matchedJoin(matches)}`;
-  const productsWhere = (except: Dimension) => productConditions(filters, except);
-  const editionsWhere = (except?: Dimension) => editionConditions(filters, factor, except);
-  const hasEdition = (except?: Dimension) => sql`exists (select 1 from editions e where ${editionsWhere(except)})`;
-
-  const [formats, genres, decades, prices, availability] = await Promise.all([
-    readCatalog<{ value: EditionFormat; count: number }>(
-      sql`select e.format as value, count(distinct p.id)::int as count
-        from ${products} join editions e on ${editionsWhere('formats')}
-        where ${productsWhere('formats')} group by e.format order by count desc`,
-    ),
-    readCatalog<{ value: string; count: number; label: string; labelZh: string }>(
-      sql`select g.slug as value, g.name as label, g.name_zh as "labelZh", count(*)::int as count
-        from ${products} join product_genres pg on pg.product_id = p.id join genres g on g.id = pg.genre_id
-        where ${productsWhere('genres')} and ${hasEdition()}
-        group by g.slug, g.name, g.name_zh order by count desc, g.name`,
-    ),
-    readCatalog<{ value: number; count: number }>(
-      sql`select p.decade as value, count(*)::int as count from ${products}
-        where ${productsWhere('decades')} and p.decade is not null and ${hasEdition()}
-        group by p.decade order by p.decade desc`,
-    ),
-    readCatalog<{ value: PriceRangeId; count: number }>(
-      sql`select ${priceRangeSql(factor)} as value, count(distinct p.id)::int as count
-        from ${products} join editions e on ${editionsWhere('prices')}
-        where ${productsWhere('prices')} group by 1`,
-    ),
-    readCatalog<Record<Availability, number>>(
-      sql`select ${sql.join(
-        AVAILABILITIES.map(
-          (a) => sql`count(distinct p.id) filter (where ${availabilitySql[a]})::int as ${sql.identifier(a)}`,
-        ),
-        sql`, `,
-      )}
-        from ${products} join editions e on ${editionsWhere('availability')}
-        where ${productsWhere('availability')}`,
-    ),
-  ]);
+  const conditions = filterConditions(filters, factor);
+  const dimensions = Object.keys(conditions) as Dimension[];
+  const passes = (except: Dimension) =>
+    sql.join(
+      dimensions.filter((d) => d !== except).map((d) => sql.identifier(`${d}_ok`)),
+      sql` and `,
+    );
+  const [row] = await readCatalog<FacetRow>(
+    sql`with base as materialized (
+        select p.id, p.decade, e.format, ${priceRangeSql(factor)} as price_range,
+          ${sql.join(
+            AVAILABILITIES.map((a) => sql`${availabilitySql[a]} as ${sql.identifier(a)}`),
+            sql`, `,
+          )},
+          ${sql.join(
+            dimensions.map((d) => sql`${conditions[d] ?? sql`true`} as ${sql.identifier(`${d}_ok`)}`),
+            sql`, `,
+          )}
+        from products p ${matchedJoin(matches)} join editions e on e.product_id = p.id and ${sellableEdition}
+        where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``}
+      )
+      select
+        (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from (
+          select format as value, count(distinct id)::int as count from base where ${passes('formats')} group by format
+        ) f) as formats,
+        (select coalesce(json_agg(f order by f.count desc, f.label), '[]') from (
+          select g.slug as value, g.name as label, g.name_zh as "labelZh", count(*)::int as count
+          from (select distinct id from base where ${passes('genres')}) b
+            join product_genres pg on pg.product_id = b.id join genres g on g.id = pg.genre_id
+          group by g.slug, g.name, g.name_zh
+        ) f) as genres,
+        (select coalesce(json_agg(f order by f.value desc), '[]') from (
+          select decade as value, count(distinct id)::int as count from base
+          where decade is not null and ${passes('decades')} group by decade
+        ) f) as decades,
+        (select coalesce(json_agg(f), '[]') from (
+          select price_range as value, count(distinct id)::int as count from base where ${passes('prices')} group by price_range
+        ) f) as prices,
+        (select json_build_object(${sql.join(
+          AVAILABILITIES.map((a) => sql`${a}::text, count(distinct id) filter (where ${sql.identifier(a)})`),
+          sql`, `,
+        )}) from base where ${passes('availability')}) as availability`,
+  );
   const priceOrder = PRICE_RANGES.map((r) => r.id);
   return {
-    formats,
-    genres,
-    decades,
-    prices: prices.sort((a, b) => priceOrder.indexOf(a.value) - priceOrder.indexOf(b.value)),
-    availability: AVAILABILITIES.map((value) => ({ value, count: availability[0]?.[value] ?? 0 })).filter(
+    formats: row.formats,
+    genres: row.genres,
+    decades: row.decades,
+    prices: row.prices.sort((a, b) => priceOrder.indexOf(a.value) - priceOrder.indexOf(b.value)),
+    availability: AVAILABILITIES.map((value) => ({ value, count: row.availability[value] })).filter(
       (facet) => facet.count > 0,
     ),
   };
