@@ -89,6 +89,20 @@ describe('storefront', () => {
     await context.close();
   });
 
+  it('shows cached catalog pages whole, also without JavaScript', async () => {
+    const { page, context } = await newPage(browser, { javaScript: false });
+    // Served from the cache, a page is its content, not a skeleton that a script swaps for it. (The
+    // first request for a path that was not built streams it in; the warm-up requests make sure.)
+    for (const path of ['/products/neon-harbour', '/music/format=vinyl']) await context.request.get(path);
+    await page.goto('/products/neon-harbour');
+    await expect(page.getByRole('heading', { level: 1, name: 'Neon Harbour' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Tracklist' }).isVisible()).resolves.toBe(true);
+    await page.goto('/music/format=vinyl');
+    await expect(page.getByRole('heading', { level: 1, name: 'Music' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('navigation', { name: 'Filters' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it('answers odd queries and unknown pages normally', async () => {
     const { page, context } = await newPage(browser);
     for (const q of ['', "'; drop table products; --", 'x'.repeat(10_000), '\u0000\u0001\u0007']) {

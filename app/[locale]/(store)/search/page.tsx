@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cacheLife, cacheTag } from 'next/cache';
 import { Suspense } from 'react';
+import { PageSkeleton } from '@/components/store/page-skeleton';
 import { ProductListing } from '@/components/store/product-listing';
 import { listProducts } from '@/lib/catalog/queries';
 import { CATALOG_TAG } from '@/lib/catalog/tags';
@@ -10,7 +11,6 @@ import { readFilters, toQueryString } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import { searchPeople } from '@/lib/search/queries';
-import Loading from '../loading';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Props = { params: Promise<{ locale: string }>; searchParams: SearchParams };
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageSkeleton />}>
       <SearchResults locale={locale} searchParams={searchParams} />
     </Suspense>
   );

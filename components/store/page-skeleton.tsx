@@ -1,8 +1,9 @@
 /**
- * Skeleton shown while a page streams in. Kept small: it is part of every catalog page's HTML and
- * payload (the fallback of the pages' loading boundary).
+ * Skeleton of a product grid, shown while results that depend on the request stream in (search).
+ * Catalog pages have no route-wide loading boundary: they are served whole from the cache, and an
+ * unknown product or person then answers a real 404 rather than a streamed "soft" one.
  */
-export default function Loading() {
+export function PageSkeleton() {
   return (
     <div className="container-page mt-6 animate-pulse" aria-busy="true">
       <div className="skeleton h-8 w-48" />
