@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PRICE_RANGES, type PriceRangeId } from '@/lib/catalog/formats';
 import type { Facets } from '@/lib/catalog/types';
+import { FacetPanelView } from './facet-panel-view';
 import { formatWholePrice } from './price';
 import { type BrowseFilters, toggleFilter } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
@@ -10,7 +10,8 @@ type FacetKey = 'formats' | 'genres' | 'decades' | 'prices' | 'availability';
 
 /**
  * Facets as plain links: each value toggles one filter in the URL, so a filtered page can be shared,
- * bookmarked and reached with Back, and works without JavaScript.
+ * bookmarked and reached with Back, and works without JavaScript. Labels, counts and links are worked
+ * out here; FacetPanelView draws them.
  */
 export async function FacetPanel({
   hrefFor: href,
@@ -66,52 +67,29 @@ export async function FacetPanel({
     filters.prices.length +
     filters.availability.length;
   return (
-    <nav aria-label={t('filters')} className="space-y-6 text-sm">
-      {active > 0 && (
-        <Link
-          prefetch={false}
-          href={href({ ...filters, formats: [], genres: [], decades: [], prices: [], availability: [], page: 1 })}
-          className="inline-block font-medium text-brand-700 hover:underline"
-        >
-          {t('clearFilters', { count: active })}
-        </Link>
-      )}
-      {groups.map((group) =>
-        group.values.length === 0 ? null : (
-          <section key={group.key} aria-labelledby={`facet-${group.key}`}>
-            <h3 id={`facet-${group.key}`} className="mb-2 font-semibold">
-              {group.title}
-            </h3>
-            <ul className="space-y-1">
-              {group.values.map(({ value, count, label }) => {
-                const selected = (filters[group.key] as (string | number)[]).includes(value);
-                return (
-                  <li key={String(value)}>
-                    <Link
-                      href={href(toggleFilter(filters, group.key, value))}
-                      aria-current={selected ? 'true' : undefined}
-                      rel="nofollow"
-                      prefetch={false}
-                      className="facet-option"
-                    >
-                      <span>
-                        <span aria-hidden className="facet-box">
-                          {selected ? '✓' : ''}
-                        </span>
-                        <span>
-                          {label}
-                          {selected && <span className="sr-only"> ({t('selected')})</span>}
-                        </span>
-                      </span>
-                      <span>{count}</span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        ),
-      )}
-    </nav>
+    <FacetPanelView
+      label={t('filters')}
+      selectedLabel={t('selected')}
+      clear={
+        active > 0
+          ? {
+              label: t('clearFilters', { count: active }),
+              href: href({ ...filters, formats: [], genres: [], decades: [], prices: [], availability: [], page: 1 }),
+            }
+          : null
+      }
+      groups={groups
+        .filter((group) => group.values.length > 0)
+        .map((group) => ({
+          key: group.key,
+          title: group.title,
+          options: group.values.map(({ value, count, label }) => ({
+            label,
+            count,
+            href: href(toggleFilter(filters, group.key, value)),
+            selected: (filters[group.key] as (string | number)[]).includes(value),
+          })),
+        }))}
+    />
   );
 }
