@@ -1,13 +1,16 @@
 import { env } from './lib/env';
 import { getDb, usesEmbeddedDatabase } from './db';
 import { countPendingMigrations } from './db/migrate';
+import { sendLargeStringsAsBuffers } from './lib/http/string-bodies';
 
 /**
  * Server start: the environment is validated (importing lib/env does it), the database opened so
  * that the embedded one migrates and seeds before the first request rather than during it, and the
- * background jobs (lib/jobs: mail, unpaid orders, recommendations…) put on their timers.
+ * background jobs (lib/jobs: mail, unpaid orders, recommendations…) put on their timers. Large
+ * response bodies are written as Buffers (lib/http/string-bodies.ts).
  */
 export async function startServer({ jobs }: { jobs: boolean }): Promise<void> {
+  sendLargeStringsAsBuffers();
   const db = await getDb();
   if (!usesEmbeddedDatabase()) {
     const pending = await countPendingMigrations(db);
