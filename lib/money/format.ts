@@ -19,11 +19,19 @@ function formatterFor(locale: string, currency: string, whole: boolean): Intl.Nu
   return formatter;
 }
 
+const minorUnits = new Map<string, number>();
+
 /** How many minor units make one major unit (100 for USD and CNY, 1 for JPY, 1000 for KWD…). */
 export function minorUnitsPerMajor(currency: string): number {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  // Remembered: building an Intl.NumberFormat costs ~30 µs, and every price shown asks.
+  let units = minorUnits.get(currency);
+  if (units === undefined) {
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    units = 10 ** digits;
+    minorUnits.set(currency, units);
+  }
+  return units;
 }
 
 /** "$12.99" in en-US, "US$12.99" in zh-CN; with `whole`, "$10" (for round amounts such as price ranges). */
