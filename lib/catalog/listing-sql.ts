@@ -121,14 +121,28 @@ export function productConditions(filters: BrowseFilters): SQL {
   ]);
 }
 
+/** The products a search matched, best match first, with the product-level fields facets need. */
+export type Matches = { ids: number[]; decades: (number | null)[] };
+
+const intArray = (values: (number | null)[]) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+
 /**
  * Restricts products `p` to the matches of a search, found once (queries.ts matchProducts) and passed
  * as ids in order of relevance: `m.rank` is a product's place in that order.
  */
-export function matchedJoin(matches: number[] | null): SQL {
+export function matchedJoin(matches: Matches | null): SQL {
   return matches
-    ? sql`join unnest(${`{${matches.join(',')}}`}::int[]) with ordinality as m(id, rank) on m.id = p.id`
+    ? sql`join unnest(${intArray(matches.ids)}::int[]) with ordinality as m(id, rank) on m.id = p.id`
     : sql``;
+}
+
+/**
+ * The matches of a search as a stand-in for the products table `p` (id and decade only): they are
+ * already active and of the filtered kind, and reading the products again cost a third of a
+ * facet query on a large catalog.
+ */
+export function matchedProducts(matches: Matches): SQL {
+  return sql`unnest(${intArray(matches.ids)}::int[], ${intArray(matches.decades)}::int[]) as p(id, decade)`;
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */

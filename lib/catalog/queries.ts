@@ -16,6 +16,8 @@ import {
   orderBy,
   priceRangeSql,
   matchedJoin,
+  type Matches,
+  matchedProducts,
   productConditions,
   relevance,
   sellableEdition,
@@ -70,7 +72,7 @@ type FacetRow = Omit<Facets, 'availability'> & { availability: Record<Availabili
  * editions once (`base`, one row per edition, with a flag per filter), and each facet counts the
  * products of `base` that pass every filter but its own.
  */
-async function facetCounts(filters: BrowseFilters, matches: number[] | null): Promise<Facets> {
+async function facetCounts(filters: BrowseFilters, matches: Matches | null): Promise<Facets> {
   const factor = minorPerMajor();
   const conditions = filterConditions(filters, factor);
   const dimensions = Object.keys(conditions) as Dimension[];
@@ -90,8 +92,9 @@ async function facetCounts(filters: BrowseFilters, matches: number[] | null): Pr
             dimensions.map((d) => sql`${conditions[d] ?? sql`true`} as ${sql.identifier(`${d}_ok`)}`),
             sql`, `,
           )}
-        from products p ${matchedJoin(matches)} join editions e on e.product_id = p.id and ${sellableEdition}
-        where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``}
+        from ${matches ? matchedProducts(matches) : sql`products p`}
+          join editions e on e.product_id = p.id and ${sellableEdition}
+        ${matches ? sql`` : sql`where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``}`}
       )
       select
         (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from (
@@ -127,7 +130,7 @@ async function facetCounts(filters: BrowseFilters, matches: number[] | null): Pr
   };
 }
 
-async function runListing(filters: BrowseFilters, matches: number[] | null) {
+async function runListing(filters: BrowseFilters, matches: Matches | null) {
   const offset = (filters.page - 1) * filters.pageSize;
   const editionWhere = editionConditions(filters, minorPerMajor());
   return readCatalog<CardRow>(
@@ -138,14 +141,14 @@ async function runListing(filters: BrowseFilters, matches: number[] | null) {
   );
 }
 
-/** Ids of the active products (of the filtered kind) that match a text query, best match first. */
-async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<number[]> {
-  const rows = await readCatalog<{ id: number }>(
-    sql`select p.id from products p
+/** The active products (of the filtered kind) that match a text query, best match first. */
+async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<Matches> {
+  const rows = await readCatalog<{ id: number; decade: number | null }>(
+    sql`select p.id, p.decade from products p
       where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``} and ${textMatch(text)}
       order by ${relevance(text)} desc, p.release_date desc nulls last, p.id`,
   );
-  return rows.map((row) => row.id);
+  return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
 }
 
 /** A page of search results and its facets: the text is matched once, the rest works on the matches. */
