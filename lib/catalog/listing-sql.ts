@@ -113,12 +113,12 @@ export function relevance(text: TextQuery): SQL {
  * Text matches are joined in ({@link matchedJoin}).
  */
 export function productConditions(filters: BrowseFilters): SQL {
-  return allOf([
-    sql`p.status = 'active'`,
-    filters.kind ? sql`p.kind = ${filters.kind}` : null,
-    genreCondition(filters.genres),
-    decadeCondition(filters.decades),
-  ]);
+  return allOf([listedProducts(filters), genreCondition(filters.genres), decadeCondition(filters.decades)]);
+}
+
+/** Products `p` a listing can show at all: active and of the filtered kind. */
+export function listedProducts(filters: BrowseFilters): SQL {
+  return allOf([sql`p.status = 'active'`, filters.kind ? sql`p.kind = ${filters.kind}` : null]);
 }
 
 /** The products a search matched, best match first, with the product-level fields facets need. */

@@ -15,6 +15,7 @@ import {
   filterConditions,
   orderBy,
   priceRangeSql,
+  listedProducts,
   matchedJoin,
   type Matches,
   matchedProducts,
@@ -94,7 +95,7 @@ async function facetCounts(filters: BrowseFilters, matches: Matches | null): Pro
           )}
         from ${matches ? matchedProducts(matches) : sql`products p`}
           join editions e on e.product_id = p.id and ${sellableEdition}
-        ${matches ? sql`` : sql`where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``}`}
+        ${matches ? sql`` : sql`where ${listedProducts(filters)}`}
       )
       select
         (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from (
@@ -145,7 +146,7 @@ async function runListing(filters: BrowseFilters, matches: Matches | null) {
 async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<Matches> {
   const rows = await readCatalog<{ id: number; decade: number | null }>(
     sql`select p.id, p.decade from products p
-      where p.status = 'active' ${filters.kind ? sql`and p.kind = ${filters.kind}` : sql``} and ${textMatch(text)}
+      where ${listedProducts(filters)} and ${textMatch(text)}
       order by ${relevance(text)} desc, p.release_date desc nulls last, p.id`,
   );
   return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
