@@ -1,8 +1,8 @@
 'use client';
 
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 
-export type BadgeProps = { tone: 'brand' | 'info' | 'success' | 'muted'; text: string };
+export type BadgeProps = { tone: BadgeTone; text: string };
 
 /**
  * The markup of the edition list. A client component although it has no state, like the product

@@ -5,7 +5,9 @@ const TONES = {
   muted: 'bg-stone-100 text-stone-600 ring-stone-200',
 } as const;
 
-export function Badge({ tone = 'muted', children }: { tone?: keyof typeof TONES; children: React.ReactNode }) {
+export type BadgeTone = keyof typeof TONES;
+
+export function Badge({ tone = 'muted', children }: { tone?: BadgeTone; children: React.ReactNode }) {
   return (
     <span
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-[11px] font-medium ring-1 ring-inset ${TONES[tone]}`}
