@@ -8,9 +8,6 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // 'use cache' + cacheTag for catalog reads; pages keep a static shell with per-user holes.
   cacheComponents: true,
-  // Partial Prefetching is what turns the fallback shell of a product or person not prerendered at
-  // build into a cached static page after its first visit (without it every such visit re-renders).
-  partialPrefetching: true,
   cacheLife: {
     // Catalog data: served from cache, refreshed hourly in the background, and invalidated at once
     // by tag when an admin changes something.

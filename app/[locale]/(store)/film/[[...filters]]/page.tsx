@@ -3,6 +3,8 @@ import { browseRoute } from '../../_browse/browse-route';
 // /film and /film/{filters}: see app/[locale]/_browse/browse-route.tsx.
 const route = browseRoute('film');
 
+// Partial Prefetching: see app/[locale]/(store)/products/[slug]/page.tsx.
+export const prefetch = 'partial';
 export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.BrowsePage;

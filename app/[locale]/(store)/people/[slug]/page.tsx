@@ -7,7 +7,9 @@ import { resolveLocale } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-// People render on first request and are then cached; one placeholder satisfies build validation.
+// People render on first request and are then cached (Partial Prefetching: see the product page);
+// one placeholder satisfies build validation.
+export const prefetch = 'partial';
 export function generateStaticParams() {
   return [{ slug: 'marlow-vance' }];
 }

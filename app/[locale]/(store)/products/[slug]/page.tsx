@@ -25,7 +25,11 @@ import { resolveLocale } from '@/lib/i18n/server';
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 // A few products per kind are prerendered at build time; the rest render on first request and are
-// then served from the cache like the others.
+// then served from the cache like the others. Partial Prefetching ('partial') is what makes that first
+// render cache the page; it is set per route, not app-wide, because it also renders every dynamic page
+// a second time and embeds that copy in the HTML (the search page: twice the work and the bytes).
+export const prefetch = 'partial';
+
 export async function generateStaticParams() {
   const slugs = await listPrerenderedProductSlugs();
   // Cache Components needs at least one entry; an empty catalog prerenders a 404.
