@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { cacheLife, cacheTag } from 'next/cache';
 import { Suspense } from 'react';
 import { PageSkeleton } from '@/components/store/page-skeleton';
 import { ProductListing } from '@/components/store/product-listing';
 import { listProducts } from '@/lib/catalog/queries';
-import { CATALOG_TAG } from '@/lib/catalog/tags';
 import { readFilters, toQueryString } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -21,7 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title'), robots: { index: false, follow: true } };
 }
 
-/** The static shell renders at once; results depend on the query and stream in. */
+/**
+ * The static shell renders at once; results depend on the query and stream in. The catalog reads
+ * (listProducts, searchPeople) are cached per canonical query; the results are rendered per request.
+ */
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   return (
@@ -54,20 +55,6 @@ async function SearchResults({ locale, searchParams }: { locale: Locale; searchP
       </div>
     );
   }
-  return <CachedSearchResults locale={locale} queryKey={toQueryString(filters)} />;
-}
-
-/**
- * The rendered results of one canonical query, cached like catalog pages: repeated searches cost a
- * cache read, not a render. Invalidated with the catalog.
- */
-async function CachedSearchResults({ locale, queryKey }: { locale: Locale; queryKey: string }) {
-  'use cache';
-  cacheLife('catalog');
-  cacheTag(CATALOG_TAG);
-  const t = await getTranslations({ locale, namespace: 'search' });
-  const filters = readFilters(new URLSearchParams(queryKey));
-  if (!filters.q) return null;
   const [list, people] = await Promise.all([listProducts(filters), searchPeople(filters.q)]);
   const suggestionHref = (q: string) => `/search?${toQueryString({ q })}`;
   return (
