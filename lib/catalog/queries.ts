@@ -152,9 +152,15 @@ async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<M
   return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
 }
 
-/** A page of search results and its facets: the text is matched once, the rest works on the matches. */
-async function searchListing(filters: BrowseFilters, text: TextQuery) {
+const NO_FACETS: Facets = { formats: [], genres: [], decades: [], prices: [], availability: [] };
+
+/**
+ * A page of search results and its facets: the text is matched once, the rest works on the matches
+ * (nothing to list or count when nothing matched, as for a typo about to be retried corrected).
+ */
+async function searchListing(filters: BrowseFilters, text: TextQuery): Promise<[CardRow[], Facets]> {
   const matches = await matchProducts(filters, text);
+  if (matches.ids.length === 0) return [[], NO_FACETS];
   return Promise.all([runListing(filters, matches), facetCounts(filters, matches)]);
 }
 
