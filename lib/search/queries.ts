@@ -20,11 +20,14 @@ export async function suggestCorrection(query: string): Promise<string | null> {
   const candidates = words.filter((word) => word.length >= 3 && !hasCjk(word) && !/^\d+$/.test(word));
   if (candidates.length === 0) return null;
   const db = await getDb();
-  // One query for all words: the closest known term to each candidate (itself when known).
+  // One query for all words: each candidate itself when it is a known term (an index lookup; most
+  // words are), else the closest known term (trigram similarity, only for the unknown words).
   const rows = await queryRows<{ word: string; best: string | null }>(
     db,
-    sql`select w.word, (select t.term from search_terms t where t.term % w.word or t.term = w.word
-          order by t.term = w.word desc, similarity(t.term, w.word) desc, t.frequency desc, t.term limit 1) as best
+    sql`select w.word, coalesce(
+          (select t.term from search_terms t where t.term = w.word),
+          (select t.term from search_terms t where t.term % w.word
+            order by similarity(t.term, w.word) desc, t.frequency desc, t.term limit 1)) as best
         from (values ${sql.join(
           candidates.map((word) => sql`(${word})`),
           sql`, `,
