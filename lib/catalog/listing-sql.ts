@@ -92,20 +92,23 @@ export function textQuery(q: string | undefined): TextQuery | null {
   return tsquery ? { tsquery, folded: foldText(q) } : null;
 }
 
-/**
- * Full-text match, or a title that contains a word close to the query (typo tolerance). Written as
- * a union of the two index lookups: as an OR, the planner reads the whole table whenever the query
- * is common, and tests both conditions on every row (200 ms on 100,000 products instead of 30).
- */
-export function textMatch(text: TextQuery): SQL {
-  return sql`p.id in (select id from products where search_vector @@ to_tsquery('simple', ${text.tsquery})
-    union select id from products where ${text.folded} <% search_title)`;
-}
-
-export function relevance(text: TextQuery): SQL {
-  return sql`(ts_rank(p.search_vector, to_tsquery('simple', ${text.tsquery}), 1) * 4
+const relevance = (text: TextQuery) =>
+  sql`(ts_rank(p.search_vector, to_tsquery('simple', ${text.tsquery}), 1) * 4
     + word_similarity(${text.folded}, p.search_title)
     + case when p.search_title = ${text.folded} then 2 else 0 end)`;
+
+/**
+ * The products `p` meeting `where` that match a text query, as rows (id, decade, release_date,
+ * score): a full-text match, or a title that contains a word close to the query (typo tolerance).
+ * Written as a union of the two index lookups, each scoring the rows it has just read: as an OR, the
+ * planner reads the whole table whenever the query is common (200 ms on 100,000 products instead of
+ * 30), and matching ids first and scoring them after reads every match twice (a quarter slower).
+ */
+export function textMatches(where: SQL, text: TextQuery): SQL {
+  const branch = (match: SQL) =>
+    sql`select p.id, p.decade, p.release_date, ${relevance(text)} as score from products p where ${where} and ${match}`;
+  return sql`(${branch(sql`p.search_vector @@ to_tsquery('simple', ${text.tsquery})`)}
+    union ${branch(sql`${text.folded} <% p.search_title`)})`;
 }
 
 /**

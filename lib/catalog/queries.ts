@@ -20,10 +20,9 @@ import {
   type Matches,
   matchedProducts,
   productConditions,
-  relevance,
   sellableEdition,
   type TextQuery,
-  textMatch,
+  textMatches,
   textQuery,
 } from './listing-sql';
 import { CATALOG_TAG, personTag, productTag } from './tags';
@@ -145,9 +144,8 @@ async function runListing(filters: BrowseFilters, matches: Matches | null) {
 /** The active products (of the filtered kind) that match a text query, best match first. */
 async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<Matches> {
   const rows = await readCatalog<{ id: number; decade: number | null }>(
-    sql`select p.id, p.decade from products p
-      where ${listedProducts(filters)} and ${textMatch(text)}
-      order by ${relevance(text)} desc, p.release_date desc nulls last, p.id`,
+    sql`select id, decade from ${textMatches(listedProducts(filters), text)} m
+      order by score desc, release_date desc nulls last, id`,
   );
   return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
 }

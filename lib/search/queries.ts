@@ -2,7 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
-import { relevance, sellableEdition, textMatch, textQuery } from '@/lib/catalog/listing-sql';
+import { sellableEdition, textMatches, textQuery } from '@/lib/catalog/listing-sql';
 import { CATALOG_TAG } from '@/lib/catalog/tags';
 import type { ProductCard } from '@/lib/catalog/types';
 import { cleanQuery, foldText, hasCjk } from './normalize';
@@ -60,10 +60,12 @@ export async function getSuggestions(query: string): Promise<Suggestions> {
           (select pe.name from credits c join people pe on pe.id = c.person_id where c.product_id = p.id
             and c.role in ('artist', 'director', 'writer', 'developer') order by c.sort_order limit 1) as credit,
           (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl"
-        from products p
-        where p.status = 'active' and ${textMatch(text)}
-          and exists (select 1 from editions e where e.product_id = p.id and ${sellableEdition})
-        order by ${relevance(text)} desc, p.id limit 6`,
+        from (select id, score from ${textMatches(
+          sql`p.status = 'active' and exists (select 1 from editions e where e.product_id = p.id and ${sellableEdition})`,
+          text,
+        )} m order by score desc, id limit 6) m
+          join products p on p.id = m.id
+        order by m.score desc, p.id`,
     ),
     searchPeopleRows(text.folded, 3),
   ]);
