@@ -1,0 +1,1 @@
+CREATE INDEX "editions_listing_idx" ON "editions" USING btree ("product_id","format","price_minor","stock","digital","rentable","release_date","available_from","available_until") WHERE "editions"."status" = 'active';
