@@ -113,9 +113,8 @@ export function textMatches(where: SQL, text: TextQuery): SQL {
 
 /**
  * Conditions on products `p`: active, of the filtered kind, in the filtered genres and decades.
- * Text matches are joined in ({@link matchedJoin}).
  */
-export function productConditions(filters: BrowseFilters): SQL {
+function productConditions(filters: BrowseFilters): SQL {
   return allOf([listedProducts(filters), genreCondition(filters.genres), decadeCondition(filters.decades)]);
 }
 
@@ -130,22 +129,29 @@ export type Matches = { ids: number[]; decades: (number | null)[] };
 const intArray = (values: (number | null)[]) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
 
 /**
- * Restricts products `p` to the matches of a search, found once (queries.ts matchProducts) and passed
- * as ids in order of relevance: `m.rank` is a product's place in that order.
+ * The matches of a search as a stand-in for the products table `p` (id, decade, and `rank`, the
+ * place in relevance order): they are already active and of the filtered kind, and reading the
+ * products again for thousands of matches cost most of a listing or a facet query on a large catalog.
  */
-export function matchedJoin(matches: Matches | null): SQL {
-  return matches
-    ? sql`join unnest(${intArray(matches.ids)}::int[]) with ordinality as m(id, rank) on m.id = p.id`
-    : sql``;
+export function matchedProducts(matches: Matches): SQL {
+  return sql`unnest(${intArray(matches.ids)}::int[], ${intArray(matches.decades)}::int[]) with ordinality as p(id, decade, rank)`;
 }
 
 /**
- * The matches of a search as a stand-in for the products table `p` (id and decade only): they are
- * already active and of the filtered kind, and reading the products again cost a third of a
- * facet query on a large catalog.
+ * The products `p` a listing chooses from, and the conditions they must meet: the catalog when
+ * browsing; a search's matches, read from the products table only when the sort needs their title or
+ * release date.
  */
-export function matchedProducts(matches: Matches): SQL {
-  return sql`unnest(${intArray(matches.ids)}::int[], ${intArray(matches.decades)}::int[]) as p(id, decade)`;
+export function listingSource(filters: BrowseFilters, matches: Matches | null): { from: SQL; where: SQL } {
+  if (!matches) return { from: sql`products p`, where: productConditions(filters) };
+  if (filters.sort === 'title' || filters.sort === 'newest') {
+    return {
+      from: sql`products p join unnest(${intArray(matches.ids)}::int[]) as m(id) on m.id = p.id`,
+      where: productConditions(filters),
+    };
+  }
+  const conditions = [genreCondition(filters.genres), decadeCondition(filters.decades)];
+  return { from: matchedProducts(matches), where: conditions.some(Boolean) ? allOf(conditions) : sql`true` };
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
@@ -181,7 +187,7 @@ export function orderBy(filters: BrowseFilters, searching: boolean): SQL {
     case 'title':
       return sql`lower(p.title) asc, p.id`;
     case 'relevance':
-      return searching ? sql`m.rank` : sql`p.release_date desc nulls last, p.id desc`;
+      return searching ? sql`p.rank` : sql`p.release_date desc nulls last, p.id desc`;
     default:
       return sql`p.release_date desc nulls last, p.id desc`;
   }

@@ -16,10 +16,9 @@ import {
   orderBy,
   priceRangeSql,
   listedProducts,
-  matchedJoin,
+  listingSource,
   type Matches,
   matchedProducts,
-  productConditions,
   sellableEdition,
   type TextQuery,
   textMatches,
@@ -130,14 +129,26 @@ async function facetCounts(filters: BrowseFilters, matches: Matches | null): Pro
   };
 }
 
+/**
+ * A page of a listing in two steps: first the page's ids and the total, from the products (for a
+ * search: its matches, see listingSource) and their editions; then the cards of those ids only. A
+ * search sorted by relevance or price so never reads the products table for the matches it counts.
+ */
 async function runListing(filters: BrowseFilters, matches: Matches | null) {
   const offset = (filters.page - 1) * filters.pageSize;
   const editionWhere = editionConditions(filters, minorPerMajor());
+  const order = orderBy(filters, matches !== null);
+  const source = listingSource(filters, matches);
   return readCatalog<CardRow>(
-    sql`select ${cardColumns}, count(*) over ()::int as total
-      from products p ${matchedJoin(matches)} ${editionAggregate(editionWhere)}
-      where ${productConditions(filters)} and agg.from_price is not null
-      order by ${orderBy(filters, matches !== null)} limit ${filters.pageSize} offset ${offset}`,
+    sql`with listed as (
+        select p.id, count(*) over ()::int as total, row_number() over (order by ${order}) as position
+        from ${source.from} ${editionAggregate(editionWhere)}
+        where ${source.where} and agg.from_price is not null
+        order by ${order} limit ${filters.pageSize} offset ${offset}
+      )
+      select ${cardColumns}, l.total
+      from listed l join products p on p.id = l.id ${editionAggregate(editionWhere)}
+      order by l.position`,
   );
 }
 
