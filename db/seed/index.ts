@@ -141,7 +141,9 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const started = Date.now();
   await refreshSearchIndex(db);
   log(`Search index built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  // Fresh statistics, or the planner guesses one row per table and picks slow plans.
-  await db.execute(sql`analyze`);
+  // Fresh statistics, or the planner guesses one row per table and picks slow plans; and the
+  // visibility map of a bulk load, which index-only scans need (autovacuum would set it later, or
+  // never where it is off).
+  await db.execute(sql`vacuum analyze`);
   return context.summary;
 }
