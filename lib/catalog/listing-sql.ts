@@ -98,15 +98,15 @@ const relevance = (text: TextQuery) =>
     + case when p.search_title = ${text.folded} then 2 else 0 end)`;
 
 /**
- * The products `p` meeting `where` that match a text query, as rows (id, decade, release_date,
- * score): a full-text match, or a title that contains a word close to the query (typo tolerance).
- * Written as a union of the two index lookups, each scoring the rows it has just read: as an OR, the
- * planner reads the whole table whenever the query is common (200 ms on 100,000 products instead of
- * 30), and matching ids first and scoring them after reads every match twice (a quarter slower).
+ * The products `p` meeting `where` that match a text query, as rows (id, decade, and when ranked
+ * release_date and score): a full-text match, or a title that contains a word close to the query
+ * (typo tolerance). Written as a union of the two index lookups, each scoring the rows it has just
+ * read: as an OR, the planner reads the whole table whenever the query is common (200 ms on 100,000
+ * products instead of 30), and matching ids first and scoring them after reads every match twice.
  */
-export function textMatches(where: SQL, text: TextQuery): SQL {
-  const branch = (match: SQL) =>
-    sql`select p.id, p.decade, p.release_date, ${relevance(text)} as score from products p where ${where} and ${match}`;
+export function textMatches(where: SQL, text: TextQuery, { ranked = true } = {}): SQL {
+  const columns = ranked ? sql`p.id, p.decade, p.release_date, ${relevance(text)} as score` : sql`p.id, p.decade`;
+  const branch = (match: SQL) => sql`select ${columns} from products p where ${where} and ${match}`;
   return sql`(${branch(sql`p.search_vector @@ to_tsquery('simple', ${text.tsquery})`)}
     union ${branch(sql`${text.folded} <% p.search_title`)})`;
 }
@@ -131,9 +131,9 @@ const intArray = (values: (number | null)[]) => `{${values.map((v) => v ?? 'NULL
 /**
  * The matches of a search as a stand-in for the products table `p` (id, decade, and `rank`, the
  * place in relevance order): they are already active and of the filtered kind, and reading the
- * products again for thousands of matches cost most of a listing or a facet query on a large catalog.
+ * products again for thousands of matches cost most of a listing on a large catalog.
  */
-export function matchedProducts(matches: Matches): SQL {
+function matchedProducts(matches: Matches): SQL {
   return sql`unnest(${intArray(matches.ids)}::int[], ${intArray(matches.decades)}::int[]) with ordinality as p(id, decade, rank)`;
 }
 

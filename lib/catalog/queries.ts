@@ -18,7 +18,6 @@ import {
   listedProducts,
   listingSource,
   type Matches,
-  matchedProducts,
   sellableEdition,
   type TextQuery,
   textMatches,
@@ -67,11 +66,12 @@ async function listCards(where: SQL, order: SQL, limit: number, offset = 0, edit
 type FacetRow = Omit<Facets, 'availability'> & { availability: Record<Availability, number> };
 
 /**
- * Facet counts in one statement: the products the listing considers are joined with their sellable
- * editions once (`base`, one row per edition, with a flag per filter), and each facet counts the
- * products of `base` that pass every filter but its own.
+ * Facet counts in one statement: the products the listing considers (for a search, its matches,
+ * found again here without ranking) are joined with their sellable editions once (`base`, one row per
+ * edition, with a flag per filter), and each facet counts the products of `base` that pass every
+ * filter but its own.
  */
-async function facetCounts(filters: BrowseFilters, matches: Matches | null): Promise<Facets> {
+async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Promise<Facets> {
   const factor = minorPerMajor();
   const conditions = filterConditions(filters, factor);
   const dimensions = Object.keys(conditions) as Dimension[];
@@ -91,9 +91,9 @@ async function facetCounts(filters: BrowseFilters, matches: Matches | null): Pro
             dimensions.map((d) => sql`${conditions[d] ?? sql`true`} as ${sql.identifier(`${d}_ok`)}`),
             sql`, `,
           )}
-        from ${matches ? matchedProducts(matches) : sql`products p`}
+        from ${text ? sql`${textMatches(listedProducts(filters), text, { ranked: false })} p` : sql`products p`}
           join editions e on e.product_id = p.id and ${sellableEdition}
-        ${matches ? sql`` : sql`where ${listedProducts(filters)}`}
+        ${text ? sql`` : sql`where ${listedProducts(filters)}`}
       )
       select
         (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from (
@@ -161,16 +161,16 @@ async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<M
   return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
 }
 
-const NO_FACETS: Facets = { formats: [], genres: [], decades: [], prices: [], availability: [] };
-
 /**
- * A page of search results and its facets: the text is matched once, the rest works on the matches
- * (nothing to list or count when nothing matched, as for a typo about to be retried corrected).
+ * A page of search results and its facets. The listing needs the matches in order of relevance
+ * (matched and ranked once, then listed; nothing to list when nothing matched, as for a typo about to
+ * be retried corrected); the facets only need the set of matches, which they find themselves, so they
+ * run alongside instead of after the ranking: on 100,000 products a broad word's facets take as long
+ * as its ranking.
  */
 async function searchListing(filters: BrowseFilters, text: TextQuery): Promise<[CardRow[], Facets]> {
-  const matches = await matchProducts(filters, text);
-  if (matches.ids.length === 0) return [[], NO_FACETS];
-  return Promise.all([runListing(filters, matches), facetCounts(filters, matches)]);
+  const rows = matchProducts(filters, text).then((matches) => (matches.ids.length ? runListing(filters, matches) : []));
+  return Promise.all([rows, facetCounts(filters, text)]);
 }
 
 /**
