@@ -100,10 +100,11 @@ async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Prom
           select format as value, count(distinct id)::int as count from base where ${passes('formats')} group by format
         ) f) as formats,
         (select coalesce(json_agg(f order by f.count desc, f.label), '[]') from (
-          select g.slug as value, g.name as label, g.name_zh as "labelZh", count(*)::int as count
-          from (select distinct id from base where ${passes('genres')}) b
-            join product_genres pg on pg.product_id = b.id join genres g on g.id = pg.genre_id
-          group by g.slug, g.name, g.name_zh
+          select g.slug as value, g.name as label, g.name_zh as "labelZh", c.count from (
+            select pg.genre_id, count(*)::int as count
+            from (select distinct id from base where ${passes('genres')}) b join product_genres pg on pg.product_id = b.id
+            group by pg.genre_id
+          ) c join genres g on g.id = c.genre_id
         ) f) as genres,
         (select coalesce(json_agg(f order by f.value desc), '[]') from (
           select decade as value, count(distinct id)::int as count from base
