@@ -11,6 +11,9 @@ import '../../globals.css';
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 export const instant = false;
+// Partial Prefetching (see the product page): without it, the client-side navigation that ends a
+// password reset (router.push to /login?reset=1) no longer showed the sign-in page's message.
+export const prefetch = 'partial';
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
