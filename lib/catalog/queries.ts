@@ -131,9 +131,10 @@ async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Prom
 }
 
 /**
- * A page of a listing in two steps: first the page's ids and the total, from the products (for a
- * search: its matches, see listingSource) and their editions; then the cards of those ids only. A
- * search sorted by relevance or price so never reads the products table for the matches it counts.
+ * A page of a listing in two steps: first the page's ids, edition aggregates and the total, from the
+ * products (for a search: its matches, see listingSource) and their editions; then the cards of those
+ * ids only (`listed` is aliased `agg`, the name cardColumns reads the aggregate by). A search sorted
+ * by relevance or price so never reads the products table for the matches it counts.
  */
 async function runListing(filters: BrowseFilters, matches: Matches | null) {
   const offset = (filters.page - 1) * filters.pageSize;
@@ -142,14 +143,14 @@ async function runListing(filters: BrowseFilters, matches: Matches | null) {
   const source = listingSource(filters, matches);
   return readCatalog<CardRow>(
     sql`with listed as (
-        select p.id, count(*) over ()::int as total, row_number() over (order by ${order}) as position
+        select p.id, agg.*, count(*) over ()::int as total, row_number() over (order by ${order}) as position
         from ${source.from} ${editionAggregate(editionWhere)}
         where ${source.where} and agg.from_price is not null
         order by ${order} limit ${filters.pageSize} offset ${offset}
       )
-      select ${cardColumns}, l.total
-      from listed l join products p on p.id = l.id ${editionAggregate(editionWhere)}
-      order by l.position`,
+      select ${cardColumns}, agg.total
+      from listed agg join products p on p.id = agg.id
+      order by agg.position`,
   );
 }
 
