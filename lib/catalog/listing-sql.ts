@@ -123,7 +123,7 @@ export function listedProducts(filters: BrowseFilters): SQL {
   return allOf([sql`p.status = 'active'`, filters.kind ? sql`p.kind = ${filters.kind}` : null]);
 }
 
-/** The products a search matched, best match first, with the product-level fields facets need. */
+/** The products a search matched, best match first, with their decades (for the listing's decade filter). */
 export type Matches = { ids: number[]; decades: (number | null)[] };
 
 const intArray = (values: (number | null)[]) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
