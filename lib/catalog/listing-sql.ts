@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { foldText, toTsQuery } from '@/lib/search/normalize';
-import { PRICE_RANGES, type Availability } from './formats';
+import { EDITION_FORMATS, PRICE_RANGES, type Availability } from './formats';
 import type { BrowseFilters } from './validation';
 
 /**
@@ -27,12 +27,22 @@ export const availabilitySql: Record<Availability, SQL> = {
   digital: sql`e.digital`,
 };
 
-/** The price-range id of an edition's price, as a SQL expression. */
-export function priceRangeSql(minorPerMajor: number): SQL {
-  const cases = PRICE_RANGES.map((range) =>
-    range.max === null
-      ? sql`else ${range.id}`
-      : sql`when e.price_minor < ${range.max * minorPerMajor} then ${range.id}`,
+/** Bit i of a facet mask stands for value i of its dimension: EDITION_FORMATS, PRICE_RANGES. */
+const bit = (i: number) => sql.raw(String(1 << i));
+
+/** True when bit i of the mask in `column` is set. */
+export const hasBit = (column: string, i: number) => sql`${sql.identifier(column)} & ${bit(i)} <> 0`;
+
+/** The bit of edition `e`'s format in a format mask. */
+export const formatBit = sql`(case e.format ${join(
+  EDITION_FORMATS.map((format, i) => sql`when ${format} then ${bit(i)}`),
+  ' ',
+)} end)`;
+
+/** The bit of edition `e`'s price range in a price mask. */
+export function priceRangeBit(minorPerMajor: number): SQL {
+  const cases = PRICE_RANGES.map((range, i) =>
+    range.max === null ? sql`else ${bit(i)}` : sql`when e.price_minor < ${range.max * minorPerMajor} then ${bit(i)}`,
   );
   return sql`(case ${join(cases, ' ')} end)`;
 }

@@ -5,7 +5,15 @@ import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
 import { suggestCorrection } from '@/lib/search/queries';
-import { AVAILABILITIES, PRICE_RANGES, type Availability, type ProductKind } from './formats';
+import {
+  AVAILABILITIES,
+  EDITION_FORMATS,
+  PRICE_RANGES,
+  type Availability,
+  type EditionFormat,
+  type PriceRangeId,
+  type ProductKind,
+} from './formats';
 import {
   availabilitySql,
   cardColumns,
@@ -14,7 +22,9 @@ import {
   editionConditions,
   filterConditions,
   orderBy,
-  priceRangeSql,
+  formatBit,
+  hasBit,
+  priceRangeBit,
   listedProducts,
   listingSource,
   type Matches,
@@ -63,70 +73,85 @@ async function listCards(where: SQL, order: SQL, limit: number, offset = 0, edit
   );
 }
 
-type FacetRow = Omit<Facets, 'availability'> & { availability: Record<Availability, number> };
+type FacetRow = Pick<Facets, 'genres' | 'decades'> & {
+  counts: {
+    formats: Record<EditionFormat, number>;
+    prices: Record<PriceRangeId, number>;
+    availability: Record<Availability, number>;
+  };
+};
 
 /**
- * Facet counts in one statement: the products the listing considers (for a search, its matches,
- * found again here without ranking) are joined with their sellable editions once (`base`, one row per
- * edition, with a flag per filter), and each facet counts the products of `base` that pass every
- * filter but its own.
+ * Facet counts in one statement. Each product the listing considers (for a search, its matches, found
+ * again here without ranking) is summed up once over its sellable editions (`summary`): for format
+ * and price, a bit mask of the values (bit i: value i of EDITION_FORMATS, PRICE_RANGES) its editions
+ * offer among those that pass the other edition-level filters; for availability, a flag per kind the
+ * same way; `listed` when one edition passes them all. Each facet counts the products that pass every
+ * filter but its own. One row per product: counting distinct products over one row per edition took
+ * twice as long.
  */
 async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Promise<Facets> {
   const factor = minorPerMajor();
   const conditions = filterConditions(filters, factor);
-  const dimensions = Object.keys(conditions) as Dimension[];
-  const passes = (except: Dimension) =>
+  const passes = (...dimensions: Dimension[]) =>
     sql.join(
-      dimensions.filter((d) => d !== except).map((d) => sql.identifier(`${d}_ok`)),
+      dimensions.map((d) => conditions[d] ?? sql`true`),
       sql` and `,
     );
+  const counts = <T extends string>(values: readonly T[], column: string) =>
+    sql`json_build_object(${sql.join(
+      values.map((value, i) => sql`${value}::text, count(*) filter (where ${hasBit(column, i)})`),
+      sql`, `,
+    )})`;
+  const priceIds = PRICE_RANGES.map((r) => r.id);
   const [row] = await readCatalog<FacetRow>(
-    sql`with base as materialized (
-        select p.id, p.decade, e.format, ${priceRangeSql(factor)} as price_range,
-          ${sql.join(
-            AVAILABILITIES.map((a) => sql`${availabilitySql[a]} as ${sql.identifier(a)}`),
-            sql`, `,
-          )},
-          ${sql.join(
-            dimensions.map((d) => sql`${conditions[d] ?? sql`true`} as ${sql.identifier(`${d}_ok`)}`),
-            sql`, `,
-          )}
+    sql`with summary as materialized (
+        select p.id, p.decade, ${passes('genres')} as genres_ok, ${passes('decades')} as decades_ok, offers.*
         from ${text ? sql`${textMatches(listedProducts(filters), text, { ranked: false })} p` : sql`products p`}
-          join editions e on e.product_id = p.id and ${sellableEdition}
+        cross join lateral (
+          select bit_or(${formatBit}) filter (where ${passes('prices', 'availability')}) as formats,
+            bit_or(${priceRangeBit(factor)}) filter (where ${passes('formats', 'availability')}) as prices,
+            ${sql.join(
+              AVAILABILITIES.map(
+                (a) =>
+                  sql`bool_or(${availabilitySql[a]}) filter (where ${passes('formats', 'prices')}) as ${sql.identifier(a)}`,
+              ),
+              sql`, `,
+            )},
+            bool_or(${passes('formats', 'prices', 'availability')}) as listed
+          from editions e where e.product_id = p.id and ${sellableEdition}
+        ) offers
         ${text ? sql`` : sql`where ${listedProducts(filters)}`}
       )
       select
-        (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from (
-          select format as value, count(distinct id)::int as count from base where ${passes('formats')} group by format
-        ) f) as formats,
+        (select json_build_object(
+            'formats', ${counts(EDITION_FORMATS, 'formats')},
+            'prices', ${counts(priceIds, 'prices')},
+            'availability', json_build_object(${sql.join(
+              AVAILABILITIES.map((a) => sql`${a}::text, count(*) filter (where ${sql.identifier(a)})`),
+              sql`, `,
+            )}))
+          from summary where genres_ok and decades_ok) as counts,
         (select coalesce(json_agg(f order by f.count desc, f.label), '[]') from (
           select g.slug as value, g.name as label, g.name_zh as "labelZh", c.count from (
             select pg.genre_id, count(*)::int as count
-            from (select distinct id from base where ${passes('genres')}) b join product_genres pg on pg.product_id = b.id
-            group by pg.genre_id
+            from summary s join product_genres pg on pg.product_id = s.id
+            where s.listed and s.decades_ok group by pg.genre_id
           ) c join genres g on g.id = c.genre_id
         ) f) as genres,
         (select coalesce(json_agg(f order by f.value desc), '[]') from (
-          select decade as value, count(distinct id)::int as count from base
-          where decade is not null and ${passes('decades')} group by decade
-        ) f) as decades,
-        (select coalesce(json_agg(f), '[]') from (
-          select price_range as value, count(distinct id)::int as count from base where ${passes('prices')} group by price_range
-        ) f) as prices,
-        (select json_build_object(${sql.join(
-          AVAILABILITIES.map((a) => sql`${a}::text, count(distinct id) filter (where ${sql.identifier(a)})`),
-          sql`, `,
-        )}) from base where ${passes('availability')}) as availability`,
+          select decade as value, count(*)::int as count from summary
+          where listed and genres_ok and decade is not null group by decade
+        ) f) as decades`,
   );
-  const priceOrder = PRICE_RANGES.map((r) => r.id);
+  const counted = <T extends string>(values: readonly T[], count: Record<T, number>) =>
+    values.map((value) => ({ value, count: count[value] })).filter((facet) => facet.count > 0);
   return {
-    formats: row.formats,
+    formats: counted(EDITION_FORMATS, row.counts.formats).sort((a, b) => b.count - a.count),
     genres: row.genres,
     decades: row.decades,
-    prices: row.prices.sort((a, b) => priceOrder.indexOf(a.value) - priceOrder.indexOf(b.value)),
-    availability: AVAILABILITIES.map((value) => ({ value, count: row.availability[value] })).filter(
-      (facet) => facet.count > 0,
-    ),
+    prices: counted(priceIds, row.counts.prices),
+    availability: counted(AVAILABILITIES, row.counts.availability),
   };
 }
 
