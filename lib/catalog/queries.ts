@@ -56,17 +56,11 @@ import type { BrowseFilters } from './validation';
 
 const minorPerMajor = () => minorUnitsPerMajor(env.STORE_CURRENCY);
 
-type CardRow = ProductCard & { total?: number };
-
-function toCard({ total: _total, ...row }: CardRow): ProductCard {
-  return row;
-}
-
 async function listCards(where: SQL, order: SQL, limit: number, offset = 0, editions = sellableEdition) {
   const db = await getDb();
-  return queryRows<CardRow>(
+  return queryRows<ProductCard>(
     db,
-    sql`select ${cardColumns}, count(*) over ()::int as total
+    sql`select ${cardColumns}
       from products p ${editionAggregate(sql`e.product_id = p.id and ${editions}`)}
       where ${where} and agg.from_price is not null
       order by ${order} limit ${limit} offset ${offset}`,
@@ -75,6 +69,7 @@ async function listCards(where: SQL, order: SQL, limit: number, offset = 0, edit
 
 type FacetRow = Pick<Facets, 'genres' | 'decades'> & {
   counts: {
+    total: number;
     formats: Record<EditionFormat, number>;
     prices: Record<PriceRangeId, number>;
     availability: Record<Availability, number>;
@@ -82,15 +77,19 @@ type FacetRow = Pick<Facets, 'genres' | 'decades'> & {
 };
 
 /**
- * Facet counts in one statement. Each product the listing considers (for a search, its matches, found
- * again here without ranking) is summed up once over its sellable editions (`summary`): for format
- * and price, a bit mask of the values (bit i: value i of EDITION_FORMATS, PRICE_RANGES) its editions
- * offer among those that pass the other edition-level filters; for availability, a flag per kind the
- * same way; `listed` when one edition passes them all. Each facet counts the products that pass every
+ * A listing's total and its facet counts, in one statement. Each product the listing considers (for a
+ * search, its matches, found again here without ranking) is summed up once over its sellable editions
+ * (`summary`): for format and price, a bit mask of the values (bit i: value i of EDITION_FORMATS,
+ * PRICE_RANGES) its editions offer among those that pass the other edition-level filters; for
+ * availability, a flag per kind the same way; `listed` when one edition passes them all. The total
+ * counts the listed products that pass every product-level filter; each facet, those that pass every
  * filter but its own. One row per product: counting distinct products over one row per edition took
  * twice as long.
  */
-async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Promise<Facets> {
+async function listingCounts(
+  filters: BrowseFilters,
+  text: TextQuery | null,
+): Promise<{ total: number; facets: Facets }> {
   const factor = minorPerMajor();
   const conditions = filterConditions(filters, factor);
   const passes = (...dimensions: Dimension[]) =>
@@ -125,6 +124,7 @@ async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Prom
       )
       select
         (select json_build_object(
+            'total', count(*) filter (where listed),
             'formats', ${counts(EDITION_FORMATS, 'formats')},
             'prices', ${counts(priceIds, 'prices')},
             'availability', json_build_object(${sql.join(
@@ -147,33 +147,36 @@ async function facetCounts(filters: BrowseFilters, text: TextQuery | null): Prom
   const counted = <T extends string>(values: readonly T[], count: Record<T, number>) =>
     values.map((value) => ({ value, count: count[value] })).filter((facet) => facet.count > 0);
   return {
-    formats: counted(EDITION_FORMATS, row.counts.formats).sort((a, b) => b.count - a.count),
-    genres: row.genres,
-    decades: row.decades,
-    prices: counted(priceIds, row.counts.prices),
-    availability: counted(AVAILABILITIES, row.counts.availability),
+    total: row.counts.total,
+    facets: {
+      formats: counted(EDITION_FORMATS, row.counts.formats).sort((a, b) => b.count - a.count),
+      genres: row.genres,
+      decades: row.decades,
+      prices: counted(priceIds, row.counts.prices),
+      availability: counted(AVAILABILITIES, row.counts.availability),
+    },
   };
 }
 
 /**
- * A page of a listing in two steps: first the page's ids, edition aggregates and the total, from the
- * products (for a search: its matches, see listingSource) and their editions; then the cards of those
- * ids only (`listed` is aliased `agg`, the name cardColumns reads the aggregate by). A search sorted
- * by relevance or price so never reads the products table for the matches it counts.
+ * A page of a listing in two steps: first the page's ids and edition aggregates, from the products
+ * (for a search: its matches, see listingSource) and their editions; then the cards of those ids only
+ * (`listed` is aliased `agg`, the name cardColumns reads the aggregate by). The total comes with the
+ * facets, so a listing in an order it can read in (a search by relevance) stops after its page.
  */
 async function runListing(filters: BrowseFilters, matches: Matches | null) {
   const offset = (filters.page - 1) * filters.pageSize;
   const editionWhere = editionConditions(filters, minorPerMajor());
   const order = orderBy(filters, matches !== null);
   const source = listingSource(filters, matches);
-  return readCatalog<CardRow>(
+  return readCatalog<ProductCard>(
     sql`with listed as (
-        select p.id, agg.*, count(*) over ()::int as total, row_number() over (order by ${order}) as position
+        select p.id, agg.*, row_number() over (order by ${order}) as position
         from ${source.from} ${editionAggregate(editionWhere)}
         where ${source.where} and agg.from_price is not null
         order by ${order} limit ${filters.pageSize} offset ${offset}
       )
-      select ${cardColumns}, agg.total
+      select ${cardColumns}
       from listed agg join products p on p.id = agg.id
       order by agg.position`,
   );
@@ -189,15 +192,15 @@ async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<M
 }
 
 /**
- * A page of search results and its facets. The listing needs the matches in order of relevance
- * (matched and ranked once, then listed; nothing to list when nothing matched, as for a typo about to
- * be retried corrected); the facets only need the set of matches, which they find themselves, so they
- * run alongside instead of after the ranking: on 100,000 products a broad word's facets take as long
- * as its ranking.
+ * A page of search results, its total and facets. The listing needs the matches in order of
+ * relevance (matched and ranked once, then listed; nothing to list when nothing matched, as for a typo
+ * about to be retried corrected); the counts only need the set of matches, which they find
+ * themselves, so they run alongside instead of after the ranking: on 100,000 products a broad word's
+ * counts take as long as its ranking.
  */
-async function searchListing(filters: BrowseFilters, text: TextQuery): Promise<[CardRow[], Facets]> {
+async function searchListing(filters: BrowseFilters, text: TextQuery) {
   const rows = matchProducts(filters, text).then((matches) => (matches.ids.length ? runListing(filters, matches) : []));
-  return Promise.all([rows, facetCounts(filters, text)]);
+  return Promise.all([rows, listingCounts(filters, text)]);
 }
 
 /**
@@ -231,27 +234,28 @@ export async function listProducts(filters: BrowseFilters): Promise<ProductList>
 
   const text = textQuery(filters.q);
   const listing = (f: BrowseFilters, t: TextQuery | null) =>
-    t ? searchListing(f, t) : Promise.all([runListing(f, null), facetCounts(f, null)]);
+    t ? searchListing(f, t) : Promise.all([runListing(f, null), listingCounts(f, null)]);
   // The page, its facets and the spelling suggestion are independent: fetch them together.
-  const [[firstRows, firstFacets], didYouMean] = await Promise.all([
+  const [[firstRows, firstCounts], didYouMean] = await Promise.all([
     listing(filters, text),
     filters.q ? suggestCorrection(filters.q) : Promise.resolve(null),
   ]);
-  let [rows, facets] = [firstRows, firstFacets];
+  let [rows, counts] = [firstRows, firstCounts];
   let corrected = false;
   if (rows.length === 0 && didYouMean && filters.page === 1) {
     // Nothing matched what was typed: show the results of the correction instead.
     const correctedFilters = { ...filters, q: didYouMean };
-    const [retry, retryFacets] = await listing(correctedFilters, textQuery(didYouMean));
-    if (retry.length > 0) [rows, facets, corrected] = [retry, retryFacets, true];
+    const [retry, retryCounts] = await listing(correctedFilters, textQuery(didYouMean));
+    if (retry.length > 0) [rows, counts, corrected] = [retry, retryCounts, true];
   }
-  const total = rows[0]?.total ?? 0;
+  // A page past the end lists nothing and counts nothing.
+  const total = rows.length ? counts.total : 0;
   return {
-    items: rows.map(toCard),
+    items: rows,
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
-    facets,
+    facets: counts.facets,
     didYouMean,
     corrected,
   };
@@ -277,10 +281,10 @@ export async function getHomeRails(): Promise<HomeRails> {
     ),
   ]);
   return {
-    newReleases: newReleases.map(toCard),
-    comingSoon: comingSoon.map(toCard),
-    bestSellers: bestSellers.map(toCard),
-    byKind: (['album', 'film', 'series', 'game'] as const).map((kind, i) => ({ kind, items: byKind[i].map(toCard) })),
+    newReleases: newReleases,
+    comingSoon: comingSoon,
+    bestSellers: bestSellers,
+    byKind: (['album', 'film', 'series', 'game'] as const).map((kind, i) => ({ kind, items: byKind[i] })),
   };
 }
 
@@ -354,7 +358,7 @@ export async function getProduct(slug: string): Promise<ProductDetail | null> {
       sql`p.release_date desc nulls last, p.id`,
       8,
     );
-    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items: items.map(toCard) };
+    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items: items };
   }
   return { ...product, genres, editions: editionRows, tracks, credits, media: mediaRows, moreBy };
 }
@@ -374,7 +378,7 @@ export async function getPerson(slug: string): Promise<PersonDetail | null> {
     bio: string | null;
   }>(db, sql`select id, slug, name, original_name as "originalName", bio from people where slug = ${slug}`);
   if (!person) return null;
-  const rows = await queryRows<CardRow & { role: string }>(
+  const rows = await queryRows<ProductCard & { role: string }>(
     db,
     sql`select ${cardColumns}, c.role
       from credits c join products p on p.id = c.product_id
@@ -383,7 +387,7 @@ export async function getPerson(slug: string): Promise<PersonDetail | null> {
       order by c.role, p.release_date desc nulls last`,
   );
   const roles = new Map<string, ProductCard[]>();
-  for (const { role, ...card } of rows) roles.set(role, [...(roles.get(role) ?? []), toCard(card)]);
+  for (const { role, ...card } of rows) roles.set(role, [...(roles.get(role) ?? []), card]);
   return {
     slug: person.slug,
     name: person.name,
