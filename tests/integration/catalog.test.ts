@@ -41,6 +41,43 @@ describe('browse', () => {
     expect(both.items.map((i) => i.slug)).toContain('neon-harbour');
   });
 
+  it('gives every facet value the count of the listing it leads to, and a total the pages add up to', async () => {
+    const facetParams = {
+      formats: 'format',
+      genres: 'genre',
+      decades: 'decade',
+      prices: 'price',
+      availability: 'avail',
+    };
+    const bases: [string, 'album' | 'film' | undefined][] = [
+      ['format=vinyl&price=20-30', 'album'],
+      ['q=night&avail=in_stock&decade=1980,1990', undefined],
+      ['genre=drama&avail=rentable', 'film'],
+    ];
+    for (const [query, kind] of bases) {
+      const list = await browse(`${query}&pageSize=100`, kind);
+      expect(list.total).toBeGreaterThan(0);
+      const slugs = new Set<string>();
+      for (let page = 1; page <= list.pageCount; page++) {
+        for (const item of (await browse(`${query}&pageSize=100&page=${page}`, kind)).items) slugs.add(item.slug);
+      }
+      expect(slugs.size).toBe(list.total);
+      // Choosing a value replaces the facet's own filter (facets are disjunctive) and keeps the others.
+      for (const [facet, param] of Object.entries(facetParams) as [keyof typeof facetParams, string][]) {
+        for (const { value, count } of list.facets[facet].slice(0, 3)) {
+          const params = new URLSearchParams(query);
+          params.set(param, String(value));
+          expect({ query, facet, value, count: (await browse(params.toString(), kind)).total }).toEqual({
+            query,
+            facet,
+            value,
+            count,
+          });
+        }
+      }
+    }
+  });
+
   it('filters by decade, price range and availability, and sorts by price', async () => {
     const eighties = await browse('decade=1980', 'album');
     expect(eighties.items.every((i) => i.year! >= 1980 && i.year! < 1990)).toBe(true);
