@@ -137,35 +137,27 @@ export function listedProducts(filters: BrowseFilters): SQL {
   return allOf([sql`p.status = 'active'`, filters.kind ? sql`p.kind = ${filters.kind}` : null]);
 }
 
-/** The products a search matched, best match first, with their decades (for the listing's decade filter). */
-export type Matches = { ids: number[]; decades: (number | null)[] };
-
-const intArray = (values: (number | null)[]) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
-
-/**
- * The matches of a search as a stand-in for the products table `p` (id, decade, and `rank`, the
- * place in relevance order): they are already active and of the filtered kind, and reading the
- * products again for thousands of matches cost most of a listing on a large catalog.
- */
-function matchedProducts(matches: Matches): SQL {
-  return sql`unnest(${intArray(matches.ids)}::int[], ${intArray(matches.decades)}::int[]) with ordinality as p(id, decade, rank)`;
-}
-
 /**
  * The products `p` a listing chooses from, and the conditions they must meet: the catalog when
- * browsing; a search's matches, read from the products table only when the sort needs their title or
- * release date.
+ * browsing; for a search, its matches (already active and of the filtered kind). Only a listing by
+ * relevance ranks them, numbered in order (`rank`) before their editions are read, so that it stops
+ * after its page; a listing by price needs only their ids and decades, one by title or release date
+ * their products.
  */
-export function listingSource(filters: BrowseFilters, matches: Matches | null): { from: SQL; where: SQL } {
-  if (!matches) return { from: sql`products p`, where: productConditions(filters) };
+export function listingSource(filters: BrowseFilters, text: TextQuery | null): { from: SQL; where: SQL } {
+  if (!text) return { from: sql`products p`, where: productConditions(filters) };
+  const listed = listedProducts(filters);
   if (filters.sort === 'title' || filters.sort === 'newest') {
-    return {
-      from: sql`products p join unnest(${intArray(matches.ids)}::int[]) as m(id) on m.id = p.id`,
-      where: productConditions(filters),
-    };
+    const matched = sql`p.id in (select m.id from ${textMatches(listed, text, { ranked: false })} m)`;
+    return { from: sql`products p`, where: allOf([productConditions(filters), matched]) };
   }
+  const from =
+    filters.sort === 'relevance'
+      ? sql`(select m.id, m.decade, row_number() over (order by m.score desc, m.release_date desc nulls last, m.id) as rank
+          from ${textMatches(listed, text)} m order by rank) p`
+      : sql`${textMatches(listed, text, { ranked: false })} p`;
   const conditions = [genreCondition(filters.genres), decadeCondition(filters.decades)];
-  return { from: matchedProducts(matches), where: conditions.some(Boolean) ? allOf(conditions) : sql`true` };
+  return { from, where: conditions.some(Boolean) ? allOf(conditions) : sql`true` };
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */

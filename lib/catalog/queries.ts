@@ -27,7 +27,6 @@ import {
   priceRangeBit,
   listedProducts,
   listingSource,
-  type Matches,
   sellableEdition,
   type TextQuery,
   textMatches,
@@ -78,13 +77,13 @@ type FacetRow = Pick<Facets, 'genres' | 'decades'> & {
 
 /**
  * A listing's total and its facet counts, in one statement. Each product the listing considers (for a
- * search, its matches, found again here without ranking) is summed up once over its sellable editions
- * (`summary`): for format and price, a bit mask of the values (bit i: value i of EDITION_FORMATS,
- * PRICE_RANGES) its editions offer among those that pass the other edition-level filters; for
- * availability, a flag per kind the same way; `listed` when one edition passes them all. The total
- * counts the listed products that pass every product-level filter; each facet, those that pass every
- * filter but its own. One row per product: counting distinct products over one row per edition took
- * twice as long.
+ * search, its matches, unranked: only the order of a page needs ranking) is summed up once over its
+ * sellable editions (`summary`): for format and price, a bit mask of the values (bit i: value i of
+ * EDITION_FORMATS, PRICE_RANGES) its editions offer among those that pass the other edition-level
+ * filters; for availability, a flag per kind the same way; `listed` when one edition passes them all.
+ * The total counts the listed products that pass every product-level filter; each facet, those that
+ * pass every filter but its own. One row per product: counting distinct products over one row per
+ * edition took twice as long.
  */
 async function listingCounts(
   filters: BrowseFilters,
@@ -162,13 +161,14 @@ async function listingCounts(
  * A page of a listing in two steps: first the page's ids and edition aggregates, from the products
  * (for a search: its matches, see listingSource) and their editions; then the cards of those ids only
  * (`listed` is aliased `agg`, the name cardColumns reads the aggregate by). The total comes with the
- * facets, so a listing in an order it can read in (a search by relevance) stops after its page.
+ * facets (listingCounts), so a listing in an order it can read in (a search by relevance) stops after
+ * its page.
  */
-async function runListing(filters: BrowseFilters, matches: Matches | null) {
+async function runListing(filters: BrowseFilters, text: TextQuery | null) {
   const offset = (filters.page - 1) * filters.pageSize;
   const editionWhere = editionConditions(filters, minorPerMajor());
-  const order = orderBy(filters, matches !== null);
-  const source = listingSource(filters, matches);
+  const order = orderBy(filters, text !== null);
+  const source = listingSource(filters, text);
   return readCatalog<ProductCard>(
     sql`with listed as (
         select p.id, agg.*, row_number() over (order by ${order}) as position
@@ -180,27 +180,6 @@ async function runListing(filters: BrowseFilters, matches: Matches | null) {
       from listed agg join products p on p.id = agg.id
       order by agg.position`,
   );
-}
-
-/** The active products (of the filtered kind) that match a text query, best match first. */
-async function matchProducts(filters: BrowseFilters, text: TextQuery): Promise<Matches> {
-  const rows = await readCatalog<{ id: number; decade: number | null }>(
-    sql`select id, decade from ${textMatches(listedProducts(filters), text)} m
-      order by score desc, release_date desc nulls last, id`,
-  );
-  return { ids: rows.map((row) => row.id), decades: rows.map((row) => row.decade) };
-}
-
-/**
- * A page of search results, its total and facets. The listing needs the matches in order of
- * relevance (matched and ranked once, then listed; nothing to list when nothing matched, as for a typo
- * about to be retried corrected); the counts only need the set of matches, which they find
- * themselves, so they run alongside instead of after the ranking: on 100,000 products a broad word's
- * counts take as long as its ranking.
- */
-async function searchListing(filters: BrowseFilters, text: TextQuery) {
-  const rows = matchProducts(filters, text).then((matches) => (matches.ids.length ? runListing(filters, matches) : []));
-  return Promise.all([rows, listingCounts(filters, text)]);
 }
 
 /**
@@ -233,8 +212,9 @@ export async function listProducts(filters: BrowseFilters): Promise<ProductList>
   cacheTag(CATALOG_TAG);
 
   const text = textQuery(filters.q);
-  const listing = (f: BrowseFilters, t: TextQuery | null) =>
-    t ? searchListing(f, t) : Promise.all([runListing(f, null), listingCounts(f, null)]);
+  // A search's listing and its counts each find the matches: side by side, that is sooner than
+  // matching once and waiting for it.
+  const listing = (f: BrowseFilters, t: TextQuery | null) => Promise.all([runListing(f, t), listingCounts(f, t)]);
   // The page, its facets and the spelling suggestion are independent: fetch them together.
   const [[firstRows, firstCounts], didYouMean] = await Promise.all([
     listing(filters, text),
