@@ -261,9 +261,9 @@ export async function getHomeRails(): Promise<HomeRails> {
     ),
   ]);
   return {
-    newReleases: newReleases,
-    comingSoon: comingSoon,
-    bestSellers: bestSellers,
+    newReleases,
+    comingSoon,
+    bestSellers,
     byKind: (['album', 'film', 'series', 'game'] as const).map((kind, i) => ({ kind, items: byKind[i] })),
   };
 }
@@ -338,7 +338,7 @@ export async function getProduct(slug: string): Promise<ProductDetail | null> {
       sql`p.release_date desc nulls last, p.id`,
       8,
     );
-    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items: items };
+    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items };
   }
   return { ...product, genres, editions: editionRows, tracks, credits, media: mediaRows, moreBy };
 }
