@@ -55,14 +55,15 @@ import type { BrowseFilters } from './validation';
 
 const minorPerMajor = () => minorUnitsPerMajor(env.STORE_CURRENCY);
 
-async function listCards(where: SQL, order: SQL, limit: number, offset = 0, editions = sellableEdition) {
+/** The first `limit` cards of the products meeting `where` that have a sellable edition. */
+async function listCards(where: SQL, order: SQL, limit: number) {
   const db = await getDb();
   return queryRows<ProductCard>(
     db,
     sql`select ${cardColumns}
-      from products p ${editionAggregate(sql`e.product_id = p.id and ${editions}`)}
+      from products p ${editionAggregate(sql`e.product_id = p.id and ${sellableEdition}`)}
       where ${where} and agg.from_price is not null
-      order by ${order} limit ${limit} offset ${offset}`,
+      order by ${order} limit ${limit}`,
   );
 }
 
