@@ -146,7 +146,7 @@ export type SeedTrack = {
 export type SeedCredit = { personSlug: string; role: CreditRole; character: string | null; sortOrder: number };
 
 export type SeedMedia = {
-  kind: 'cover' | 'gallery';
+  kind: 'cover' | 'gallery' | 'trailer';
   url: string;
   alt: string;
   width: number;
@@ -676,6 +676,24 @@ type Pools = {
   developers: string[];
   publishers: { slug: string; company: Company }[];
 };
+
+/**
+ * The anchor films and series share one demo trailer (public/demo/trailer.webm: eight seconds of a
+ * moving gradient and a quiet tone, made once with ffmpeg), so the product page's trailer player has
+ * something to play without fetching anything.
+ */
+export const DEMO_TRAILER_URL = '/demo/trailer.webm';
+
+function demoTrailer(product: { title: string }, sortOrder: number): SeedMedia {
+  return {
+    kind: 'trailer',
+    url: DEMO_TRAILER_URL,
+    alt: `${product.title} (trailer)`,
+    width: 640,
+    height: 360,
+    sortOrder,
+  };
+}
 
 type ProductShell = Omit<SeedProduct, 'editions' | 'tracks' | 'credits' | 'media' | 'status' | 'createdAt'> & {
   credits: SeedCredit[];
@@ -2001,6 +2019,8 @@ export class CatalogGenerator {
         : tracklist({ slug: spec.slug, titles, durations, positions: spec.positions, previews: spec.previews });
     const product = this.assemble(shell, editions, tracks, spec.popularity);
     product.media = this.media(product, spec.galleryImages);
+    if (product.kind === 'film' || product.kind === 'series')
+      product.media.push(demoTrailer(product, product.media.length));
     return product;
   }
 

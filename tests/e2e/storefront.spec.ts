@@ -103,6 +103,28 @@ describe('storefront', () => {
     await context.close();
   });
 
+  it('plays a film’s trailer', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto('/products/the-cartographers-daughter');
+    const trailer = page.getByLabel("Trailer of The Cartographer's Daughter");
+    await trailer.waitFor();
+    const src = (await trailer.getAttribute('src'))!;
+    const response = await context.request.get(src);
+    expect([response.status(), response.headers()['content-type']]).toEqual([200, 'video/webm']);
+    // The browser can decode it: loading its metadata gives the clip's length.
+    const seconds = await trailer.evaluate(
+      (video: HTMLVideoElement) =>
+        new Promise<number>((resolve, reject) => {
+          video.addEventListener('loadedmetadata', () => resolve(video.duration), { once: true });
+          video.addEventListener('error', () => reject(new Error(`video error ${video.error?.code}`)), { once: true });
+          video.preload = 'metadata';
+          video.load();
+        }),
+    );
+    expect(Math.round(seconds)).toBe(8);
+    await context.close();
+  });
+
   it('answers odd queries and unknown pages normally', async () => {
     const { page, context } = await newPage(browser);
     for (const q of ['', "'; drop table products; --", 'x'.repeat(10_000), '\u0000\u0001\u0007']) {

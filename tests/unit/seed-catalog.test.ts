@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildDemoLedger,
   type Catalog,
+  DEMO_TRAILER_URL,
   ean13CheckDigit,
   type EditionFormat,
   generateCatalog,
@@ -12,6 +15,7 @@ import {
   type SeedProduct,
   slugify,
 } from '@/db/seed/catalog';
+import { ANCHOR_PRODUCTS } from '@/db/seed/data/anchors';
 import { Rng, rngFor } from '@/db/seed/random';
 import { coverAspect } from '@/lib/catalog/cover-art';
 
@@ -471,6 +475,22 @@ describe('generated demo catalog', () => {
       }
     }
     expect(catalog.genres.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives the anchor films and series the demo trailer, after their images', () => {
+    const withTrailer = new Set(
+      ANCHOR_PRODUCTS.filter((a) => a.kind === 'film' || a.kind === 'series').map((a) => a.slug),
+    );
+    expect(withTrailer.size).toBeGreaterThanOrEqual(2);
+    expect(fs.existsSync(path.join('public', DEMO_TRAILER_URL))).toBe(true);
+    for (const p of catalog.products) {
+      const trailers = p.media.filter((m) => m.kind === 'trailer');
+      expect(trailers, p.slug).toHaveLength(withTrailer.has(p.slug) ? 1 : 0);
+      for (const trailer of trailers) {
+        expect(trailer).toMatchObject({ url: DEMO_TRAILER_URL, alt: `${p.title} (trailer)` });
+        expect(trailer.sortOrder).toBe(p.media.length - 1);
+      }
+    }
   });
 
   it('gives every product a cover and about 30% a gallery', () => {
