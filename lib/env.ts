@@ -49,6 +49,8 @@ export const envSchema = z
         .string()
         .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as USD, EUR or CNY')
         .transform((code) => code.toUpperCase())
+        // A typo ("UDS") would otherwise be shown as a currency on every price and refused by Stripe.
+        .refine((code) => Intl.supportedValuesOf('currency').includes(code), 'is not an ISO 4217 currency code')
         .default('USD'),
     ),
     SITE_URL: z.preprocess(

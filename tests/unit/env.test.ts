@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+
+describe('environment', () => {
+  it('starts with nothing set, on the embedded database in US dollars', () => {
+    expect(parseEnv({})).toMatchObject({ PGLITE_DIR: '.data/pglite', STORE_CURRENCY: 'USD' });
+    expect(parseEnv({ STORE_CURRENCY: 'eur' }).STORE_CURRENCY).toBe('EUR');
+  });
+
+  it('refuses what it cannot use, naming the variable and saying what it needs', () => {
+    expect(() => parseEnv({ STORE_CURRENCY: 'dollars' })).toThrow(
+      /STORE_CURRENCY: must be a three-letter ISO 4217 code such as USD, EUR or CNY/,
+    );
+    expect(() => parseEnv({ STORE_CURRENCY: 'UDS' })).toThrow(/STORE_CURRENCY: is not an ISO 4217 currency code/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://localhost/shop' })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL[\s\S]*"Configuration" section of README\.md/,
+    );
+  });
+});
