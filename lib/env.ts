@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyList } from './security/key-list';
 
 /**
  * The one place that reads `process.env`. Parsed once, at start (instrumentation.ts imports it),
@@ -75,6 +76,20 @@ export const envSchema = z
         .string()
         .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as x-real-ip')
         .transform((name) => name.toLowerCase())
+        .optional(),
+    ),
+    /** Keys that encrypt personal data at rest: `id:base64key,…`; the first encrypts, all decrypt. */
+    ENCRYPTION_KEYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .superRefine((raw, context) => {
+          try {
+            parseKeyList(raw);
+          } catch (error) {
+            context.addIssue({ code: 'custom', message: (error as Error).message });
+          }
+        })
         .optional(),
     ),
     GITHUB_ID: optionalString,

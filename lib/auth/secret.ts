@@ -1,8 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { env } from '@/lib/env';
+import { localSecretFile } from '@/lib/security/local-secret';
 
 let secret: string | undefined;
 
@@ -19,19 +18,6 @@ export function authSecret(): string {
       'NEXTAUTH_SECRET is required with DATABASE_URL in production: generate one with `openssl rand -base64 32`.',
     );
   }
-  const file = path.join(
-    path.dirname(path.resolve(env.PGLITE_DIR.replace(/^memory:\/\//, '.data/memory'))),
-    'auth-secret',
-  );
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      // 'wx': if another process (a build worker) wrote it first, keep theirs.
-      fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  secret = fs.readFileSync(file, 'utf8').trim();
+  secret = localSecretFile('auth-secret', () => randomBytes(32).toString('base64url'));
   return secret;
 }
