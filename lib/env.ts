@@ -161,6 +161,8 @@ export const envSchema = z
         .optional(),
     ),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Encore <shop@localhost>')),
+    /** Without SMTP_URL: write each mail as an .eml file into this folder instead of holding it (demo, tests). */
+    MAIL_DIR: optionalString,
 
     // Uploads: local disk (public/uploads) unless S3_BUCKET is set; then any S3-compatible store.
     S3_BUCKET: z.preprocess(

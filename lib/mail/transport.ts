@@ -1,4 +1,7 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { env } from '@/lib/env';
@@ -18,14 +21,36 @@ let cached: MailTransport | null | undefined;
 let override: MailTransport | null | undefined;
 
 /**
- * The transport for outgoing mail: SMTP from SMTP_URL (created once per process), or null when
- * SMTP_URL is unset, in which case mail is held in the outbox for admins to read at /admin/mail.
+ * Delivers into a folder: each mail becomes one RFC 822 `.eml` file (nodemailer's stream transport
+ * builds it), named so that a listing is in sending order. Any mail client opens them; the demo and
+ * the end-to-end tests read their links from there.
+ */
+function folderTransport(dir: string): MailTransport {
+  const builder = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async sendMail(message) {
+      const { message: raw } = (await builder.sendMail(message)) as { message: Buffer };
+      await fs.mkdir(dir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      await fs.writeFile(path.join(dir, name), raw, { mode: 0o600 });
+    },
+  };
+}
+
+/**
+ * The transport for outgoing mail: SMTP from SMTP_URL (created once per process); without it, a
+ * folder of .eml files when MAIL_DIR is set; else null, and mail is held in the outbox for admins
+ * to read at /admin/mail.
  */
 export function getTransport(): MailTransport | null {
   if (override !== undefined) return override;
   if (cached === undefined) {
     // createTransport(url) would drop any other option, so the URL goes through the SMTP transport itself.
-    cached = env.SMTP_URL ? createTransport(new SMTPTransport({ ...TIMEOUTS, url: env.SMTP_URL })) : null;
+    cached = env.SMTP_URL
+      ? createTransport(new SMTPTransport({ ...TIMEOUTS, url: env.SMTP_URL }))
+      : env.MAIL_DIR
+        ? folderTransport(env.MAIL_DIR)
+        : null;
   }
   return cached;
 }
