@@ -1,5 +1,5 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
 import { type Key, parseKeyList } from './key-list';
 import { localSecretFile } from './local-secret';
@@ -85,4 +85,24 @@ export function decryptOptional<T extends string | null | undefined>(stored: T, 
 /** True when a stored value is plain text or under a key other than the current one. */
 export function needsReencryption(stored: string): boolean {
   return !isEncrypted(stored) || stored.split(':')[1] !== currentKeyId();
+}
+
+const indexRings = new WeakMap<Key[], Key[]>();
+
+/**
+ * The keys of blind indexes (lib/security/blind-index.ts), one per encryption key and with its id:
+ * HKDF-SHA256 of the encryption key with its own label, so the AES key itself never keys an HMAC and
+ * rotating ENCRYPTION_KEYS rotates the index keys with it. The first one writes, all of them search.
+ */
+export function indexKeys(): Key[] {
+  const current = keyRing();
+  let derived = indexRings.get(current);
+  if (!derived) {
+    derived = current.map(({ id, key }) => ({
+      id,
+      key: Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'encore blind index v1', 32)),
+    }));
+    indexRings.set(current, derived);
+  }
+  return derived;
 }
