@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/accounts/account-actions';
-import type { AddressView } from '@/lib/accounts/account';
+import type { AddressView } from '@/lib/accounts/address-book';
 import { AddressForm, type CountryOption } from './address-form';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Transaction } from '@/db';
+import { queryRows, type Transaction } from '@/db';
 import { normalizeKey } from '@/lib/accounts/normalize';
 import { hashPassword } from '@/lib/accounts/passwords';
+import { sealAddress, sealDisplayName } from '@/lib/accounts/sealed';
+import { blindIndexSql } from '@/lib/security/blind-index';
 
 /**
  * The demo accounts, created only on the embedded demo database (never on a PostgreSQL server,
@@ -24,12 +26,39 @@ export const DEMO_USERS = [
   },
 ] as const;
 
+/** The demo shopper's saved address, so checkout in the demo offers one. Fictional (the 555 range is unassigned). */
+export const DEMO_ADDRESS = {
+  fullName: 'Demo Shopper',
+  line1: '42 Vinyl Lane',
+  line2: 'Flat 3',
+  city: 'Springfield',
+  region: 'OR',
+  postalCode: '97403',
+  country: 'US',
+  phone: '+1 541 555 0142',
+} as const;
+
+/** Creates the demo accounts (names and the address encrypted like every other write: lib/accounts/sealed.ts). */
 export async function insertDemoUsers(tx: Transaction): Promise<void> {
   for (const user of DEMO_USERS) {
+    const name = sealDisplayName(user.displayName);
     await tx.execute(sql`
-      insert into users (username, username_key, email, email_key, display_name, password_hash, role, preferred_locale)
+      insert into users (username, username_key, email, email_key, display_name, blind_index, password_hash, role,
+        preferred_locale)
       values (${user.username}, ${normalizeKey(user.username)}, ${user.email}, ${normalizeKey(user.email)},
-        ${user.displayName}, ${await hashPassword(user.password)}, ${user.role}, 'en')
+        ${name.displayName}, ${blindIndexSql(name.blindIndex)}, ${await hashPassword(user.password)}, ${user.role}, 'en')
       on conflict do nothing`);
+  }
+  const [shopper] = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from users u where username_key = ${normalizeKey('shopper')}
+      and not exists (select 1 from addresses a where a.user_id = u.id)`,
+  );
+  if (shopper) {
+    const address = sealAddress(DEMO_ADDRESS);
+    await tx.execute(sql`
+      insert into addresses (user_id, full_name, line1, line2, city, region, postal_code, country, phone, blind_index, is_default)
+      values (${shopper.id}, ${address.fullName}, ${address.line1}, ${address.line2}, ${address.city}, ${address.region},
+        ${address.postalCode}, ${address.country}, ${address.phone}, ${blindIndexSql(address.blindIndex)}, true)`);
   }
 }

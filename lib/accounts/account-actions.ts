@@ -12,21 +12,17 @@ import {
 } from '@/lib/auth/session';
 import { setLocaleAction } from '@/lib/i18n/actions';
 import {
-  accountAddressSchema,
   changeEmail,
   changeEmailSchema,
   changeOwnPassword,
   changePasswordSchema,
-  createAddress,
   deleteAccount,
   deleteAccountSchema,
-  deleteAddress,
   profileSchema,
-  setDefaultAddress,
   signOutEverywhere,
-  updateAddress,
   updateProfile,
 } from './account';
+import { accountAddressSchema, createAddress, deleteAddress, setDefaultAddress, updateAddress } from './address-book';
 import type { FormState } from './actions';
 import { fieldErrors } from './validation';
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, queryRows, type Transaction } from '@/db';
+import { getDb, queryRows } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { mailOutbox } from '@/lib/mail/schema';
@@ -12,14 +12,8 @@ import { changePassword, endAllSessions, type Result } from './mutations';
 import { normalizeKey } from './normalize';
 import { verifyPassword } from './passwords';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from './schema';
-import {
-  addressSchema,
-  displayNameSchema,
-  emailSchema,
-  fieldErrors,
-  PASSWORD_MAX,
-  type AddressInput,
-} from './validation';
+import { nameOrUsername, openDisplayName, sealDisplayName } from './sealed';
+import { displayNameSchema, emailSchema, fieldErrors, PASSWORD_MAX } from './validation';
 
 /**
  * The account centre (/account): what a signed-in user may read and change about their own account.
@@ -27,9 +21,6 @@ import {
  * only that user's rows. Inputs are `unknown` and validated here with zod; expected failures come back
  * as `{ ok: false, fieldErrors: { field: messageKey } }`.
  */
-
-/** An address book holds at most this many addresses. */
-export const MAX_ADDRESSES = 20;
 
 /**
  * Attempts that check the current password (email change, password change, account deletion), per
@@ -50,16 +41,6 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 async function withinReauthLimit(userId: number): Promise<boolean> {
   return (await consumeRateLimits([reauthLimit(userId)])).allowed;
-}
-
-/** Locks the user's row for the rest of the transaction, so address-book writes of one user run one at a time. */
-async function lockLiveUser(tx: Transaction, userId: number): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-    .for('update');
-  return Boolean(row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,7 +80,7 @@ export async function getAccountOverview(userId: number): Promise<AccountOvervie
   return {
     username: row.username,
     email: row.email,
-    displayName: row.displayName,
+    displayName: openDisplayName(row.displayName),
     preferredLocale: LOCALES.find((l) => l === row.preferredLocale) ?? null,
     hasPassword: row.passwordHash !== null,
     role: row.role,
@@ -123,7 +104,11 @@ export async function updateProfile(
   const db = await getDb();
   const [row] = await db
     .update(users)
-    .set({ displayName: parsed.data.displayName, preferredLocale: parsed.data.preferredLocale, updatedAt: new Date() })
+    .set({
+      ...sealDisplayName(parsed.data.displayName),
+      preferredLocale: parsed.data.preferredLocale,
+      updatedAt: new Date(),
+    })
     .where(and(eq(users.id, userId), isNull(users.deletedAt)))
     .returning({ id: users.id });
   if (!row) return notFound;
@@ -179,7 +164,7 @@ export async function changeEmail(userId: number, input: unknown): Promise<Resul
           to: user.email,
           locale: mailLocale(user.locale),
           template: 'emailChanged',
-          data: { name: user.displayName ?? user.username, newEmail: email },
+          data: { name: nameOrUsername(user.displayName, user.username), newEmail: email },
           userId,
         });
       }
@@ -233,212 +218,6 @@ export async function changeOwnPassword(
 export async function signOutEverywhere(userId: number): Promise<Result> {
   await endAllSessions(userId);
   return { ok: true };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Address book
-
-export type AddressView = {
-  id: number;
-  fullName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
-};
-
-const addressView = {
-  id: addresses.id,
-  fullName: addresses.fullName,
-  line1: addresses.line1,
-  line2: addresses.line2,
-  city: addresses.city,
-  region: addresses.region,
-  postalCode: addresses.postalCode,
-  country: addresses.country,
-  phone: addresses.phone,
-  isDefault: addresses.isDefault,
-};
-
-/** ISO 3166-1 alpha-2 codes (the 249 officially assigned ones). */
-// prettier-ignore
-export const COUNTRY_CODES = [
-  'AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD',
-  'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BL', 'BM', 'BN', 'BO', 'BQ', 'BR', 'BS', 'BT', 'BV', 'BW', 'BY', 'BZ', 'CA',
-  'CC', 'CD', 'CF', 'CG', 'CH', 'CI', 'CK', 'CL', 'CM', 'CN', 'CO', 'CR', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'DE',
-  'DJ', 'DK', 'DM', 'DO', 'DZ', 'EC', 'EE', 'EG', 'EH', 'ER', 'ES', 'ET', 'FI', 'FJ', 'FK', 'FM', 'FO', 'FR', 'GA',
-  'GB', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GL', 'GM', 'GN', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GW', 'GY', 'HK',
-  'HM', 'HN', 'HR', 'HT', 'HU', 'ID', 'IE', 'IL', 'IM', 'IN', 'IO', 'IQ', 'IR', 'IS', 'IT', 'JE', 'JM', 'JO', 'JP',
-  'KE', 'KG', 'KH', 'KI', 'KM', 'KN', 'KP', 'KR', 'KW', 'KY', 'KZ', 'LA', 'LB', 'LC', 'LI', 'LK', 'LR', 'LS', 'LT',
-  'LU', 'LV', 'LY', 'MA', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS',
-  'MT', 'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'NA', 'NC', 'NE', 'NF', 'NG', 'NI', 'NL', 'NO', 'NP', 'NR', 'NU', 'NZ',
-  'OM', 'PA', 'PE', 'PF', 'PG', 'PH', 'PK', 'PL', 'PM', 'PN', 'PR', 'PS', 'PT', 'PW', 'PY', 'QA', 'RE', 'RO', 'RS',
-  'RU', 'RW', 'SA', 'SB', 'SC', 'SD', 'SE', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SR', 'SS', 'ST',
-  'SV', 'SX', 'SY', 'SZ', 'TC', 'TD', 'TF', 'TG', 'TH', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TR', 'TT', 'TV', 'TW',
-  'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA',
-  'ZM', 'ZW',
-] as const;
-
-const countryCodes = new Set<string>(COUNTRY_CODES);
-
-/** The country choices of the address form: every ISO code with its name in `locale`, sorted by name. */
-export function listCountries(locale: Locale): { code: string; name: string }[] {
-  const tag = locale === 'zh' ? 'zh-CN' : 'en';
-  const names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
-  const collator = new Intl.Collator(tag);
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
-}
-
-/** `addressSchema`, limited to assigned ISO country codes. */
-export const accountAddressSchema = addressSchema.refine((a) => countryCodes.has(a.country), {
-  path: ['country'],
-  message: 'countryInvalid',
-});
-
-const addressIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
-
-/** The user's addresses, the default first, then oldest first. */
-export async function listAddresses(userId: number): Promise<AddressView[]> {
-  const db = await getDb();
-  return db
-    .select(addressView)
-    .from(addresses)
-    .where(eq(addresses.userId, userId))
-    .orderBy(desc(addresses.isDefault), asc(addresses.createdAt), asc(addresses.id));
-}
-
-/** One of the user's addresses; null when it does not exist or belongs to someone else. */
-export async function getAddress(userId: number, addressId: unknown): Promise<AddressView | null> {
-  const id = addressIdSchema.safeParse(addressId);
-  if (!id.success) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select(addressView)
-    .from(addresses)
-    .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)));
-  return row ?? null;
-}
-
-const addressValues = (data: AddressInput) => ({
-  fullName: data.fullName,
-  line1: data.line1,
-  line2: data.line2 ?? null,
-  city: data.city,
-  region: data.region ?? null,
-  postalCode: data.postalCode,
-  country: data.country,
-  phone: data.phone ?? null,
-});
-
-/**
- * Adds an address. The first address of a book is the default; `isDefault` makes a later one the
- * default (and the previous default an ordinary address). At most MAX_ADDRESSES.
- */
-export async function createAddress(userId: number, input: unknown): Promise<Result<{ address: AddressView }>> {
-  const parsed = accountAddressSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<Result<{ address: AddressView }>> => {
-    if (!(await lockLiveUser(tx, userId))) return notFound;
-    const [{ value: existing }] = await tx
-      .select({ value: count() })
-      .from(addresses)
-      .where(eq(addresses.userId, userId));
-    if (Number(existing) >= MAX_ADDRESSES) return { ok: false, fieldErrors: { form: 'addressLimit' } };
-    const isDefault = Number(existing) === 0 || parsed.data.isDefault === true;
-    if (isDefault) await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId));
-    const [address] = await tx
-      .insert(addresses)
-      .values({ userId, ...addressValues(parsed.data), isDefault })
-      .returning(addressView);
-    return { ok: true, address };
-  });
-}
-
-/**
- * Edits one of the user's addresses; another user's address id is "not found" and nothing changes.
- * `isDefault: true` makes it the default; the default cannot be un-made (choose another one instead),
- * so a non-empty address book always has exactly one default.
- */
-export async function updateAddress(
-  userId: number,
-  addressId: unknown,
-  input: unknown,
-): Promise<Result<{ address: AddressView }>> {
-  const id = addressIdSchema.safeParse(addressId);
-  if (!id.success) return notFound;
-  const parsed = accountAddressSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<Result<{ address: AddressView }>> => {
-    if (!(await lockLiveUser(tx, userId))) return notFound;
-    const [current] = await tx
-      .select({ isDefault: addresses.isDefault })
-      .from(addresses)
-      .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)));
-    if (!current) return notFound;
-    const isDefault = current.isDefault || parsed.data.isDefault === true;
-    if (isDefault && !current.isDefault) {
-      await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId));
-    }
-    const [address] = await tx
-      .update(addresses)
-      .set({ ...addressValues(parsed.data), isDefault })
-      .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)))
-      .returning(addressView);
-    return { ok: true, address };
-  });
-}
-
-/** Deletes one of the user's addresses; when it was the default, the oldest remaining one becomes the default. */
-export async function deleteAddress(userId: number, addressId: unknown): Promise<Result> {
-  const id = addressIdSchema.safeParse(addressId);
-  if (!id.success) return notFound;
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<Result> => {
-    if (!(await lockLiveUser(tx, userId))) return notFound;
-    const [deleted] = await tx
-      .delete(addresses)
-      .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)))
-      .returning({ isDefault: addresses.isDefault });
-    if (!deleted) return notFound;
-    if (deleted.isDefault) {
-      const [next] = await tx
-        .select({ id: addresses.id })
-        .from(addresses)
-        .where(eq(addresses.userId, userId))
-        .orderBy(asc(addresses.createdAt), asc(addresses.id))
-        .limit(1);
-      if (next) await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, next.id));
-    }
-    return { ok: true };
-  });
-}
-
-/** Makes one of the user's addresses the default (and every other one not). */
-export async function setDefaultAddress(userId: number, addressId: unknown): Promise<Result> {
-  const id = addressIdSchema.safeParse(addressId);
-  if (!id.success) return notFound;
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<Result> => {
-    if (!(await lockLiveUser(tx, userId))) return notFound;
-    const [owned] = await tx
-      .select({ id: addresses.id })
-      .from(addresses)
-      .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)));
-    if (!owned) return notFound;
-    await tx
-      .update(addresses)
-      .set({ isDefault: sql`${addresses.id} = ${id.data}` })
-      .where(eq(addresses.userId, userId));
-    return { ok: true };
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,6 +275,7 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
         email: null,
         emailKey: null,
         displayName: null,
+        blindIndex: null,
         passwordHash: null,
         preferredLocale: null,
         deletedAt: new Date(),

@@ -7,6 +7,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { isCommonPassword } from './common-passwords';
 import { normalizeKey } from './normalize';
 import { hashPassword, verifyPassword } from './passwords';
+import { nameOrUsername, sealDisplayName } from './sealed';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
 
@@ -51,7 +52,7 @@ export async function registerUser(input: unknown, locale: Locale): Promise<Resu
           usernameKey: normalizeKey(data.username),
           email: data.email.trim(),
           emailKey: normalizeKey(data.email),
-          displayName: data.displayName ?? null,
+          ...sealDisplayName(data.displayName ?? null),
           passwordHash,
           preferredLocale: locale,
         })
@@ -177,7 +178,7 @@ export async function resolveOAuthUser(identity: {
           usernameKey: normalizeKey(username),
           email: identity.email,
           emailKey,
-          displayName: identity.name?.slice(0, 80) ?? null,
+          ...sealDisplayName(identity.name?.slice(0, 80) ?? null),
         })
         .returning({ id: users.id });
       await tx
@@ -220,7 +221,7 @@ export async function requestPasswordReset(email: string, fallbackLocale: Locale
       locale: user.locale === 'zh' || user.locale === 'en' ? user.locale : fallbackLocale,
       template: 'passwordReset',
       data: {
-        name: user.name ?? user.username,
+        name: nameOrUsername(user.name, user.username),
         url: new URL(`/reset-password?token=${token}`, env.SITE_URL).toString(),
         expiresMinutes: RESET_TOKEN_MINUTES,
       },
@@ -327,7 +328,7 @@ export async function changePassword(
       to: user.email,
       locale: user.locale === 'zh' ? 'zh' : 'en',
       template: 'passwordChanged',
-      data: { name: user.name ?? user.username },
+      data: { name: nameOrUsername(user.name, user.username) },
       userId,
     });
     sendMailSoon();

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { normalizeKey } from './normalize';
+import { openDisplayName } from './sealed';
 import { sessions, users } from './schema';
 
 /** What the rest of the app knows about the signed-in user. Never the password hash. */
@@ -69,5 +70,5 @@ export async function getSessionUser(claims: {
     .limit(1);
   if (!row) return null;
   const { passwordHash, ...user } = row;
-  return { ...user, hasPassword: passwordHash !== null };
+  return { ...user, displayName: openDisplayName(user.displayName), hasPassword: passwordHash !== null };
 }

@@ -29,7 +29,10 @@ export const users = pgTable(
     usernameKey: text('username_key').notNull(),
     email: text('email'),
     emailKey: text('email_key'),
+    /** Encrypted (lib/accounts/sealed.ts). */
     displayName: text('display_name'),
+    /** Keyed hashes of the display name's words, for the back office search (lib/security/blind-index.ts). */
+    blindIndex: text('blind_index').array(),
     /** argon2id; null for accounts that only sign in with OAuth, and for deleted accounts. */
     passwordHash: text('password_hash'),
     role: userRole('role').notNull().default('customer'),
@@ -46,6 +49,7 @@ export const users = pgTable(
     uniqueIndex('users_username_key_key').on(t.usernameKey),
     uniqueIndex('users_email_key_key').on(t.emailKey),
     index('users_role_idx').on(t.role),
+    index('users_blind_index_idx').using('gin', t.blindIndex),
   ],
 );
 
@@ -102,7 +106,11 @@ export const passwordResetTokens = pgTable(
   ],
 );
 
-/** The address book; checkout offers these and copies the chosen one into the order. */
+/**
+ * The address book; checkout offers these and copies the chosen one into the order. Every field but
+ * the country is encrypted (lib/accounts/sealed.ts); `blindIndex` holds keyed hashes of the name and
+ * phone number for the back office search.
+ */
 export const addresses = pgTable(
   'addresses',
   {
@@ -119,8 +127,9 @@ export const addresses = pgTable(
     /** ISO 3166-1 alpha-2. */
     country: text('country').notNull(),
     phone: text('phone'),
+    blindIndex: text('blind_index').array(),
     isDefault: boolean('is_default').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('addresses_user_idx').on(t.userId)],
+  (t) => [index('addresses_user_idx').on(t.userId), index('addresses_blind_index_idx').using('gin', t.blindIndex)],
 );

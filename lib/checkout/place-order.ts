@@ -2,12 +2,15 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows, type Transaction } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
+import { openAddress, sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
 import { hashAccessKey, orderAccessKey, orderUrl } from '@/lib/orders/access';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
+import { sealShipping } from '@/lib/orders/sealed';
 import { getPaymentProvider } from '@/lib/payments';
+import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
 import { computeTotals, needsShipping, type ShippingMethod } from './pricing';
 import { checkoutSchema } from './validation';
@@ -129,16 +132,17 @@ export async function placeOrder(
       );
 
       // First the order row: a second submit of the same attempt stops here on the unique key.
+      const ship = sealShipping(address);
       const [created] = await queryRows<{ id: number; number: string }>(
         tx,
         sql`insert into orders (number, user_id, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
             tax_inclusive, shipping_method, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code,
-            ship_country, ship_phone, locale, checkout_key, access_token_hash, payment_provider, expires_at)
+            ship_country, ship_phone, blind_index, locale, checkout_key, access_token_hash, payment_provider, expires_at)
           values ('EN-' || nextval('order_number_seq'), ${context.user?.id ?? null}, ${email.trim()}, ${env.STORE_CURRENCY},
             ${totals.subtotalMinor}, ${totals.shippingMinor}, ${totals.taxMinor}, ${totals.totalMinor}, ${totals.taxInclusive},
-            ${shippingMethod}, ${address?.fullName ?? null}, ${address?.line1 ?? null}, ${address?.line2 ?? null},
-            ${address?.city ?? null}, ${address?.region ?? null}, ${address?.postalCode ?? null}, ${address?.country ?? null},
-            ${address?.phone ?? null}, ${context.locale}, ${input.checkoutKey}, '',
+            ${shippingMethod}, ${ship.shipName}, ${ship.shipLine1}, ${ship.shipLine2}, ${ship.shipCity}, ${ship.shipRegion},
+            ${ship.shipPostalCode}, ${address?.country ?? null}, ${ship.shipPhone}, ${blindIndexSql(ship.blindIndex)},
+            ${context.locale}, ${input.checkoutKey}, '',
             ${env.STRIPE_SECRET_KEY ? 'stripe' : 'demo'}, now() + make_interval(mins => ${env.ORDER_PAYMENT_MINUTES}))
           returning id, number`,
       );
@@ -194,10 +198,17 @@ export async function placeOrder(
         },
       );
       if (context.user && input.saveAddress && input.address) {
-        await tx.execute(sql`insert into addresses (user_id, full_name, line1, line2, city, region, postal_code, country, phone, is_default)
-          values (${context.user.id}, ${input.address.fullName}, ${input.address.line1}, ${input.address.line2 ?? null},
-            ${input.address.city}, ${input.address.region ?? null}, ${input.address.postalCode}, ${input.address.country},
-            ${input.address.phone ?? null}, not exists (select 1 from addresses where user_id = ${context.user.id}))`);
+        const saved = sealAddress({
+          ...input.address,
+          line2: input.address.line2 ?? null,
+          region: input.address.region ?? null,
+          phone: input.address.phone ?? null,
+        });
+        await tx.execute(sql`insert into addresses (user_id, full_name, line1, line2, city, region, postal_code, country, phone,
+            blind_index, is_default)
+          values (${context.user.id}, ${saved.fullName}, ${saved.line1}, ${saved.line2}, ${saved.city}, ${saved.region},
+            ${saved.postalCode}, ${saved.country}, ${saved.phone}, ${blindIndexSql(saved.blindIndex)},
+            not exists (select 1 from addresses where user_id = ${context.user.id}))`);
       }
       await tx.execute(sql`delete from cart_lines where cart_id = ${context.cartId}`);
       return { ...created, soldOut, productSlugs: Array.from(new Set(priced.map(({ edition }) => edition.slug))) };
@@ -263,7 +274,7 @@ async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, us
       sql`select full_name as "fullName", line1, line2, city, region, postal_code as "postalCode", country, phone
         from addresses where id = ${input.addressId} and user_id = ${user.id}`,
     );
-    return saved ?? null;
+    return saved ? openAddress(saved) : null;
   }
   return input.address ?? null;
 }

@@ -4,6 +4,7 @@ import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import type { OrderMailData } from '@/lib/mail/templates';
 import { orderUrl } from './access';
+import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
 
 /**
  * The order state machine's money-side transitions, shared by every payment provider:
@@ -59,15 +60,15 @@ type OrderRow = {
 
 async function lockOrder(tx: Transaction, where: { id?: number; paymentRef?: string }): Promise<OrderRow | null> {
   const condition = where.id !== undefined ? sql`o.id = ${where.id}` : sql`o.payment_ref = ${where.paymentRef ?? ''}`;
-  const [row] = await queryRows<OrderRow>(
+  const [row] = await queryRows<Omit<OrderRow, 'name'> & CustomerNameParts>(
     tx,
     sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
         o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor", o.locale, o.user_id as "userId",
-        coalesce(u.display_name, u.username, o.ship_name) as name
+        ${customerNameColumns}
       from orders o left join users u on u.id = o.user_id
       where ${condition} for update of o`,
   );
-  return row ?? null;
+  return row ? withCustomerName(row) : null;
 }
 
 /** What order mails need, read inside the transaction that sends them. */

@@ -15,6 +15,7 @@ import {
   releaseOrderStock,
 } from './lifecycle';
 import { getOrderForViewer, type OrderView } from './queries';
+import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
 
 export type OrderActionResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -100,12 +101,12 @@ export async function cancelPaidOrder(
         : [null];
     await recordOrderEvent(tx, order.id, 'cancelled', actor, { reason });
     await recordOrderEvent(tx, order.id, 'refunded', actor, { amountMinor: order.amount });
-    const [mailOrder] = await queryRows<Parameters<typeof orderMailData>[1]>(
+    const [mailOrder] = await queryRows<Omit<Parameters<typeof orderMailData>[1], 'name'> & CustomerNameParts>(
       tx,
       sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor", o.shipping_minor as "shippingMinor",
-          o.tax_minor as "taxMinor", o.locale, o.user_id as "userId", coalesce(u.display_name, u.username, o.ship_name) as name
+          o.tax_minor as "taxMinor", o.locale, o.user_id as "userId", ${customerNameColumns}
         from orders o left join users u on u.id = o.user_id where o.id = ${order.id}`,
-    );
+    ).then((rows) => rows.map(withCustomerName));
     if (mailOrder.email) {
       await enqueueMail(tx, {
         to: mailOrder.email,

@@ -4,6 +4,7 @@ import { getDb, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getCurrentUser } from '@/lib/auth/session';
 import { accessKeyMatches } from './access';
+import { openShipping, type ShippingFields } from './sealed';
 
 export type OrderStatus =
   'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded' | 'needs_review';
@@ -85,7 +86,8 @@ export async function getOrderForViewer(number: string, key: string | null | und
     sql`select o.id, o.number, o.status, o.total_minor as "totalMinor", o.currency, o.created_at as "createdAt",
         o.email, o.subtotal_minor as "subtotalMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
         o.tax_inclusive as "taxInclusive", o.refunded_minor as "refundedMinor", o.shipping_method as "shippingMethod",
-        o.ship_name, o.ship_line1, o.ship_line2, o.ship_city, o.ship_region, o.ship_postal_code, o.ship_country,
+        o.ship_name as "shipName", o.ship_line1 as "shipLine1", o.ship_line2 as "shipLine2", o.ship_city as "shipCity",
+        o.ship_region as "shipRegion", o.ship_postal_code as "shipPostalCode", o.ship_country as "shipCountry",
         o.payment_provider as "paymentProvider", o.expires_at as "expiresAt", o.paid_at as "paidAt",
         o.cancel_reason as "cancelReason", o.user_id as "userId", o.access_token_hash as "accessTokenHash"
       from orders o where o.number = ${number}`,
@@ -128,6 +130,7 @@ async function loadOrderView(order: Record<string, unknown> & { id: number }): P
     ? Date.now() - new Date(delivered).getTime() < RETURN_WINDOW_DAYS * 86_400_000
     : false;
   const expiresAt = new Date(order.expiresAt as string);
+  const ship = openShipping(order as unknown as ShippingFields);
   return {
     id: order.id,
     number: order.number as string,
@@ -143,15 +146,15 @@ async function loadOrderView(order: Record<string, unknown> & { id: number }): P
     taxInclusive: order.taxInclusive as boolean,
     refundedMinor: order.refundedMinor as number,
     shippingMethod: order.shippingMethod as string | null,
-    address: order.ship_line1
+    address: ship.shipLine1
       ? {
-          name: order.ship_name as string,
-          line1: order.ship_line1 as string,
-          line2: order.ship_line2 as string | null,
-          city: order.ship_city as string,
-          region: order.ship_region as string | null,
-          postalCode: order.ship_postal_code as string,
-          country: order.ship_country as string,
+          name: ship.shipName as string,
+          line1: ship.shipLine1,
+          line2: ship.shipLine2,
+          city: ship.shipCity as string,
+          region: ship.shipRegion,
+          postalCode: ship.shipPostalCode as string,
+          country: order.shipCountry as string,
         }
       : null,
     paymentProvider: order.paymentProvider as 'stripe' | 'demo',

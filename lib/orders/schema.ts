@@ -62,6 +62,8 @@ export const orders = pgTable(
     shipPostalCode: text('ship_postal_code'),
     shipCountry: text('ship_country'),
     shipPhone: text('ship_phone'),
+    /** Keyed hashes of the recipient's name and phone for the back office search (the ship_* fields but the country are encrypted). */
+    blindIndex: text('blind_index').array(),
     locale: text('locale').notNull().default('en'),
     /** The browser's checkout attempt: a repeated submit finds this order instead of making another. */
     checkoutKey: text('checkout_key').notNull(),
@@ -94,6 +96,7 @@ export const orders = pgTable(
       .on(t.expiresAt)
       .where(sql`status = 'pending_payment'`),
     index('orders_email_idx').on(sql`lower(${t.email})`),
+    index('orders_blind_index_idx').using('gin', t.blindIndex),
     check(
       'orders_totals_nonnegative',
       sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`,

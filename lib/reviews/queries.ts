@@ -2,6 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { sql } from 'drizzle-orm';
 import { type Executor, getDb, queryRows } from '@/db';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { productTag } from '@/lib/catalog/tags';
 import { reviewsTag } from './tags';
 import type { OwnReview, ReviewPage, ReviewSummary, ReviewView } from './types';
@@ -14,7 +15,11 @@ import { REVIEWS_PAGE_SIZE } from './validation';
  * viewer's own review is per-user and never cached.
  */
 
-type ReviewRow = Omit<ReviewView, 'createdAt' | 'updatedAt'> & { createdAt: Date | string; updatedAt: Date | string };
+type ReviewRow = Omit<ReviewView, 'createdAt' | 'updatedAt'> & {
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  authorDisplayName: string | null;
+};
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -48,7 +53,8 @@ async function pageOf(db: Executor, productId: number, page: number): Promise<Re
     db,
     sql`select r.id, r.rating, r.title, r.body, r.verified_purchase as "verifiedPurchase",
         r.created_at as "createdAt", r.updated_at as "updatedAt",
-        case when u.deleted_at is null then coalesce(nullif(btrim(u.display_name), ''), u.username) end as author
+        case when u.deleted_at is null then u.display_name end as "authorDisplayName",
+        case when u.deleted_at is null then u.username end as author
       from reviews r join users u on u.id = r.user_id join products p on p.id = r.product_id and p.status = 'active'
       where r.product_id = ${productId} and r.status = 'visible'
       order by r.created_at desc, r.id desc
@@ -60,7 +66,7 @@ async function pageOf(db: Executor, productId: number, page: number): Promise<Re
       rating: Number(row.rating),
       title: row.title,
       body: row.body,
-      author: row.author,
+      author: nameOrUsername(row.authorDisplayName, row.author),
       verifiedPurchase: row.verifiedPurchase,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),

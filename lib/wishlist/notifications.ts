@@ -1,6 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, getDb, queryRows, type Transaction } from '@/db';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { sellableEdition } from '@/lib/catalog/listing-sql';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
@@ -36,7 +37,9 @@ type Candidate = {
   kind: WishlistNotificationKind;
   userId: number;
   email: string;
-  name: string;
+  /** Stored (encrypted) display name and username: `name` is chosen from them after decryption. */
+  displayName: string | null;
+  username: string;
   locale: string | null;
   editionId: number;
   marker: string;
@@ -54,7 +57,7 @@ const recipients = sql`join users u on u.id = w.user_id and u.deleted_at is null
     and u.email is not null
   join products p on p.id = w.product_id and p.status = 'active'`;
 
-const candidateColumns = sql`w.user_id as "userId", u.email, coalesce(nullif(btrim(u.display_name), ''), u.username) as name,
+const candidateColumns = sql`w.user_id as "userId", u.email, u.display_name as "displayName", u.username,
   u.preferred_locale as locale, e.id as "editionId", p.title, p.slug, e.format::text as format,
   e.name as "editionName", e.price_minor as "priceMinor"`;
 
@@ -150,7 +153,7 @@ async function notify(tx: Transaction, c: Candidate): Promise<boolean> {
   );
   if (inserted.length === 0) return false;
   const common = {
-    name: c.name,
+    name: nameOrUsername(c.displayName, c.username),
     title: c.title,
     format: c.format,
     editionName: c.editionName,

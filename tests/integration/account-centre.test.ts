@@ -4,18 +4,20 @@ import { getDb } from '@/db';
 import {
   changeEmail,
   changeOwnPassword,
-  createAddress,
   deleteAccount,
-  deleteAddress,
   getAccountOverview,
+  updateProfile,
+} from '@/lib/accounts/account';
+import {
+  createAddress,
+  deleteAddress,
   getAddress,
   listAddresses,
   listCountries,
   MAX_ADDRESSES,
   setDefaultAddress,
   updateAddress,
-  updateProfile,
-} from '@/lib/accounts/account';
+} from '@/lib/accounts/address-book';
 import {
   changeEmailAction,
   changePasswordAction,
@@ -296,7 +298,11 @@ describe('profile', () => {
     expect(await updateProfileAction(null, form({ displayName: '  Ada  ', preferredLocale: 'zh' }))).toMatchObject({
       ok: true,
     });
-    expect(await userRow(user.id)).toMatchObject({ displayName: 'Ada', preferredLocale: 'zh' });
+    expect(await userRow(user.id)).toMatchObject({
+      displayName: expect.stringMatching(/^enc1:/),
+      preferredLocale: 'zh',
+    });
+    expect((await getAccountOverview(user.id))?.displayName).toBe('Ada');
     expect(browser.cookies.set).toHaveBeenCalledWith('NEXT_LOCALE', 'zh', expect.any(Object));
     expect(await updateProfile(user.id, { displayName: '', preferredLocale: 'fr' })).toEqual({
       ok: false,

@@ -1,10 +1,13 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { type AuditDiff, diffAuditRecords } from './diff';
 import { auditEntityHref } from './links';
 import { AUDIT_PAGE_SIZE, type AuditFilters } from './validation';
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 export type AuditEntry = {
   id: number;
@@ -72,6 +75,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
     id: number | string;
     createdAt: unknown;
     actorUserId: number | null;
+    actorDisplayName: string | null;
     actorName: string | null;
     action: string;
     entity: string;
@@ -82,7 +86,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
   }>(
     db,
     sql`select a.id, a.created_at as "createdAt", a.actor_user_id as "actorUserId",
-          coalesce(u.display_name, u.username) as "actorName", a.action, a.entity, a.entity_id as "entityId",
+          u.display_name as "actorDisplayName", u.username as "actorName", a.action, a.entity, a.entity_id as "entityId",
           a.before, a.after, o.number as "orderNumber"
         from audit_log a
         left join users u on u.id = a.actor_user_id
@@ -101,7 +105,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
         id: Number(row.id),
         createdAt: toDate(row.createdAt),
         actorUserId: row.actorUserId,
-        actorName: row.actorName,
+        actorName: nameOrUsername(row.actorDisplayName, row.actorName),
         action: row.action,
         entity: row.entity,
         entityId: row.entityId,
@@ -129,17 +133,20 @@ export async function listAuditFilterOptions(): Promise<{
   await requireAdmin();
   const db = await getDb();
   const [actors, entities, actions] = await Promise.all([
-    queryRows<{ id: number; name: string }>(
+    queryRows<{ id: number; displayName: string | null; username: string }>(
       db,
-      sql`select u.id, coalesce(u.display_name, u.username) as name from users u
+      sql`select u.id, u.display_name as "displayName", u.username from users u
           where u.role = 'admin' or u.id in (select distinct actor_user_id from audit_log where actor_user_id is not null)
-          order by lower(coalesce(u.display_name, u.username)), u.id`,
+          order by u.id`,
     ),
     queryRows<{ entity: string }>(db, sql`select distinct entity from audit_log order by entity limit 100`),
     queryRows<{ action: string }>(db, sql`select distinct action from audit_log order by action limit 300`),
   ]);
   return {
-    actors: actors.map((row) => ({ id: Number(row.id), name: row.name })),
+    // Names are encrypted, so they are sorted here rather than in SQL.
+    actors: actors
+      .map((row) => ({ id: Number(row.id), name: nameOrUsername(row.displayName, row.username) }))
+      .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id),
     entities: entities.map((row) => row.entity),
     actions: actions.map((row) => row.action),
   };

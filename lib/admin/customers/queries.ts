@@ -1,8 +1,10 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { openDisplayName } from '@/lib/accounts/sealed';
 import { countsAsRevenue, netPaid, revenueCurrency } from '@/lib/admin/dashboard/revenue';
 import { requireAdmin } from '@/lib/auth/session';
+import { blindIndexMatches } from '@/lib/security/blind-index';
 import { CUSTOMERS_PAGE_SIZE, type CustomerFilters } from './validation';
 
 export type CustomerStatus = 'active' | 'disabled' | 'deleted';
@@ -55,8 +57,10 @@ const statusOf = (row: { disabledAt: unknown; deletedAt: unknown }): CustomerSta
   row.deletedAt ? 'deleted' : row.disabledAt ? 'disabled' : 'active';
 
 /**
- * Accounts for the back office, newest first, CUSTOMERS_PAGE_SIZE to a page: `q` matches username,
- * display name or email (case-insensitive, anywhere), `role` and `status` narrow the list. Each row
+ * Accounts for the back office, newest first, CUSTOMERS_PAGE_SIZE to a page: `q` matches username or
+ * email (case-insensitive, anywhere), or — through their blind indexes, as names and phone numbers
+ * are encrypted — whole words of the display name or of a name in the address book, or a phone
+ * number in the address book (whole or its last digits); `role` and `status` narrow the list. Each row
  * carries its order count and lifetime value (net paid, see lib/admin/dashboard/revenue.ts),
  * computed for the page's rows only. Admins only (requireAdmin throws otherwise).
  */
@@ -68,7 +72,12 @@ export async function listCustomers(
   const conditions: SQL[] = [];
   if (filters.q) {
     const pattern = likePattern(filters.q);
-    conditions.push(sql`(u.username ilike ${pattern} or u.email ilike ${pattern} or u.display_name ilike ${pattern})`);
+    const alternatives: SQL[] = [sql`u.username ilike ${pattern}`, sql`u.email ilike ${pattern}`];
+    const byName = blindIndexMatches(sql`u.blind_index`, filters.q);
+    const byAddress = blindIndexMatches(sql`a.blind_index`, filters.q);
+    if (byName) alternatives.push(byName);
+    if (byAddress) alternatives.push(sql`exists (select 1 from addresses a where a.user_id = u.id and ${byAddress})`);
+    conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
   }
   if (filters.role) conditions.push(sql`u.role = ${filters.role}`);
   if (filters.status === 'active') conditions.push(sql`u.disabled_at is null and u.deleted_at is null`);
@@ -109,7 +118,7 @@ export async function listCustomers(
       id: row.id,
       username: row.username,
       email: row.email,
-      displayName: row.displayName,
+      displayName: openDisplayName(row.displayName),
       role: row.role,
       status: statusOf(row),
       createdAt: toDate(row.createdAt),
@@ -191,7 +200,7 @@ export async function getCustomer(userId: number): Promise<CustomerDetail | null
     id: row.id,
     username: row.username,
     email: row.email,
-    displayName: row.displayName,
+    displayName: openDisplayName(row.displayName),
     role: row.role,
     status: statusOf(row),
     preferredLocale: row.preferredLocale,

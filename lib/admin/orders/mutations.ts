@@ -13,6 +13,7 @@ import {
   releaseOrderStock,
 } from '@/lib/orders/lifecycle';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
+import { type CustomerNameParts, customerNameColumns, sealNote, withCustomerName } from '@/lib/orders/sealed';
 import { recordPurchaseSignals } from '@/lib/orders/signals';
 import { providerFor } from '@/lib/payments';
 import { carrierName, type CarrierCode, trackingUrl } from './carriers';
@@ -56,16 +57,16 @@ type LockedOrder = {
 };
 
 export async function lockOrder(tx: Transaction, orderId: number): Promise<LockedOrder | null> {
-  const [row] = await queryRows<LockedOrder>(
+  const [row] = await queryRows<Omit<LockedOrder, 'name'> & CustomerNameParts>(
     tx,
     sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
         o.refunded_minor as "refundedMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor", o.locale,
-        o.user_id as "userId", coalesce(u.display_name, u.username, o.ship_name) as name,
+        o.user_id as "userId", ${customerNameColumns},
         o.stock_released as "stockReleased", o.paid_at as "paidAt", o.cancelled_at as "cancelledAt"
       from orders o left join users u on u.id = o.user_id
       where o.id = ${orderId} for update of o`,
   );
-  return row ?? null;
+  return row ? withCustomerName(row) : null;
 }
 
 export const mailLocale = (locale: string) => (locale === 'zh' ? ('zh' as const) : ('en' as const));
@@ -492,13 +493,14 @@ export async function addOrderNote(admin: SessionUser, input: { orderId: number;
   return db.transaction(async (tx) => {
     const [order] = await queryRows<{ id: number }>(tx, sql`select id from orders where id = ${input.orderId}`);
     if (!order) return fail('orderNotFound');
-    await recordInternalEvent(tx, order.id, 'note', actorOf(admin), { text: input.note });
+    // The note is encrypted on the timeline; the audit log records that it was written, not what it says.
+    await recordInternalEvent(tx, order.id, 'note', actorOf(admin), { text: sealNote(input.note) });
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'order.note',
       entity: 'order',
       entityId: order.id,
-      after: { note: input.note },
+      after: { noteCharacters: input.note.length },
     });
     return { ok: true as const };
   });

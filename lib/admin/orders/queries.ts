@@ -1,7 +1,17 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { nameOrUsername, openDisplayName } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
+import {
+  customerName,
+  type CustomerNameParts,
+  customerNameColumns,
+  openEventData,
+  openShipping,
+  type ShippingFields,
+} from '@/lib/orders/sealed';
+import { blindIndexMatches } from '@/lib/security/blind-index';
 import { iso, isoOrNull } from './result';
 import {
   type AdminOrderStatus,
@@ -44,12 +54,19 @@ function filterConditions(filters: OrderFilters, withStatus: boolean): SQL {
   if (filters.to) conditions.push(sql`o.created_at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`);
   if (filters.customer) conditions.push(sql`o.user_id = ${filters.customer}`);
   if (filters.q) {
+    // An order number, or part of the email, or the recipient's or the account's name or phone
+    // number (encrypted: found through their blind indexes, whole words or the last digits only).
     const number = normaliseOrderNumber(filters.q);
-    conditions.push(
-      number
-        ? sql`o.number = ${number}`
-        : sql`(lower(o.email) = lower(${filters.q}) or lower(o.email) like ${likePattern(filters.q)})`,
-    );
+    const alternatives: SQL[] = [
+      sql`lower(o.email) = lower(${filters.q})`,
+      sql`lower(o.email) like ${likePattern(filters.q)}`,
+    ];
+    if (number) alternatives.push(sql`o.number = ${number}`);
+    const recipient = blindIndexMatches(sql`o.blind_index`, filters.q);
+    const account = blindIndexMatches(sql`a.blind_index`, filters.q);
+    if (recipient) alternatives.push(recipient);
+    if (account) alternatives.push(sql`exists (select 1 from users a where a.id = o.user_id and ${account})`);
+    conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
   }
   return sql.join(conditions, sql` and `);
 }
@@ -64,9 +81,11 @@ export async function listOrdersForAdmin(filters: OrderFilters): Promise<AdminOr
   const db = await getDb();
   const pageSize = ORDERS_PAGE_SIZE;
   const [rows, counts] = await Promise.all([
-    queryRows<Omit<AdminOrderRow, 'createdAt'> & { createdAt: unknown; total: number }>(
+    queryRows<
+      Omit<AdminOrderRow, 'createdAt' | 'customerName'> & CustomerNameParts & { createdAt: unknown; total: number }
+    >(
       db,
-      sql`select o.id, o.number, o.status, o.email, coalesce(u.display_name, u.username, o.ship_name) as "customerName",
+      sql`select o.id, o.number, o.status, o.email, ${customerNameColumns},
           o.user_id as "userId", o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor", o.currency,
           (select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = o.id) as "itemCount",
           o.created_at as "createdAt", count(*) over ()::int as total
@@ -92,7 +111,11 @@ export async function listOrdersForAdmin(filters: OrderFilters): Promise<AdminOr
     total = Number(row?.n ?? 0);
   }
   return {
-    items: rows.map(({ total: _total, createdAt, ...row }) => ({ ...row, createdAt: iso(createdAt) })),
+    items: rows.map(({ total: _total, createdAt, displayName, username, shipName, ...row }) => ({
+      ...row,
+      customerName: customerName({ displayName, username, shipName }),
+      createdAt: iso(createdAt),
+    })),
     total,
     page: filters.page,
     pageSize,
@@ -238,9 +261,9 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
         from order_lines l left join editions e on e.id = l.edition_id
         where l.order_id = ${order.id} order by l.id`,
     ),
-    queryRows<Omit<AdminOrderEvent, 'createdAt'> & { createdAt: unknown }>(
+    queryRows<Omit<AdminOrderEvent, 'createdAt'> & { createdAt: unknown; actorDisplayName: string | null }>(
       db,
-      sql`select ev.id, ev.type, ev.actor, coalesce(u.display_name, u.username) as "actorName", ev.internal, ev.data,
+      sql`select ev.id, ev.type, ev.actor, u.display_name as "actorDisplayName", u.username as "actorName", ev.internal, ev.data,
           ev.created_at as "createdAt"
         from order_events ev left join users u on u.id = ev.actor_user_id
         where ev.order_id = ${order.id} order by ev.created_at, ev.id`,
@@ -257,10 +280,10 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       sql`select id, carrier, tracking_number as "trackingNumber", tracking_url as "trackingUrl", shipped_at as "shippedAt",
           delivered_at as "deliveredAt" from shipments where order_id = ${order.id} order by id`,
     ),
-    queryRows<Omit<AdminRefund, 'createdAt'> & { createdAt: unknown }>(
+    queryRows<Omit<AdminRefund, 'createdAt'> & { createdAt: unknown; actorDisplayName: string | null }>(
       db,
       sql`select r.id, r.amount_minor as "amountMinor", r.reason, r.provider_ref as "providerRef",
-          coalesce(u.display_name, u.username) as "actorName", r.created_at as "createdAt"
+          u.display_name as "actorDisplayName", u.username as "actorName", r.created_at as "createdAt"
         from refunds r left join users u on u.id = r.actor_user_id where r.order_id = ${order.id} order by r.id`,
     ),
     queryRows<{ id: number; status: string; reason: string; createdAt: unknown }>(
@@ -280,6 +303,7 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
   const refundableMinor = totalMinor - refundedMinor;
   const hasPhysical = lines.some((line) => !line.digital);
   const pendingRefunds = refunds.some((refund) => refund.providerRef === null);
+  const ship = openShipping(order as unknown as ShippingFields);
   return {
     id: order.id,
     number: order.number as string,
@@ -295,16 +319,16 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
     refundedMinor,
     refundableMinor,
     shippingMethod: order.shippingMethod as string | null,
-    address: order.shipLine1
+    address: ship.shipLine1
       ? {
-          name: order.shipName as string | null,
-          line1: order.shipLine1 as string,
-          line2: order.shipLine2 as string | null,
-          city: order.shipCity as string | null,
-          region: order.shipRegion as string | null,
-          postalCode: order.shipPostalCode as string | null,
+          name: ship.shipName,
+          line1: ship.shipLine1,
+          line2: ship.shipLine2,
+          city: ship.shipCity,
+          region: ship.shipRegion,
+          postalCode: ship.shipPostalCode,
           country: order.shipCountry as string | null,
-          phone: order.shipPhone as string | null,
+          phone: ship.shipPhone,
         }
       : null,
     payment: {
@@ -320,14 +344,23 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
     customer: {
       userId: order.userId,
       username: order.username as string | null,
-      displayName: order.displayName as string | null,
+      displayName: openDisplayName(order.displayName as string | null),
       accountEmail: order.accountEmail as string | null,
       orderCount: Number(counted?.n ?? 0),
     },
     lines,
-    events: events.map((event) => ({ ...event, id: Number(event.id), createdAt: iso(event.createdAt) })),
+    events: events.map(({ actorDisplayName, ...event }) => ({
+      ...openEventData(event),
+      actorName: nameOrUsername(actorDisplayName, event.actorName),
+      id: Number(event.id),
+      createdAt: iso(event.createdAt),
+    })),
     shipments: shipments.map((s) => ({ ...s, shippedAt: iso(s.shippedAt), deliveredAt: isoOrNull(s.deliveredAt) })),
-    refunds: refunds.map((refund) => ({ ...refund, createdAt: iso(refund.createdAt) })),
+    refunds: refunds.map(({ actorDisplayName, ...refund }) => ({
+      ...refund,
+      actorName: nameOrUsername(actorDisplayName, refund.actorName),
+      createdAt: iso(refund.createdAt),
+    })),
     returns: returns.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     can: {
       ship: status === 'paid' && hasPhysical && shipments.length === 0,

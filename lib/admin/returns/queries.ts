@@ -2,7 +2,9 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { iso } from '@/lib/admin/orders/result';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
+import { customerName, type CustomerNameParts, customerNameColumns } from '@/lib/orders/sealed';
 import { RETURN_STATUSES, RETURNS_PAGE_SIZE, type ReturnStatus } from './validation';
 
 export type AdminReturnRow = {
@@ -31,10 +33,11 @@ export async function listReturnsForAdmin(options: { status: ReturnStatus | null
   const pageSize = RETURNS_PAGE_SIZE;
   const open = options.status === 'requested' || options.status === 'approved';
   const [rows, counts] = await Promise.all([
-    queryRows<Omit<AdminReturnRow, 'createdAt'> & { createdAt: unknown; total: number }>(
+    queryRows<
+      Omit<AdminReturnRow, 'createdAt' | 'customerName'> & CustomerNameParts & { createdAt: unknown; total: number }
+    >(
       db,
-      sql`select r.id, r.status, o.number as "orderNumber", o.email,
-          coalesce(u.display_name, u.username, o.ship_name) as "customerName",
+      sql`select r.id, r.status, o.number as "orderNumber", o.email, ${customerNameColumns},
           (select coalesce(sum(rl.quantity), 0)::int from return_lines rl where rl.return_id = r.id) as "itemCount",
           r.created_at as "createdAt", count(*) over ()::int as total
         from returns r join orders o on o.id = r.order_id left join users u on u.id = o.user_id
@@ -50,7 +53,11 @@ export async function listReturnsForAdmin(options: { status: ReturnStatus | null
   const byStatus = Object.fromEntries(RETURN_STATUSES.map((s) => [s, 0])) as Record<ReturnStatus, number>;
   for (const row of counts) byStatus[row.status] = Number(row.n);
   return {
-    items: rows.map(({ total: _total, createdAt, ...row }) => ({ ...row, createdAt: iso(createdAt) })),
+    items: rows.map(({ total: _total, createdAt, displayName, username, shipName, ...row }) => ({
+      ...row,
+      customerName: customerName({ displayName, username, shipName }),
+      createdAt: iso(createdAt),
+    })),
     total: Number(rows[0]?.total ?? 0),
     page: options.page,
     pageSize,
@@ -104,7 +111,7 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const [row] = await queryRows<Record<string, unknown> & { orderId: number }>(
     db,
     sql`select r.id, r.status, r.reason, r.created_at as "createdAt", r.updated_at as "updatedAt", r.order_id as "orderId",
-        o.number, o.status as "orderStatus", o.email, coalesce(u.display_name, u.username, o.ship_name) as "customerName",
+        o.number, o.status as "orderStatus", o.email, ${customerNameColumns},
         o.currency, o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor"
       from returns r join orders o on o.id = r.order_id left join users u on u.id = o.user_id
       where r.id = ${returnId}`,
@@ -118,9 +125,15 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
         from return_lines rl join order_lines l on l.id = rl.order_line_id left join editions e on e.id = l.edition_id
         where rl.return_id = ${returnId} order by rl.id`,
     ),
-    queryRows<{ type: string; actorName: string | null; data: Record<string, unknown>; createdAt: unknown }>(
+    queryRows<{
+      type: string;
+      actorDisplayName: string | null;
+      actorName: string | null;
+      data: Record<string, unknown>;
+      createdAt: unknown;
+    }>(
       db,
-      sql`select ev.type, coalesce(u.display_name, u.username) as "actorName", ev.data, ev.created_at as "createdAt"
+      sql`select ev.type, u.display_name as "actorDisplayName", u.username as "actorName", ev.data, ev.created_at as "createdAt"
         from order_events ev left join users u on u.id = ev.actor_user_id
         where ev.order_id = ${row.orderId} and ev.data->>'returnId' = ${String(returnId)}
         order by ev.created_at, ev.id`,
@@ -147,7 +160,7 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
       number: row.number as string,
       status: row.orderStatus as string,
       email: row.email as string | null,
-      customerName: row.customerName as string | null,
+      customerName: customerName(row as unknown as CustomerNameParts),
       currency: row.currency as string,
       totalMinor,
       refundedMinor,
@@ -155,7 +168,11 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
     },
     lines,
     suggestedRefundMinor: Math.max(0, Math.min(value, refundableMinor)),
-    events: events.map((event) => ({ ...event, createdAt: iso(event.createdAt) })),
+    events: events.map(({ actorDisplayName, ...event }) => ({
+      ...event,
+      actorName: nameOrUsername(actorDisplayName, event.actorName),
+      createdAt: iso(event.createdAt),
+    })),
     can: {
       decide: status === 'requested',
       receive: status === 'approved',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { REVIEWS_PAGE_SIZE, type ReviewFilters, type ReviewStatus } from './validation';
 
@@ -51,12 +52,16 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
   const pageCount = Math.max(1, Math.ceil(Number(total) / REVIEWS_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const rows = await queryRows<
-    Omit<ModerationReview, 'createdAt' | 'updatedAt'> & { createdAt: unknown; updatedAt: unknown }
+    Omit<ModerationReview, 'createdAt' | 'updatedAt'> & {
+      createdAt: unknown;
+      updatedAt: unknown;
+      authorDisplayName: string | null;
+    }
   >(
     db,
     sql`select r.id, r.rating, r.title, r.body, r.status, r.verified_purchase as "verifiedPurchase",
           r.created_at as "createdAt", r.updated_at as "updatedAt", p.title as "productTitle", p.slug as "productSlug",
-          u.id as "authorId", coalesce(u.display_name, u.username) as "authorName"
+          u.id as "authorId", u.display_name as "authorDisplayName", u.username as "authorName"
         from reviews r
         join products p on p.id = r.product_id
         join users u on u.id = r.user_id
@@ -65,8 +70,9 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
         limit ${REVIEWS_PAGE_SIZE} offset ${(page - 1) * REVIEWS_PAGE_SIZE}`,
   );
   return {
-    items: rows.map((row) => ({
+    items: rows.map(({ authorDisplayName, ...row }) => ({
       ...row,
+      authorName: nameOrUsername(authorDisplayName, row.authorName),
       rating: Number(row.rating),
       createdAt: toDate(row.createdAt),
       updatedAt: toDate(row.updatedAt),

@@ -2,6 +2,7 @@ import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { iso } from '@/lib/admin/orders/result';
+import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { STOCK_HISTORY_PAGE_SIZE, STOCK_LIST_PAGE_SIZE, type StockFilter } from './validation';
 
@@ -99,10 +100,12 @@ export async function listStockMovements(
   await requireAdmin();
   const db = await getDb();
   const pageSize = STOCK_HISTORY_PAGE_SIZE;
-  const rows = await queryRows<Omit<StockMovementRow, 'createdAt'> & { createdAt: unknown; total: number }>(
+  const rows = await queryRows<
+    Omit<StockMovementRow, 'createdAt'> & { createdAt: unknown; total: number; actorDisplayName: string | null }
+  >(
     db,
     sql`select m.id, m.created_at as "createdAt", m.reason, m.delta, o.number as "orderNumber",
-        coalesce(u.display_name, u.username) as "actorName", m.note, count(*) over ()::int as total
+        u.display_name as "actorDisplayName", u.username as "actorName", m.note, count(*) over ()::int as total
       from stock_movements m
         left join orders o on o.id = m.order_id
         left join users u on u.id = m.actor_user_id
@@ -111,8 +114,9 @@ export async function listStockMovements(
       limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
   );
   return {
-    items: rows.map(({ total: _total, createdAt, ...row }) => ({
+    items: rows.map(({ total: _total, createdAt, actorDisplayName, ...row }) => ({
       ...row,
+      actorName: nameOrUsername(actorDisplayName, row.actorName),
       id: Number(row.id),
       createdAt: iso(createdAt),
     })),

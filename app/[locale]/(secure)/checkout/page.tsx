@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
-import { listAddresses, listCountries } from '@/lib/accounts/account';
+import { listAddresses, listCountries } from '@/lib/accounts/address-book';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { pricingConfig } from '@/lib/checkout/config';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AddressBook } from '@/components/account/address-book';
-import { listAddresses, listCountries, MAX_ADDRESSES } from '@/lib/accounts/account';
+import { listAddresses, listCountries, MAX_ADDRESSES } from '@/lib/accounts/address-book';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
 
