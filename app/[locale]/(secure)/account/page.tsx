@@ -81,6 +81,21 @@ export default async function AccountOverviewPage({ params }: Props) {
           ))}
         </ul>
       </section>
+      <section aria-labelledby="account-data" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id="account-data" className="text-lg font-semibold">
+          {t('data.heading')}
+        </h2>
+        <p className="mt-2 text-sm text-stone-600">{t('data.intro')}</p>
+        <p className="mt-2 text-sm text-stone-600">{t('data.notIncluded')}</p>
+        {/* A plain link: the route handler answers with a file (Content-Disposition: attachment). */}
+        <a
+          href="/api/account/export"
+          download
+          className="mt-3 inline-block rounded-md bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2"
+        >
+          {t('data.download')}
+        </a>
+      </section>
       <AccountRecommendations locale={locale} />
     </div>
   );

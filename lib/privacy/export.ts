@@ -1,0 +1,232 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { type Database, getDb } from '@/db';
+import { openAddress, openDisplayName } from '@/lib/accounts/sealed';
+import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
+import { requireUser } from '@/lib/auth/session';
+import { cartLines, carts } from '@/lib/cart/schema';
+import { editions, products } from '@/lib/catalog/schema';
+import { mailOutbox } from '@/lib/mail/schema';
+import { interactionEvents } from '@/lib/recommendations/schema';
+import { reviews } from '@/lib/reviews/schema';
+import { consumeRateLimits } from '@/lib/security/rate-limit';
+import { wishlistItems, wishlistNotifications } from '@/lib/wishlist/schema';
+import { EXPORT_MAX_ORDERS, exportOrders } from './export-orders';
+
+/**
+ * "Download my data" (account centre): everything the store holds about the signed-in shopper, as
+ * one JSON document — profile, sign-in methods, sessions and reset links (dates and devices, never a
+ * secret), the address book, orders with their lines, timeline, shipments, refunds and returns,
+ * reviews, wishlist and its alerts, the cart, the interaction history behind recommendations, and
+ * the mail sent to the account. Encrypted fields are decrypted. Only rows tied to this account: no
+ * guest order or mail that merely used the same email address.
+ *
+ * Very long histories are cut at the limits below (newest kept) and the file lists what was cut.
+ */
+export const EXPORT_LIMITS = {
+  orders: EXPORT_MAX_ORDERS,
+  interactionEvents: 20_000,
+  mail: 1_000,
+  sessions: 500,
+} as const;
+
+/** Exports per account and hour: the file is built from many queries, so it is not for polling. */
+export const EXPORT_RATE_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
+
+export const EXPORT_FORMAT = 'encore-personal-data/1';
+
+export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof collectPersonalData>>>;
+
+export type ExportResult =
+  | { ok: true; filename: string; data: PersonalDataExport }
+  | { ok: false; error: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The signed-in user's data export. Authenticates itself (requireUser throws AuthError for a
+ * visitor) and counts against EXPORT_RATE_LIMIT.
+ */
+export async function exportMyData(now = new Date()): Promise<ExportResult> {
+  const user = await requireUser();
+  const limit = await consumeRateLimits([{ key: `export:${user.id}`, ...EXPORT_RATE_LIMIT }]);
+  if (!limit.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+  const data = await collectPersonalData(await getDb(), user.id, now);
+  if (!data) throw new Error('the signed-in account disappeared during the export');
+  const day = now.toISOString().slice(0, 10);
+  const safeName = user.username.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 40) || 'account';
+  return { ok: true, filename: `encore-data-${safeName}-${day}.json`, data };
+}
+
+const capped = <T>(rows: T[], max: number) => ({ rows: rows.slice(0, max), truncated: rows.length > max });
+
+async function collectPersonalData(db: Database, userId: number, now: Date) {
+  const [profile] = await db
+    .select({
+      username: users.username,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      preferredLocale: users.preferredLocale,
+      personalization: users.personalization,
+      hasPassword: users.passwordHash,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  if (!profile) return null;
+
+  const [book, linked, sessionRows, resets, orderPart, reviewRows, wished, alerts, cart, events, mail] =
+    await Promise.all([
+      db
+        .select({
+          fullName: addresses.fullName,
+          line1: addresses.line1,
+          line2: addresses.line2,
+          city: addresses.city,
+          region: addresses.region,
+          postalCode: addresses.postalCode,
+          country: addresses.country,
+          phone: addresses.phone,
+          isDefault: addresses.isDefault,
+          createdAt: addresses.createdAt,
+        })
+        .from(addresses)
+        .where(eq(addresses.userId, userId))
+        .orderBy(asc(addresses.createdAt), asc(addresses.id)),
+      db
+        .select({
+          provider: oauthAccounts.provider,
+          providerAccountId: oauthAccounts.providerAccountId,
+          createdAt: oauthAccounts.createdAt,
+        })
+        .from(oauthAccounts)
+        .where(eq(oauthAccounts.userId, userId)),
+      db
+        .select({ createdAt: sessions.createdAt, revokedAt: sessions.revokedAt, userAgent: sessions.userAgent })
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+        .orderBy(desc(sessions.createdAt))
+        .limit(EXPORT_LIMITS.sessions + 1),
+      db
+        .select({
+          createdAt: passwordResetTokens.createdAt,
+          expiresAt: passwordResetTokens.expiresAt,
+          usedAt: passwordResetTokens.usedAt,
+        })
+        .from(passwordResetTokens)
+        .where(eq(passwordResetTokens.userId, userId))
+        .orderBy(desc(passwordResetTokens.createdAt)),
+      exportOrders(db, userId),
+      db
+        .select({
+          product: products.slug,
+          productTitle: products.title,
+          rating: reviews.rating,
+          title: reviews.title,
+          body: reviews.body,
+          verifiedPurchase: reviews.verifiedPurchase,
+          status: reviews.status,
+          createdAt: reviews.createdAt,
+          updatedAt: reviews.updatedAt,
+        })
+        .from(reviews)
+        .innerJoin(products, eq(products.id, reviews.productId))
+        .where(eq(reviews.userId, userId))
+        .orderBy(desc(reviews.createdAt)),
+      db
+        .select({
+          product: products.slug,
+          productTitle: products.title,
+          priceSeenMinor: wishlistItems.priceSeenMinor,
+          createdAt: wishlistItems.createdAt,
+        })
+        .from(wishlistItems)
+        .innerJoin(products, eq(products.id, wishlistItems.productId))
+        .where(eq(wishlistItems.userId, userId))
+        .orderBy(desc(wishlistItems.createdAt)),
+      db
+        .select({
+          kind: wishlistNotifications.kind,
+          sku: editions.sku,
+          createdAt: wishlistNotifications.createdAt,
+        })
+        .from(wishlistNotifications)
+        .innerJoin(editions, eq(editions.id, wishlistNotifications.editionId))
+        .where(eq(wishlistNotifications.userId, userId))
+        .orderBy(desc(wishlistNotifications.createdAt)),
+      db
+        .select({
+          product: products.slug,
+          productTitle: products.title,
+          sku: editions.sku,
+          format: editions.format,
+          kind: cartLines.kind,
+          quantity: cartLines.quantity,
+          priceSeenMinor: cartLines.priceSeenMinor,
+          addedAt: cartLines.createdAt,
+        })
+        .from(cartLines)
+        .innerJoin(carts, eq(carts.id, cartLines.cartId))
+        .innerJoin(editions, eq(editions.id, cartLines.editionId))
+        .innerJoin(products, eq(products.id, editions.productId))
+        .where(eq(carts.userId, userId))
+        .orderBy(asc(cartLines.id)),
+      db
+        .select({
+          type: interactionEvents.type,
+          product: products.slug,
+          value: interactionEvents.value,
+          createdAt: interactionEvents.createdAt,
+        })
+        .from(interactionEvents)
+        .innerJoin(products, eq(products.id, interactionEvents.productId))
+        .where(eq(interactionEvents.userId, userId))
+        .orderBy(desc(interactionEvents.createdAt))
+        .limit(EXPORT_LIMITS.interactionEvents + 1),
+      // The mail tagged with this account. When mail is stored encrypted, read it through lib/mail's mapping.
+      db
+        .select({
+          to: mailOutbox.toAddress,
+          template: mailOutbox.template,
+          subject: mailOutbox.subject,
+          text: mailOutbox.text,
+          status: mailOutbox.status,
+          createdAt: mailOutbox.createdAt,
+          sentAt: mailOutbox.sentAt,
+        })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.userId, userId))
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(EXPORT_LIMITS.mail + 1),
+    ]);
+
+  const sessionList = capped(sessionRows, EXPORT_LIMITS.sessions);
+  const eventList = capped(events, EXPORT_LIMITS.interactionEvents);
+  const mailList = capped(mail, EXPORT_LIMITS.mail);
+  const truncated = [
+    ...(orderPart.truncated ? ['orders'] : []),
+    ...(sessionList.truncated ? ['sessions'] : []),
+    ...(eventList.truncated ? ['interactionEvents'] : []),
+    ...(mailList.truncated ? ['mail'] : []),
+  ];
+  const { hasPassword, displayName, ...account } = profile;
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: now,
+    limits: EXPORT_LIMITS,
+    /** Sections cut at their limit (the newest entries kept). */
+    truncated,
+    profile: { ...account, displayName: openDisplayName(displayName), hasPassword: hasPassword !== null },
+    signInProviders: linked,
+    sessions: sessionList.rows,
+    passwordResetRequests: resets,
+    addresses: book.map(openAddress),
+    orders: orderPart.orders,
+    reviews: reviewRows,
+    wishlist: wished,
+    wishlistAlerts: alerts,
+    cart,
+    interactionEvents: eventList.rows,
+    mail: mailList.rows,
+  };
+}
