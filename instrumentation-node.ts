@@ -11,6 +11,10 @@ import { sendLargeStringsAsBuffers } from './lib/http/string-bodies';
  */
 export async function startServer({ jobs }: { jobs: boolean }): Promise<void> {
   sendLargeStringsAsBuffers();
+  // Personal data is stored encrypted: without its key (ENCRYPTION_KEYS, required with DATABASE_URL
+  // in production) refuse to start now rather than fail on the first sign-up or order.
+  const { currentKeyId } = await import('./lib/security/encryption');
+  currentKeyId();
   const db = await getDb();
   if (!usesEmbeddedDatabase()) {
     const pending = await countPendingMigrations(db);

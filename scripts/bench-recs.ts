@@ -142,6 +142,7 @@ export async function benchRecommendations(options: BenchRecommendationsOptions)
     SITE_URL: `http://localhost:${options.port ?? 3800}`,
     NODE_ENV: 'production',
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
   };
   const client = postgres(database.url, { max: 4, onnotice: () => {} });
   try {

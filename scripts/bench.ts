@@ -131,6 +131,7 @@ async function main() {
     NODE_ENV: 'production',
     // Production mode on a PostgreSQL server needs a session key; a throwaway one is fine here.
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    ENCRYPTION_KEYS: env.ENCRYPTION_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
   };
   let cleanup = async () => {};
   const seedArgs = EXTRA_PRODUCTS > 0 ? ['--extra-products', String(EXTRA_PRODUCTS)] : [];

@@ -20,6 +20,8 @@ async function main() {
     NODE_ENV: 'production',
     // Production mode on a PostgreSQL server needs a session key; a throwaway one is fine here.
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    // …and a key for personal data (names, addresses, phone numbers are stored encrypted).
+    ENCRYPTION_KEYS: env.ENCRYPTION_KEYS ?? `e2e:${randomBytes(32).toString('base64')}`,
   };
   if (env.DATABASE_URL) {
     const database = await createScratchDatabase(env.DATABASE_URL, 'encore_e2e');

@@ -13,7 +13,7 @@ import type { BlindKind } from './blind-index';
 export type EncryptedTable = {
   /** SQL name of the table. */
   table: string;
-  /** Its primary key column (an integer, or any column with a total order), for batching. */
+  /** Its primary key column (an integer), for batching. */
   key: string;
   /** Text columns, encrypted whole. */
   columns: readonly string[];
