@@ -30,6 +30,7 @@ export function CustomerFilterForm({ filters, filtered }: { filters: CustomerFil
     <form role="search" action="/admin/customers" method="get" className="mt-4 flex flex-wrap items-end gap-3">
       <Field
         label={t('search')}
+        hint={t('searchHint')}
         name="q"
         type="search"
         defaultValue={filters.q}

@@ -51,8 +51,12 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
             type="search"
             defaultValue={filters.q}
             placeholder={t('filters.searchPlaceholder')}
+            aria-describedby="orders-q-hint"
             className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
           />
+          <p id="orders-q-hint" className="mt-1 text-xs text-stone-500">
+            {t('filters.searchHint')}
+          </p>
         </div>
         <div>
           <label htmlFor="orders-from" className="block text-sm font-medium">
