@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { env } from '@/lib/env';
+import { embeddedDatabaseProblem, env } from '@/lib/env';
 import * as schema from './schema';
 
 /**
@@ -56,7 +56,11 @@ async function openEmbedded(dataDir: string): Promise<Handle> {
 }
 
 function open(): Promise<Handle> {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openEmbedded(env.PGLITE_DIR);
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  // A production build or server without DATABASE_URL would otherwise quietly create a demo store.
+  const problem = embeddedDatabaseProblem(env);
+  if (problem) return Promise.reject(new Error(`Encore refuses to open the embedded database: ${problem}.`));
+  return openEmbedded(env.PGLITE_DIR);
 }
 
 function handle(): Promise<Handle> {

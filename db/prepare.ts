@@ -6,6 +6,8 @@ import { type Database, migrationsFolder, queryRows } from './index';
 /**
  * Brings a freshly opened embedded database up to date: applies pending migrations and, on an empty
  * database (and unless SEED_DEMO=never), loads the demo catalog. Runs once per process, at open.
+ * It never creates accounts: the demo accounts, whose passwords are in the README, come only from
+ * `npm run demo` (scripts/demo.ts); any other store makes its admin with `npm run admin:create`.
  */
 export async function prepareEmbeddedDatabase(db: Database, { seed = true } = {}): Promise<void> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -16,7 +18,7 @@ export async function prepareEmbeddedDatabase(db: Database, { seed = true } = {}
   const { seedDemo } = await import('./seed');
   const started = Date.now();
   console.log('[encore] Empty embedded database: loading the demo catalog…');
-  const summary = await seedDemo(db, { demoUsers: true, log: (line) => console.log(`[encore] ${line}`) });
+  const summary = await seedDemo(db, { log: (line) => console.log(`[encore] ${line}`) });
   console.log(
     `[encore] Demo catalog ready: ${summary.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

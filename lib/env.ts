@@ -20,6 +20,15 @@ const httpUrl = (message: string) =>
       .optional(),
   );
 
+/** An on/off switch: `1` or `true` is on; unset, `0` or `false` is off. */
+const flag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['1', '0', 'true', 'false'], { message: 'must be 1 (on) or 0 (off)' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+);
+
 /** An optional whole number with a default and bounds, from a string variable. */
 function wholeNumber(fallback: number, min: number, max: number) {
   return z.preprocess(
@@ -36,6 +45,8 @@ function wholeNumber(fallback: number, min: number, max: number) {
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Set by Next itself while `next build` runs (phase-production-build). */
+    NEXT_PHASE: optionalString,
     DATABASE_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -44,6 +55,8 @@ export const envSchema = z
         .optional(),
     ),
     PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+    /** In production, the embedded database only when chosen on purpose (one process on one machine). */
+    EMBEDDED_DATABASE: flag,
     STORE_CURRENCY: z.preprocess(
       emptyToUndefined,
       z
@@ -149,6 +162,8 @@ export const envSchema = z
           z.array(z.enum(['card', 'alipay', 'wechat_pay'], { message: 'use card, alipay and/or wechat_pay' })).min(1),
         ),
     ),
+    /** In production, the demo payment provider (nothing is charged) only when switched on on purpose. */
+    DEMO_PAYMENTS: flag,
     /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
     STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
 
@@ -163,6 +178,12 @@ export const envSchema = z
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Encore <shop@localhost>')),
     /** Without SMTP_URL: write each mail as an .eml file into this folder instead of holding it (demo, tests). */
     MAIL_DIR: optionalString,
+
+    // Retention: what the background jobs delete, and after how long (lib/jobs/retention.ts).
+    RETAIN_MAIL_DAYS: wholeNumber(30, 1, 3650),
+    RETAIN_RATE_LIMITS_DAYS: wholeNumber(1, 1, 365),
+    RETAIN_GUEST_CARTS_DAYS: wholeNumber(60, 1, 3650),
+    RETAIN_VISITOR_EVENTS_DAYS: wholeNumber(90, 1, 3650),
 
     // Uploads: local disk (public/uploads) unless S3_BUCKET is set; then any S3-compatible store.
     S3_BUCKET: z.preprocess(
@@ -187,6 +208,13 @@ export const envSchema = z
     S3_PUBLIC_URL: httpUrl('must be the public http(s) URL the bucket is read from, e.g. https://cdn.example.com'),
   })
   .superRefine((vars, context) => {
+    if (vars.DEMO_PAYMENTS && vars.STRIPE_SECRET_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DEMO_PAYMENTS'],
+        message: 'cannot be combined with STRIPE_SECRET_KEY: once Stripe is configured it takes every payment',
+      });
+    }
     const s3 = [
       vars.S3_BUCKET,
       vars.S3_REGION,
@@ -207,6 +235,51 @@ export type Env = z.infer<typeof envSchema>;
 /** Formats zod issues as one line per variable, e.g. "STORE_CURRENCY: must be a three-letter…". */
 export function describeEnvErrors(error: z.ZodError): string {
   return error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+}
+
+/**
+ * What a production server (NODE_ENV=production) must not run without, one sentence per variable;
+ * empty when the settings are fit to serve. Checked at server start (instrumentation-node.ts), not by
+ * `parseEnv`, so that commands such as `npm run db:migrate` still run with a partial environment.
+ * The embedded database is also refused when it is opened (db/index.ts), `next build` included.
+ */
+export function productionProblems(vars: Env): string[] {
+  if (vars.NODE_ENV !== 'production') return [];
+  const embedded = embeddedDatabaseProblem(vars);
+  const problems = embedded ? [embedded] : [];
+  if (!vars.NEXTAUTH_SECRET)
+    problems.push(
+      'NEXTAUTH_SECRET: is required in production (it signs every session); generate one with `openssl rand -base64 32`',
+    );
+  if (vars.DATABASE_URL && !vars.ENCRYPTION_KEYS)
+    problems.push(
+      'ENCRYPTION_KEYS: is required with DATABASE_URL in production (it encrypts personal data at rest): ENCRYPTION_KEYS=k1:$(openssl rand -base64 32)',
+    );
+  if (!vars.STRIPE_SECRET_KEY && !vars.DEMO_PAYMENTS)
+    problems.push(
+      'STRIPE_SECRET_KEY: is required in production; to take demo payments on purpose (nothing is charged, ' +
+        'anyone can mark an order paid with a button) set DEMO_PAYMENTS=1',
+    );
+  return problems;
+}
+
+/** In production, the embedded database is refused unless EMBEDDED_DATABASE=1 chose it; null when allowed. */
+export function embeddedDatabaseProblem(vars: Env): string | null {
+  if (vars.NODE_ENV !== 'production' || vars.DATABASE_URL || vars.EMBEDDED_DATABASE) return null;
+  return (
+    'DATABASE_URL: is required in production; to run on the embedded database on purpose (one process ' +
+    'on one machine, files in PGLITE_DIR) set EMBEDDED_DATABASE=1'
+  );
+}
+
+/** Throws one message listing every production problem (see `productionProblems`). */
+export function assertReadyForProduction(vars: Env): void {
+  const problems = productionProblems(vars);
+  if (problems.length === 0) return;
+  throw new Error(
+    `Encore refuses to start in production with these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      'See the "Configuration" and "Deployment" sections of README.md.',
+  );
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

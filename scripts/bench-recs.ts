@@ -7,7 +7,6 @@
 //     without any, served by `next start` on the same database, goal ≥ 0.9× the throughput.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -19,7 +18,7 @@ import { getForYou } from '@/lib/recommendations/queries';
 import { rebuildRecommendations, type RebuildSummary } from '@/lib/recommendations/rebuild';
 import { createScratchDatabase, runScript } from './lib/databases';
 import { measureThroughput, percentile } from './lib/measure';
-import { buildApp, hasBuild, startServer } from './lib/server';
+import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
 
 export type BenchRecommendationsOptions = {
   /** PostgreSQL server URL (a scratch database is created on it and dropped at the end). */
@@ -137,13 +136,7 @@ export async function benchRecommendations(options: BenchRecommendationsOptions)
   const nUsers = options.users ?? 100_000;
   const nEvents = options.events ?? 1_000_000;
   const database = await createScratchDatabase(options.serverUrl, 'encore_recs_bench');
-  const appEnv = {
-    DATABASE_URL: database.url,
-    SITE_URL: `http://localhost:${options.port ?? 3800}`,
-    NODE_ENV: 'production',
-    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-  };
+  const appEnv = { ...throwawayProductionEnv(`http://localhost:${options.port ?? 3800}`), DATABASE_URL: database.url };
   const client = postgres(database.url, { max: 4, onnotice: () => {} });
   try {
     log(`Scratch database ${database.name}: migrating and seeding ${nProducts} products…`);

@@ -5,7 +5,6 @@
 // queries (page and API), add-to-cart latency through the server action, and orders per second on
 // PostgreSQL. Results are printed and written to bench-results/latest.json. Speed goals live here,
 // never in tests.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
@@ -13,7 +12,7 @@ import { createScratchDatabase, runScript } from './lib/databases';
 import { measureThroughput, percentile, type Throughput } from './lib/measure';
 import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
 import { benchRecommendations } from './bench-recs';
-import { buildApp, hasBuild, startServer } from './lib/server';
+import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -126,13 +125,7 @@ async function searchQueries(baseUrl: string): Promise<string[]> {
 }
 
 async function main() {
-  const appEnv: Record<string, string | undefined> = {
-    SITE_URL: `http://localhost:${PORT}`,
-    NODE_ENV: 'production',
-    // Production mode on a PostgreSQL server needs a session key; a throwaway one is fine here.
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
-    ENCRYPTION_KEYS: env.ENCRYPTION_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
-  };
+  const appEnv = throwawayProductionEnv(`http://localhost:${PORT}`, env);
   let cleanup = async () => {};
   const seedArgs = EXTRA_PRODUCTS > 0 ? ['--extra-products', String(EXTRA_PRODUCTS)] : [];
   if (env.DATABASE_URL) {
@@ -144,6 +137,7 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
     appEnv.PGLITE_DIR = dir;
     appEnv.DATABASE_URL = '';
+    appEnv.EMBEDDED_DATABASE = '1';
     appEnv.SEED_DEMO = 'never';
   }
   try {

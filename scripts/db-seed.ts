@@ -1,7 +1,7 @@
 // npm run db:seed [-- --force] [--extra-products N]: loads the demo catalog (plus N generated
-// products, for benchmarks). Refuses to touch a database that already
-// holds products unless --force is given (which deletes the catalog first).
-import { closeDb, disableAutoSeed, getDb, usesEmbeddedDatabase } from '@/db';
+// products, for benchmarks), without any account one could sign in to. Refuses to touch a database
+// that already holds products unless --force is given (which deletes the catalog first).
+import { closeDb, disableAutoSeed, getDb } from '@/db';
 import { seedDemo, SeedRefusedError } from '@/db/seed';
 
 async function main() {
@@ -15,7 +15,6 @@ async function main() {
   const summary = await seedDemo(db, {
     force,
     extraProducts,
-    demoUsers: usesEmbeddedDatabase(),
     log: (line) => console.log(line),
   });
   console.log(

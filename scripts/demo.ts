@@ -1,10 +1,17 @@
 // npm run demo: the newcomer's command. Builds the app when there is no build or the sources changed
 // since the last one, then starts the production server on http://localhost:3000. Without
-// DATABASE_URL the embedded database in .data/pglite is created, migrated and seeded on first use.
+// DATABASE_URL it prepares the embedded database in .data/pglite (migrated, the demo catalog loaded on
+// first use) and creates the demo accounts — the only place they are ever created. A production
+// server refuses demo settings it was not given on purpose (lib/env.ts `productionProblems`), so this
+// command gives them explicitly: the embedded database, demo payments, a session key kept in .data,
+// and mail delivered as files into .data/mail.
 import fs from 'node:fs';
 import path from 'node:path';
+import { closeDb, getDb } from '@/db';
+import { DEMO_USERS, insertDemoUsers } from '@/db/seed/users';
+import { authSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
-import { buildApp, hasBuild, run } from './lib/server';
+import { buildApp, type Env, hasBuild, run } from './lib/server';
 
 const SOURCES = [
   'app',
@@ -14,9 +21,12 @@ const SOURCES = [
   'public',
   'proxy.ts',
   'instrumentation.ts',
+  'instrumentation-node.ts',
   'next.config.ts',
   'package.json',
 ];
+
+const MAIL_DIR = '.data/mail';
 
 function newestSourceTime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -27,22 +37,48 @@ function newestSourceTime(entry: string): number {
     .reduce((newest, name) => Math.max(newest, newestSourceTime(path.join(entry, name))), stat.mtimeMs);
 }
 
+/** The settings the demo server runs with, on top of the caller's own. */
+function demoSettings(): Env {
+  return {
+    ...(env.DATABASE_URL ? {} : { EMBEDDED_DATABASE: '1', NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret() }),
+    ...(env.STRIPE_SECRET_KEY ? {} : { DEMO_PAYMENTS: '1' }),
+    ...(env.SMTP_URL || env.MAIL_DIR ? {} : { MAIL_DIR }),
+  };
+}
+
+/** Migrates (and on first use seeds) the embedded database and adds the demo accounts to it. */
+async function prepareEmbeddedDemo(): Promise<void> {
+  const db = await getDb();
+  await db.transaction((tx) => insertDemoUsers(tx));
+  await closeDb();
+  console.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}.`);
+}
+
 async function main() {
+  const settings = demoSettings();
+  if (!env.DATABASE_URL) await prepareEmbeddedDemo();
   const buildTime = hasBuild() ? fs.statSync(path.join('.next', 'BUILD_ID')).mtimeMs : 0;
   const sourcesTime = Math.max(...SOURCES.map(newestSourceTime));
   if (sourcesTime > buildTime) {
     console.log(
       buildTime ? 'Sources changed since the last build: rebuilding…' : 'Building Encore (first run: a minute or two)…',
     );
-    await buildApp();
+    await buildApp(settings);
   }
   console.log(
-    `Starting Encore on http://localhost:3000 (${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}).`,
+    `Starting Encore on http://localhost:3000 (${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}` +
+      `${settings.DEMO_PAYMENTS ? ', demo payments' : ''}).`,
   );
-  await run(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', '3000']);
+  if (settings.MAIL_DIR) console.log(`Mail the store sends is written to ${MAIL_DIR}/ as .eml files.`);
+  await run(
+    process.execPath,
+    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', '3000'],
+    settings,
+  );
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
+  await closeDb().catch(() => {});
   process.exit(1);
 });

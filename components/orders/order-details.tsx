@@ -52,7 +52,9 @@ export async function OrderDetails({
           <p>
             {order.canPay
               ? t('awaitingPayment', { date: date.format(new Date(order.expiresAt)) })
-              : t('paymentWindowPassed')}
+              : order.demoPaymentOff
+                ? t('demoPaymentOff')
+                : t('paymentWindowPassed')}
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
             {order.canPay && <PayNowButton number={order.number} orderKey={orderKey} />}

@@ -3,8 +3,9 @@
  * embedded database on first start (db/prepare.ts) and by `npm run db:seed`.
  *
  * The seed is a sequence of steps run in one transaction, so a failure leaves the database as it
- * was. Steps: the catalog, then (embedded demo database only) the demo accounts; later steps can read
- * what earlier steps produced from the shared context.
+ * was. Steps: the catalog, then the synthetic shoppers' histories; later steps can read what earlier
+ * steps produced from the shared context. It creates no account anyone can sign in to: the demo
+ * accounts are `npm run demo`'s alone (db/seed/users.ts).
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows, type Transaction } from '@/db';
@@ -12,7 +13,6 @@ import { refreshSearchIndex } from '@/lib/search/mutations';
 import { CatalogGenerator } from './catalog';
 import { insertGenres, insertPeople, insertProducts } from './insert';
 import { shoppersStep } from './shoppers';
-import { DEMO_USERS, insertDemoUsers } from './users';
 
 export type SeedOptions = {
   /** Delete the existing catalog first instead of refusing to run. */
@@ -21,8 +21,6 @@ export type SeedOptions = {
   today?: Date;
   /** Additional generated products, for benchmarks (default 0). */
   extraProducts?: number;
-  /** Create the demo admin and shopper (embedded demo database only; see db/seed/users.ts). */
-  demoUsers?: boolean;
   log?: (line: string) => void;
 };
 
@@ -43,7 +41,6 @@ export class SeedRefusedError extends Error {
 type SeedContext = {
   today: Date;
   extraProducts: number;
-  demoUsers: boolean;
   log: (line: string) => void;
   summary: SeedSummary;
   /** Product slug → id for the base catalog (not the benchmark extras), for later steps. */
@@ -89,16 +86,7 @@ const catalogStep: SeedStep = {
   },
 };
 
-const demoUsersStep: SeedStep = {
-  name: 'demo users',
-  async run(tx, context) {
-    if (!context.demoUsers) return;
-    await insertDemoUsers(tx);
-    context.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}.`);
-  },
-};
-
-const STEPS: readonly SeedStep[] = [catalogStep, demoUsersStep, shoppersStep];
+const STEPS: readonly SeedStep[] = [catalogStep, shoppersStep];
 
 async function countProducts(db: Database): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
@@ -116,7 +104,6 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const context: SeedContext = {
     today: options.today ?? new Date(),
     extraProducts: Math.max(0, Math.floor(options.extraProducts ?? 0)),
-    demoUsers: options.demoUsers ?? false,
     log,
     summary: { products: 0, editions: 0, tracks: 0, people: 0 },
     productIds: new Map(),

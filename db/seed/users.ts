@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Transaction } from '@/db';
+import { type Executor, queryRows } from '@/db';
 import { normalizeKey } from '@/lib/accounts/normalize';
 import { hashPassword } from '@/lib/accounts/passwords';
 import { sealAddress, sealDisplayName } from '@/lib/accounts/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';
 
 /**
- * The demo accounts, created only on the embedded demo database (never on a PostgreSQL server,
- * where a known password would be a hole). Listed in the README.
+ * The demo accounts, created only by `npm run demo` on its embedded database (scripts/demo.ts): never
+ * by the server itself, never on a PostgreSQL server, where a password printed in the README would
+ * be a way in. Listed in the README.
  */
 export const DEMO_USERS = [
   {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb, queryRows } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { providerFor } from '@/lib/payments';
+import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
 import { orderUrl } from './access';
 import {
   type Actor,
@@ -211,11 +211,14 @@ export async function requestReturn(
 
 /**
  * The demo provider's "Pay" button: the same fulfil function the Stripe webhook uses, with the
- * order's own amount (the demo provider has nothing else to report).
+ * order's own amount (the demo provider has nothing else to report). Refused whenever demo payments
+ * are off (`demoPaymentsEnabled`): once Stripe is configured, an order placed under the demo provider
+ * can no longer be marked paid with a button.
  */
 export async function payDemoOrder(number: string, key: string | null | undefined): Promise<OrderActionResult> {
   const order = await viewerOrder(number, key);
   if (!order || order.paymentProvider !== 'demo') return { ok: false, error: 'orderNotFound' };
+  if (!demoPaymentsEnabled()) return { ok: false, error: 'cannotPay' };
   if (!order.canPay) return { ok: false, error: 'cannotPay' };
   const db = await getDb();
   const outcome = await db.transaction((tx) =>

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getCurrentUser } from '@/lib/auth/session';
+import { demoPaymentsEnabled } from '@/lib/payments';
 import { accessKeyMatches } from './access';
 import { openShipping, type ShippingFields } from './sealed';
 
@@ -65,6 +66,8 @@ export type OrderView = OrderSummary & {
   canCancel: boolean;
   canReturn: boolean;
   canPay: boolean;
+  /** Placed with the demo provider, which no longer takes payments (Stripe is configured now). */
+  demoPaymentOff: boolean;
 };
 
 /** Returns are accepted for this many days after delivery. */
@@ -167,7 +170,11 @@ async function loadOrderView(order: Record<string, unknown> & { id: number }): P
     returns,
     canCancel: status === 'pending_payment' || (status === 'paid' && shipments.length === 0),
     canReturn: status === 'delivered' && withinReturnWindow && lines.some((l) => l.returnable > 0),
-    canPay: status === 'pending_payment' && expiresAt.getTime() > Date.now(),
+    canPay:
+      status === 'pending_payment' &&
+      expiresAt.getTime() > Date.now() &&
+      (order.paymentProvider !== 'demo' || demoPaymentsEnabled()),
+    demoPaymentOff: status === 'pending_payment' && order.paymentProvider === 'demo' && !demoPaymentsEnabled(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,6 +13,25 @@ import path from 'node:path';
 export type Env = Record<string, string | undefined>;
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/**
+ * What a throwaway production server needs to start (lib/env.ts `productionProblems`): throwaway
+ * session and encryption keys (or the configured ones), and the demo payment provider chosen on
+ * purpose, Stripe switched off. The caller adds the database (DATABASE_URL, or EMBEDDED_DATABASE=1).
+ */
+export function throwawayProductionEnv(
+  siteUrl: string,
+  configured: { NEXTAUTH_SECRET?: string; ENCRYPTION_KEYS?: string } = {},
+): Env {
+  return {
+    SITE_URL: siteUrl,
+    NODE_ENV: 'production',
+    NEXTAUTH_SECRET: configured.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    ENCRYPTION_KEYS: configured.ENCRYPTION_KEYS ?? `throwaway:${randomBytes(32).toString('base64')}`,
+    DEMO_PAYMENTS: '1',
+    STRIPE_SECRET_KEY: '',
+  };
+}
 
 export function run(command: string, args: string[], env: Env = {}): Promise<void> {
   return new Promise((resolve, reject) => {
