@@ -24,9 +24,9 @@ const nextConfig: NextConfig = {
   // redirect(), notFound() and forbidden() there set the real HTTP status (307, 404, 403) instead of
   // a 200 with a client-side redirect. Catalog pages keep streaming and their cached shells.
   htmlLimitedBots: new RegExp(BLOCKING_RENDER_MARK),
-  // Security headers on every response; the Content-Security-Policy is set per page by proxy.ts.
+  // Security headers on every response. The Content-Security-Policy and Strict-Transport-Security
+  // are set per page by proxy.ts at run time: what is returned here is frozen by `next build`.
   async headers() {
-    const https = env.SITE_URL.startsWith('https://');
     return [
       {
         source: '/:path*',
@@ -35,9 +35,6 @@ const nextConfig: NextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(self)' },
-          ...(env.NODE_ENV === 'production' && https
-            ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-            : []),
         ],
       },
     ];

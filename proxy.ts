@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
 import { VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
+import { strictTransportSecurity } from '@/lib/security/hsts';
 
 /**
  * Routing only, never an authorization check (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
@@ -17,9 +18,18 @@ import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/li
  *   scripts); catalog pages get the static policy (lib/security/csp.ts);
  * - /account and /admin without a session cookie go straight to sign-in. This is only a shortcut:
  *   the pages, actions and route handlers check the session themselves;
- * - a first visit gets an anonymous visitor id cookie (recommendations; linked to the account at sign-in).
+ * - a first visit gets an anonymous visitor id cookie (recommendations; linked to the account at sign-in);
+ * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
+ *   (lib/security/hsts.ts).
  */
 export function proxy(request: NextRequest) {
+  const response = route(request);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
+}
+
+function route(request: NextRequest): NextResponse {
   const url = request.nextUrl.clone();
   const [, section = '', ...segments] = url.pathname.split('/');
   if (isBrowseSection(section)) {

@@ -1,0 +1,39 @@
+import { NextRequest } from 'next/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { proxy } from '@/proxy';
+
+// HSTS is decided per request from the settings the server runs with, not from those `next build`
+// saw: a build made with an http SITE_URL and started with an https one must send it, and the reverse.
+const saved = { NODE_ENV: env.NODE_ENV, SITE_URL: env.SITE_URL };
+afterEach(() => {
+  Object.assign(env, saved);
+});
+
+const headerFor = (path: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(new URL(path, 'https://shop.example.com'), { headers })).headers.get(
+    'strict-transport-security',
+  );
+
+describe('Strict-Transport-Security', () => {
+  it('is sent on pages, redirects included, when the running server is public over https', () => {
+    Object.assign(env, { NODE_ENV: 'production', SITE_URL: 'https://shop.example.com' });
+    for (const path of ['/', '/help', '/music?genre=jazz', '/account']) {
+      expect(headerFor(path)).toBe('max-age=63072000; includeSubDomains');
+    }
+  });
+
+  it('is not sent over http, nor by a development server', () => {
+    Object.assign(env, { NODE_ENV: 'production', SITE_URL: 'http://localhost:3000' });
+    expect(headerFor('/help')).toBeNull();
+    Object.assign(env, { NODE_ENV: 'development', SITE_URL: 'https://shop.example.com' });
+    expect(headerFor('/help')).toBeNull();
+  });
+
+  it('follows a change of SITE_URL without a new build', () => {
+    Object.assign(env, { NODE_ENV: 'production', SITE_URL: 'http://shop.example.com' });
+    expect(headerFor('/help')).toBeNull();
+    env.SITE_URL = 'https://shop.example.com';
+    expect(headerFor('/help')).not.toBeNull();
+  });
+});
