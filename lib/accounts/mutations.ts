@@ -100,8 +100,10 @@ export async function revokeSession(sessionId: string): Promise<void> {
 }
 
 /**
- * Ends every session of a user (sign out everywhere, disabling, password reset): bumps the session
- * version, which every token carries, and revokes the session rows. Returns the new version.
+ * Ends every session of a user (sign out everywhere, disabling, a password change or reset): bumps
+ * the session version, which every token carries, revokes the session rows, and ends every password
+ * reset link still outstanding (someone who could read the mailbox or a session should not keep a
+ * way back in). Returns the new version.
  */
 export async function endAllSessions(userId: number, exceptSessionId?: string): Promise<number> {
   const db = await getDb();
@@ -121,6 +123,10 @@ export async function endAllSessions(userId: number, exceptSessionId?: string): 
           exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
         ),
       );
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
     return user?.sessionVersion ?? 0;
   });
 }
