@@ -3,8 +3,7 @@ import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, queryRows } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
-import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { mailOutbox } from '@/lib/mail/schema';
+import { deleteMailOf, enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { expireProductReviews } from '@/lib/reviews/invalidate';
 import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
@@ -232,7 +231,7 @@ export const deleteAccountSchema = z.object({
  * one (OAuth only), the username. In one transaction: every personal field of the user row is
  * cleared (username becomes `deleted-<id>`; email, display name, password, language become null),
  * `deletedAt` is set and the session version bumped; addresses, OAuth links, reset links, sessions
- * and the account's mail in the outbox are deleted. The row itself stays, so that orders keep
+ * and the account's mail in the outbox (tagged with it, or to its address) are deleted. The row itself stays, so that orders keep
  * pointing at it; the email address and username are free to register again.
  * Admin accounts cannot be deleted here (the store must not lose its last admin by accident).
  */
@@ -241,7 +240,7 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
   const db = await getDb();
   const [user] = await db
-    .select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey, role: users.role })
+    .select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey, role: users.role, email: users.email })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!user) return notFound;
@@ -289,7 +288,8 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId));
+    // Its mail too: tagged with the account, or sent to its address (orders it placed as a guest).
+    await deleteMailOf(tx, { userId, email: user.email });
     // Orders stay (accounting, tax, returns) but lose the contact address; the account's signals go.
     await tx.execute(sql`update orders set email = null, updated_at = now() where user_id = ${userId}`);
     await tx.execute(sql`delete from interaction_events where user_id = ${userId}`);

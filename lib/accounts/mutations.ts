@@ -1,20 +1,20 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { secretLinks } from '@/lib/mail/secret-links';
 import { isCommonPassword } from './common-passwords';
 import { normalizeKey } from './normalize';
 import { hashPassword, verifyPassword } from './passwords';
 import { nameOrUsername, sealDisplayName } from './sealed';
+import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
 
 export type FieldErrors = Record<string, string>;
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
 
-const RESET_TOKEN_MINUTES = 30;
 type Locale = 'en' | 'zh';
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -196,11 +196,11 @@ export async function resolveOAuthUser(identity: {
   });
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /**
  * Sends a password reset link when an account has this email. Says nothing either way: the caller
- * shows the same answer whether or not the account exists.
+ * shows the same answer whether or not the account exists. The mail holds no token: the link is
+ * issued when the mail is sent (lib/accounts/reset-links.ts), and only while the account keeps the
+ * session version it has now.
  */
 export async function requestPasswordReset(email: string, fallbackLocale: Locale): Promise<void> {
   const db = await getDb();
@@ -211,28 +211,21 @@ export async function requestPasswordReset(email: string, fallbackLocale: Locale
       name: users.displayName,
       username: users.username,
       locale: users.preferredLocale,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(and(eq(users.emailKey, normalizeKey(email)), isNull(users.deletedAt), isNull(users.disabledAt)));
   if (!user?.email) return;
-  const token = randomBytes(32).toString('base64url');
-  await db.transaction(async (tx) => {
-    await tx.insert(passwordResetTokens).values({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
-    });
-    await enqueueMail(tx, {
-      to: user.email!,
-      locale: user.locale === 'zh' || user.locale === 'en' ? user.locale : fallbackLocale,
-      template: 'passwordReset',
-      data: {
-        name: nameOrUsername(user.name, user.username),
-        url: new URL(`/reset-password?token=${token}`, env.SITE_URL).toString(),
-        expiresMinutes: RESET_TOKEN_MINUTES,
-      },
-      userId: user.id,
-    });
+  await enqueueMail(db, {
+    to: user.email,
+    locale: user.locale === 'zh' || user.locale === 'en' ? user.locale : fallbackLocale,
+    template: 'passwordReset',
+    data: {
+      name: nameOrUsername(user.name, user.username),
+      url: secretLinks.passwordReset(user.sessionVersion),
+      expiresMinutes: RESET_TOKEN_MINUTES,
+    },
+    userId: user.id,
   });
   sendMailSoon();
 }
@@ -246,7 +239,7 @@ export async function isResetTokenValid(token: string): Promise<boolean> {
     .from(passwordResetTokens)
     .where(
       and(
-        eq(passwordResetTokens.tokenHash, hashToken(token)),
+        eq(passwordResetTokens.tokenHash, hashResetToken(token)),
         isNull(passwordResetTokens.usedAt),
         gt(passwordResetTokens.expiresAt, new Date()),
       ),
@@ -265,7 +258,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
     .select({ userId: passwordResetTokens.userId, username: users.username, email: users.email })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(eq(passwordResetTokens.tokenHash, hashToken(token)));
+    .where(eq(passwordResetTokens.tokenHash, hashResetToken(token)));
   const length = registerSchema.shape.password.safeParse(password);
   if (!length.success) return { ok: false, fieldErrors: fieldErrors(length.error) };
   const problem = owner ? passwordProblem(password, owner.username, owner.email ?? '') : null;
@@ -277,7 +270,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
       .set({ usedAt: new Date() })
       .where(
         and(
-          eq(passwordResetTokens.tokenHash, hashToken(token)),
+          eq(passwordResetTokens.tokenHash, hashResetToken(token)),
           isNull(passwordResetTokens.usedAt),
           gt(passwordResetTokens.expiresAt, new Date()),
         ),

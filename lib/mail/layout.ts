@@ -33,7 +33,17 @@ export type LayoutStrings = {
   buttonFallback: string;
   footer: string;
   signOff: string;
+  /** Shown where a link carrying a secret was left out (a stored mail shown to staff). */
+  hiddenLink: string;
 };
+
+/**
+ * Stands for a link that carries a secret when a stored mail is shown to someone other than its
+ * recipient (lib/mail/secret-links.ts): the layout prints `hiddenLink` there instead of any URL.
+ */
+export const HIDDEN_LINK = 'hidden-link:';
+
+const isHidden = (url: string | undefined) => url === HIDDEN_LINK;
 
 export type RenderedMail = { subject: string; html: string; text: string };
 
@@ -71,16 +81,27 @@ function link(url: string, label: string, style: string): string {
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener" style="${style}">${escapeHtml(label)}</a>`;
 }
 
-const inlineLink = (target?: InlineLink) =>
-  target ? ` ${link(absoluteUrl(target.url), target.label, `color:${LINK};`)}` : '';
+/** The words of a hidden link: its label, then the notice, never a URL. */
+const hiddenHtml = (label: string, strings: LayoutStrings) =>
+  `${escapeHtml(label)} <em style="color:${MUTED};">[${escapeHtml(strings.hiddenLink)}]</em>`;
+
+const inlineLink = (strings: LayoutStrings, target?: InlineLink) =>
+  !target
+    ? ''
+    : isHidden(target.url)
+      ? ` ${hiddenHtml(target.label, strings)}`
+      : ` ${link(absoluteUrl(target.url), target.label, `color:${LINK};`)}`;
 
 function blockHtml(block: MailBlock, strings: LayoutStrings): string {
   switch (block.kind) {
     case 'paragraph':
-      return `<p style="margin:0 0 16px;">${lines(block.text)}${inlineLink(block.link)}</p>`;
+      return `<p style="margin:0 0 16px;">${lines(block.text)}${inlineLink(strings, block.link)}</p>`;
     case 'note':
-      return `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:${MUTED};">${lines(block.text)}${inlineLink(block.link)}</p>`;
+      return `<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:${MUTED};">${lines(block.text)}${inlineLink(strings, block.link)}</p>`;
     case 'button': {
+      if (isHidden(block.url)) {
+        return `<p style="margin:8px 0 20px;padding:12px 16px;border:1px dashed ${MUTED};border-radius:6px;">${hiddenHtml(block.label, strings)}</p>`;
+      }
       const url = absoluteUrl(block.url);
       const button = link(
         url,
@@ -97,7 +118,8 @@ function blockHtml(block: MailBlock, strings: LayoutStrings): string {
     case 'details': {
       const rows = block.rows
         .map((row) => {
-          const value = row.url ? link(absoluteUrl(row.url), row.value, `color:${LINK};`) : lines(row.value);
+          const value =
+            row.url && !isHidden(row.url) ? link(absoluteUrl(row.url), row.value, `color:${LINK};`) : lines(row.value);
           return (
             `<tr><td style="padding:6px 16px 6px 0;color:${MUTED};vertical-align:top;white-space:nowrap;">${escapeHtml(row.label)}</td>` +
             `<td style="padding:6px 0;vertical-align:top;">${value}</td></tr>`
@@ -109,16 +131,20 @@ function blockHtml(block: MailBlock, strings: LayoutStrings): string {
   }
 }
 
-function blockText(block: MailBlock, colon: string): string {
+function blockText(block: MailBlock, colon: string, strings: LayoutStrings): string {
+  const target = (url: string) => (isHidden(url) ? `[${strings.hiddenLink}]` : absoluteUrl(url));
   switch (block.kind) {
     case 'paragraph':
     case 'note':
-      return block.link ? `${block.text}\n${block.link.label}${colon}${absoluteUrl(block.link.url)}` : block.text;
+      return block.link ? `${block.text}\n${block.link.label}${colon}${target(block.link.url)}` : block.text;
     case 'button':
-      return `${block.label}${colon.trimEnd()}\n${absoluteUrl(block.url)}`;
+      return `${block.label}${colon.trimEnd()}\n${target(block.url)}`;
     case 'details':
       return block.rows
-        .map((row) => `${row.label}${colon}${row.value}${row.url ? `\n${absoluteUrl(row.url)}` : ''}`)
+        .map(
+          (row) =>
+            `${row.label}${colon}${row.value}${row.url && !isHidden(row.url) ? `\n${absoluteUrl(row.url)}` : ''}`,
+        )
         .join('\n');
   }
 }
@@ -164,7 +190,7 @@ export function renderText(content: MailContent, strings: LayoutStrings): string
   const parts = [
     `Encore · ${strings.tagline}`,
     content.heading,
-    ...content.blocks.map((block) => blockText(block, colon)),
+    ...content.blocks.map((block) => blockText(block, colon, strings)),
     strings.signOff,
     // "-- " is the conventional signature separator that mail clients recognize.
     `-- \n${strings.footer}\n${absoluteUrl('/')}`,

@@ -1,8 +1,10 @@
 import 'server-only';
-import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { count, desc, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
+import { recipientHash } from './recipient';
 import { mailOutbox } from './schema';
+import { openAddress, openData, openError, openSubject, renderWithoutSecrets } from './stored';
 
 export type OutboxStatus = (typeof mailOutbox.$inferSelect)['status'];
 
@@ -26,13 +28,11 @@ export type OutboxMessage = OutboxListItem & {
 
 const MAX_PAGE_SIZE = 200;
 
-/** `%`, `_` and `\` typed by an admin are literal characters, not wildcards. */
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
 /**
  * The outbox for the admin mail viewer, newest first, `pageSize` (at most 200) to a page, with the
- * total count. `to` narrows it to recipients whose address contains that text (case-insensitive).
- * Admins only: throws (from requireAdmin) for anyone else, before reading anything.
+ * total count. `to` narrows it to one recipient: the whole address, compared as accounts compare
+ * them (the addresses are encrypted, so it is found by its keyed hash; part of an address finds
+ * nothing). Admins only: throws (from requireAdmin) for anyone else, before reading anything.
  */
 export async function listOutbox({
   page = 1,
@@ -48,9 +48,9 @@ export async function listOutbox({
   const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize) || 1));
   const current = Math.max(1, Math.floor(page) || 1);
   const search = to?.trim();
-  const where: SQL | undefined = search ? sql`${mailOutbox.toAddress} ilike ${likePattern(search)}` : undefined;
+  const where: SQL | undefined = search ? eq(mailOutbox.toHash, recipientHash(search)) : undefined;
   const db = await getDb();
-  const [items, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await Promise.all([
     db
       .select({
         id: mailOutbox.id,
@@ -68,13 +68,15 @@ export async function listOutbox({
       .offset((current - 1) * size),
     db.select({ total: count() }).from(mailOutbox).where(where),
   ]);
+  const items = rows.map((row) => ({ ...row, to: openAddress(row.to), subject: openSubject(row.subject) }));
   return { items, total, page: current, pageSize: size };
 }
 
 /**
  * One outbox message with its HTML and text, or null. Admins only (requireAdmin throws otherwise).
- * The HTML is the mail as sent: show it in a sandboxed iframe (`srcDoc`, `sandbox="allow-popups
- * allow-popups-to-escape-sandbox"`), never inline in the admin page; its links open in a new tab.
+ * Rendered from the stored data with every secret link hidden (a reset link or an order's access key
+ * never reaches an admin; lib/mail/secret-links.ts). Show the HTML in a sandboxed document
+ * (`/admin-mail/{id}`), never inline in the admin page; its links open in a new tab.
  */
 export async function getOutboxMessage(id: number): Promise<OutboxMessage | null> {
   await requireAdmin();
@@ -90,12 +92,27 @@ export async function getOutboxMessage(id: number): Promise<OutboxMessage | null
       createdAt: mailOutbox.createdAt,
       sentAt: mailOutbox.sentAt,
       locale: mailOutbox.locale,
-      html: mailOutbox.html,
-      text: mailOutbox.text,
+      data: mailOutbox.data,
       attempts: mailOutbox.attempts,
       lastError: mailOutbox.lastError,
     })
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const { template, data } = openData(row);
+  const { html, text } = await renderWithoutSecrets(template, data, row.locale);
+  return {
+    id: row.id,
+    to: openAddress(row.to),
+    subject: openSubject(row.subject),
+    template: row.template,
+    status: row.status,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+    locale: row.locale,
+    html,
+    text,
+    attempts: row.attempts,
+    lastError: openError(row.lastError),
+  };
 }

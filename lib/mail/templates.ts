@@ -463,6 +463,7 @@ export function renderMail<K extends TemplateName>(name: K, data: TemplateData<K
       buttonFallback: t('layout.buttonFallback'),
       footer: t('layout.footer'),
       signOff: t('layout.signOff'),
+      hiddenLink: t('layout.hiddenLink'),
     },
   );
 }

@@ -38,9 +38,19 @@ function folderTransport(dir: string): MailTransport {
 }
 
 /**
+ * A development server without SMTP_URL or MAIL_DIR prints each mail, links included, to its own
+ * console: the developer is the only reader, and a reset link must reach them.
+ */
+const consoleTransport: MailTransport = {
+  async sendMail(message) {
+    console.info(`[mail] to ${message.to}: ${message.subject}\n\n${message.text}`);
+  },
+};
+
+/**
  * The transport for outgoing mail: SMTP from SMTP_URL (created once per process); without it, a
- * folder of .eml files when MAIL_DIR is set; else null, and mail is held in the outbox for admins
- * to read at /admin/mail.
+ * folder of .eml files when MAIL_DIR is set; else, on a development server, its console; else null,
+ * and mail is held in the outbox, where admins see it at /admin/mail without its secret links.
  */
 export function getTransport(): MailTransport | null {
   if (override !== undefined) return override;
@@ -50,7 +60,9 @@ export function getTransport(): MailTransport | null {
       ? createTransport(new SMTPTransport({ ...TIMEOUTS, url: env.SMTP_URL }))
       : env.MAIL_DIR
         ? folderTransport(env.MAIL_DIR)
-        : null;
+        : env.NODE_ENV === 'development'
+          ? consoleTransport
+          : null;
   }
   return cached;
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
 import type { OrderMailData } from '@/lib/mail/templates';
-import { orderUrl } from './access';
 import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
 
 /**
@@ -71,8 +71,11 @@ async function lockOrder(tx: Transaction, where: { id?: number; paymentRef?: str
   return row ? withCustomerName(row) : null;
 }
 
-/** What order mails need, read inside the transaction that sends them. */
-export async function orderMailData(tx: Executor, order: OrderRow): Promise<OrderMailData> {
+/**
+ * What order mails need, read inside the transaction that sends them. The order link is a secret link
+ * (its access key is made when the mail is sent, never stored in the outbox).
+ */
+export async function orderMailData(tx: Executor, order: OrderRow): Promise<WithSecretLinks<OrderMailData>> {
   const lines = await queryRows<OrderMailData['lines'][number]>(
     tx,
     sql`select title, format, quantity, line_total_minor as "lineTotalMinor" from order_lines where order_id = ${order.id} order by id`,
@@ -80,7 +83,7 @@ export async function orderMailData(tx: Executor, order: OrderRow): Promise<Orde
   return {
     name: order.name ?? '',
     number: order.number,
-    orderUrl: orderUrl(order.id, order.number),
+    orderUrl: secretLinks.order(order.id, order.number),
     currency: order.currency,
     lines,
     shippingMinor: order.shippingMinor,

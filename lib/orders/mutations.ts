@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { getDb, queryRows } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { secretLinks } from '@/lib/mail/secret-links';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
-import { orderUrl } from './access';
 import {
   type Actor,
   applyPaymentSucceeded,
@@ -173,10 +173,11 @@ export async function requestReturn(
   const user = await getCurrentUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [created] = await queryRows<{ id: number; locale: string }>(
+    const [created] = await queryRows<{ id: number; locale: string; userId: number | null }>(
       tx,
       sql`insert into returns (order_id, reason) values (${order.id}, ${parsed.data.reason})
-        returning id, (select locale from orders where id = ${order.id}) as locale`,
+        returning id, (select locale from orders where id = ${order.id}) as locale,
+          (select user_id from orders where id = ${order.id}) as "userId"`,
     );
     await tx.execute(
       sql`insert into return_lines (return_id, order_line_id, quantity) values ${sql.join(
@@ -199,9 +200,10 @@ export async function requestReturn(
         data: {
           name: user?.displayName ?? user?.username ?? '',
           number: order.number,
-          orderUrl: orderUrl(order.id, order.number),
+          orderUrl: secretLinks.order(order.id, order.number),
         },
         dedupeKey: `return-requested:${created.id}`,
+        userId: created.userId ?? undefined,
       });
     }
   });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage } from './support/browser';
+import { waitForMail } from '../support/mail-folder';
 import { ADMIN, signIn, signOut, unique } from './support/flows';
 
 let browser: Browser;
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('accounts', () => {
-  it('register → sign out → sign in → change password → forgot → reset from /admin/mail → sign in', async () => {
+  it('register → sign out → sign in → change password → forgot → reset from the mail → sign in', async () => {
     const shopper = await newPage(browser);
     const page = shopper.page;
     const username = unique('e2e');
@@ -49,16 +50,28 @@ describe('accounts', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('a link to reset its password is on its way').waitFor();
 
-    // The store has no SMTP here: the admin reads the mail at /admin/mail and follows its link.
+    // The store delivers into MAIL_DIR here (scripts/e2e.ts): the shopper reads the mail there.
+    const received = await waitForMail(process.env.MAIL_DIR!, email, /Reset your Encore password/);
+    const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(received.text)?.[0];
+    expect(link).toContain(`${baseUrl()}/reset-password?token=`);
+    const token = new URL(link!).searchParams.get('token')!;
+
+    // Staff see the mail in the outbox, but never its link: it is left out, in the page and its HTML.
     const staff = await newPage(browser);
     await signIn(staff.page, ADMIN.email, ADMIN.password, '/admin');
     await staff.page.goto(`/admin/mail?to=${encodeURIComponent(email)}`);
     await staff.page.getByRole('link', { name: 'Reset your Encore password' }).first().click();
-    const link = await staff.page
-      .getByRole('link', { name: /\/reset-password\?token=/ })
+    await staff.page
+      .getByText(/link left out: only the recipient's copy has it/)
       .first()
-      .getAttribute('href');
-    expect(link).toContain(`${baseUrl()}/reset-password?token=`);
+      .waitFor();
+    expect(await staff.page.getByRole('link', { name: /reset-password/ }).count()).toBe(0);
+    expect(await staff.page.content()).not.toContain(token);
+    const htmlHref = await staff.page.getByRole('link', { name: 'Open the HTML version' }).getAttribute('href');
+    const html = await (await staff.page.request.get(htmlHref!)).text();
+    expect(html).toContain('Choose a new password');
+    expect(html).not.toContain(token);
+    expect(html).not.toContain('reset-password');
     await staff.context.close();
 
     await page.goto(link!);

@@ -32,6 +32,7 @@ import { createSession, registerUser, requestPasswordReset, resolveOAuthUser } f
 import { findSignInAccount, getSessionUser } from '@/lib/accounts/queries';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { mailOutbox } from '@/lib/mail/schema';
+import { outboxMails } from '../support/outbox';
 
 type Claims = { userId: number; sessionId: string; sessionVersion: number };
 
@@ -112,8 +113,7 @@ async function sessionRows(userId: number) {
 }
 
 async function mailsTo(address: string) {
-  const db = await getDb();
-  return db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address));
+  return outboxMails({ to: address });
 }
 
 beforeEach(() => {

@@ -21,6 +21,7 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { outboxMails } from '../support/outbox';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -87,11 +88,7 @@ async function orderRow(orderId: number) {
 }
 
 async function mailsWith(dedupeKey: string) {
-  const db = await getDb();
-  return queryRows<{ template: string; text: string; to: string }>(
-    db,
-    sql`select template, text, to_address as "to" from mail_outbox where dedupe_key = ${dedupeKey}`,
-  );
+  return outboxMails({ dedupeKey });
 }
 
 async function auditRows(action: string, entityId: number) {

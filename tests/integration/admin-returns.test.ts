@@ -16,6 +16,7 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { outboxMails } from '../support/outbox';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -97,11 +98,7 @@ async function deliveredOrderWithReturn(returned: [number, number]) {
 }
 
 async function mails(dedupeKey: string) {
-  const db = await getDb();
-  return queryRows<{ template: string; text: string }>(
-    db,
-    sql`select template, text from mail_outbox where dedupe_key = ${dedupeKey}`,
-  );
+  return outboxMails({ dedupeKey });
 }
 
 describe('returns', () => {

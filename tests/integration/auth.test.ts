@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { forgotPasswordAction, resetPasswordAction } from '@/lib/accounts/actions';
 import {
@@ -15,6 +15,7 @@ import {
 import { authorizeCredentials, authOptions } from '@/lib/auth/options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/mail/queries';
+import { captureMail, outboxMails } from '../support/outbox';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -36,12 +37,7 @@ async function newUser(overrides: Partial<{ username: string; email: string; pas
 }
 
 async function latestMailTo(email: string) {
-  const db = await getDb();
-  const [row] = await queryRows<{ text: string; template: string }>(
-    db,
-    sql`select text, template from mail_outbox where to_address = ${email} order by id desc limit 1`,
-  );
-  return row;
+  return (await outboxMails({ to: email })).at(-1);
 }
 
 beforeEach(() => requestContext.reset());
@@ -209,8 +205,15 @@ async function getCurrentUserFor(token: string) {
 }
 
 describe('password reset', () => {
-  function tokenFrom(text: string): string {
-    const match = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(text);
+  // The link is made when the mail is sent: read it from the mail its owner receives.
+  let mail: ReturnType<typeof captureMail>;
+  beforeAll(() => {
+    mail = captureMail();
+  });
+  afterAll(() => mail.stop());
+  async function tokenSentTo(email: string): Promise<string> {
+    const sent = (await mail.sentTo(email)).at(-1);
+    const match = sent && /reset-password\?token=([A-Za-z0-9_-]+)/.exec(sent.text);
     if (!match) throw new Error('no reset link in the mail');
     return match[1];
   }
@@ -233,7 +236,7 @@ describe('password reset', () => {
     const user = await newUser();
     const { token: oldCookie } = await sessionTokenFor(user.id);
     await requestPasswordReset(user.email, 'en');
-    const token = tokenFrom((await latestMailTo(user.email)).text);
+    const token = await tokenSentTo(user.email);
     const db = await getDb();
     const stored = await queryRows<{ token_hash: string }>(
       db,
@@ -255,7 +258,7 @@ describe('password reset', () => {
   it('refuses an expired token', async () => {
     const user = await newUser();
     await requestPasswordReset(user.email, 'en');
-    const token = tokenFrom((await latestMailTo(user.email)).text);
+    const token = await tokenSentTo(user.email);
     const db = await getDb();
     await db.execute(
       sql`update password_reset_tokens set expires_at = now() - interval '1 minute' where user_id = ${user.id}`,

@@ -12,6 +12,8 @@ vi.mock('@/lib/env', async (importOriginal) => {
 
 const { getDb } = await import('@/db');
 const { deliverPendingMail, enqueueMail } = await import('@/lib/mail/mutations');
+const { secretLinks } = await import('@/lib/mail/secret-links');
+const { orderAccessKey } = await import('@/lib/orders/access');
 const { readMailFolder } = await import('../support/mail-folder');
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,14 +24,15 @@ describe('mail folder (MAIL_DIR, no SMTP)', () => {
     const { id } = await enqueueMail(db, {
       to: 'reader@example.com',
       locale: 'zh',
-      template: 'passwordReset',
-      data: { name: '李雷', url: 'http://localhost:3000/reset-password?token=abc123', expiresMinutes: 60 },
+      template: 'orderDelivered',
+      data: { name: '李雷', number: 'EN-100001', orderUrl: secretLinks.order(1, 'EN-100001') },
     });
     expect(await deliverPendingMail()).toEqual({ sent: 1, failed: 0 });
     const mails = await readMailFolder(dir);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: 'reader@example.com' });
-    expect(mails[0]!.text).toContain('http://localhost:3000/reset-password?token=abc123');
+    // The order's key is made when the mail is sent: the reader gets a working link.
+    expect(mails[0]!.text).toContain(`/orders/EN-100001?key=${orderAccessKey(1, 'EN-100001')}`);
     expect(mails[0]!.text).toContain('李雷');
     const [row] = await db.query.mailOutbox.findMany({ where: (m, { eq }) => eq(m.id, id) });
     expect(row?.status).toBe('sent');

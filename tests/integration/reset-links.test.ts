@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { signOutEverywhere } from '@/lib/accounts/account';
 import {
@@ -11,13 +11,23 @@ import {
   resetPassword,
 } from '@/lib/accounts/mutations';
 import { setCustomerDisabled } from '@/lib/admin/customers/mutations';
+import { users } from '@/lib/accounts/schema';
 import type { SessionUser } from '@/lib/auth/session';
+import { enqueueMail } from '@/lib/mail/mutations';
+import { mailOutbox } from '@/lib/mail/schema';
+import { secretLinks } from '@/lib/mail/secret-links';
+import { captureMail } from '../support/outbox';
 import { requestContext } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
 beforeEach(() => requestContext.reset());
+let mail: ReturnType<typeof captureMail>;
+beforeAll(() => {
+  mail = captureMail();
+});
+afterAll(() => mail.stop());
 
 let counter = 0;
 async function newUser() {
@@ -32,14 +42,11 @@ async function newUser() {
   return { ...input, id: result.userId };
 }
 
-/** Asks for a reset link and returns the token of the mail it sends. */
+/** Asks for a reset link and returns the token of the mail its owner receives. */
 async function resetTokenFor(email: string): Promise<string> {
   await requestPasswordReset(email, 'en');
-  const [row] = await queryRows<{ text: string }>(
-    await getDb(),
-    sql`select text from mail_outbox where to_address = ${email} and template = 'passwordReset' order by id desc limit 1`,
-  );
-  const token = /reset-password\?token=([\w-]+)/.exec(row.text)?.[1];
+  const received = (await mail.sentTo(email)).filter((m) => /reset-password/.test(m.text)).at(-1);
+  const token = received && /reset-password\?token=([\w-]+)/.exec(received.text)?.[1];
   if (!token) throw new Error('no reset link in the mail');
   return token;
 }
@@ -89,6 +96,32 @@ describe('password reset links end', () => {
     expect(await setCustomerDisabled(actor, { userId: user.id, disabled: true })).toMatchObject({ ok: true });
     await setCustomerDisabled(actor, { userId: user.id, disabled: false });
     await expectEnded(token);
+  });
+
+  it('before they are sent: a reset asked for before "sign out everywhere" is cancelled, not sent', async () => {
+    const user = await newUser();
+    const db = await getDb();
+    const [{ sessionVersion }] = await db
+      .select({ sessionVersion: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, user.id));
+    // What requestPasswordReset writes, without its immediate delivery: the mail is still waiting.
+    const { id } = await enqueueMail(db, {
+      to: user.email,
+      locale: 'en',
+      template: 'passwordReset',
+      data: { name: user.username, url: secretLinks.passwordReset(sessionVersion), expiresMinutes: 30 },
+      userId: user.id,
+    });
+    await signOutEverywhere(user.id);
+    expect((await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text))).toEqual([]);
+    const [row] = await db.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row.status).toBe('cancelled');
+    const [{ tokens }] = await queryRows<{ tokens: number }>(
+      db,
+      sql`select count(*)::int as tokens from password_reset_tokens where user_id = ${user.id}`,
+    );
+    expect(tokens).toBe(0);
   });
 
   it('and a later link still works', async () => {

@@ -9,6 +9,7 @@ import { notifyWishlists, notifyWishlistsForEdition } from '@/lib/wishlist/notif
 import { listWishlist, listWishlistProductIds } from '@/lib/wishlist/queries';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { outboxMails } from '../support/outbox';
 
 const afterTasks = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -38,12 +39,7 @@ async function wish(userId: number, productId: number) {
 }
 
 async function mails(template: string, userId: number) {
-  const db = await getDb();
-  return queryRows<{ subject: string; text: string; locale: string; toAddress: string }>(
-    db,
-    sql`select subject, text, locale, to_address as "toAddress" from mail_outbox
-      where template = ${template} and user_id = ${userId} order by id`,
-  );
+  return (await outboxMails({ template, userId })).map((mail) => ({ ...mail, toAddress: mail.to }));
 }
 
 async function restock(editionId: number, delta: number, reason = 'restock') {

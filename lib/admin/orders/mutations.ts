@@ -4,7 +4,7 @@ import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/admin/audit';
 import type { SessionUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { orderUrl } from '@/lib/orders/access';
+import { secretLinks } from '@/lib/mail/secret-links';
 import {
   type Actor,
   cancelUnpaidOrder,
@@ -182,7 +182,7 @@ export async function markOrderDelivered(admin: SessionUser, orderId: number): P
         to: order.email,
         locale: mailLocale(order.locale),
         template: 'orderDelivered',
-        data: { name: order.name ?? '', number: order.number, orderUrl: orderUrl(order.id, order.number) },
+        data: { name: order.name ?? '', number: order.number, orderUrl: secretLinks.order(order.id, order.number) },
         dedupeKey: `order-delivered:${order.id}`,
         userId: order.userId ?? undefined,
       });
@@ -369,7 +369,7 @@ export async function executeRefund(refundId: number, actor: Actor): Promise<boo
         data: {
           name: order.name ?? '',
           number: order.number,
-          orderUrl: orderUrl(order.id, order.number),
+          orderUrl: secretLinks.order(order.id, order.number),
           currency: order.currency,
           amountMinor: refund.amountMinor,
           refundedTotalMinor: order.refundedMinor,

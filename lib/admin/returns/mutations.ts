@@ -7,7 +7,7 @@ import { type AdminResult, fail } from '@/lib/admin/orders/result';
 import { afterRestock } from '@/lib/admin/stock/hooks';
 import type { SessionUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { orderUrl } from '@/lib/orders/access';
+import { secretLinks } from '@/lib/mail/secret-links';
 import { type Actor, recordOrderEvent } from '@/lib/orders/lifecycle';
 import type { ReturnStatus } from './validation';
 
@@ -74,7 +74,11 @@ async function decide(
       after: { status: decision, message: input.message || null },
     });
     if (order.email) {
-      const common = { name: order.name ?? '', number: order.number, orderUrl: orderUrl(order.id, order.number) };
+      const common = {
+        name: order.name ?? '',
+        number: order.number,
+        orderUrl: secretLinks.order(order.id, order.number),
+      };
       if (decision === 'approved') {
         await enqueueMail(tx, {
           to: order.email,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListPagination } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
+import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import { listOutbox } from '@/lib/mail/queries';
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Every mail the store sent or holds (without SMTP they stay here), newest first. */
+/** Every mail the store sent or holds (without SMTP they stay here), newest first, secret links hidden. */
 export default async function AdminMailPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
@@ -33,16 +34,17 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
   return (
     <div>
       <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
+      <p className="mt-1 text-sm text-stone-600">{t('intro', { days: env.RETAIN_MAIL_DAYS })}</p>
       <form role="search" className="mt-4 flex gap-2" action="/admin/mail">
         <label className="sr-only" htmlFor="mail-to">
-          {t('recipient')}
+          {t('recipientSearch')}
         </label>
         <input
           id="mail-to"
           name="to"
+          type="email"
           defaultValue={to}
-          placeholder={t('recipient')}
+          placeholder={t('recipientSearch')}
           className="w-64 rounded-lg border border-stone-300 px-3 py-1.5 text-sm"
         />
         <button type="submit" className="rounded-full bg-stone-900 px-4 py-1.5 text-sm font-semibold text-white">
