@@ -1,10 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { getDb, queryRows } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { CART_COOKIE, COOKIE_OPTIONS, currentCartId, UUID } from './queries';
+import { carts } from './schema';
 
 /** The current cart, created (and for guests, remembered in the cookie) when it does not exist yet. */
 export async function ensureCurrentCart(): Promise<string> {
@@ -138,12 +139,19 @@ export async function mergeGuestCartInto(userId: number, guestCartId: string | u
   });
 }
 
-/** Deletes guest carts nobody touched for 60 days (a background job). */
-export async function pruneAbandonedGuestCarts(): Promise<number> {
+/**
+ * Deletes up to `limit` guest carts nobody touched since `before`, with their lines, in one statement
+ * (retention job, lib/jobs/retention.ts). A shopper's own cart stays until it is emptied or the
+ * account is deleted. Carts in use right now are skipped, not waited for.
+ */
+export async function deleteAbandonedGuestCarts(before: Date, limit: number): Promise<number> {
   const db = await getDb();
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`delete from carts where user_id is null and updated_at < now() - interval '60 days' returning id`,
-  );
-  return rows.length;
+  const stale = db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(isNull(carts.userId), lt(carts.updatedAt, before)))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const deleted = await db.delete(carts).where(inArray(carts.id, stale)).returning({ id: carts.id });
+  return deleted.length;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { pruneAbandonedGuestCarts } from '@/lib/cart/mutations';
 import { env } from '@/lib/env';
 import { deliverPendingMail } from '@/lib/mail/mutations';
 import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
+import { RETENTION_JOBS } from './retention';
 import { registerJob } from './scheduler';
 
 // The store's background jobs. Each one is idempotent and safe on several instances at once.
@@ -17,7 +17,6 @@ registerJob({
     return reconcileStripePayments({ days: 3 });
   },
 });
-registerJob({ name: 'prune-guest-carts', everySeconds: 6 * 3600, run: () => pruneAbandonedGuestCarts() });
 registerJob({
   name: 'wishlist-notifications',
   everySeconds: 300,
@@ -28,5 +27,8 @@ registerJob({
   everySeconds: 300,
   run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),
 });
+
+// Retention (lib/jobs/retention.ts): mail, rate-limit counters, guest carts, visitor events, hourly.
+for (const job of RETENTION_JOBS) registerJob({ name: job.name, everySeconds: 3600, run: () => job.run() });
 
 export { runAllJobs, startJobTimers } from './scheduler';

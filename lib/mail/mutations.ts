@@ -1,6 +1,6 @@
 import 'server-only';
-import { eq, or } from 'drizzle-orm';
-import type { Executor } from '@/db';
+import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
 import type { Locale } from '@/lib/i18n/config';
 import { recipientHash } from './recipient';
 import { mailOutbox } from './schema';
@@ -91,5 +91,22 @@ export async function deleteMailOf(executor: Executor, account: { userId: number
       ),
     )
     .returning({ id: mailOutbox.id });
+  return deleted.length;
+}
+
+/**
+ * Deletes up to `limit` mails that no longer wait for delivery (sent, failed, held, cancelled) and
+ * were written before `before`, in one statement (retention job, lib/jobs/retention.ts): mail holds
+ * names and order details, and nobody needs it once it is gone. Queued mail, and mail being sent, stay.
+ */
+export async function deleteFinishedMail(before: Date, limit: number): Promise<number> {
+  const db = await getDb();
+  const finished = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(inArray(mailOutbox.status, ['sent', 'failed', 'held', 'cancelled']), lt(mailOutbox.createdAt, before)))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const deleted = await db.delete(mailOutbox).where(inArray(mailOutbox.id, finished)).returning({ id: mailOutbox.id });
   return deleted.length;
 }

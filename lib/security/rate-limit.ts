@@ -38,7 +38,5 @@ export async function consumeRateLimits(
       retryAfterSeconds = Math.max(retryAfterSeconds, row.resetsIn);
     }
   }
-  if (Math.random() < 0.01)
-    await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
   return { allowed, retryAfterSeconds };
 }

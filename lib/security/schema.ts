@@ -2,7 +2,8 @@ import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-or
 
 /**
  * Fixed-window rate-limit counters, in Postgres so that limits hold across app instances.
- * `key` names what is limited (e.g. "signin:account:ada"); rows older than a day are pruned.
+ * `key` names what is limited (e.g. "signin:account:ada"); old rows are deleted by the retention job
+ * (RETAIN_RATE_LIMITS_DAYS, lib/jobs/retention.ts).
  */
 export const rateLimits = pgTable(
   'rate_limits',
