@@ -1,5 +1,5 @@
 // npm run demo: the newcomer's command. Builds the app when there is no build or the sources changed
-// since the last one, then starts the production server on http://localhost:3000. Without
+// since the last one, then starts the production server on http://localhost:3000 (--port=N for another). Without
 // DATABASE_URL it prepares the embedded database in .data/pglite (migrated, the demo catalog loaded on
 // first use) and creates the demo accounts — the only place they are ever created. A production
 // server refuses demo settings it was not given on purpose (lib/env.ts `productionProblems`), so this
@@ -27,6 +27,8 @@ const SOURCES = [
 ];
 
 const MAIL_DIR = '.data/mail';
+/** `npm run demo -- --port=3100` when 3000 is taken. */
+const PORT = Number(process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 3000);
 
 function newestSourceTime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -43,6 +45,8 @@ function demoSettings(): Env {
     ...(env.DATABASE_URL ? {} : { EMBEDDED_DATABASE: '1', NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret() }),
     ...(env.STRIPE_SECRET_KEY ? {} : { DEMO_PAYMENTS: '1' }),
     ...(env.SMTP_URL || env.MAIL_DIR ? {} : { MAIL_DIR }),
+    // Links in mails and sign-in redirects point at the port it runs on, unless SITE_URL says otherwise.
+    ...(env.SITE_URL === 'http://localhost:3000' ? { SITE_URL: `http://localhost:${PORT}` } : {}),
   };
 }
 
@@ -55,6 +59,7 @@ async function prepareEmbeddedDemo(): Promise<void> {
 }
 
 async function main() {
+  if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) throw new Error('--port needs a port number.');
   const settings = demoSettings();
   if (!env.DATABASE_URL) await prepareEmbeddedDemo();
   const buildTime = hasBuild() ? fs.statSync(path.join('.next', 'BUILD_ID')).mtimeMs : 0;
@@ -66,13 +71,13 @@ async function main() {
     await buildApp(settings);
   }
   console.log(
-    `Starting Encore on http://localhost:3000 (${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}` +
+    `Starting Encore on http://localhost:${PORT} (${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}` +
       `${settings.DEMO_PAYMENTS ? ', demo payments' : ''}).`,
   );
   if (settings.MAIL_DIR) console.log(`Mail the store sends is written to ${MAIL_DIR}/ as .eml files.`);
   await run(
     process.execPath,
-    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', '3000'],
+    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT)],
     settings,
   );
 }
