@@ -178,6 +178,9 @@ export async function deliverPendingMail({ limit = 20 }: { limit?: number } = {}
   return { sent, failed };
 }
 
+/** Deliveries started outside a request (scripts, tests), so that a script can wait for them. */
+const detached = new Set<Promise<unknown>>();
+
 /**
  * Starts delivering the outbox without delaying the caller: after the response when called inside
  * a request (next/server `after`), else on a detached promise. Never throws; errors are logged.
@@ -194,6 +197,12 @@ export function sendMailSoon(): void {
     after(run);
   } catch {
     // Outside a request scope (scripts, tests, jobs) `after` throws: run detached instead.
-    void run();
+    const delivery = run().finally(() => detached.delete(delivery));
+    detached.add(delivery);
   }
+}
+
+/** Waits for the deliveries `sendMailSoon` started outside a request: for a script, before it closes the database. */
+export async function mailDeliveriesSettled(): Promise<void> {
+  await Promise.all(Array.from(detached));
 }
