@@ -40,7 +40,7 @@ export const DEMO_ADDRESS = {
 } as const;
 
 /** Creates the demo accounts (names and the address encrypted like every other write: lib/accounts/sealed.ts). */
-export async function insertDemoUsers(tx: Transaction): Promise<void> {
+export async function insertDemoUsers(tx: Executor): Promise<void> {
   for (const user of DEMO_USERS) {
     const name = sealDisplayName(user.displayName);
     await tx.execute(sql`

@@ -6,7 +6,7 @@ import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '
 import { requireUser } from '@/lib/auth/session';
 import { cartLines, carts } from '@/lib/cart/schema';
 import { editions, products } from '@/lib/catalog/schema';
-import { mailOutbox } from '@/lib/mail/schema';
+import { listMailOfAccount } from '@/lib/mail/queries';
 import { interactionEvents } from '@/lib/recommendations/schema';
 import { reviews } from '@/lib/reviews/schema';
 import { consumeRateLimits } from '@/lib/security/rate-limit';
@@ -183,21 +183,8 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
         .where(eq(interactionEvents.userId, userId))
         .orderBy(desc(interactionEvents.createdAt))
         .limit(EXPORT_LIMITS.interactionEvents + 1),
-      // The mail tagged with this account. When mail is stored encrypted, read it through lib/mail's mapping.
-      db
-        .select({
-          to: mailOutbox.toAddress,
-          template: mailOutbox.template,
-          subject: mailOutbox.subject,
-          text: mailOutbox.text,
-          status: mailOutbox.status,
-          createdAt: mailOutbox.createdAt,
-          sentAt: mailOutbox.sentAt,
-        })
-        .from(mailOutbox)
-        .where(eq(mailOutbox.userId, userId))
-        .orderBy(desc(mailOutbox.createdAt))
-        .limit(EXPORT_LIMITS.mail + 1),
+      // The mail tagged with this account, decrypted by lib/mail (secret links left out).
+      listMailOfAccount(userId, EXPORT_LIMITS.mail + 1),
     ]);
 
   const sessionList = capped(sessionRows, EXPORT_LIMITS.sessions);

@@ -52,6 +52,14 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
     jsonFields: [{ column: 'data', field: 'text' }],
     where: "type = 'note'",
   },
+  {
+    // The mail outbox (lib/mail/stored.ts): recipient, subject and the template's data (names,
+    // addresses, order lines); secret links are never stored. The recipient's keyed hash (to_hash)
+    // is under NEXTAUTH_SECRET, not these keys (lib/mail/recipient.ts).
+    table: 'mail_outbox',
+    key: 'id',
+    columns: ['to_address', 'subject', 'data', 'last_error'],
+  },
 ];
 
 /** The encryption context (bound into the ciphertext) of a column or jsonb field. */
