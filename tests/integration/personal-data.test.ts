@@ -15,6 +15,7 @@ import { payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { outboxMails } from '../support/outbox';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -195,11 +196,9 @@ describe('encryption at rest through the real write and read paths', () => {
     });
     expect(staffView?.customer.displayName).toBe(`Barnaby Threadgold ${RUN}`);
     // The confirmation mail greets the shopper by name, decrypted.
-    const mail = await row<{ text: string }>(
-      sql`select text from mail_outbox where dedupe_key = ${`order-paid:${again.orderId}`}`,
-    );
-    expect(mail.text).toContain(`Barnaby Threadgold ${RUN}`);
-    expect(mail.text).not.toContain('enc1:');
+    const [mail] = await outboxMails({ dedupeKey: `order-paid:${again.orderId}` });
+    expect(mail?.text).toContain(`Barnaby Threadgold ${RUN}`);
+    expect(mail?.text).not.toContain('enc1:');
 
     // A guest order with a phone number.
     const guest = await placeOrder(guestCheckout({ address: { ...guestCheckout().address, phone: '0161 555 0199' } }), {
