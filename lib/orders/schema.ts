@@ -83,6 +83,14 @@ export const orders = pgTable(
     /** True once the stock of a cancelled or expired order went back on the shelf (exactly once). */
     stockReleased: boolean('stock_released').notNull().default(false),
     reviewReason: text('review_reason'),
+    /**
+     * Who placed the order, as keyed hashes (HMAC, never the raw values): the visitor (account or
+     * cart cookie), the email address and the client IP. Unpaid orders are capped per each of them
+     * (lib/checkout/unpaid-limits.ts); the partial indexes below count only unpaid orders.
+     */
+    holdVisitor: text('hold_visitor'),
+    holdEmail: text('hold_email'),
+    holdIp: text('hold_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -97,6 +105,15 @@ export const orders = pgTable(
       .where(sql`status = 'pending_payment'`),
     index('orders_email_idx').on(sql`lower(${t.email})`),
     index('orders_blind_index_idx').using('gin', t.blindIndex),
+    index('orders_unpaid_visitor_idx')
+      .on(t.holdVisitor)
+      .where(sql`status = 'pending_payment'`),
+    index('orders_unpaid_email_idx')
+      .on(t.holdEmail)
+      .where(sql`status = 'pending_payment'`),
+    index('orders_unpaid_ip_idx')
+      .on(t.holdIp)
+      .where(sql`status = 'pending_payment'`),
     check(
       'orders_totals_nonnegative',
       sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`,
@@ -175,10 +192,16 @@ export const returns = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     status: returnStatus('status').notNull().default('requested'),
     reason: text('reason').notNull(),
+    /** The shopper's form submission: a doubled or retried request finds this return instead of adding one. */
+    requestKey: text('request_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('returns_order_idx').on(t.orderId), index('returns_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('returns_order_idx').on(t.orderId),
+    index('returns_status_idx').on(t.status, t.createdAt),
+    uniqueIndex('returns_order_request_key').on(t.orderId, t.requestKey),
+  ],
 );
 
 export const returnLines = pgTable(
@@ -194,7 +217,9 @@ export const returnLines = pgTable(
     quantity: integer('quantity').notNull(),
   },
   (t) => [
-    index('return_lines_return_idx').on(t.returnId),
+    // An order line appears once per return (its quantities are summed before the insert).
+    uniqueIndex('return_lines_return_order_line_key').on(t.returnId, t.orderLineId),
+    index('return_lines_order_line_idx').on(t.orderLineId),
     check('return_lines_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
