@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
@@ -66,7 +67,9 @@ export async function OrderDetails({
         {order.canCancel && (
           <CancelOrderButton number={order.number} orderKey={orderKey} paid={order.status === 'paid'} />
         )}
-        {order.canReturn && <ReturnForm number={order.number} orderKey={orderKey} lines={order.lines} />}
+        {order.canReturn && (
+          <ReturnForm number={order.number} orderKey={orderKey} requestKey={randomUUID()} lines={order.lines} />
+        )}
       </div>
 
       <section aria-labelledby="timeline-heading">

@@ -6,14 +6,19 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { requestReturnAction } from '@/lib/orders/actions';
 
-/** Request a return of delivered items: which, how many, and why. */
+/**
+ * Request a return of delivered items: which, how many, and why. `requestKey` (made by the server
+ * for each rendering) makes a double submit one request.
+ */
 export function ReturnForm({
   number,
   orderKey,
+  requestKey,
   lines,
 }: {
   number: string;
   orderKey: string;
+  requestKey: string;
   lines: { id: number; title: string; format: string; returnable: number }[];
 }) {
   const t = useTranslations('orders');
@@ -45,6 +50,7 @@ export function ReturnForm({
         });
       }}
     >
+      <input type="hidden" name="requestKey" value={requestKey} />
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t('returnWhich')}</legend>
         {lines

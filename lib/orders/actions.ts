@@ -4,13 +4,8 @@ import { redirect } from 'next/navigation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { startPayment } from '@/lib/checkout/place-order';
 import { getOrderForViewer } from './queries';
-import {
-  cancelOrderAsCustomer,
-  declineDemoOrder,
-  type OrderActionResult,
-  payDemoOrder,
-  requestReturn,
-} from './mutations';
+import { cancelOrderAsCustomer, declineDemoOrder, type OrderActionResult, payDemoOrder } from './mutations';
+import { requestReturn } from './returns';
 
 /**
  * Order actions for shoppers. Every one re-checks that the viewer owns the order (or holds its
@@ -55,10 +50,15 @@ export async function requestReturnAction(
   key: unknown,
   formData: FormData,
 ): Promise<OrderActionResult> {
+  // Every `qty-<line>` field, repeats included: requestReturn sums them per order line.
   const lines = Array.from(formData.entries())
     .filter(([name, value]) => name.startsWith('qty-') && typeof value === 'string' && value !== '' && value !== '0')
     .map(([name, value]) => ({ orderLineId: Number(name.slice(4)), quantity: Number(value) }));
-  return requestReturn(text(number), text(key) || null, { reason: formData.get('reason'), lines });
+  return requestReturn(text(number), text(key) || null, {
+    requestKey: formData.get('requestKey'),
+    reason: formData.get('reason'),
+    lines,
+  });
 }
 
 function orderHref(number: string, key: string): string {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { getDb, queryRows } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
@@ -137,77 +136,6 @@ export async function cancelPaidOrder(
       where id = ${orderId}`);
     await recordOrderEvent(db, orderId, 'needs_review', { kind: 'system' }, { reason: 'refund failed' });
   }
-  return { ok: true };
-}
-
-const returnSchema = z.object({
-  reason: z.string().trim().min(3, 'returnReasonRequired').max(1000, 'tooLong'),
-  lines: z
-    .array(z.object({ orderLineId: z.number().int().positive(), quantity: z.number().int().min(1).max(100) }))
-    .min(1, 'returnLinesRequired')
-    .max(100),
-});
-
-/**
- * The shopper asks to return delivered items (within the return window): which lines, how many, and
- * why. Staff approve or reject it in the back office.
- */
-export async function requestReturn(
-  number: string,
-  key: string | null | undefined,
-  input: unknown,
-): Promise<OrderActionResult> {
-  const parsed = returnSchema.safeParse(input);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'form');
-    return { ok: false, error: 'invalid', fieldErrors: { [field]: parsed.error.issues[0]?.message ?? 'invalid' } };
-  }
-  const order = await viewerOrder(number, key);
-  if (!order) return { ok: false, error: 'orderNotFound' };
-  if (!order.canReturn) return { ok: false, error: 'cannotReturn' };
-  for (const line of parsed.data.lines) {
-    const ordered = order.lines.find((l) => l.id === line.orderLineId);
-    if (!ordered || line.quantity > ordered.returnable)
-      return { ok: false, error: 'invalid', fieldErrors: { lines: 'returnQuantity' } };
-  }
-  const user = await getCurrentUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [created] = await queryRows<{ id: number; locale: string; userId: number | null }>(
-      tx,
-      sql`insert into returns (order_id, reason) values (${order.id}, ${parsed.data.reason})
-        returning id, (select locale from orders where id = ${order.id}) as locale,
-          (select user_id from orders where id = ${order.id}) as "userId"`,
-    );
-    await tx.execute(
-      sql`insert into return_lines (return_id, order_line_id, quantity) values ${sql.join(
-        parsed.data.lines.map((l) => sql`(${created.id}, ${l.orderLineId}, ${l.quantity})`),
-        sql`, `,
-      )}`,
-    );
-    await recordOrderEvent(
-      tx,
-      order.id,
-      'return_requested',
-      { kind: 'customer', userId: user?.id ?? null },
-      { returnId: created.id },
-    );
-    if (order.email) {
-      await enqueueMail(tx, {
-        to: order.email,
-        locale: created.locale === 'zh' ? 'zh' : 'en',
-        template: 'returnRequested',
-        data: {
-          name: user?.displayName ?? user?.username ?? '',
-          number: order.number,
-          orderUrl: secretLinks.order(order.id, order.number),
-        },
-        dedupeKey: `return-requested:${created.id}`,
-        userId: created.userId ?? undefined,
-      });
-    }
-  });
-  sendMailSoon();
   return { ok: true };
 }
 

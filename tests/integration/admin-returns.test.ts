@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
@@ -11,7 +12,8 @@ import {
 } from '@/lib/admin/returns/actions';
 import { getReturnForAdmin, listReturnsForAdmin } from '@/lib/admin/returns/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
-import { payDemoOrder, requestReturn } from '@/lib/orders/mutations';
+import { payDemoOrder } from '@/lib/orders/mutations';
+import { requestReturn } from '@/lib/orders/returns';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
@@ -79,7 +81,9 @@ async function deliveredOrderWithReturn(returned: [number, number]) {
     { orderLineId: lineA.id, quantity: returned[0] },
     { orderLineId: lineB.id, quantity: returned[1] },
   ].filter((line) => line.quantity > 0);
-  expect(await requestReturn(placed.number, key, { reason: 'Arrived scratched', lines })).toEqual({ ok: true });
+  expect(
+    await requestReturn(placed.number, key, { requestKey: randomUUID(), reason: 'Arrived scratched', lines }),
+  ).toEqual({ ok: true });
   const db = await getDb();
   const [ret] = await queryRows<{ id: number }>(
     db,

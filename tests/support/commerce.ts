@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import type { SessionUser } from '@/lib/accounts/queries';
 
 /** Fixtures for cart and checkout tests: a fresh product and edition, carts with lines, inputs. */
 
@@ -47,10 +48,14 @@ export async function createCart(
   return cart.id;
 }
 
+/**
+ * A guest's checkout form. Each call has its own email address, so that tests placing many orders
+ * stay under the cap on unpaid orders per email (tests of that cap pass one address on purpose).
+ */
 export function guestCheckout(overrides: Record<string, unknown> = {}) {
   return {
     checkoutKey: randomUUID(),
-    email: 'buyer@example.com',
+    email: `buyer.${randomUUID().slice(0, 8)}@example.com`,
     shippingMethod: 'standard',
     address: {
       fullName: 'Ada Buyer',
@@ -60,6 +65,26 @@ export function guestCheckout(overrides: Record<string, unknown> = {}) {
       country: 'GB',
     },
     ...overrides,
+  };
+}
+
+let ipSequence = 0;
+
+/**
+ * What the checkout action passes to placeOrder besides the form: the shopper, the cart and the
+ * client's IP. Each call gets its own documentation-range address (RFC 5737) unless one is given,
+ * so that only the tests of the per-IP cap share one.
+ */
+export function checkoutContext(
+  cartId: string | null,
+  options: { user?: SessionUser | null; ip?: string | null; locale?: 'en' | 'zh' } = {},
+) {
+  ipSequence += 1;
+  return {
+    user: options.user ?? null,
+    cartId,
+    locale: options.locale ?? ('en' as const),
+    ip: options.ip === undefined ? `198.51.${(ipSequence >> 8) % 256}.${ipSequence % 256}` : options.ip,
   };
 }
 

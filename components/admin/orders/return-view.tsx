@@ -102,7 +102,7 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
                 id: line.id,
                 title: line.title,
                 format: formatLabel(line.format, locale),
-                quantity: line.quantity,
+                quantity: line.acceptable,
                 digital: line.digital || line.editionId === null,
               }))}
               currency={ret.order.currency}

@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { type Actor, recordOrderEvent } from '@/lib/orders/lifecycle';
+import { acceptableUnitsSql } from './return-amounts';
 import type { ReturnStatus } from './validation';
 
 /**
@@ -125,7 +126,7 @@ class ReceiveAbort extends Error {
 }
 
 /**
- * approved → received: for each returned line, `resellable` units (0 … returned quantity) go back
+ * approved → received: for each returned line, `resellable` units (0 … its acceptable units) go back
  * on the shelf as `return` ledger rows (digital lines never do), and `refundMinor` (0 for none) is
  * claimed against the order — never more than total − refunded — then sent to the provider; when it
  * goes through the return becomes `refunded` and the customer gets the refund mail. Returns the
@@ -158,12 +159,14 @@ export async function receiveReturn(
       const lines = await queryRows<{
         id: number;
         quantity: number;
+        acceptable: number;
         editionId: number | null;
         digital: boolean;
         slug: string;
       }>(
         tx,
-        sql`select rl.id, rl.quantity, l.edition_id as "editionId", l.digital, l.product_slug as slug
+        sql`select rl.id, rl.quantity, ${acceptableUnitsSql('rl', 'l')} as acceptable, l.edition_id as "editionId",
+            l.digital, l.product_slug as slug
           from return_lines rl join order_lines l on l.id = rl.order_line_id
           where rl.return_id = ${found.id} order by rl.id`,
       );
@@ -179,7 +182,7 @@ export async function receiveReturn(
       const byEdition = [...lines].sort((x, y) => (x.editionId ?? 0) - (y.editionId ?? 0) || x.id - y.id);
       for (const line of byEdition) {
         const resellable = wanted.get(line.id) ?? 0;
-        if (!Number.isInteger(resellable) || resellable < 0 || resellable > line.quantity) {
+        if (!Number.isInteger(resellable) || resellable < 0 || resellable > line.acceptable) {
           throw new ReceiveAbort(fail('invalid', { [`resellable-${line.id}`]: 'resellableTooMany' }));
         }
         if (resellable === 0 || line.digital || line.editionId === null) continue;

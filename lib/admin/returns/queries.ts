@@ -5,6 +5,7 @@ import { iso } from '@/lib/admin/orders/result';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { customerName, type CustomerNameParts, customerNameColumns } from '@/lib/orders/sealed';
+import { acceptableUnitsSql, suggestedReturnRefund } from './return-amounts';
 import { RETURN_STATUSES, RETURNS_PAGE_SIZE, type ReturnStatus } from './validation';
 
 export type AdminReturnRow = {
@@ -75,6 +76,8 @@ export type AdminReturnLine = {
   sku: string | null;
   digital: boolean;
   quantity: number;
+  /** Units that can still be taken back (restock at most, refund value): see return-amounts.ts. */
+  acceptable: number;
   unitPriceMinor: number;
 };
 
@@ -96,7 +99,7 @@ export type AdminReturn = {
     refundableMinor: number;
   };
   lines: AdminReturnLine[];
-  /** The returned lines' value, capped by what can still be refunded: the refund field's default. */
+  /** The returned lines' value (with their tax when added on top), capped by what can still be refunded. */
   suggestedRefundMinor: number;
   /** This return's steps from the order's timeline (staff messages included). */
   events: { type: string; actorName: string | null; data: Record<string, unknown>; createdAt: string }[];
@@ -112,7 +115,9 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
     db,
     sql`select r.id, r.status, r.reason, r.created_at as "createdAt", r.updated_at as "updatedAt", r.order_id as "orderId",
         o.number, o.status as "orderStatus", o.email, ${customerNameColumns},
-        o.currency, o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor"
+        o.currency, o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor",
+        o.subtotal_minor as "subtotalMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
+        o.tax_inclusive as "taxInclusive"
       from returns r join orders o on o.id = r.order_id left join users u on u.id = o.user_id
       where r.id = ${returnId}`,
   );
@@ -121,7 +126,8 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
     queryRows<AdminReturnLine>(
       db,
       sql`select rl.id, rl.order_line_id as "orderLineId", l.edition_id as "editionId", l.title, l.format,
-          l.edition_name as "editionName", e.sku, l.digital, rl.quantity, l.unit_price_minor as "unitPriceMinor"
+          l.edition_name as "editionName", e.sku, l.digital, rl.quantity, ${acceptableUnitsSql('rl', 'l')} as acceptable,
+          l.unit_price_minor as "unitPriceMinor"
         from return_lines rl join order_lines l on l.id = rl.order_line_id left join editions e on e.id = l.edition_id
         where rl.return_id = ${returnId} order by rl.id`,
     ),
@@ -148,7 +154,6 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const totalMinor = row.totalMinor as number;
   const refundedMinor = row.refundedMinor as number;
   const refundableMinor = totalMinor - refundedMinor;
-  const value = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
   return {
     id: row.id as number,
     status,
@@ -167,7 +172,13 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
       refundableMinor,
     },
     lines,
-    suggestedRefundMinor: Math.max(0, Math.min(value, refundableMinor)),
+    suggestedRefundMinor: suggestedReturnRefund(lines, {
+      subtotalMinor: row.subtotalMinor as number,
+      shippingMinor: row.shippingMinor as number,
+      taxMinor: row.taxMinor as number,
+      taxInclusive: row.taxInclusive as boolean,
+      refundableMinor,
+    }),
     events: events.map(({ actorDisplayName, ...event }) => ({
       ...event,
       actorName: nameOrUsername(actorDisplayName, event.actorName),
