@@ -118,6 +118,20 @@ export const envSchema = z
     CART_MAX_QUANTITY: wholeNumber(10, 1, 99),
     // 35: a Stripe Checkout Session lives at least 30 minutes; the order outlives it, so a late payment is never orphaned.
     ORDER_PAYMENT_MINUTES: wholeNumber(35, 5, 24 * 60),
+    /** Payment window of guest orders (shorter: they release stock sooner); unset: 15, or 30 with Stripe. */
+    ORDER_GUEST_PAYMENT_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int('must be a whole number between 5 and 1440')
+        .min(5, 'must be between 5 and 1440')
+        .max(24 * 60, 'must be between 5 and 1440')
+        .optional(),
+    ),
+    /** Most unpaid orders at once per visitor (account or cart cookie), per email address and per client IP. */
+    ORDER_UNPAID_PER_VISITOR: wholeNumber(3, 1, 100),
+    ORDER_UNPAID_PER_EMAIL: wholeNumber(3, 1, 100),
+    ORDER_UNPAID_PER_IP: wholeNumber(10, 1, 10_000),
     SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
     SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
     FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),
@@ -213,6 +227,21 @@ export const envSchema = z
         code: 'custom',
         path: ['DEMO_PAYMENTS'],
         message: 'cannot be combined with STRIPE_SECRET_KEY: once Stripe is configured it takes every payment',
+      });
+    }
+    const guestMinutes = vars.ORDER_GUEST_PAYMENT_MINUTES;
+    if (guestMinutes !== undefined && guestMinutes > vars.ORDER_PAYMENT_MINUTES) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ORDER_GUEST_PAYMENT_MINUTES'],
+        message: `must not be longer than ORDER_PAYMENT_MINUTES (${vars.ORDER_PAYMENT_MINUTES})`,
+      });
+    }
+    if (guestMinutes !== undefined && guestMinutes < 30 && vars.STRIPE_SECRET_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ORDER_GUEST_PAYMENT_MINUTES'],
+        message: 'must be at least 30 with Stripe: a Stripe Checkout Session stays payable for at least 30 minutes',
       });
     }
     const s3 = [

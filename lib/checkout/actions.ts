@@ -1,10 +1,12 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { currentCartId } from '@/lib/cart/queries';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { requestLocale } from '@/lib/i18n/server';
+import { clientIp } from '@/lib/security/client-ip';
 import { placeOrder } from './place-order';
 import { checkoutFormToInput } from './validation';
 
@@ -19,6 +21,8 @@ export async function placeOrderAction(_previous: CheckoutState, formData: FormD
     user: await getCurrentUser(),
     cartId: await currentCartId(),
     locale: await requestLocale(),
+    // Null when the client's IP is unknown: the caps on unpaid orders then use one shared bucket.
+    ip: clientIp(await headers()),
   });
   if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
   if (!result.repeated) invalidateAfterStockChange(result.productSlugs, result.soldOut);

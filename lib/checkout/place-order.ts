@@ -6,13 +6,15 @@ import { openAddress, sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
-import { hashAccessKey, orderAccessKey, orderUrl } from '@/lib/orders/access';
+import { hashAccessKey, orderAccessKey } from '@/lib/orders/access';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
 import { sealShipping } from '@/lib/orders/sealed';
-import { getPaymentProvider } from '@/lib/payments';
 import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
+import { paymentWindowMinutes } from './payment-window';
 import { computeTotals, needsShipping, type ShippingMethod } from './pricing';
+import { orderPath, startPayment } from './start-payment';
+import { checkUnpaidLimits, unpaidHolders } from './unpaid-limits';
 import { checkoutSchema } from './validation';
 
 export type PlaceOrderResult =
@@ -28,12 +30,20 @@ export type PlaceOrderResult =
     }
   | {
       ok: false;
-      error: 'invalid' | 'cartEmpty' | 'cartChanged' | 'outOfStock' | 'emailRequired' | 'addressRequired';
+      error:
+        | 'invalid'
+        | 'cartEmpty'
+        | 'cartChanged'
+        | 'outOfStock'
+        | 'emailRequired'
+        | 'addressRequired'
+        | 'unpaidLimit'
+        | 'unpaidLimitNetwork';
       fieldErrors?: Record<string, string>;
     };
 
 class CheckoutAbort extends Error {
-  constructor(readonly code: 'outOfStock' | 'cartChanged') {
+  constructor(readonly code: 'outOfStock' | 'cartChanged' | 'unpaidLimit' | 'unpaidLimitNetwork') {
     super(code);
   }
 }
@@ -63,11 +73,14 @@ function isUniqueViolation(error: unknown): boolean {
  * UPDATE (`stock >= quantity`) in edition-id order so that concurrent buyers can neither oversell
  * nor deadlock — the lines with their titles, formats and prices frozen, the ledger rows, the
  * "placed" event, and the emptied cart. Prices come from the database, never from the client.
+ * Last, the caps on unpaid orders per visitor, email and client IP (`context.ip`, null when unknown:
+ * one shared bucket) are checked under advisory locks (./unpaid-limits.ts); over a cap, nothing is
+ * kept. Guest orders get the shorter guest payment window (./payment-window.ts).
  * After the commit the payment provider is asked for a payment page.
  */
 export async function placeOrder(
   rawInput: unknown,
-  context: { user: SessionUser | null; cartId: string | null; locale: 'en' | 'zh' },
+  context: { user: SessionUser | null; cartId: string | null; locale: 'en' | 'zh'; ip: string | null },
   hooks: PlaceOrderHooks = {},
 ): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(rawInput);
@@ -103,6 +116,13 @@ export async function placeOrder(
   const quantities = new Map<number, number>();
   for (const line of cart.lines) quantities.set(line.editionId, (quantities.get(line.editionId) ?? 0) + line.quantity);
   const editionIds = Array.from(quantities.keys()).sort((a, b) => a - b);
+  const holders = unpaidHolders({ userId: context.user?.id ?? null, cartId: context.cartId, email, ip: context.ip });
+  const provider = env.STRIPE_SECRET_KEY ? 'stripe' : 'demo';
+  const paymentMinutes = paymentWindowMinutes(context.user === null, {
+    orderPaymentMinutes: env.ORDER_PAYMENT_MINUTES,
+    guestPaymentMinutes: env.ORDER_GUEST_PAYMENT_MINUTES,
+    stripe: provider === 'stripe',
+  });
 
   try {
     const order = await db.transaction(async (tx) => {
@@ -137,13 +157,15 @@ export async function placeOrder(
         tx,
         sql`insert into orders (number, user_id, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
             tax_inclusive, shipping_method, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code,
-            ship_country, ship_phone, blind_index, locale, checkout_key, access_token_hash, payment_provider, expires_at)
+            ship_country, ship_phone, blind_index, locale, checkout_key, access_token_hash, payment_provider, expires_at,
+            hold_visitor, hold_email, hold_ip)
           values ('EN-' || nextval('order_number_seq'), ${context.user?.id ?? null}, ${email.trim()}, ${env.STORE_CURRENCY},
             ${totals.subtotalMinor}, ${totals.shippingMinor}, ${totals.taxMinor}, ${totals.totalMinor}, ${totals.taxInclusive},
             ${shippingMethod}, ${ship.shipName}, ${ship.shipLine1}, ${ship.shipLine2}, ${ship.shipCity}, ${ship.shipRegion},
             ${ship.shipPostalCode}, ${address?.country ?? null}, ${ship.shipPhone}, ${blindIndexSql(ship.blindIndex)},
             ${context.locale}, ${input.checkoutKey}, '',
-            ${env.STRIPE_SECRET_KEY ? 'stripe' : 'demo'}, now() + make_interval(mins => ${env.ORDER_PAYMENT_MINUTES}))
+            ${provider}, now() + make_interval(mins => ${paymentMinutes}),
+            ${holders.visitor}, ${holders.email}, ${holders.ip})
           returning id, number`,
       );
       await tx.execute(
@@ -211,6 +233,9 @@ export async function placeOrder(
             not exists (select 1 from addresses where user_id = ${context.user.id}))`);
       }
       await tx.execute(sql`delete from cart_lines where cart_id = ${context.cartId}`);
+      // Last, so that the locks it takes are held for the shortest time (until this commit).
+      const hit = await checkUnpaidLimits(tx, created.id, holders);
+      if (hit) throw new CheckoutAbort(hit === 'ip' ? 'unpaidLimitNetwork' : 'unpaidLimit');
       return { ...created, soldOut, productSlugs: Array.from(new Set(priced.map(({ edition }) => edition.slug))) };
     });
 
@@ -252,11 +277,6 @@ async function findByCheckoutKey(checkoutKey: string, user: SessionUser | null):
   };
 }
 
-function orderPath(id: number, number: string): string {
-  const url = new URL(orderUrl(id, number));
-  return `${url.pathname}${url.search}`;
-}
-
 async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, user: SessionUser | null) {
   if (input.addressId && user) {
     const db = await getDb();
@@ -277,64 +297,4 @@ async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, us
     return saved ? openAddress(saved) : null;
   }
   return input.address ?? null;
-}
-
-/**
- * Asks the provider for a payment page for an unpaid order and remembers it. Used right after
- * placing the order and by "Pay now" on the order page. A provider failure leaves the order
- * pending (it expires and gives its stock back if never paid) and sends the shopper to the order.
- */
-export async function startPayment(orderId: number): Promise<string> {
-  const db = await getDb();
-  const [order] = await queryRows<{
-    id: number;
-    number: string;
-    email: string;
-    currency: string;
-    locale: string;
-    shippingMinor: number;
-    taxMinor: number;
-    taxInclusive: boolean;
-    totalMinor: number;
-    expiresAt: Date;
-    paymentUrl: string | null;
-    status: string;
-  }>(
-    db,
-    sql`select id, number, email, currency, locale, shipping_minor as "shippingMinor", tax_minor as "taxMinor",
-        tax_inclusive as "taxInclusive", total_minor as "totalMinor", expires_at as "expiresAt",
-        payment_url as "paymentUrl", status
-      from orders where id = ${orderId}`,
-  );
-  const fallback = orderPath(order.id, order.number);
-  if (order.status !== 'pending_payment') return fallback;
-  if (order.paymentUrl) return order.paymentUrl;
-  const lines = await queryRows<{ title: string; format: string; unitPriceMinor: number; quantity: number }>(
-    db,
-    sql`select title, format, unit_price_minor as "unitPriceMinor", quantity from order_lines where order_id = ${order.id} order by id`,
-  );
-  try {
-    const provider = await getPaymentProvider();
-    const returnUrl = orderUrl(order.id, order.number);
-    const payment = await provider.startPayment({
-      id: order.id,
-      number: order.number,
-      email: order.email,
-      currency: order.currency,
-      locale: order.locale === 'zh' ? 'zh' : 'en',
-      lines,
-      shippingMinor: order.shippingMinor,
-      addedTaxMinor: order.taxInclusive ? 0 : order.taxMinor,
-      totalMinor: order.totalMinor,
-      returnUrl,
-      cancelUrl: returnUrl,
-      expiresAt: new Date(order.expiresAt),
-    });
-    await db.execute(sql`update orders set payment_ref = ${payment.paymentRef}, payment_url = ${payment.redirectUrl}, updated_at = now()
-      where id = ${order.id} and payment_ref is null`);
-    return payment.redirectUrl;
-  } catch (error) {
-    console.error(`[encore] Could not start the payment of order ${order.number}:`, error);
-    return fallback;
-  }
 }

@@ -3,6 +3,7 @@ import enAdminCatalog from './messages/en/admin-catalog.json';
 import enAdminOps from './messages/en/admin-ops.json';
 import enAdminOrders from './messages/en/admin-orders.json';
 import enPrivacy from './messages/en/privacy.json';
+import enOrdersSafeguards from './messages/en/orders-safeguards.json';
 import enRecommendations from './messages/en/recommendations.json';
 import enReviews from './messages/en/reviews.json';
 import zh from './messages/zh.json';
@@ -10,6 +11,7 @@ import zhAdminCatalog from './messages/zh/admin-catalog.json';
 import zhAdminOps from './messages/zh/admin-ops.json';
 import zhAdminOrders from './messages/zh/admin-orders.json';
 import zhPrivacy from './messages/zh/privacy.json';
+import zhOrdersSafeguards from './messages/zh/orders-safeguards.json';
 import zhRecommendations from './messages/zh/recommendations.json';
 import zhReviews from './messages/zh/reviews.json';
 import type { Locale } from './config';
@@ -38,8 +40,26 @@ function deepMerge(...sources: object[]): Json {
 }
 
 const merged = {
-  en: deepMerge(en, enAdminCatalog, enAdminOrders, enAdminOps, enReviews, enRecommendations, enPrivacy),
-  zh: deepMerge(zh, zhAdminCatalog, zhAdminOrders, zhAdminOps, zhReviews, zhRecommendations, zhPrivacy),
+  en: deepMerge(
+    en,
+    enAdminCatalog,
+    enAdminOrders,
+    enAdminOps,
+    enReviews,
+    enRecommendations,
+    enPrivacy,
+    enOrdersSafeguards,
+  ),
+  zh: deepMerge(
+    zh,
+    zhAdminCatalog,
+    zhAdminOrders,
+    zhAdminOps,
+    zhReviews,
+    zhRecommendations,
+    zhPrivacy,
+    zhOrdersSafeguards,
+  ),
 };
 
 /** Typed as the main English file; feature keys are there at run time (checked by a unit test). */

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { startPayment } from '@/lib/checkout/place-order';
+import { startPayment } from '@/lib/checkout/start-payment';
 import { getOrderForViewer } from './queries';
 import { cancelOrderAsCustomer, declineDemoOrder, type OrderActionResult, payDemoOrder } from './mutations';
 import { requestReturn } from './returns';

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { secretLinks } from '@/lib/mail/secret-links';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
 import {
   type Actor,

@@ -19,7 +19,7 @@ import { applyPaymentSucceeded } from '@/lib/orders/lifecycle';
 import { payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
-import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 
@@ -71,7 +71,7 @@ async function placePaidOrder(
   const editions: number[] = [];
   for (const _quantity of quantities) editions.push((await createTestEdition({ stock, priceMinor })).editionId);
   const cartId = await createCart(editions.map((editionId, i) => ({ editionId, quantity: quantities[i] })));
-  const placed = await placeOrder(guestCheckout({ email }), { user: null, cartId, locale: 'en' });
+  const placed = await placeOrder(guestCheckout({ email }), checkoutContext(cartId));
   if (!placed.ok) throw new Error(`not placed: ${placed.error}`);
   const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key') ?? '';
   if (pay) expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });
@@ -383,7 +383,7 @@ describe('orders waiting for review', () => {
     expect(await stockOf(order.editions[0])).toEqual({ stock: 2, ledger: 2 });
     // Someone else buys one meanwhile: not enough left to reserve the order again.
     const other = await createCart([{ editionId: order.editions[0], quantity: 1 }]);
-    expect((await placeOrder(guestCheckout(), { user: null, cartId: other, locale: 'en' })).ok).toBe(true);
+    expect((await placeOrder(guestCheckout(), checkoutContext(other))).ok).toBe(true);
     expect(await resolveOrderAction(null, form({ orderId: order.orderId, decision: 'markPaid' }))).toMatchObject({
       ok: false,
       error: 'outOfStock',

@@ -16,7 +16,7 @@ import { payDemoOrder } from '@/lib/orders/mutations';
 import { requestReturn } from '@/lib/orders/returns';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
-import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 
@@ -67,7 +67,7 @@ async function deliveredOrderWithReturn(returned: [number, number]) {
     { editionId: a.editionId, quantity: 2 },
     { editionId: b.editionId, quantity: 1 },
   ]);
-  const placed = await placeOrder(guestCheckout(), { user: null, cartId, locale: 'en' });
+  const placed = await placeOrder(guestCheckout(), checkoutContext(cartId));
   if (!placed.ok) throw new Error('not placed');
   const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key') ?? '';
   expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });

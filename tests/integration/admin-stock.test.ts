@@ -7,7 +7,7 @@ import { adjustStockAction } from '@/lib/admin/stock/actions';
 import * as hooks from '@/lib/admin/stock/hooks';
 import { getEditionStock, listStockEditions, listStockMovements } from '@/lib/admin/stock/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
-import { createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -85,7 +85,7 @@ describe('stock adjustments', () => {
       const carts = await Promise.all([1, 2].map((quantity) => createCart([{ editionId, quantity }])));
       const [adjusted, ...orders] = await Promise.all([
         adjust(editionId, '+10'),
-        ...carts.map((cartId) => placeOrder(guestCheckout(), { user: null, cartId, locale: 'en' })),
+        ...carts.map((cartId) => placeOrder(guestCheckout(), checkoutContext(cartId))),
       ]);
       expect(adjusted).toMatchObject({ ok: true });
       expect(orders.every((o) => o.ok)).toBe(true);
@@ -106,7 +106,7 @@ describe('stock adjustments', () => {
       const cartId = await createCart([{ editionId: edition.editionId, quantity: 2 }]);
       const [adjusted, order] = await Promise.all([
         adjust(edition.editionId, '-3', 'damaged'),
-        placeOrder(guestCheckout(), { user: null, cartId, locale: 'en' }),
+        placeOrder(guestCheckout(), checkoutContext(cartId)),
       ]);
       // Exactly one of them fits; the stock never goes negative and the ledger agrees.
       expect(Number(adjusted.ok) + Number(order.ok)).toBe(1);

@@ -9,7 +9,14 @@ import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { authOptions } from '@/lib/auth/options';
-import { countOrdersFor, createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
+import {
+  countOrdersFor,
+  createCart,
+  createTestEdition,
+  guestCheckout,
+  stockOf,
+  checkoutContext,
+} from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -17,7 +24,7 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
 
 beforeEach(() => requestContext.reset());
 
-const context = (cartId: string) => ({ user: null, cartId, locale: 'en' as const });
+const context = (cartId: string) => checkoutContext(cartId);
 
 describe('placing orders under pressure', () => {
   it('sells the last 3 copies to exactly 3 of 50 concurrent buyers, 20 times over', async () => {
@@ -161,7 +168,7 @@ describe('bad input changes nothing', () => {
 
   it('refuses to skip steps: no cart, no email, no address', async () => {
     const { editionId } = await createTestEdition({ stock: 2 });
-    expect(await placeOrder(guestCheckout(), { user: null, cartId: null, locale: 'en' })).toMatchObject({
+    expect(await placeOrder(guestCheckout(), checkoutContext(null))).toMatchObject({
       ok: false,
       error: 'cartEmpty',
     });

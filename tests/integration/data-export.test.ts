@@ -11,7 +11,7 @@ import { EXPORT_FORMAT, EXPORT_RATE_LIMIT } from '@/lib/privacy/export';
 import { recordProductView } from '@/lib/recommendations/mutations';
 import { saveReview } from '@/lib/reviews/mutations';
 import { addToWishlist } from '@/lib/wishlist/mutations';
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -39,7 +39,7 @@ async function shopper(tag: string, street: string, phone: string): Promise<Shop
   const { editionId, productId } = await createTestEdition({ stock: 5 });
   const placed = await placeOrder(
     { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address },
-    { user, cartId: await createCart([{ editionId, quantity: 2 }], id), locale: 'en' },
+    checkoutContext(await createCart([{ editionId, quantity: 2 }], id), { user: user }),
   );
   if (!placed.ok) throw new Error(placed.error);
   requestContext.reset();
@@ -64,7 +64,7 @@ beforeAll(async () => {
   const { editionId } = await createTestEdition({ stock: 2 });
   const guest = await placeOrder(
     guestCheckout({ email: ada.email, address: { ...guestCheckout().address, fullName: `Mallory Guest ${RUN}` } }),
-    { user: null, cartId: await createCart([{ editionId, quantity: 1 }]), locale: 'en' },
+    checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
   );
   if (!guest.ok) throw new Error(guest.error);
   guestOrder = guest.number;

@@ -12,7 +12,7 @@ import { env } from '@/lib/env';
 import { payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
 
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -28,7 +28,7 @@ afterEach(() => {
 async function demoOrder() {
   const { editionId } = await createTestEdition({ stock: 3, priceMinor: 1500 });
   const cartId = await createCart([{ editionId, quantity: 1 }]);
-  const placed = await placeOrder(guestCheckout(), { user: null, cartId, locale: 'en' });
+  const placed = await placeOrder(guestCheckout(), checkoutContext(cartId, { user: null }));
   if (!placed.ok) throw new Error('not placed');
   expect(placed.redirectUrl).toMatch(/^\/pay\//);
   return { ...placed, key: new URL(placed.redirectUrl, 'http://x').searchParams.get('key') };

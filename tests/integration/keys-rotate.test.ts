@@ -13,7 +13,7 @@ import { placeOrder } from '@/lib/checkout/place-order';
 import { ENCRYPTED_TABLES } from '@/lib/security/encrypted-columns';
 import { setKeyRingForTests } from '@/lib/security/encryption';
 import { countStaleRows, rotateEncryptionKeys, type RotationProgress } from '@/lib/security/rotate-keys';
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -110,7 +110,7 @@ describe('npm run keys:rotate', () => {
       guestCheckout({
         address: { ...guestCheckout().address, fullName: `Tobias Pennyworth ${RUN}`, phone: '0117 555 0123' },
       }),
-      { user: null, cartId: await createCart([{ editionId, quantity: 1 }]), locale: 'en' },
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
     );
     if (!placed.ok) throw new Error(placed.error);
     orderNumber = placed.number;

@@ -12,7 +12,7 @@ import { orderAccessKey } from '@/lib/orders/access';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { requestReturn } from '@/lib/orders/returns';
 import { getOrderForViewer } from '@/lib/orders/queries';
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { captureMail, outboxMails } from '../support/outbox';
 import { requestContext, signInAs } from '../support/request-context';
 
@@ -105,7 +105,7 @@ describe('order mail', () => {
     const cartId = await createCart([{ editionId, quantity: 1 }]);
     const email = `ada.sealed.${RUN}@example.org`;
     const checkout = guestCheckout({ email, address: { ...guestCheckout().address, fullName: 'Ada Lovelace-Sealed' } });
-    const placed = await placeOrder(checkout, { user: null, cartId, locale: 'en' });
+    const placed = await placeOrder(checkout, checkoutContext(cartId, { user: null }));
     if (!placed.ok) throw new Error('not placed');
     const key = orderAccessKey(placed.orderId, placed.number);
     expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });
@@ -149,11 +149,10 @@ describe('mail and accounts', () => {
     await signInAs(user.id);
     const { editionId } = await createTestEdition({ stock: 3 });
     const cartId = await createCart([{ editionId, quantity: 1 }], user.id);
-    const placed = await placeOrder(guestCheckout({ email: user.email }), {
-      user: await getCurrentUser(),
-      cartId,
-      locale: 'en',
-    });
+    const placed = await placeOrder(
+      guestCheckout({ email: user.email }),
+      checkoutContext(cartId, { user: await getCurrentUser() }),
+    );
     if (!placed.ok) throw new Error('not placed');
     expect(await payDemoOrder(placed.number, null)).toEqual({ ok: true });
     await signInAs(adminId);
@@ -188,11 +187,10 @@ describe('mail and accounts', () => {
     const { editionId } = await createTestEdition({ stock: 3 });
     const cartId = await createCart([{ editionId, quantity: 1 }]);
     // Signed out, with the account's address typed in another case.
-    const placed = await placeOrder(guestCheckout({ email: user.email.toLowerCase() }), {
-      user: null,
-      cartId,
-      locale: 'en',
-    });
+    const placed = await placeOrder(
+      guestCheckout({ email: user.email.toLowerCase() }),
+      checkoutContext(cartId, { user: null }),
+    );
     if (!placed.ok) throw new Error('not placed');
     const key = orderAccessKey(placed.orderId, placed.number);
     expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });

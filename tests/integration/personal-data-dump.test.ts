@@ -11,7 +11,7 @@ import { getSessionUser } from '@/lib/accounts/queries';
 import { addOrderNoteAction } from '@/lib/admin/orders/actions';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';
-import { createCart, createTestEdition } from '../support/commerce';
+import { createCart, createTestEdition, checkoutContext } from '../support/commerce';
 import { dumpTextColumns, findInDump } from '../support/database-dump';
 import { requestContext, signInAs } from '../support/request-context';
 
@@ -89,7 +89,7 @@ describe('no personal data in plain text after a seeded run', () => {
     const { editionId } = await createTestEdition({ stock: 5 });
     const signedIn = await placeOrder(
       { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address: person, saveAddress: true },
-      { user, cartId: await createCart([{ editionId, quantity: 1 }], userId), locale: 'en' },
+      checkoutContext(await createCart([{ editionId, quantity: 1 }], userId), { user: user }),
     );
     if (!signedIn.ok) throw new Error(signedIn.error);
     requestContext.reset();
@@ -97,7 +97,7 @@ describe('no personal data in plain text after a seeded run', () => {
     expect(await payDemoOrder(signedIn.number, null)).toEqual({ ok: true });
     const asGuest = await placeOrder(
       { checkoutKey: crypto.randomUUID(), email: 'bartholomew@example.com', shippingMethod: 'express', address: guest },
-      { user: null, cartId: await createCart([{ editionId, quantity: 1 }]), locale: 'en' },
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
     );
     if (!asGuest.ok) throw new Error(asGuest.error);
     const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where username = 'admin'`);

@@ -13,7 +13,7 @@ import { readOrderFilters } from '@/lib/admin/orders/validation';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 
@@ -149,7 +149,7 @@ describe('encryption at rest through the real write and read paths', () => {
     );
     const placed = await placeOrder(
       { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address, saveAddress: true },
-      { user: session, cartId: await createCart([{ editionId, quantity: 1 }], user.id), locale: 'en' },
+      checkoutContext(await createCart([{ editionId, quantity: 1 }], user.id), { user: session }),
     );
     if (!placed.ok) throw new Error(placed.error);
     const stored = await row<Record<string, string | null>>(
@@ -177,7 +177,7 @@ describe('encryption at rest through the real write and read paths', () => {
     // The saved address used for the next order is decrypted, then frozen encrypted again.
     const again = await placeOrder(
       { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', addressId: String(saved!.id) },
-      { user: session, cartId: await refill(user.id, editionId), locale: 'en' },
+      checkoutContext(await refill(user.id, editionId), { user: session }),
     );
     if (!again.ok) throw new Error(again.error);
     const key = new URL(again.redirectUrl, 'http://x').searchParams.get('key');
@@ -201,11 +201,10 @@ describe('encryption at rest through the real write and read paths', () => {
     expect(mail?.text).not.toContain('enc1:');
 
     // A guest order with a phone number.
-    const guest = await placeOrder(guestCheckout({ address: { ...guestCheckout().address, phone: '0161 555 0199' } }), {
-      user: null,
-      cartId: await createCart([{ editionId, quantity: 1 }]),
-      locale: 'en',
-    });
+    const guest = await placeOrder(
+      guestCheckout({ address: { ...guestCheckout().address, phone: '0161 555 0199' } }),
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
+    );
     if (!guest.ok) throw new Error(guest.error);
     const guestRow = await row<{ shipPhone: string; shipName: string }>(
       sql`select ship_phone as "shipPhone", ship_name as "shipName" from orders where id = ${guest.orderId}`,
@@ -217,11 +216,10 @@ describe('encryption at rest through the real write and read paths', () => {
 
   it('keeps staff notes encrypted on the timeline and out of the audit log', async () => {
     const { editionId } = await createTestEdition({ stock: 2 });
-    const placed = await placeOrder(guestCheckout(), {
-      user: null,
-      cartId: await createCart([{ editionId, quantity: 1 }]),
-      locale: 'en',
-    });
+    const placed = await placeOrder(
+      guestCheckout(),
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
+    );
     if (!placed.ok) throw new Error(placed.error);
     await signInAs(adminId);
     const note = `Called Mrs Wigglesworth ${RUN}, the neighbour at number 9 takes the parcel`;
@@ -260,7 +258,7 @@ describe('back office search by name and phone (blind indexes)', () => {
         email: `guest.${RUN}@example.com`,
         address: { ...guestCheckout().address, fullName: `Ambrose ${surname}`, phone: '020 7946 0123' },
       }),
-      { user: null, cartId: await createCart([{ editionId, quantity: 1 }]), locale: 'en' },
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: null }),
     );
     if (!guest.ok) throw new Error(guest.error);
     await signInAs(adminId);

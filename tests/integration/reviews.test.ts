@@ -14,7 +14,7 @@ import { deleteReviewAction, saveReviewAction } from '@/lib/reviews/actions';
 import { getOwnReview, getProductReviews, listProductReviews } from '@/lib/reviews/queries';
 import { reviewsTag } from '@/lib/reviews/tags';
 import { REVIEWS_PAGE_SIZE } from '@/lib/reviews/validation';
-import { createCart, createTestEdition, guestCheckout } from '../support/commerce';
+import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 const afterTasks = vi.hoisted(() => [] as Promise<unknown>[]);
@@ -61,7 +61,7 @@ async function buy(userId: number, editionId: number, { pay = true } = {}) {
   await signInAs(userId);
   const user = await getCurrentUser();
   const cartId = await createCart([{ editionId, quantity: 1 }]);
-  const placed = await placeOrder(guestCheckout(), { user, cartId, locale: 'en' });
+  const placed = await placeOrder(guestCheckout(), checkoutContext(cartId, { user }));
   if (!placed.ok) throw new Error(`order not placed: ${placed.error}`);
   if (pay) {
     const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key');
