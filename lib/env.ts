@@ -132,6 +132,8 @@ export const envSchema = z
     ORDER_UNPAID_PER_VISITOR: wholeNumber(3, 1, 100),
     ORDER_UNPAID_PER_EMAIL: wholeNumber(3, 1, 100),
     ORDER_UNPAID_PER_IP: wholeNumber(10, 1, 10_000),
+    /** How long the key in an order link (mails, checkout) works; a new link can be mailed from the order page. */
+    ORDER_LINK_DAYS: wholeNumber(90, 1, 3650),
     SHIPPING_STANDARD_MINOR: wholeNumber(499, 0, 1_000_000),
     SHIPPING_EXPRESS_MINOR: wholeNumber(1499, 0, 1_000_000),
     FREE_SHIPPING_OVER_MINOR: wholeNumber(5000, 0, 100_000_000),

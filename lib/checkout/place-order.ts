@@ -6,7 +6,6 @@ import { openAddress, sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
-import { hashAccessKey, orderAccessKey } from '@/lib/orders/access';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
 import { sealShipping } from '@/lib/orders/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';
@@ -167,9 +166,6 @@ export async function placeOrder(
             ${provider}, now() + make_interval(mins => ${paymentMinutes}),
             ${holders.visitor}, ${holders.email}, ${holders.ip})
           returning id, number`,
-      );
-      await tx.execute(
-        sql`update orders set access_token_hash = ${hashAccessKey(orderAccessKey(created.id, created.number))} where id = ${created.id}`,
       );
       await hooks.afterOrderInsert?.(tx);
 

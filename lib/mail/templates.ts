@@ -230,6 +230,22 @@ export const templates = {
     ],
   })),
 
+  /** A fresh order link, asked for on the order page (the words are in messages/{locale}/orders-safeguards.json). */
+  orderLink: template<{ name: string; number: string; orderUrl: string; days: number }>(
+    ({ name, number, orderUrl, days }, { t }) => ({
+      subject: tOrders(t)('orderLink.subject', { number }),
+      preheader: tOrders(t)('orderLink.preheader', { days }),
+      heading: tOrders(t)('orderLink.heading'),
+      blocks: [
+        greeting(t, name),
+        { kind: 'paragraph', text: tOrders(t)('orderLink.intro', { number }) },
+        { kind: 'button', label: t('order.viewOrder'), url: orderUrl },
+        { kind: 'note', text: tOrders(t)('orderLink.expiry', { days }) },
+        { kind: 'note', text: tOrders(t)('orderLink.ignore') },
+      ],
+    }),
+  ),
+
   /** A refund went through at the payment provider (in part or in full). */
   refundIssued: template<{
     name: string;

@@ -1,10 +1,16 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { startPayment } from '@/lib/checkout/start-payment';
+import { requestLocale } from '@/lib/i18n/server';
+import { clientIp } from '@/lib/security/client-ip';
+import { consumeRateLimits } from '@/lib/security/rate-limit';
 import { getOrderForViewer } from './queries';
 import { cancelOrderAsCustomer, declineDemoOrder, type OrderActionResult, payDemoOrder } from './mutations';
+import { orderLinkLimits, orderLinkRequestSchema, sendOrderLink } from './order-link';
 import { requestReturn } from './returns';
 
 /**
@@ -59,6 +65,27 @@ export async function requestReturnAction(
     reason: formData.get('reason'),
     lines,
   });
+}
+
+export type OrderLinkState = { ok: boolean; fieldErrors?: Record<string, string> } | null;
+
+/**
+ * "Email me a new link" on an order page whose link expired or is missing: always the same answer
+ * whether or not the number and address match an order; rate-limited per order number and per IP.
+ */
+export async function requestOrderLinkAction(_previous: OrderLinkState, formData: FormData): Promise<OrderLinkState> {
+  const parsed = orderLinkRequestSchema.safeParse({ number: formData.get('number'), email: formData.get('email') });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === 'email' ? 'email' : 'form';
+    return { ok: false, fieldErrors: { [field]: field === 'email' ? 'emailInvalid' : (issue?.message ?? 'invalid') } };
+  }
+  const { allowed } = await consumeRateLimits(orderLinkLimits(parsed.data.number, clientIp(await headers())));
+  if (!allowed) return { ok: false, fieldErrors: { form: 'throttled' } };
+  const locale = await requestLocale();
+  // The lookup and the mail happen after the response, so its timing says nothing about the order.
+  after(() => sendOrderLink(parsed.data.number, parsed.data.email, locale));
+  return { ok: true };
 }
 
 function orderHref(number: string, key: string): string {

@@ -4,7 +4,7 @@ import { getDb, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getCurrentUser } from '@/lib/auth/session';
 import { demoPaymentsEnabled } from '@/lib/payments';
-import { accessKeyMatches } from './access';
+import { checkOrderAccessKey } from './access';
 import { openShipping, type ShippingFields } from './sealed';
 
 export type OrderStatus =
@@ -73,17 +73,26 @@ export type OrderView = OrderSummary & {
 /** Returns are accepted for this many days after delivery. */
 export const RETURN_WINDOW_DAYS = 30;
 
+/** Whether `value` has the shape of an order number (EN- and up to 12 digits). */
+export function isOrderNumber(value: string): boolean {
+  return /^EN-\d{1,12}$/.test(value);
+}
+
+/** What a visitor may see at an order's address: the order, or why not (without saying whether it exists). */
+export type OrderAccess = { kind: 'order'; order: OrderView } | { kind: 'expired' } | { kind: 'denied' };
+
 /**
- * An order as its owner sees it, or null (unknown number, or not theirs). A signed-in shopper sees
- * their own orders; anyone holding the order's key (from its mail or the checkout) sees that order.
- * Another shopper's order number alone shows nothing.
+ * An order as its owner sees it. A signed-in shopper sees their own orders; anyone holding a valid
+ * key of the order (from its mails or the checkout) sees that order. A real key past its time gives
+ * `expired`, so the page can offer a new link; anything else (unknown number, another shopper's
+ * order, a missing or wrong key) gives `denied`, the same answer for orders that do not exist.
  */
-export async function getOrderForViewer(number: string, key: string | null | undefined): Promise<OrderView | null> {
-  if (!/^EN-\d{1,12}$/.test(number)) return null;
+export async function getOrderAccess(number: string, key: string | null | undefined): Promise<OrderAccess> {
+  if (!isOrderNumber(number)) return { kind: 'denied' };
   const user = await getCurrentUser();
   const db = await getDb();
   const [order] = await queryRows<
-    Record<string, unknown> & { id: number; userId: number | null; accessTokenHash: string }
+    Record<string, unknown> & { id: number; number: string; userId: number | null; accessTokenHash: string }
   >(
     db,
     sql`select o.id, o.number, o.status, o.total_minor as "totalMinor", o.currency, o.created_at as "createdAt",
@@ -95,10 +104,22 @@ export async function getOrderForViewer(number: string, key: string | null | und
         o.cancel_reason as "cancelReason", o.user_id as "userId", o.access_token_hash as "accessTokenHash"
       from orders o where o.number = ${number}`,
   );
-  if (!order) return null;
+  if (!order) return { kind: 'denied' };
   const owner = user !== null && order.userId === user.id;
-  if (!owner && !accessKeyMatches(key, order.accessTokenHash)) return null;
-  return loadOrderView(order);
+  if (!owner) {
+    const check = checkOrderAccessKey(key, { ...order, createdAt: new Date(order.createdAt as string) });
+    if (check !== 'valid') return { kind: check === 'expired' ? 'expired' : 'denied' };
+  }
+  return { kind: 'order', order: await loadOrderView(order) };
+}
+
+/**
+ * An order as its owner sees it, or null (unknown number, not theirs, or no valid key). Every
+ * shopper action on an order goes through this: an order number alone never reaches an order.
+ */
+export async function getOrderForViewer(number: string, key: string | null | undefined): Promise<OrderView | null> {
+  const access = await getOrderAccess(number, key);
+  return access.kind === 'order' ? access.order : null;
 }
 
 async function loadOrderView(order: Record<string, unknown> & { id: number }): Promise<OrderView> {

@@ -67,7 +67,10 @@ export const orders = pgTable(
     locale: text('locale').notNull().default('en'),
     /** The browser's checkout attempt: a repeated submit finds this order instead of making another. */
     checkoutKey: text('checkout_key').notNull(),
-    /** SHA-256 of the secret in a guest's order link. */
+    /**
+     * SHA-256 of the key in order links mailed before keys carried their own expiry (lib/orders/access.ts);
+     * empty for orders placed since.
+     */
     accessTokenHash: text('access_token_hash').notNull(),
     paymentProvider: paymentProvider('payment_provider').notNull(),
     /** The provider's reference: Stripe Checkout Session id, or the demo payment id. */

@@ -52,6 +52,7 @@ const samples = {
     trackingUrl: null,
   },
   orderDelivered: { name: 'Ada', number: 'EN-100001', orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k` },
+  orderLink: { name: 'Ada', number: 'EN-100001', orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k`, days: 90 },
   refundIssued: {
     name: 'Ada',
     number: 'EN-100001',
