@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb, queryRows } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { deleteMailOf, enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { lockOrdersAndCheckOpenReturns, userHasOpenReturn } from '@/lib/orders/open-returns';
 import { expireProductReviews } from '@/lib/reviews/invalidate';
 import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
@@ -233,6 +234,8 @@ export const deleteAccountSchema = z.object({
  * `deletedAt` is set and the session version bumped; addresses, OAuth links, reset links, sessions
  * and the account's mail in the outbox (tagged with it, or to its address) are deleted. The row itself stays, so that orders keep
  * pointing at it; the email address and username are free to register again.
+ * Refused while an order is on its way or a return is open (requested, approved or received): the
+ * store needs the address until then.
  * Admin accounts cannot be deleted here (the store must not lose its last admin by accident).
  */
 export async function deleteAccount(userId: number, input: unknown): Promise<Result> {
@@ -251,6 +254,8 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     sql`select 1 from orders where user_id = ${userId} and status in ('pending_payment', 'paid', 'shipped', 'needs_review') limit 1`,
   );
   if (open) return { ok: false, fieldErrors: { form: 'ordersInProgress' } };
+  // A return being handled needs the customer's address until it is refunded or rejected.
+  if (await userHasOpenReturn(userId)) return { ok: false, fieldErrors: { form: 'returnOpen' } };
   if (!(await withinReauthLimit(userId))) return throttled;
   const confirmed = user.passwordHash
     ? await verifyPassword(user.passwordHash, parsed.data.confirmation)
@@ -259,6 +264,8 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     return { ok: false, fieldErrors: { confirmation: user.passwordHash ? 'passwordWrong' : 'usernameWrong' } };
   }
   const deleted = await db.transaction(async (tx) => {
+    // Checked again with the orders locked: a return requested meanwhile is seen here, or waits and is refused.
+    if (await lockOrdersAndCheckOpenReturns(tx, userId)) return 'returnOpen' as const;
     // Someone may have registered the placeholder name itself; then a suffix keeps it unique.
     let placeholder = `deleted-${userId}`;
     const [clash] = await tx
@@ -300,6 +307,7 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     await tx.execute(sql`delete from wishlist_notifications where user_id = ${userId}`);
     return true;
   });
+  if (deleted === 'returnOpen') return { ok: false, fieldErrors: { form: 'returnOpen' } };
   if (deleted) expireProductReviews(await listReviewedProducts(db, userId));
   return deleted ? { ok: true } : notFound;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Executor, getDb } from '@/db';
+import { users } from '@/lib/accounts/schema';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
@@ -91,17 +92,25 @@ export async function requestReturn(
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const [locked] = await tx
-      .select({ status: orders.status, email: orders.email, locale: orders.locale, userId: orders.userId })
+      .select({
+        status: orders.status,
+        email: orders.email,
+        locale: orders.locale,
+        userId: orders.userId,
+        accountDeleted: sql<boolean>`${users.deletedAt} is not null`,
+      })
       .from(orders)
+      .leftJoin(users, eq(users.id, orders.userId))
       .where(eq(orders.id, order.id))
-      .for('update');
+      .for('update', { of: orders });
     const [earlier] = await tx
       .select({ id: returns.id })
       .from(returns)
       .where(and(eq(returns.orderId, order.id), eq(returns.requestKey, parsed.data.requestKey)));
     if (earlier) return 'repeated';
     // The return window and the delivery come from the view read just before; the status is re-read under the lock.
-    if (!locked || locked.status !== 'delivered' || !order.canReturn) return 'cannotReturn';
+    // An account deleted meanwhile left nobody to send the return to (deletion waits for open returns).
+    if (!locked || locked.status !== 'delivered' || !order.canReturn || locked.accountDeleted) return 'cannotReturn';
     const returnable = await returnableByLine(tx, order.id);
     if (wanted.some((line) => line.quantity > (returnable.get(line.orderLineId) ?? 0))) return 'tooMany';
 

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale } from '@/lib/i18n/server';
+import { userHasOpenReturn } from '@/lib/orders/open-returns';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -43,6 +45,16 @@ export default async function AccountDeletePage({ params }: Props) {
         </h2>
         {user.role === 'admin' ? (
           <p className="text-sm text-stone-700">{t('adminNote')}</p>
+        ) : (await userHasOpenReturn(user.id)) ? (
+          <p className="text-sm text-stone-700">
+            {t.rich('returnOpenNote', {
+              link: (chunks) => (
+                <Link href="/account/orders" className="font-medium text-brand-700 underline hover:no-underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
         ) : (
           <DeleteAccountForm hasPassword={user.hasPassword} username={user.username} />
         )}
