@@ -92,17 +92,16 @@ export async function requestReturn(
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const [locked] = await tx
-      .select({
-        status: orders.status,
-        email: orders.email,
-        locale: orders.locale,
-        userId: orders.userId,
-        accountDeleted: sql<boolean>`${users.deletedAt} is not null`,
-      })
+      .select({ status: orders.status, email: orders.email, locale: orders.locale, userId: orders.userId })
       .from(orders)
-      .leftJoin(users, eq(users.id, orders.userId))
       .where(eq(orders.id, order.id))
-      .for('update', { of: orders });
+      .for('update');
+    // Read after the lock, in a statement of its own: a join in the locking statement would see the
+    // account as it was when that statement started, before a deletion that held the lock.
+    const [account] =
+      locked?.userId != null
+        ? await tx.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, locked.userId))
+        : [];
     const [earlier] = await tx
       .select({ id: returns.id })
       .from(returns)
@@ -110,7 +109,7 @@ export async function requestReturn(
     if (earlier) return 'repeated';
     // The return window and the delivery come from the view read just before; the status is re-read under the lock.
     // An account deleted meanwhile left nobody to send the return to (deletion waits for open returns).
-    if (!locked || locked.status !== 'delivered' || !order.canReturn || locked.accountDeleted) return 'cannotReturn';
+    if (!locked || locked.status !== 'delivered' || !order.canReturn || account?.deletedAt) return 'cannotReturn';
     const returnable = await returnableByLine(tx, order.id);
     if (wanted.some((line) => line.quantity > (returnable.get(line.orderLineId) ?? 0))) return 'tooMany';
 
