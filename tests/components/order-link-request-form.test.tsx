@@ -28,7 +28,7 @@ describe('OrderLinkRequestForm', () => {
       target: { value: 'ada@example.com' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Send a new link' }));
-    await screen.findByRole('status');
+    await screen.findByRole('status', {}, { timeout: 5000 });
     expect(screen.getByRole('status').textContent).toContain('EN-100123');
     const [, formData] = actions.requestOrderLinkAction.mock.calls[0];
     expect(formData.get('number')).toBe('EN-100123');
@@ -38,10 +38,15 @@ describe('OrderLinkRequestForm', () => {
   it('shows a field error and the throttle message in Chinese', async () => {
     actions.requestOrderLinkAction.mockResolvedValueOnce({ ok: false, fieldErrors: { email: 'emailInvalid' } });
     renderForm('zh');
-    fireEvent.click(screen.getByRole('button', { name: '发送新链接' }));
-    await waitFor(() => expect(screen.getByText('请输入有效的邮箱地址。')).toBeTruthy());
+    const submit = screen.getByRole('button', { name: '发送新链接' }) as HTMLButtonElement;
+    fireEvent.click(submit);
+    await screen.findByText('请输入有效的邮箱地址。', {}, { timeout: 5000 });
     actions.requestOrderLinkAction.mockResolvedValueOnce({ ok: false, fieldErrors: { form: 'throttled' } });
-    fireEvent.click(screen.getByRole('button', { name: '发送新链接' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('此订单的请求过多，请一小时后再试。'));
+    await waitFor(() => expect(submit.disabled).toBe(false), { timeout: 5000 });
+    fireEvent.click(submit);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('此订单的请求过多，请一小时后再试。'), {
+      timeout: 5000,
+    });
+    expect(actions.requestOrderLinkAction).toHaveBeenCalledTimes(2);
   });
 });
