@@ -133,3 +133,39 @@ export const addresses = pgTable(
   },
   (t) => [index('addresses_user_idx').on(t.userId), index('addresses_blind_index_idx').using('gin', t.blindIndex)],
 );
+
+/**
+ * Registrations waiting for their email address to be confirmed (lib/accounts/registration.ts). The
+ * account is created only when the link in the mail is followed, so nobody can sign in with an
+ * address they do not own. Only the SHA-256 of the link's token is stored, and of the secret kept in
+ * the registering browser's cookie (that browser is signed in by the link; any other must give the
+ * password). A row also holds its username until it expires, whether or not the address already had
+ * an account (`mailed` = 'existing': no link was sent, the owner was told instead), so that the
+ * answer to a registration never shows whether an address is known. Expired rows are deleted.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: serial('id').primaryKey(),
+    mailed: text('mailed', { enum: ['link', 'existing'] }).notNull(),
+    username: text('username').notNull(),
+    usernameKey: text('username_key').notNull(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull(),
+    /** Where to go once signed in (a path on this site). */
+    nextPath: text('next_path').notNull().default('/'),
+    tokenHash: text('token_hash').notNull(),
+    browserHash: text('browser_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('registrations_token_hash_key').on(t.tokenHash),
+    index('registrations_username_key_idx').on(t.usernameKey),
+    index('registrations_email_key_idx').on(t.emailKey),
+    index('registrations_expires_idx').on(t.expiresAt),
+  ],
+);

@@ -14,3 +14,19 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
 );
+
+/**
+ * Failed sign-in counters with a growing delay (lib/security/sign-in-throttle.ts). `key` is
+ * "account:{user id}", "login:{unknown identifier}", "ip:{address}" or "device:{user id}:{device}".
+ * Only failures count; after a number of them each new attempt must wait a delay that doubles with
+ * every further failure, up to a short cap. The counter is forgotten after a quiet period.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_throttles_last_failure_idx').on(t.lastFailureAt)],
+);
