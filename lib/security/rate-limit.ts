@@ -1,16 +1,46 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { UNKNOWN_CLIENT } from './client-ip';
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
-/** The limits the store applies. Sign-in counts every attempt, so rotating IPs cannot dodge the account limit. */
+/**
+ * Clients without a known address (no TRUSTED_IP_HEADER, or a bad header) share one bucket: it gets
+ * this many times the budget of a single address, so that a store run without a proxy header still
+ * limits abuse without every visitor being stopped by the first few.
+ */
+export const UNKNOWN_CLIENT_FACTOR = 10;
+
+/** A per-IP limit: `perIp` for a known address, UNKNOWN_CLIENT_FACTOR × that for the shared bucket. */
+function perIp(scope: string, ip: string, perAddress: number, windowSeconds: number): Limit {
+  return {
+    key: `${scope}:ip:${ip}`,
+    limit: ip === UNKNOWN_CLIENT ? perAddress * UNKNOWN_CLIENT_FACTOR : perAddress,
+    windowSeconds,
+  };
+}
+
+/**
+ * The fixed-window limits the store applies. `ip` is always a key from clientIp() (an address, an
+ * IPv6 /64, or the shared UNKNOWN_CLIENT bucket). Sign-in has its own failure counters
+ * (lib/security/sign-in-throttle.ts).
+ */
 export const LIMITS = {
-  signInAccount: (login: string): Limit => ({ key: `signin:account:${login}`, limit: 10, windowSeconds: 15 * 60 }),
-  signInIp: (ip: string): Limit => ({ key: `signin:ip:${ip}`, limit: 50, windowSeconds: 15 * 60 }),
-  registerIp: (ip: string): Limit => ({ key: `register:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
-  resetIp: (ip: string): Limit => ({ key: `reset:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
+  registerIp: (ip: string): Limit => perIp('register', ip, 10, 60 * 60),
+  /** Registration mails to one address (a verification link, or "someone tried to register"). */
+  registerAddress: (emailKey: string): Limit => ({
+    key: `register:address:${emailKey}`,
+    limit: 3,
+    windowSeconds: 60 * 60,
+  }),
+  /** Tries at one verification link (the password is asked when the link is opened in another browser). */
+  registerLink: (linkId: number): Limit => ({ key: `register:link:${linkId}`, limit: 10, windowSeconds: 15 * 60 }),
+  resetIp: (ip: string): Limit => perIp('reset', ip, 10, 60 * 60),
   resetAccount: (email: string): Limit => ({ key: `reset:account:${email}`, limit: 3, windowSeconds: 60 * 60 }),
+  /** Product-view beacons per shopper ("u{id}" or "v{visitor id}") and per client address. */
+  viewShopper: (shopper: string): Limit => ({ key: `view:shopper:${shopper}`, limit: 60, windowSeconds: 10 * 60 }),
+  viewIp: (ip: string): Limit => perIp('view', ip, 300, 10 * 60),
 };
 
 /**
