@@ -4,7 +4,7 @@ import { browsePath, readFilters } from '@/lib/catalog/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { env } from '@/lib/env';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
-import { VISITOR_COOKIE } from '@/lib/recommendations/visitor';
+import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
 import { strictTransportSecurity } from '@/lib/security/hsts';
 
@@ -18,7 +18,8 @@ import { strictTransportSecurity } from '@/lib/security/hsts';
  *   scripts); catalog pages get the static policy (lib/security/csp.ts);
  * - /account and /admin without a session cookie go straight to sign-in. This is only a shortcut:
  *   the pages, actions and route handlers check the session themselves;
- * - a first visit gets an anonymous visitor id cookie (recommendations; linked to the account at sign-in);
+ * - a first visit gets a signed anonymous visitor id cookie (recommendations; linked to the account at
+ *   sign-in); an unsigned or forged one is replaced.
  * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
  *   (lib/security/hsts.ts).
  */
@@ -57,9 +58,9 @@ function route(request: NextRequest): NextResponse {
   }
   const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
-  // A first-party, random id for recommendations from anonymous browsing (linked at sign-in).
-  if (!request.cookies.has(VISITOR_COOKIE)) {
-    response.cookies.set(VISITOR_COOKIE, crypto.randomUUID(), {
+  // A first-party, random, signed id for recommendations from anonymous browsing (linked at sign-in).
+  if (!readVisitorId(request.cookies.get(VISITOR_COOKIE)?.value)) {
+    response.cookies.set(VISITOR_COOKIE, issueVisitorId(), {
       httpOnly: true,
       sameSite: 'lax',
       secure: HTTPS,

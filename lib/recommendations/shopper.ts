@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { CART_COOKIE, UUID } from '@/lib/cart/queries';
 import type { Shopper } from './queries';
-import { VISITOR_COOKIE } from './visitor';
+import { readVisitorId, VISITOR_COOKIE } from './visitor';
 
 /**
  * The shopper, for a server component that renders per request (a page's Suspense hole). Says so
@@ -23,12 +23,13 @@ export async function requestShopper(): Promise<Shopper & { signedIn: boolean }>
  */
 export async function currentShopper(): Promise<Shopper & { signedIn: boolean }> {
   const [user, store] = await Promise.all([getCurrentUser(), cookies()]);
-  const visitorId = store.get(VISITOR_COOKIE)?.value ?? null;
+  // Only an id this server signed: a made-up one is no visitor at all.
+  const visitorId = readVisitorId(store.get(VISITOR_COOKIE)?.value);
   const cartId = store.get(CART_COOKIE)?.value ?? null;
   return {
     signedIn: Boolean(user),
     userId: user?.id ?? null,
-    visitorId: visitorId && /^[A-Za-z0-9-]{8,64}$/.test(visitorId) ? visitorId : null,
+    visitorId,
     cartId: !user && cartId && UUID.test(cartId) ? cartId : null,
   };
 }

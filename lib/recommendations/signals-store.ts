@@ -5,7 +5,7 @@ import { after } from 'next/server';
 import { getDb } from '@/db';
 
 import { recordProductView } from './mutations';
-import { VISITOR_COOKIE } from './visitor';
+import { readVisitorId, VISITOR_COOKIE } from './visitor';
 
 export { VISITOR_COOKIE };
 
@@ -22,7 +22,7 @@ type Signal = {
  * slows a page or an action down. Anonymous visitors are recorded under their visitor cookie.
  */
 export async function recordInteraction(signal: Signal): Promise<void> {
-  const visitorId = signal.user ? null : ((await cookies()).get(VISITOR_COOKIE)?.value ?? null);
+  const visitorId = signal.user ? null : readVisitorId((await cookies()).get(VISITOR_COOKIE)?.value);
   if (!signal.user && !visitorId) return;
   if (signal.type === 'view' && signal.productId) {
     // Views have their own rules: once a day, never when personalisation is off.
@@ -41,9 +41,10 @@ export async function recordInteraction(signal: Signal): Promise<void> {
   });
 }
 
-/** At sign-in: the anonymous visitor's signals become the user's. */
-export async function linkVisitorToUser(visitorId: string | undefined, userId: number): Promise<void> {
-  if (!visitorId || visitorId.length > 64) return;
+/** At sign-in: the anonymous visitor's signals become the user's (`cookie`: the signed visitor cookie). */
+export async function linkVisitorToUser(cookie: string | undefined, userId: number): Promise<void> {
+  const visitorId = readVisitorId(cookie);
+  if (!visitorId) return;
   const db = await getDb();
   await db.execute(
     sql`update interaction_events set user_id = ${userId} where visitor_id = ${visitorId} and user_id is null`,

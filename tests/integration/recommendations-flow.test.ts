@@ -9,7 +9,7 @@ import { rebuildRecommendations } from '@/lib/recommendations/rebuild';
 import { linkVisitorToUser } from '@/lib/recommendations/signals-store';
 import { GET as recommendationsRoute } from '@/app/api/v1/recommendations/route';
 import { POST as viewRoute } from '@/app/api/v1/events/view/route';
-import { VISITOR_COOKIE } from '@/lib/recommendations/visitor';
+import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -170,7 +170,8 @@ describe('events → rebuild → recommendations', () => {
 describe('views, visitors and the personalisation switch', () => {
   it('records a view once per shopper, product and day, and a visitor’s views follow them into their account', async () => {
     const product = await productBySlug('neon-harbour');
-    const visitorId = `visitor-${process.pid}-${Date.now()}`;
+    const cookie = issueVisitorId();
+    const visitorId = readVisitorId(cookie)!;
     expect(await recordProductView({ userId: null, visitorId }, product.id)).toBe(true);
     expect(await recordProductView({ userId: null, visitorId }, product.id)).toBe(false);
     const twice = await Promise.all([
@@ -184,15 +185,16 @@ describe('views, visitors and the personalisation switch', () => {
     expect(asVisitor.becauseViewed?.source.title).toBe(product.title);
 
     const userId = await newUser();
-    await linkVisitorToUser(visitorId, userId);
+    await linkVisitorToUser(cookie, userId);
     const linked = await getForYou(shopper(userId));
     expect(linked.becauseViewed?.source.title).toBe(product.title);
   });
 
   it('the beacon route records the view after answering', async () => {
     const product = await productBySlug('neon-harbour');
-    const visitorId = `beacon-${process.pid}-${Date.now()}`;
-    requestContext.cookies.set(VISITOR_COOKIE, visitorId);
+    const cookie = issueVisitorId();
+    const visitorId = readVisitorId(cookie);
+    requestContext.cookies.set(VISITOR_COOKIE, cookie);
     const post = (body: string) =>
       viewRoute(new Request('http://localhost/api/v1/events/view', { method: 'POST', body }));
     expect((await post(JSON.stringify({ productId: product.id }))).status).toBe(202);

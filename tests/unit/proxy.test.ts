@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { proxy } from '@/proxy';
 
 const run = (path: string, headers: Record<string, string> = {}) =>
@@ -73,5 +74,26 @@ describe('proxy security', () => {
     expect(run('/admin', { cookie: 'encore.session-token=x' }).headers.get('x-middleware-rewrite')).toBe(
       'http://shop.test/en/admin',
     );
+  });
+
+  it('gives a first visit a signed visitor id, and replaces an unsigned or forged one', () => {
+    const issued = run('/').cookies.get(VISITOR_COOKIE)?.value;
+    expect(readVisitorId(issued)).toMatch(/^[0-9a-f-]{36}$/);
+    const valid = issueVisitorId();
+    expect(run('/', { cookie: `${VISITOR_COOKIE}=${valid}` }).cookies.get(VISITOR_COOKIE)).toBeUndefined();
+    const id = readVisitorId(valid)!;
+    const forgeries = [
+      id, // unsigned: what every browser held before ids were signed
+      crypto.randomUUID(),
+      `${crypto.randomUUID()}.${valid.split('.')[1]}`, // another id with a real signature
+      `${id}.${'A'.repeat(22)}`,
+      `${valid}x`,
+    ];
+    for (const forged of forgeries) {
+      expect(readVisitorId(forged)).toBeNull();
+      const replaced = run('/', { cookie: `${VISITOR_COOKIE}=${forged}` }).cookies.get(VISITOR_COOKIE)?.value;
+      expect(readVisitorId(replaced)).not.toBeNull();
+      expect(readVisitorId(replaced)).not.toBe(id);
+    }
   });
 });
