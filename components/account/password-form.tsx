@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
+import { usePasswordErrorText } from '@/components/auth/password-error';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -17,6 +18,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const t = useTranslations('account.security');
   const auth = useTranslations('auth');
   const errorText = useErrorText();
+  const passwordError = usePasswordErrorText();
   const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit, errors } = useFormAction(changePasswordAction, () => form.current?.reset());
   const success = state?.ok ? t(state.message === 'passwordSet' ? 'passwordSet' : 'passwordChanged') : null;
@@ -39,7 +41,11 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         autoComplete="new-password"
         required
         hint={auth('passwordHint')}
-        error={errorText(errors.newPassword)}
+        error={
+          errors.newPassword === 'passwordWeak'
+            ? passwordError(errors.newPassword, state?.passwordFeedback)
+            : errorText(errors.newPassword)
+        }
       />
       <Field
         label={t('confirmPassword')}

@@ -1,26 +1,47 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { registerAction } from '@/lib/accounts/actions';
+import { usePasswordErrorText } from './password-error';
 import { useFormAction } from './use-form-action';
 
-/** Registration; on success the new account is signed in and sent on. */
+/**
+ * Registration. A valid form always ends on "check your email": the account is created, and this
+ * browser signed in, by the link mailed to the address (an address that already has an account gets
+ * a note to its owner instead, and the page says the same).
+ */
 export function RegisterForm({ next }: { next: string }) {
   const t = useTranslations('auth');
-  const { pending, onSubmit, errors } = useFormAction(registerAction, async (formData) => {
-    const result = await signIn('credentials', {
-      login: String(formData.get('email')),
-      password: String(formData.get('password')),
-      redirect: false,
-    });
-    window.location.assign(result?.ok ? next : '/login');
-  });
+  const passwordError = usePasswordErrorText();
+  const [email, setEmail] = useState('');
+  const { state, pending, onSubmit, errors } = useFormAction(registerAction, (formData) =>
+    setEmail(String(formData.get('email') ?? '').trim()),
+  );
   const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : null);
+  if (state?.ok) {
+    return (
+      <div role="status" aria-live="polite" className="space-y-3 text-sm text-stone-700">
+        <h2 className="text-lg font-semibold text-stone-900">{t('checkEmailTitle')}</h2>
+        <p>{t('checkEmailBody', { email })}</p>
+        <p>{t('checkEmailHelp')}</p>
+        <p>
+          <Link
+            href={`/login?next=${encodeURIComponent(next)}`}
+            className="font-semibold text-brand-700 hover:underline"
+          >
+            {t('backToSignIn')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
       <Field
         label={t('username')}
         name="username"
@@ -46,7 +67,7 @@ export function RegisterForm({ next }: { next: string }) {
         autoComplete="new-password"
         required
         hint={t('passwordHint')}
-        error={error('password')}
+        error={passwordError(errors.password, state?.passwordFeedback)}
       />
       <Field
         label={t('displayName')}

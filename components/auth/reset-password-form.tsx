@@ -5,13 +5,15 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { resetPasswordAction } from '@/lib/accounts/actions';
+import { usePasswordErrorText } from './password-error';
 import { useFormAction } from './use-form-action';
 
 /** Sets a new password from a reset link, then sends the user to sign in with it. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
-  const { pending, onSubmit, errors } = useFormAction(resetPasswordAction, () => router.push('/login?reset=1'));
+  const passwordError = usePasswordErrorText();
+  const { state, pending, onSubmit, errors } = useFormAction(resetPasswordAction, () => router.push('/login?reset=1'));
   const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : null);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -23,7 +25,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         autoComplete="new-password"
         required
         hint={t('passwordHint')}
-        error={error('password')}
+        error={passwordError(errors.password, state?.passwordFeedback)}
       />
       <Field
         label={t('confirmPassword')}

@@ -106,7 +106,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const claims = await getCurrentSessionClaims();
   if (!claims || claims.userId !== user.id) return UNAUTHENTICATED;
   const result = await changeOwnPassword(user.id, claims.sessionId, input);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
+  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
   await reissueSessionCookie({ ...claims, sessionVersion: result.sessionVersion });
   return { ok: true, message: user.hasPassword ? 'passwordChanged' : 'passwordSet' };
 }

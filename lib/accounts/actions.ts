@@ -1,38 +1,66 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { randomBytes } from 'node:crypto';
+import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
 import { z } from 'zod';
+import { SECURE_COOKIES } from '@/lib/auth/cookies';
+import { trustThisDevice } from '@/lib/auth/trusted-device';
 import { requestLocale } from '@/lib/i18n/server';
 import { clientIp } from '@/lib/security/client-ip';
 import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { normalizeKey } from './normalize';
-import { registerUser, requestPasswordReset, resetPassword, type FieldErrors } from './mutations';
+import { requestPasswordReset, resetPassword, type FieldErrors } from './mutations';
+import type { PasswordFeedback } from './password-strength';
+import { REGISTRATION_HOURS, requestRegistration, SIGNUP_COOKIE } from './registration';
 import { emailSchema } from './validation';
 
-export type FormState = { ok: boolean; fieldErrors?: FieldErrors; message?: string } | null;
+export type FormState = {
+  ok: boolean;
+  fieldErrors?: FieldErrors;
+  /** zxcvbn's hints (message keys of auth.passwordFeedback) when a new password is too weak. */
+  passwordFeedback?: PasswordFeedback;
+  message?: string;
+} | null;
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value : '';
 };
 
-/** Registration from /register. Rate-limited per client IP. */
+/**
+ * Registration from /register: always "check your email" when the form is valid, whether or not the
+ * address has an account (lib/accounts/registration.ts). Rate-limited per client address and per
+ * email address. This browser keeps a secret cookie, so that the link signs it in without asking for
+ * the password again.
+ */
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const ip = clientIp(await headers());
-  if (ip && !(await consumeRateLimits([LIMITS.registerIp(ip)])).allowed) {
-    return { ok: false, fieldErrors: { form: 'throttled' } };
-  }
-  const result = await registerUser(
+  const browserSecret = randomBytes(32).toString('base64url');
+  const result = await requestRegistration(
     {
       username: text(formData, 'username'),
       email: text(formData, 'email'),
       password: text(formData, 'password'),
       displayName: text(formData, 'displayName'),
     },
-    await requestLocale(),
+    {
+      ip: clientIp(await headers()),
+      locale: await requestLocale(),
+      browserSecret,
+      next: text(formData, 'next'),
+    },
   );
-  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+  if (!result.ok) {
+    return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
+  }
+  (await cookies()).set(SIGNUP_COOKIE, browserSecret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: SECURE_COOKIES,
+    path: '/',
+    maxAge: REGISTRATION_HOURS * 60 * 60,
+  });
+  return { ok: true, message: 'checkEmail' };
 }
 
 /**
@@ -42,10 +70,9 @@ export async function registerAction(_previous: FormState, formData: FormData): 
 export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = emailSchema.safeParse(text(formData, 'email'));
   if (!email.success) return { ok: false, fieldErrors: { email: 'emailInvalid' } };
-  const ip = clientIp(await headers());
   const { allowed } = await consumeRateLimits([
     LIMITS.resetAccount(normalizeKey(email.data)),
-    ip ? LIMITS.resetIp(ip) : null,
+    LIMITS.resetIp(clientIp(await headers())),
   ]);
   const locale = await requestLocale();
   // The lookup and the mail happen after the response, so its timing says nothing about the account.
@@ -55,7 +82,11 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
 
 const resetSchema = z.object({ token: z.string().min(1).max(200), password: z.string(), confirm: z.string() });
 
-/** Sets a new password from a reset link; the form then sends the user to sign in. */
+/**
+ * Sets a new password from a reset link; the form then sends the user to sign in. The browser that
+ * followed the link owns the mailbox: it becomes a trusted device of the account, so sign-in
+ * throttling caused by someone else never keeps it out.
+ */
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = resetSchema.safeParse({
     token: text(formData, 'token'),
@@ -65,5 +96,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   if (!parsed.success) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
   if (parsed.data.password !== parsed.data.confirm) return { ok: false, fieldErrors: { confirm: 'passwordMismatch' } };
   const result = await resetPassword(parsed.data.token, parsed.data.password);
-  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
+  await trustThisDevice(result.userId);
+  return { ok: true };
 }

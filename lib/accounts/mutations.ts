@@ -2,70 +2,58 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { env } from '@/lib/env';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
-import { isCommonPassword } from './common-passwords';
+import { type FieldErrors, insertAccount, isUniqueViolation } from './create-account';
 import { normalizeKey } from './normalize';
+import { type PasswordFeedback, type PasswordProblem, passwordProblem } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
 import { nameOrUsername, sealDisplayName } from './sealed';
 import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
+import { usernameIsFree } from './registration';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
 
-export type FieldErrors = Record<string, string>;
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
+export type { FieldErrors };
+export type Result<T = object> =
+  ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors; passwordFeedback?: PasswordFeedback };
 
 type Locale = 'en' | 'zh';
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
-  if (e?.code === '23505') return (e.constraint ?? e.constraint_name ?? '').includes(constraint);
-  return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
-}
-
-/** Password rules beyond length: not one of the 10,000 most common, not the username or email. */
-function passwordProblem(password: string, username: string, email: string): string | null {
-  if (isCommonPassword(password)) return 'passwordCommon';
-  const lower = password.toLowerCase();
-  if (lower === username.toLowerCase() || lower === email.toLowerCase()) return 'passwordLikeAccount';
-  return null;
+/** A password problem as a failed Result for `field`, with zxcvbn's feedback when there is some. */
+function weakPassword(field: string, problem: PasswordProblem): Result<never> {
+  return { ok: false, fieldErrors: { [field]: problem.code }, passwordFeedback: problem.feedback };
 }
 
 /**
- * Creates a customer account. Email and username are unique by their normalized form, so
- * "Admin@Example.com" is refused after "admin@example.com". Sends the welcome mail.
+ * Creates a customer account at once, without the email verification that shoppers go through
+ * (lib/accounts/registration.ts): for trusted callers only — `npm run admin:create` (the deployer)
+ * and tests. The same rules as registration otherwise: email and username unique by their
+ * normalized form ("Admin@Example.com" is refused after "admin@example.com"; a username held by a
+ * pending registration is taken), the same password rule. Sends the welcome mail.
  */
 export async function registerUser(input: unknown, locale: Locale): Promise<Result<{ userId: number }>> {
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
   const data: RegisterInput = parsed.data;
-  const problem = passwordProblem(data.password, data.username, data.email);
-  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  const problem = passwordProblem(data.password, data);
+  if (problem) return weakPassword('password', problem);
   const passwordHash = await hashPassword(data.password);
   const db = await getDb();
   try {
     const userId = await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          username: data.username,
-          usernameKey: normalizeKey(data.username),
-          email: data.email.trim(),
-          emailKey: normalizeKey(data.email),
-          ...sealDisplayName(data.displayName ?? null),
-          passwordHash,
-          preferredLocale: locale,
-        })
-        .returning({ id: users.id });
-      await enqueueMail(tx, {
-        to: data.email.trim(),
+      if (!(await usernameIsFree(tx, normalizeKey(data.username), normalizeKey(data.email)))) return null;
+      return insertAccount(tx, {
+        username: data.username,
+        email: data.email,
+        displayName: data.displayName ?? null,
+        passwordHash,
         locale,
-        template: 'welcome',
-        data: { name: data.displayName ?? data.username },
-        userId: user.id,
       });
-      return user.id;
     });
+    if (userId === null) return { ok: false, fieldErrors: { username: 'usernameTaken' } };
     sendMailSoon();
     return { ok: true, userId };
   } catch (error) {
@@ -172,11 +160,7 @@ export async function resolveOAuthUser(identity: {
   return db.transaction(async (tx) => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const username = attempt === 0 ? base : `${base}${randomBytes(2).readUInt16BE() % 10_000}`;
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.usernameKey, normalizeKey(username)));
-      if (taken) continue;
+      if (!(await usernameIsFree(tx, normalizeKey(username)))) continue;
       const [user] = await tx
         .insert(users)
         .values({
@@ -249,20 +233,26 @@ export async function isResetTokenValid(token: string): Promise<boolean> {
 
 /**
  * Sets a new password from a reset link: the token is consumed atomically (a second use fails), and
- * every session of the account ends.
+ * every session of the account ends. Returns the account's id (the caller trusts the browser that
+ * followed the link: it proved it owns the mailbox).
  */
-export async function resetPassword(token: string, password: string): Promise<Result> {
+export async function resetPassword(token: string, password: string): Promise<Result<{ userId: number }>> {
   if (!token || token.length > 200) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
   const db = await getDb();
   const [owner] = await db
-    .select({ userId: passwordResetTokens.userId, username: users.username, email: users.email })
+    .select({
+      userId: passwordResetTokens.userId,
+      username: users.username,
+      email: users.email,
+      displayName: users.displayName,
+    })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
     .where(eq(passwordResetTokens.tokenHash, hashResetToken(token)));
   const length = registerSchema.shape.password.safeParse(password);
   if (!length.success) return { ok: false, fieldErrors: fieldErrors(length.error) };
-  const problem = owner ? passwordProblem(password, owner.username, owner.email ?? '') : null;
-  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  const problem = owner ? passwordProblem(password, owner) : null;
+  if (problem) return weakPassword('password', problem);
   const passwordHash = await hashPassword(password);
   const userId = await db.transaction(async (tx) => {
     const [used] = await tx
@@ -287,7 +277,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
   });
   if (!userId) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
   await endAllSessions(userId);
-  return { ok: true };
+  return { ok: true, userId };
 }
 
 /**
@@ -317,8 +307,8 @@ export async function changePassword(
   const length = registerSchema.shape.password.safeParse(input.newPassword);
   if (!length.success)
     return { ok: false, fieldErrors: { newPassword: fieldErrors(length.error).form ?? 'passwordTooShort' } };
-  const problem = passwordProblem(input.newPassword, user.username, user.email ?? '');
-  if (problem) return { ok: false, fieldErrors: { newPassword: problem } };
+  const problem = passwordProblem(input.newPassword, { ...user, displayName: user.name });
+  if (problem) return weakPassword('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
   const sessionVersion = await endAllSessions(userId, currentSessionId);
@@ -333,6 +323,20 @@ export async function changePassword(
     sendMailSoon();
   }
   return { ok: true, sessionVersion };
+}
+
+/** A failed Result in English sentences, for the command line. */
+function describeProblems(result: Extract<Result, { ok: false }>): string {
+  const messages = MESSAGES.en.auth as unknown as {
+    errors: Record<string, string>;
+    passwordFeedback: { warnings: Record<string, string>; suggestions: Record<string, string> };
+  };
+  const feedback = result.passwordFeedback;
+  return [
+    ...Object.entries(result.fieldErrors).map(([field, key]) => `${field}: ${messages.errors[key] ?? key}`),
+    ...(feedback?.warning ? [messages.passwordFeedback.warnings[feedback.warning] ?? feedback.warning] : []),
+    ...(feedback?.suggestions ?? []).map((key) => messages.passwordFeedback.suggestions[key] ?? key),
+  ].join(' ');
 }
 
 /**
@@ -360,13 +364,7 @@ export async function createOrPromoteAdmin(input: {
     { username: input.username ?? email.data.split('@')[0], email: email.data, password: input.password },
     'en',
   );
-  if (!result.ok)
-    return {
-      ok: false,
-      message: Object.entries(result.fieldErrors)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join(', '),
-    };
+  if (!result.ok) return { ok: false, message: describeProblems(result) };
   await db.update(users).set({ role: 'admin' }).where(eq(users.id, result.userId));
   return { ok: true, created: true, userId: result.userId };
 }

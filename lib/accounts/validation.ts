@@ -9,6 +9,9 @@ export const PASSWORD_MIN = 8;
 /** Long passphrases are welcome; the cap only stops absurd inputs from tying up the hasher. */
 export const PASSWORD_MAX = 1024;
 
+/** zxcvbn's hints for a password that is too weak: message keys of `auth.passwordFeedback`. */
+export type PasswordFeedback = { warning: string | null; suggestions: string[] };
+
 export const passwordSchema = z.string().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'passwordTooLong');
 
 export const usernameSchema = z

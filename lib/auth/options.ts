@@ -5,53 +5,48 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { createSession, resolveOAuthUser, revokeSession } from '@/lib/accounts/mutations';
-import { findSignInAccount } from '@/lib/accounts/queries';
-import { normalizeKey } from '@/lib/accounts/normalize';
-import { verifyPassword } from '@/lib/accounts/passwords';
+import { SIGNUP_COOKIE } from '@/lib/accounts/registration';
 import { mergeGuestCartInto } from '@/lib/cart/mutations';
 import { CART_COOKIE } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
 import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals-store';
-import { clientIp } from '@/lib/security/client-ip';
-import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
+import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from './credentials';
+import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from './oauth-checks';
 import { authSecret } from './secret';
+import { trustThisDevice } from './trusted-device';
 
 // next-auth reads its own NEXTAUTH_URL for callback and sign-out redirects: it is the store's URL.
 // Set here, inside the server, rather than in lib/env.ts, so scripts never pass it on to children.
 process.env.NEXTAUTH_URL ??= env.SITE_URL;
 
-/** Errors the sign-in form can show. Unknown account, wrong password and disabled account look the same. */
-export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', throttled: 'TooManyAttempts' } as const;
-
-type Headers = Record<string, string | string[] | undefined>;
-
-/**
- * Checks an email-or-username and password. Counts the attempt against the account and the client
- * IP first; an unknown account verifies a dummy hash so it takes as long as a wrong password.
- */
-export async function authorizeCredentials(
-  credentials: { login?: unknown; password?: unknown } | undefined,
-  headers: Headers,
-): Promise<{ id: string } | null> {
-  const login = typeof credentials?.login === 'string' ? credentials.login.slice(0, 320) : '';
-  const password = typeof credentials?.password === 'string' ? credentials.password : '';
-  const ip = clientIp(headers);
-  const { allowed } = await consumeRateLimits([
-    LIMITS.signInAccount(normalizeKey(login)),
-    ip ? LIMITS.signInIp(ip) : null,
-  ]);
-  if (!allowed) throw new Error(SIGN_IN_ERRORS.throttled);
-  const account = login && password ? await findSignInAccount(login) : null;
-  const valid = await verifyPassword(account?.passwordHash, password.slice(0, 4096));
-  if (!account || !valid || account.disabled) return null;
-  return { id: String(account.id) };
-}
+export { authorizeCredentials, SIGN_IN_ERRORS };
 
 function oauthProviders() {
   const providers = [];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(
+      GitHubProvider({
+        clientId: env.GITHUB_ID,
+        clientSecret: env.GITHUB_SECRET,
+        // next-auth's default falls back to the primary address whether or not GitHub verified it.
+        userinfo: {
+          url: 'https://api.github.com/user',
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token!);
+            if (!profile.email) {
+              const response = await fetch('https://api.github.com/user/emails', {
+                headers: { Authorization: `token ${tokens.access_token}` },
+              });
+              profile.email = response.ok
+                ? (verifiedGitHubEmail((await response.json()) as GitHubEmail[]) ?? undefined)
+                : undefined;
+            }
+            return profile;
+          },
+        },
+      }),
+    );
   }
   if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
@@ -104,13 +99,25 @@ export const authOptions: NextAuthOptions = {
       },
       authorize: (credentials, request) => authorizeCredentials(credentials, request.headers ?? {}),
     }),
+    // The link in a registration mail (/verify-email): creates the account and signs it in.
+    CredentialsProvider({
+      id: 'registration',
+      name: 'Email link',
+      credentials: {
+        token: { label: 'Link', type: 'text' },
+        password: { label: 'Password', type: 'password' },
+      },
+      authorize: (credentials, request) => authorizeRegistration(credentials, request.headers ?? {}),
+    }),
     ...oauthProviders(),
   ],
   callbacks: {
     // OAuth: an identity already linked signs in; a new identity creates an account, unless its email
     // belongs to an existing account (no takeover by email alone: the owner must link it while signed in).
-    async signIn({ account, user }) {
-      if (!account || account.provider === 'credentials') return true;
+    async signIn({ account, user, profile }) {
+      if (!account || account.type === 'credentials') return true;
+      const refused = oauthProfileError(account.provider, profile);
+      if (refused) return `/login?error=${refused}`;
       const resolved = await resolveOAuthUser({
         provider: account.provider,
         providerAccountId: account.providerAccountId,
@@ -122,7 +129,7 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (!account || !user) return token;
       const userId =
-        account.provider === 'credentials'
+        account.type === 'credentials'
           ? Number(user.id)
           : (
               await resolveOAuthUser({
@@ -135,6 +142,11 @@ export const authOptions: NextAuthOptions = {
       if (!userId) return token;
       const session = await createSession(userId);
       await adoptVisitorState(userId);
+      if (account.type === 'credentials') {
+        // This browser proved it knows the password (or owns the mailbox, for a registration link).
+        await trustThisDevice(userId);
+        if (account.provider === 'registration') (await cookies()).delete(SIGNUP_COOKIE);
+      }
       // Only what the server needs to find the session; no name, email or role in the cookie.
       return { sub: String(userId), sid: session.id, sv: session.sessionVersion };
     },

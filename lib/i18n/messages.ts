@@ -1,4 +1,5 @@
 import en from './messages/en.json';
+import enAccounts from './messages/en/accounts.json';
 import enAdminCatalog from './messages/en/admin-catalog.json';
 import enAdminOps from './messages/en/admin-ops.json';
 import enAdminOrders from './messages/en/admin-orders.json';
@@ -7,6 +8,7 @@ import enOrdersSafeguards from './messages/en/orders-safeguards.json';
 import enRecommendations from './messages/en/recommendations.json';
 import enReviews from './messages/en/reviews.json';
 import zh from './messages/zh.json';
+import zhAccounts from './messages/zh/accounts.json';
 import zhAdminCatalog from './messages/zh/admin-catalog.json';
 import zhAdminOps from './messages/zh/admin-ops.json';
 import zhAdminOrders from './messages/zh/admin-orders.json';
@@ -49,6 +51,7 @@ const merged = {
     enRecommendations,
     enPrivacy,
     enOrdersSafeguards,
+    enAccounts,
   ),
   zh: deepMerge(
     zh,
@@ -59,6 +62,7 @@ const merged = {
     zhRecommendations,
     zhPrivacy,
     zhOrdersSafeguards,
+    zhAccounts,
   ),
 };
 

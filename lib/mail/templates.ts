@@ -44,7 +44,7 @@ function template<Data>(compose: MailTemplate<Data>): MailTemplate<Data> {
 }
 
 /** Site paths that mails link to; made absolute with SITE_URL by the layout. */
-export const MAIL_LINKS = { home: '/', help: '/help', forgotPassword: '/forgot-password' } as const;
+export const MAIL_LINKS = { home: '/', help: '/help', forgotPassword: '/forgot-password', signIn: '/login' } as const;
 
 function money(amountMinor: number, currency: string, locale: Locale): string {
   return formatMoney(amountMinor, currency, LOCALE_TAGS[locale]);
@@ -113,6 +113,38 @@ export const templates = {
       { kind: 'paragraph', text: t('welcome.intro') },
       { kind: 'button', label: t('welcome.action'), url: MAIL_LINKS.home },
       { kind: 'note', text: t('welcome.help'), link: { label: t('welcome.helpLink'), url: MAIL_LINKS.help } },
+    ],
+  })),
+
+  /** `url` is the one-time link that confirms the address and finishes the registration. */
+  verifyEmail: template<{ name: string; url: string; expiresHours: number }>(({ name, url, expiresHours }, { t }) => ({
+    subject: tOrders(t)('verifyEmail.subject'),
+    preheader: tOrders(t)('verifyEmail.preheader', { expiresHours }),
+    heading: tOrders(t)('verifyEmail.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: tOrders(t)('verifyEmail.intro') },
+      { kind: 'button', label: tOrders(t)('verifyEmail.action'), url },
+      { kind: 'note', text: tOrders(t)('verifyEmail.expiry', { expiresHours }) },
+      { kind: 'note', text: tOrders(t)('verifyEmail.ignore') },
+    ],
+  })),
+
+  /** To the owner of an address someone tried to register again: no link, only what to do. */
+  registrationAttempt: template<{ name: string }>(({ name }, { t }) => ({
+    subject: tOrders(t)('registrationAttempt.subject'),
+    preheader: tOrders(t)('registrationAttempt.preheader'),
+    heading: tOrders(t)('registrationAttempt.heading'),
+    blocks: [
+      greeting(t, name),
+      { kind: 'paragraph', text: tOrders(t)('registrationAttempt.intro') },
+      { kind: 'button', label: tOrders(t)('registrationAttempt.signIn'), url: MAIL_LINKS.signIn },
+      {
+        kind: 'note',
+        text: tOrders(t)('registrationAttempt.forgot'),
+        link: { label: tOrders(t)('registrationAttempt.forgotLink'), url: MAIL_LINKS.forgotPassword },
+      },
+      { kind: 'note', text: tOrders(t)('registrationAttempt.notYou') },
     ],
   })),
 

@@ -47,6 +47,7 @@ export const PER_USER_PREFIXES = [
   '/register',
   '/forgot-password',
   '/reset-password',
+  '/verify-email',
   '/account',
   '/admin',
   '/cart',

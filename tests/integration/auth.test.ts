@@ -12,6 +12,7 @@ import {
   resetPassword,
   revokeSession,
 } from '@/lib/accounts/mutations';
+import { requestRegistration } from '@/lib/accounts/registration';
 import { authorizeCredentials, authOptions } from '@/lib/auth/options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/mail/queries';
@@ -96,6 +97,44 @@ describe('registration', () => {
     if (!bad.ok) expect(Object.keys(bad.fieldErrors).sort()).toEqual(['email', 'password', 'username']);
   });
 
+  it('refuses weak passwords like aaaaaaaa wherever a password is set, with hints', async () => {
+    const weak = ['aaaaaaaa', 'abcabcabc123', 'qwerty2026'];
+    for (const password of weak) {
+      const base = { username: `weak${counter++}x${Date.now() % 1000}`, email: `weak${counter}@example.com` };
+      // Registration (the form and the API) and admin:create.
+      const registration = await requestRegistration(
+        { ...base, password },
+        { ip: '192.0.2.10', locale: 'en', browserSecret: null },
+      );
+      expect(registration).toMatchObject({ ok: false, fieldErrors: { password: 'passwordWeak' } });
+      if (!registration.ok) expect(registration.passwordFeedback?.suggestions.length).toBeGreaterThan(0);
+      expect(await registerUser({ ...base, password }, 'en')).toMatchObject({
+        ok: false,
+        fieldErrors: { password: 'passwordWeak' },
+      });
+      const admin = await createOrPromoteAdmin({ email: `weak-admin-${counter}@example.com`, password });
+      expect(admin).toMatchObject({ ok: false, message: expect.stringContaining('too easy to guess') });
+    }
+    // Password reset and password change.
+    const user = await newUser();
+    await requestPasswordReset(user.email, 'en');
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec((await latestMailTo(user.email)).text)![1];
+    const sessionId = await signInAs(user.id);
+    for (const password of weak) {
+      expect(await resetPassword(token, password)).toMatchObject({
+        ok: false,
+        fieldErrors: { password: 'passwordWeak' },
+      });
+      expect(
+        await changePassword(user.id, sessionId, { currentPassword: user.password, newPassword: password }),
+      ).toMatchObject({ ok: false, fieldErrors: { newPassword: 'passwordWeak' } });
+    }
+    // A password made of the account's own name is weak for that account.
+    expect(
+      await changePassword(user.id, sessionId, { currentPassword: user.password, newPassword: `${user.username}2026` }),
+    ).toMatchObject({ ok: false, fieldErrors: { newPassword: expect.stringMatching(/^password(Weak|LikeAccount)$/) } });
+  });
+
   it('sends a welcome mail', async () => {
     const user = await newUser();
     expect((await latestMailTo(user.email))?.template).toBe('welcome');
@@ -113,32 +152,46 @@ describe('sign-in', () => {
     expect(await authorizeCredentials(undefined, {})).toBeNull();
   });
 
-  it('throttles 20 wrong passwords for one account even from rotating X-Forwarded-For values', async () => {
-    const user = await newUser();
-    const results: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const headers = { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` };
-      try {
-        results.push(
-          String(await authorizeCredentials({ login: user.email, password: `wrong-${i}-password` }, headers)),
-        );
-      } catch (error) {
-        results.push((error as Error).message);
-      }
-    }
-    expect(results.slice(0, 10).every((r) => r === 'null')).toBe(true);
-    expect(results.slice(10).every((r) => r === 'TooManyAttempts')).toBe(true);
-    // Even the right password is refused while throttled.
-    await expect(authorizeCredentials({ login: user.email, password: user.password }, {})).rejects.toThrow(
-      'TooManyAttempts',
-    );
-  });
-
   it('refuses a disabled account like a wrong password', async () => {
     const user = await newUser();
     const db = await getDb();
     await db.execute(sql`update users set disabled_at = now() where id = ${user.id}`);
     expect(await authorizeCredentials({ login: user.email, password: user.password }, {})).toBeNull();
+  });
+});
+
+describe('OAuth sign-in', () => {
+  const google = (sub: string) => ({
+    provider: 'google',
+    type: 'oauth' as const,
+    providerAccountId: sub,
+  });
+
+  it('refuses a Google identity whose address Google has not verified, and creates nothing', async () => {
+    const sub = `google-${process.pid}-${Date.now()}`;
+    const email = `${sub}@example.com`;
+    for (const profile of [{ email }, { email, email_verified: false }, { email, email_verified: 'true' }]) {
+      const answer = await authOptions.callbacks!.signIn!({
+        account: google(sub),
+        user: { id: sub, email, name: 'Unverified' },
+        profile,
+      } as never);
+      expect(answer).toBe('/login?error=EmailNotVerified');
+    }
+    const db = await getDb();
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users where email = ${email}`);
+    expect(row.n).toBe(0);
+    const verified = await authOptions.callbacks!.signIn!({
+      account: google(sub),
+      user: { id: sub, email, name: 'Verified' },
+      profile: { email, email_verified: true },
+    } as never);
+    expect(verified).toBe(true);
+    const [created] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from users where email = ${email}`,
+    );
+    expect(created.n).toBe(1);
   });
 });
 

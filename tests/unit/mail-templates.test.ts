@@ -11,6 +11,8 @@ const RESET_URL = `${env.SITE_URL}/reset-password?token=abc&next=%2F`;
 const samples = {
   passwordReset: { name: 'Ada', url: RESET_URL, expiresMinutes: 60 },
   welcome: { name: 'Ada' },
+  verifyEmail: { name: 'Ada', url: `${env.SITE_URL}/verify-email?token=abc`, expiresHours: 24 },
+  registrationAttempt: { name: 'Ada' },
   emailChanged: { name: 'Ada', newEmail: 'ada.new@example.com' },
   passwordChanged: { name: 'Ada' },
   orderConfirmation: {

@@ -18,7 +18,13 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const KNOWN_ERRORS = ['OAuthAccountNotLinked', 'AccountDisabled', 'CredentialsSignin', 'TooManyAttempts'] as const;
+const KNOWN_ERRORS = [
+  'OAuthAccountNotLinked',
+  'AccountDisabled',
+  'CredentialsSignin',
+  'TooManyAttempts',
+  'EmailNotVerified',
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'auth' });

@@ -1,0 +1,29 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { PasswordFeedback } from '@/lib/accounts/validation';
+
+/**
+ * The text under a new-password field: the error (auth.errors.*), and for a password that is too
+ * easy to guess, what makes it weak and how to make it stronger (zxcvbn's hints, translated from
+ * auth.passwordFeedback), so the shopper knows what to change.
+ */
+export function usePasswordErrorText(): (key: string | undefined, feedback?: PasswordFeedback) => string | null {
+  const t = useTranslations('auth');
+  return (key, feedback) => {
+    if (!key) return null;
+    const error = t.has(`errors.${key}`) ? t(`errors.${key}`) : t('errors.unexpected');
+    if (key !== 'passwordWeak' || !feedback) return error;
+    const warning = feedback.warning ? `passwordFeedback.warnings.${feedback.warning}` : null;
+    const suggestions = feedback.suggestions
+      .map((suggestion) => `passwordFeedback.suggestions.${suggestion}`)
+      .filter((hint) => t.has(hint));
+    return [
+      error,
+      warning && t.has(warning) ? t(warning) : null,
+      suggestions.length ? `${t('passwordFeedbackLabel')} ${suggestions.map((hint) => t(hint)).join(' ')}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
+}

@@ -1,0 +1,224 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
+import { getDb, queryRows } from '@/db';
+import { registerAction } from '@/lib/accounts/actions';
+import { registerUser } from '@/lib/accounts/mutations';
+import { findSignInAccount } from '@/lib/accounts/queries';
+import { readRegistrationLink, requestRegistration, SIGNUP_COOKIE } from '@/lib/accounts/registration';
+import { authOptions, authorizeCredentials } from '@/lib/auth/options';
+import { UNKNOWN_CLIENT } from '@/lib/security/client-ip';
+import { requestContext } from '../support/request-context';
+
+vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
+
+beforeEach(() => requestContext.reset());
+
+const PASSWORD = 'a long registration passphrase';
+let counter = 0;
+function fresh(prefix = 'reg') {
+  counter += 1;
+  const username = `${prefix}${counter}_${process.pid}_${Date.now() % 100000}`;
+  return { username, email: `${username}@example.com`, password: PASSWORD };
+}
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) data.set(name, value);
+  return data;
+}
+
+async function mailsTo(email: string) {
+  const db = await getDb();
+  return queryRows<{ template: string; text: string }>(
+    db,
+    sql`select template, text from mail_outbox where to_address = ${email} order by id`,
+  );
+}
+
+function linkToken(text: string): string {
+  const match = /\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(text);
+  if (!match) throw new Error('no verification link in the mail');
+  return match[1];
+}
+
+/** Follows a registration link through next-auth's "registration" provider. */
+async function follow(token: string, options: { cookie?: string; password?: string } = {}) {
+  // next-auth keeps a credentials provider's own id and authorize() in its options.
+  const provider = authOptions.providers.find(
+    (p) => (p as unknown as { options?: { id?: string } }).options?.id === 'registration',
+  ) as unknown as {
+    options: { authorize: (credentials: unknown, request: unknown) => Promise<{ id: string } | null> };
+  };
+  const headers = options.cookie ? { cookie: `${SIGNUP_COOKIE}=${options.cookie}` } : {};
+  try {
+    const user = await provider.options.authorize({ token, password: options.password ?? '' }, { headers });
+    return user ? Number(user.id) : null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** A registration submitted through the /register form from a fresh browser, with its signup cookie. */
+async function registerInBrowser(values: Record<string, string>) {
+  requestContext.reset();
+  requestContext.headers = new Headers({ 'accept-language': 'en' });
+  const state = await registerAction(null, form(values));
+  return { state, cookie: requestContext.cookies.get(SIGNUP_COOKIE) };
+}
+
+describe('registration', () => {
+  it('creates no account until the mailed link is followed; the registering browser is then signed in by it', async () => {
+    const shopper = fresh();
+    const { state, cookie } = await registerInBrowser({ ...shopper, next: '/products/neon-harbour' });
+    expect(state).toEqual({ ok: true, message: 'checkEmail' });
+    expect(cookie).toBeTruthy();
+    expect(await findSignInAccount(shopper.email)).toBeNull();
+    expect(await authorizeCredentials({ login: shopper.email, password: PASSWORD }, {})).toBeNull();
+
+    const [mail] = await mailsTo(shopper.email);
+    expect(mail.template).toBe('verifyEmail');
+    const token = linkToken(mail.text);
+    expect(await readRegistrationLink(token, cookie)).toMatchObject({
+      status: 'ready',
+      sameBrowser: true,
+      email: shopper.email,
+      next: '/products/neon-harbour',
+    });
+    const userId = await follow(token, { cookie });
+    expect(typeof userId).toBe('number');
+    expect(await authorizeCredentials({ login: shopper.username, password: PASSWORD }, {})).toEqual({
+      id: String(userId),
+    });
+    expect((await mailsTo(shopper.email)).map((m) => m.template)).toEqual(['verifyEmail', 'welcome']);
+    // The link works once.
+    expect(await follow(token, { cookie })).toBe('RegistrationInvalid');
+    expect(await readRegistrationLink(token, cookie)).toEqual({ status: 'invalid' });
+  });
+
+  it('answers the same for an address that has an account, and tells its owner instead of sending a link', async () => {
+    const owner = fresh('owner');
+    const created = await registerUser(owner, 'en');
+    if (!created.ok) throw new Error('setup');
+    const newcomer = fresh();
+    const forNew = await registerInBrowser({ ...newcomer, password: 'another long passphrase' });
+    const forExisting = await registerInBrowser({
+      username: fresh('squat').username,
+      email: owner.email.toUpperCase(),
+      password: 'another long passphrase',
+    });
+    expect(forExisting.state).toEqual(forNew.state);
+    expect(forExisting.cookie).toBeTruthy();
+    const ownerMails = await mailsTo(owner.email);
+    expect(ownerMails.map((m) => m.template)).toEqual(['welcome', 'registrationAttempt']);
+    expect(ownerMails[1].text).not.toMatch(/verify-email|token=/);
+    expect(ownerMails[1].text).toContain('/forgot-password');
+    // Nothing about the account changed: its own password still works, the attempt's does not.
+    expect(await authorizeCredentials({ login: owner.email, password: PASSWORD }, {})).toEqual({
+      id: String(created.userId),
+    });
+    expect(await authorizeCredentials({ login: owner.email, password: 'another long passphrase' }, {})).toBeNull();
+
+    // Through the API too: the same 202 either way.
+    const post = (body: object) =>
+      registerRoute(
+        new Request('http://localhost/api/v1/auth/register', { method: 'POST', body: JSON.stringify(body) }),
+      );
+    const apiNew = await post({ ...fresh(), password: 'yet another long passphrase' });
+    const apiExisting = await post({ ...fresh(), email: owner.email, password: 'yet another long passphrase' });
+    expect(apiNew.status).toBe(202);
+    expect(apiExisting.status).toBe(202);
+    expect(await apiExisting.json()).toEqual(await apiNew.json());
+  });
+
+  it('holds the username either way, so trying it again says nothing about the address', async () => {
+    const owner = fresh('holder');
+    if (!(await registerUser(owner, 'en')).ok) throw new Error('setup');
+    const heldByExisting = fresh('nameA').username;
+    const heldByNew = fresh('nameB').username;
+    await registerInBrowser({ username: heldByExisting, email: owner.email, password: PASSWORD });
+    await registerInBrowser({ username: heldByNew, email: fresh().email, password: PASSWORD });
+    for (const username of [heldByExisting, heldByNew, owner.username.toUpperCase()]) {
+      const again = await registerInBrowser({ username, email: fresh().email, password: PASSWORD });
+      expect(again.state).toEqual({ ok: false, fieldErrors: { username: 'usernameTaken' } });
+    }
+    // The same person registering again (same address and username) just gets a new link.
+    const person = fresh();
+    expect((await registerInBrowser(person)).state?.ok).toBe(true);
+    expect((await registerInBrowser(person)).state?.ok).toBe(true);
+    const links = (await mailsTo(person.email)).filter((m) => m.template === 'verifyEmail');
+    expect(links).toHaveLength(2);
+    expect(await follow(linkToken(links[0].text), { password: PASSWORD })).toBe('RegistrationInvalid');
+    expect(typeof (await follow(linkToken(links[1].text), { password: PASSWORD }))).toBe('number');
+  });
+
+  it('asks another browser for the password, so a link someone else follows never activates an attacker’s account', async () => {
+    // An attacker registers the victim's address with a password of their own.
+    const victim = fresh('victim');
+    const attacker = await registerInBrowser({ ...victim, password: 'the attackers passphrase' });
+    const token = linkToken((await mailsTo(victim.email))[0].text);
+    // The victim opens the link in their own browser: no account is created without that password.
+    expect(await readRegistrationLink(token, undefined)).toMatchObject({ status: 'ready', sameBrowser: false });
+    expect(await follow(token)).toBeNull();
+    expect(await follow(token, { password: 'a guess at the password' })).toBeNull();
+    expect(await follow(token, { cookie: 'a-made-up-browser-secret' })).toBeNull();
+    expect(await findSignInAccount(victim.email)).toBeNull();
+    // The right password finishes it in any browser (the shopper who registered from their laptop
+    // and opens the mail on their phone).
+    expect(typeof (await follow(token, { password: 'the attackers passphrase' }))).toBe('number');
+    expect(attacker.state?.ok).toBe(true);
+  });
+
+  it('refuses an expired link', async () => {
+    const shopper = fresh();
+    const { cookie } = await registerInBrowser(shopper);
+    const token = linkToken((await mailsTo(shopper.email))[0].text);
+    const db = await getDb();
+    await db.execute(
+      sql`update registrations set expires_at = now() - interval '1 second' where email_key = ${shopper.email}`,
+    );
+    expect(await follow(token, { cookie })).toBe('RegistrationInvalid');
+    expect(await findSignInAccount(shopper.email)).toBeNull();
+  });
+
+  it('limits registrations per address and per client, unknown clients sharing one bucket', async () => {
+    const target = fresh('target');
+    const results = [];
+    for (let i = 0; i < 4; i++) {
+      results.push((await registerInBrowser({ ...target, username: `${target.username}x${i}` })).state);
+    }
+    expect(results.slice(0, 3).every((r) => r?.ok)).toBe(true);
+    expect(results[3]).toEqual({ ok: false, fieldErrors: { form: 'throttled' } });
+    expect((await mailsTo(target.email)).filter((m) => m.template === 'verifyEmail')).toHaveLength(3);
+
+    // Per client address (invalid forms count too).
+    const ip = `198.51.100.${process.pid % 250}`;
+    for (let i = 0; i < 10; i++) {
+      const answer = await requestRegistration({ username: 'x' }, { ip, locale: 'en', browserSecret: null });
+      expect(answer.ok).toBe(false);
+    }
+    const refused = await requestRegistration(fresh(), { ip, locale: 'en', browserSecret: null });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { form: 'throttled' } });
+
+    // No trusted IP header here: the form and the API count in the shared bucket.
+    const db = await getDb();
+    const bucket = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select coalesce(sum(count), 0)::int as n from rate_limits where key = ${`register:ip:${UNKNOWN_CLIENT}`}`,
+        )
+      )[0].n;
+    const before = await bucket();
+    await registerInBrowser(fresh());
+    await registerRoute(
+      new Request('http://localhost/api/v1/auth/register', {
+        method: 'POST',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        body: JSON.stringify(fresh()),
+      }),
+    );
+    expect(await bucket()).toBe(before + 2);
+  });
+});
