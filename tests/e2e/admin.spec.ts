@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { ADMIN, signIn, unique } from './support/flows';
+import { ADMIN, registerShopper, signIn, unique } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,12 +107,11 @@ describe('back office', () => {
 
     // A shopper registers and buys the CD.
     const username = unique('fan');
-    await open(shopper.page, '/register');
-    await shopper.page.getByLabel('Username').fill(username);
-    await shopper.page.getByLabel('Email').fill(`${username}@example.com`);
-    await shopper.page.getByLabel('Password', { exact: true }).fill('a returning passphrase');
-    await shopper.page.getByRole('button', { name: 'Create an account' }).click();
-    await shopper.page.getByRole('button', { name: /Account menu/ }).waitFor();
+    await registerShopper(shopper.page, {
+      username,
+      email: `${username}@example.com`,
+      password: 'a returning passphrase',
+    });
     await open(shopper.page, `/products/${slug}`);
     await shopper.page
       .getByRole('listitem')

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { unique } from './support/flows';
+import { registerShopper, unique } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,12 +35,11 @@ describe('checkout', () => {
     // An account to sign in to later (made in another browser, so this one stays a guest).
     const other = await newPage(browser);
     const username = unique('buyer');
-    await other.page.goto('/register');
-    await other.page.getByLabel('Username').fill(username);
-    await other.page.getByLabel('Email').fill(`${username}@example.com`);
-    await other.page.getByLabel('Password', { exact: true }).fill('a buying passphrase');
-    await other.page.getByRole('button', { name: 'Create an account' }).click();
-    await other.page.getByRole('button', { name: /Account menu/ }).waitFor();
+    await registerShopper(other.page, {
+      username,
+      email: `${username}@example.com`,
+      password: 'a buying passphrase',
+    });
     await other.context.close();
 
     await addEdition(page, 'neon-harbour', /^Vinyl/);

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { ADMIN, signIn, unique } from './support/flows';
+import { ADMIN, registerShopper, signIn, unique } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,12 +36,11 @@ describe('recommendations', () => {
   it('a shopper views and buys; the home page follows, explains itself, and can be switched off', async () => {
     const { page } = await newPage(browser);
     const username = unique('recs');
-    await page.goto('/register');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`${username}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill('a recommending passphrase');
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: /Account menu/ }).waitFor();
+    await registerShopper(page, {
+      username,
+      email: `${username}@example.com`,
+      password: 'a recommending passphrase',
+    });
 
     // A new shopper: what is popular, each card saying so.
     const cold = await forYouRail(page, 'Popular right now', async () => true);

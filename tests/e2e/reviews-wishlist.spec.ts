@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage } from './support/browser';
-import { unique } from './support/flows';
+import { registerShopper, unique } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,12 +32,11 @@ describe('reviews and wishlist', () => {
     await page.getByRole('link', { name: 'Sign in to save to your wishlist' }).waitFor();
 
     const username = unique('rw');
-    await page.goto(`/register?next=${encodeURIComponent(`/products/${product.slug}`)}`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`${username}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill('a reviewing e2e passphrase');
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.waitForURL((url) => url.pathname === `/products/${product.slug}`);
+    await registerShopper(
+      page,
+      { username, email: `${username}@example.com`, password: 'a reviewing e2e passphrase' },
+      `/products/${product.slug}`,
+    );
 
     const wish = page.getByRole('button', { name: 'Save to wishlist' });
     await wish.waitFor();
