@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
+import { resetPasswordAction } from '@/lib/accounts/actions';
+import { registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
 import { authOptions, authorizeCredentials } from '@/lib/auth/options';
 import { DEVICE_COOKIE } from '@/lib/auth/trusted-device';
 import type { Env } from '@/lib/env';
@@ -137,6 +138,32 @@ describe('sign-in limits', () => {
     // The owner's browser has its own counter: ten mistakes there, and it waits too.
     for (let i = 0; i < 10; i++) expect(await attempt(user.email, `typo ${i}`, owner)).toBeNull();
     expect(await attempt(user.email, PASSWORD, owner)).toBe('TooManyAttempts');
+  });
+
+  it('trusts the browser that resets the password by mail, so a new device is never kept out for long', async () => {
+    const user = await newUser();
+    for (let i = 0; i < 8; i++) await attempt(user.email, `guess ${i}`);
+    expect(await attempt(user.email, PASSWORD)).toBe('TooManyAttempts');
+    // The owner, on a new phone, asks for a reset link and follows it there.
+    requestContext.reset();
+    await requestPasswordReset(user.email, 'en');
+    const db = await getDb();
+    const [mail] = await queryRows<{ text: string }>(
+      db,
+      sql`select text from mail_outbox where to_address = ${user.email} and template = 'passwordReset' order by id desc limit 1`,
+    );
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const data = new FormData();
+    for (const [name, value] of Object.entries({
+      token,
+      password: 'a fresh phone passphrase',
+      confirm: 'a fresh phone passphrase',
+    }))
+      data.set(name, value);
+    expect(await resetPasswordAction(null, data)).toEqual({ ok: true });
+    const phone = fromNewAddress({ cookie: `${DEVICE_COOKIE}=${requestContext.cookies.get(DEVICE_COOKIE)}` });
+    expect(await attempt(user.email, 'a fresh phone passphrase', phone)).toBe(user.id);
+    expect(await attempt(user.email, 'a fresh phone passphrase')).toBe('TooManyAttempts');
   });
 
   it('answers for an unknown identifier exactly as for an account', async () => {
