@@ -9,7 +9,7 @@ CREATE TABLE "registrations" (
 	"password_hash" text NOT NULL,
 	"locale" text NOT NULL,
 	"next_path" text DEFAULT '/' NOT NULL,
-	"token_hash" text NOT NULL,
+	"token_hash" text,
 	"browser_hash" text,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -137,7 +137,8 @@ export const addresses = pgTable(
 /**
  * Registrations waiting for their email address to be confirmed (lib/accounts/registration.ts). The
  * account is created only when the link in the mail is followed, so nobody can sign in with an
- * address they do not own. Only the SHA-256 of the link's token is stored, and of the secret kept in
+ * address they do not own. Only the SHA-256 of the link's token is stored (replaced whenever a link is
+ * made, so only the latest works), and of the secret kept in
  * the registering browser's cookie (that browser is signed in by the link; any other must give the
  * password). A row also holds its username until it expires, whether or not the address already had
  * an account (`mailed` = 'existing': no link was sent, the owner was told instead), so that the
@@ -157,7 +158,8 @@ export const registrations = pgTable(
     locale: text('locale').notNull(),
     /** Where to go once signed in (a path on this site). */
     nextPath: text('next_path').notNull().default('/'),
-    tokenHash: text('token_hash').notNull(),
+    /** Set when the link is made (issueRegistrationLink); null for 'existing', which gets none. */
+    tokenHash: text('token_hash'),
     browserHash: text('browser_hash'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
