@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db';
+import { type Executor, getDb, type Transaction } from '@/db';
 import { safeRedirectPath } from '@/lib/auth/redirect';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
@@ -99,7 +99,6 @@ export async function requestRegistration(
   // Hashed whichever way it goes, so that both answers take as long.
   const passwordHash = await hashPassword(data.password);
   const usernameKey = normalizeKey(data.username);
-  const token = randomBytes(32).toString('base64url');
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
     // One registration at a time per username, so two cannot both be told it is free.
@@ -121,20 +120,22 @@ export async function requestRegistration(
       .delete(registrations)
       .where(and(eq(registrations.emailKey, emailKey), eq(registrations.usernameKey, usernameKey)));
     await tx.delete(registrations).where(lt(registrations.expiresAt, sql`now()`));
-    await tx.insert(registrations).values({
-      mailed: owner ? 'existing' : 'link',
-      username: data.username,
-      usernameKey,
-      email: data.email,
-      emailKey,
-      displayName: encryptOptional(data.displayName ?? null, DISPLAY_NAME_CONTEXT),
-      passwordHash,
-      locale: request.locale,
-      nextPath: safeRedirectPath(request.next),
-      tokenHash: sha256(token),
-      browserHash: request.browserSecret ? sha256(request.browserSecret) : null,
-      expiresAt: sql`now() + make_interval(hours => ${REGISTRATION_HOURS})`,
-    });
+    const [held] = await tx
+      .insert(registrations)
+      .values({
+        mailed: owner ? 'existing' : 'link',
+        username: data.username,
+        usernameKey,
+        email: data.email,
+        emailKey,
+        displayName: encryptOptional(data.displayName ?? null, DISPLAY_NAME_CONTEXT),
+        passwordHash,
+        locale: request.locale,
+        nextPath: safeRedirectPath(request.next),
+        browserHash: request.browserSecret ? sha256(request.browserSecret) : null,
+        expiresAt: sql`now() + make_interval(hours => ${REGISTRATION_HOURS})`,
+      })
+      .returning({ id: registrations.id });
     if (owner) {
       await enqueueMail(tx, {
         to: owner.email!,
@@ -150,7 +151,9 @@ export async function requestRegistration(
         template: 'verifyEmail',
         data: {
           name: data.displayName ?? data.username,
-          url: new URL(`/verify-email?token=${token}`, env.SITE_URL).toString(),
+          // Made here, in the transaction that holds the registration; it could equally be made
+          // when the mail is sent, since only the latest link of a registration works.
+          url: (await issueRegistrationLink(tx, held!.id))!,
           expiresHours: REGISTRATION_HOURS,
         },
       });
@@ -160,6 +163,28 @@ export async function requestRegistration(
   if (outcome === 'usernameTaken') return { ok: false, fieldErrors: { username: 'usernameTaken' } };
   sendMailSoon();
   return { ok: true };
+}
+
+/**
+ * Makes the link of a registration that gets one: a new random token, whose SHA-256 replaces the
+ * stored one (so only the latest link works), as an absolute /verify-email URL. Null when the
+ * registration is gone, expired, or belongs to an address that already has an account. Meant to run
+ * as late as possible, when the mail is written or sent, so that the token lives nowhere else.
+ */
+export async function issueRegistrationLink(executor: Executor, registrationId: number): Promise<string | null> {
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await executor
+    .update(registrations)
+    .set({ tokenHash: sha256(token) })
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.mailed, 'link'),
+        gt(registrations.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ id: registrations.id });
+  return row ? new URL(`/verify-email?token=${token}`, env.SITE_URL).toString() : null;
 }
 
 export type RegistrationLink =

@@ -5,7 +5,12 @@ import { getDb, queryRows } from '@/db';
 import { registerAction } from '@/lib/accounts/actions';
 import { registerUser } from '@/lib/accounts/mutations';
 import { findSignInAccount } from '@/lib/accounts/queries';
-import { readRegistrationLink, requestRegistration, SIGNUP_COOKIE } from '@/lib/accounts/registration';
+import {
+  issueRegistrationLink,
+  readRegistrationLink,
+  requestRegistration,
+  SIGNUP_COOKIE,
+} from '@/lib/accounts/registration';
 import { authOptions, authorizeCredentials } from '@/lib/auth/options';
 import { UNKNOWN_CLIENT } from '@/lib/security/client-ip';
 import { requestContext } from '../support/request-context';
@@ -168,6 +173,24 @@ describe('registration', () => {
     // and opens the mail on their phone).
     expect(typeof (await follow(token, { password: 'the attackers passphrase' }))).toBe('number');
     expect(attacker.state?.ok).toBe(true);
+  });
+
+  it('makes a new link on demand (as late as the mail is sent); only the latest one works', async () => {
+    const shopper = fresh();
+    const { cookie } = await registerInBrowser(shopper);
+    const first = linkToken((await mailsTo(shopper.email))[0].text);
+    const db = await getDb();
+    const [row] = await queryRows<{ id: number; token_hash: string }>(
+      db,
+      sql`select id, token_hash from registrations where email_key = ${shopper.email}`,
+    );
+    expect(row.token_hash).not.toContain(first);
+    const again = await issueRegistrationLink(db, row.id);
+    expect(again).toMatch(/\/verify-email\?token=/);
+    expect(await follow(first, { cookie })).toBe('RegistrationInvalid');
+    expect(typeof (await follow(linkToken(again!), { cookie }))).toBe('number');
+    // Gone once used; and an address that has an account never gets one.
+    expect(await issueRegistrationLink(db, row.id)).toBeNull();
   });
 
   it('refuses an expired link', async () => {
