@@ -119,7 +119,6 @@ export async function requestRegistration(
     await tx
       .delete(registrations)
       .where(and(eq(registrations.emailKey, emailKey), eq(registrations.usernameKey, usernameKey)));
-    await tx.delete(registrations).where(lt(registrations.expiresAt, sql`now()`));
     const [held] = await tx
       .insert(registrations)
       .values({
@@ -185,6 +184,19 @@ export async function issueRegistrationLink(executor: Executor, registrationId: 
     )
     .returning({ id: registrations.id });
   return row ? new URL(`/verify-email?token=${token}`, env.SITE_URL).toString() : null;
+}
+
+/**
+ * Deletes registrations whose link has expired (the hourly job): they hold an address, a name and a
+ * password hash nobody will use, and no longer hold their username. Returns how many went.
+ */
+export async function pruneExpiredRegistrations(): Promise<number> {
+  const db = await getDb();
+  const gone = await db
+    .delete(registrations)
+    .where(lt(registrations.expiresAt, sql`now()`))
+    .returning({ id: registrations.id });
+  return gone.length;
 }
 
 export type RegistrationLink =

@@ -23,6 +23,14 @@ registerJob({
   run: async () => (await import('@/lib/wishlist/notifications')).notifyWishlists(),
 });
 registerJob({
+  name: 'prune-registrations-and-sign-in-counters',
+  everySeconds: 3600,
+  run: async () => ({
+    registrations: await (await import('@/lib/accounts/registration')).pruneExpiredRegistrations(),
+    signInCounters: await (await import('@/lib/security/sign-in-throttle')).pruneSignInThrottles(),
+  }),
+});
+registerJob({
   name: 'rebuild-recommendations',
   everySeconds: 300,
   run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),

@@ -110,10 +110,21 @@ export async function beginAttempt(
     if (error instanceof Throttled) return { allowed: false, retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
-  if (Math.random() < 0.01) {
-    await db.execute(sql`delete from sign_in_throttles where last_failure_at < now() - interval '2 days'`);
-  }
   return { allowed: true };
+}
+
+/**
+ * Deletes counters quiet for longer than any rule remembers them (the hourly job): they would start
+ * from zero anyway. Returns how many went.
+ */
+export async function pruneSignInThrottles(): Promise<number> {
+  const db = await getDb();
+  const longest = Math.max(...Object.values(SIGN_IN_RULES).map((rule) => rule.forgetAfterSeconds));
+  const gone = await queryRows<{ key: string }>(
+    db,
+    sql`delete from sign_in_throttles where last_failure_at < now() - make_interval(secs => ${longest}) returning key`,
+  );
+  return gone.length;
 }
 
 /** The attempt begun on these counters succeeded: it no longer counts as a failure. */

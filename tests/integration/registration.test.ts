@@ -7,6 +7,7 @@ import { registerUser } from '@/lib/accounts/mutations';
 import { findSignInAccount } from '@/lib/accounts/queries';
 import {
   issueRegistrationLink,
+  pruneExpiredRegistrations,
   readRegistrationLink,
   requestRegistration,
   SIGNUP_COOKIE,
@@ -203,6 +204,13 @@ describe('registration', () => {
     );
     expect(await follow(token, { cookie })).toBe('RegistrationInvalid');
     expect(await findSignInAccount(shopper.email)).toBeNull();
+    // The hourly job deletes it (its address, name and password hash with it).
+    expect(await pruneExpiredRegistrations()).toBeGreaterThanOrEqual(1);
+    const [left] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from registrations where email_key = ${shopper.email} or expires_at < now()`,
+    );
+    expect(left.n).toBe(0);
   });
 
   it('limits registrations per address and per client, unknown clients sharing one bucket', async () => {

@@ -5,6 +5,7 @@ import { resetPasswordAction } from '@/lib/accounts/actions';
 import { registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
 import { authOptions, authorizeCredentials } from '@/lib/auth/options';
 import { DEVICE_COOKIE } from '@/lib/auth/trusted-device';
+import { pruneSignInThrottles } from '@/lib/security/sign-in-throttle';
 import type { Env } from '@/lib/env';
 import { requestContext } from '../support/request-context';
 
@@ -170,6 +171,10 @@ describe('sign-in limits', () => {
     const login = `nobody-${process.pid}-${Date.now()}@example.com`;
     for (let i = 0; i < 5; i++) expect(await attempt(login, `wrong ${i}`)).toBeNull();
     expect(await attempt(login, 'wrong 6')).toBe('TooManyAttempts');
+    // A counter quiet for longer than a day is forgotten, and the hourly job deletes it.
+    await age(`login:${login}`, 24 * 60 * 60 + 1);
+    expect(await pruneSignInThrottles()).toBeGreaterThanOrEqual(1);
+    expect(await failures(`login:${login}`)).toBe(0);
   });
 
   it('counts failures per client address across accounts (password spraying), and unknown addresses share one counter', async () => {
