@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { PasswordFeedback } from '@/lib/accounts/validation';
 
 /**
@@ -10,6 +10,8 @@ import type { PasswordFeedback } from '@/lib/accounts/validation';
  */
 export function usePasswordErrorText(): (key: string | undefined, feedback?: PasswordFeedback) => string | null {
   const t = useTranslations('auth');
+  // Sentences run on without spaces in Chinese.
+  const gap = useLocale() === 'zh' ? '' : ' ';
   return (key, feedback) => {
     if (!key) return null;
     const error = t.has(`errors.${key}`) ? t(`errors.${key}`) : t('errors.unexpected');
@@ -21,9 +23,9 @@ export function usePasswordErrorText(): (key: string | undefined, feedback?: Pas
     return [
       error,
       warning && t.has(warning) ? t(warning) : null,
-      suggestions.length ? `${t('passwordFeedbackLabel')} ${suggestions.map((hint) => t(hint)).join(' ')}` : null,
+      suggestions.length ? [t('passwordFeedbackLabel'), ...suggestions.map((hint) => t(hint))].join(gap) : null,
     ]
       .filter(Boolean)
-      .join(' ');
+      .join(gap);
   };
 }
