@@ -3,6 +3,7 @@ import type { Transaction } from '@/db';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueueMail } from '@/lib/mail/mutations';
 import { normalizeKey } from './normalize';
+import { sealDisplayName } from './sealed';
 import { users } from './schema';
 
 export type FieldErrors = Record<string, string>;
@@ -30,7 +31,7 @@ export async function insertAccount(
       usernameKey: normalizeKey(account.username),
       email: account.email.trim(),
       emailKey: normalizeKey(account.email),
-      displayName: account.displayName,
+      ...sealDisplayName(account.displayName),
       passwordHash: account.passwordHash,
       preferredLocale: account.locale,
     })

@@ -2,7 +2,6 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
@@ -10,7 +9,7 @@ import { type FieldErrors, insertAccount, isUniqueViolation } from './create-acc
 import { normalizeKey } from './normalize';
 import { type PasswordFeedback, type PasswordProblem, passwordProblem } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
-import { nameOrUsername, sealDisplayName } from './sealed';
+import { nameOrUsername, openDisplayName, sealDisplayName } from './sealed';
 import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
 import { usernameIsFree } from './registration';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
@@ -251,7 +250,9 @@ export async function resetPassword(token: string, password: string): Promise<Re
     .where(eq(passwordResetTokens.tokenHash, hashResetToken(token)));
   const length = registerSchema.shape.password.safeParse(password);
   if (!length.success) return { ok: false, fieldErrors: fieldErrors(length.error) };
-  const problem = owner ? passwordProblem(password, owner) : null;
+  const problem = owner
+    ? passwordProblem(password, { ...owner, displayName: openDisplayName(owner.displayName) })
+    : null;
   if (problem) return weakPassword('password', problem);
   const passwordHash = await hashPassword(password);
   const userId = await db.transaction(async (tx) => {
@@ -307,7 +308,7 @@ export async function changePassword(
   const length = registerSchema.shape.password.safeParse(input.newPassword);
   if (!length.success)
     return { ok: false, fieldErrors: { newPassword: fieldErrors(length.error).form ?? 'passwordTooShort' } };
-  const problem = passwordProblem(input.newPassword, { ...user, displayName: user.name });
+  const problem = passwordProblem(input.newPassword, { ...user, displayName: openDisplayName(user.name) });
   if (problem) return weakPassword('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));

@@ -6,6 +6,7 @@ import { safeRedirectPath } from '@/lib/auth/redirect';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { secretLinks } from '@/lib/mail/secret-links';
 import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { decryptOptional, encryptOptional } from '@/lib/security/encryption';
 import { insertAccount, isUniqueViolation, type FieldErrors } from './create-account';
@@ -13,6 +14,7 @@ import { normalizeKey } from './normalize';
 import type { PasswordFeedback } from './password-strength';
 import { passwordProblem } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
+import { nameOrUsername } from './sealed';
 import { registrations, users } from './schema';
 import { fieldErrors, registerSchema } from './validation';
 
@@ -140,7 +142,7 @@ export async function requestRegistration(
         to: owner.email!,
         locale: owner.locale === 'zh' || owner.locale === 'en' ? owner.locale : request.locale,
         template: 'registrationAttempt',
-        data: { name: owner.name ?? owner.username },
+        data: { name: nameOrUsername(owner.name, owner.username) },
         userId: owner.id,
       });
     } else {
@@ -150,9 +152,8 @@ export async function requestRegistration(
         template: 'verifyEmail',
         data: {
           name: data.displayName ?? data.username,
-          // Made here, in the transaction that holds the registration; it could equally be made
-          // when the mail is sent, since only the latest link of a registration works.
-          url: (await issueRegistrationLink(tx, held!.id))!,
+          // Made when the mail is sent (lib/mail/secret-links.ts): the token is never stored in the outbox.
+          url: secretLinks.registration(held!.id),
           expiresHours: REGISTRATION_HOURS,
         },
       });

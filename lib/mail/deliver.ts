@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import { type Executor, getDb } from '@/db';
+import { issueRegistrationLink } from '@/lib/accounts/registration';
 import { issuePasswordResetLink } from '@/lib/accounts/reset-links';
 import { orderUrl } from '@/lib/orders/access';
 import { mailOutbox } from './schema';
@@ -91,6 +92,8 @@ function liveLink(db: Executor, mail: { to: string; userId: number | null }) {
         return mail.userId === null
           ? null
           : issuePasswordResetLink(db, { userId: mail.userId, to: mail.to, sessionVersion: link.sessionVersion });
+      case 'registration':
+        return issueRegistrationLink(db, link.registrationId);
     }
   };
 }

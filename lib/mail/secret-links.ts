@@ -14,11 +14,17 @@ export type SecretLink =
    * the account still has the recipient's address and the session version it had when the link was
    * asked for (a password change or "sign out everywhere" in between cancels the mail).
    */
-  | { secretLink: 'passwordReset'; sessionVersion: number };
+  | { secretLink: 'passwordReset'; sessionVersion: number }
+  /**
+   * The link that confirms a registration's address (lib/accounts/registration.ts): a new token is
+   * issued when the mail is sent, and only the latest one works; none once the registration expired.
+   */
+  | { secretLink: 'registration'; registrationId: number };
 
 export const secretLinks = {
   order: (orderId: number, number: string): SecretLink => ({ secretLink: 'order', orderId, number }),
   passwordReset: (sessionVersion: number): SecretLink => ({ secretLink: 'passwordReset', sessionVersion }),
+  registration: (registrationId: number): SecretLink => ({ secretLink: 'registration', registrationId }),
 };
 
 /** Template data as `enqueueMail` takes it: any text field may hold a `SecretLink` instead of a URL. */

@@ -53,6 +53,12 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
     where: "type = 'note'",
   },
   {
+    // Sign-ups waiting for their mailed link (lib/accounts/registration.ts).
+    table: 'registrations',
+    key: 'id',
+    columns: ['display_name'],
+  },
+  {
     // The mail outbox (lib/mail/stored.ts): recipient, subject and the template's data (names,
     // addresses, order lines); secret links are never stored. The recipient's keyed hash (to_hash)
     // is under NEXTAUTH_SECRET, not these keys (lib/mail/recipient.ts).
