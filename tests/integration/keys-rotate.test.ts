@@ -132,6 +132,11 @@ describe('npm run keys:rotate', () => {
     await db.execute(sql`insert into addresses (user_id, full_name, line1, city, postal_code, country, phone, is_default)
       values (${legacyUserId}, ${`Hortensia Legacy ${RUN}`}, '1 Old Road', 'York', 'YO1 7HH', 'GB', '01904 555 777', true)`);
     await db.execute(sql`update orders set ship_line2 = 'Back door' where id = ${placed.orderId}`);
+    // A sign-up waiting for its link, written before its name was encrypted.
+    await db.execute(sql`insert into registrations (mailed, username, username_key, email, email_key, display_name,
+        password_hash, locale, expires_at)
+      values ('link', ${`pending${RUN}`}, ${`pending${RUN}`}, ${`pending${RUN}@example.com`}, ${`pending${RUN}@example.com`},
+        ${`Perpetua Pending ${RUN}`}, 'not-a-real-hash', 'en', now() + interval '1 day')`);
     await db.execute(sql`insert into order_events (order_id, type, actor, internal, data)
       values (${placed.orderId}, 'note', 'admin', true, ${JSON.stringify({ text: 'Plain legacy note' })}::jsonb)`);
     expect((await census('k1')).some((c) => c.other > 0)).toBe(true);

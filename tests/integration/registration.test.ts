@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { getDb, queryRows } from '@/db';
 import { registerAction } from '@/lib/accounts/actions';
@@ -15,6 +15,7 @@ import {
 import { authOptions, authorizeCredentials } from '@/lib/auth/options';
 import { UNKNOWN_CLIENT } from '@/lib/security/client-ip';
 import { requestContext } from '../support/request-context';
+import { captureMail, outboxMails } from '../support/outbox';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -35,12 +36,15 @@ function form(values: Record<string, string>): FormData {
   return data;
 }
 
-async function mailsTo(email: string) {
-  const db = await getDb();
-  return queryRows<{ template: string; text: string }>(
-    db,
-    sql`select template, text from mail_outbox where to_address = ${email} order by id`,
-  );
+// Links are made when a mail is sent: read the mail as its recipient does (delivered, in order),
+// with each mail's template from the outbox.
+const mailbox = captureMail();
+afterAll(() => mailbox.stop());
+
+async function mailsTo(email: string): Promise<{ template: string; text: string }[]> {
+  const sent = await mailbox.sentTo(email);
+  const stored = (await outboxMails({ to: email })).filter((m) => m.status === 'sent');
+  return stored.map((m, i) => ({ template: m.template, text: sent[i]?.text ?? '' }));
 }
 
 function linkToken(text: string): string {

@@ -129,6 +129,6 @@ describe('password reset links end', () => {
     await resetTokenFor(user.email);
     await signOutEverywhere(user.id);
     const fresh = await resetTokenFor(user.email);
-    expect(await resetPassword(fresh, 'my fresh reset passphrase')).toEqual({ ok: true });
+    expect(await resetPassword(fresh, 'my fresh reset passphrase')).toEqual({ ok: true, userId: user.id });
   });
 });

@@ -8,6 +8,7 @@ import { DEVICE_COOKIE } from '@/lib/auth/trusted-device';
 import { pruneSignInThrottles } from '@/lib/security/sign-in-throttle';
 import type { Env } from '@/lib/env';
 import { requestContext } from '../support/request-context';
+import { captureMail } from '../support/outbox';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -147,13 +148,12 @@ describe('sign-in limits', () => {
     expect(await attempt(user.email, PASSWORD)).toBe('TooManyAttempts');
     // The owner, on a new phone, asks for a reset link and follows it there.
     requestContext.reset();
+    // The link is made when the mail is sent: read it from the mail as delivered.
+    const mailbox = captureMail();
     await requestPasswordReset(user.email, 'en');
-    const db = await getDb();
-    const [mail] = await queryRows<{ text: string }>(
-      db,
-      sql`select text from mail_outbox where to_address = ${user.email} and template = 'passwordReset' order by id desc limit 1`,
-    );
-    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const mail = (await mailbox.sentTo(user.email)).at(-1);
+    mailbox.stop();
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')![1];
     const data = new FormData();
     for (const [name, value] of Object.entries({
       token,

@@ -1,11 +1,15 @@
 import { NextRequest } from 'next/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
 import { proxy } from '@/proxy';
 
 // HSTS is decided per request from the settings the server runs with, not from those `next build`
 // saw: a build made with an http SITE_URL and started with an https one must send it, and the reverse.
-const saved = { NODE_ENV: env.NODE_ENV, SITE_URL: env.SITE_URL };
+const saved = { NODE_ENV: env.NODE_ENV, SITE_URL: env.SITE_URL, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET };
+// The proxy signs visitor ids with a key derived from the session key, required in production.
+beforeEach(() => {
+  env.NEXTAUTH_SECRET ??= 'a-test-session-key-that-is-long-enough-32';
+});
 afterEach(() => {
   Object.assign(env, saved);
 });
