@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './lib/env';
+import { internalRewrites } from './lib/http/routing';
 import { BLOCKING_RENDER_MARK } from './lib/security/csp';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -12,6 +13,13 @@ const nextConfig: NextConfig = {
     // Catalog data: served from cache, refreshed hourly in the background, and invalidated at once
     // by tag when an admin changes something.
     catalog: { stale: 300, revalidate: 3600, expire: 86_400 },
+  },
+  // Rendered pages and 'use cache' entries are kept in memory up to this size each (least recently
+  // used first out); a visitor requesting endless distinct URLs cannot grow the process past it.
+  cacheMaxMemorySize: env.CACHE_MEMORY_MB * 1024 * 1024,
+  // The locale rewrite and the not-found path (lib/http/routing.ts); proxy.ts sets their headers.
+  async rewrites() {
+    return internalRewrites();
   },
   // PGlite must not be bundled: bundled, the build passes and every query fails at run time.
   serverExternalPackages: ['@electric-sql/pglite'],

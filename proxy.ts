@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isBrowseSection } from '@/lib/catalog/formats';
+import { isKnownCatalogPath } from '@/lib/catalog/known';
 import { browsePath, readFilters } from '@/lib/catalog/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { env } from '@/lib/env';
+import { LOCALE_HEADER, NOT_FOUND_HEADER } from '@/lib/http/routing';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
@@ -11,9 +13,13 @@ import { strictTransportSecurity } from '@/lib/security/hsts';
 /**
  * Routing only, never an authorization check (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
  * - the locale (cookie, then Accept-Language) becomes the hidden /[locale] segment, so every page is
- *   still prerendered once per language: /music → /en/music;
+ *   still prerendered once per language: /music → /en/music (the proxy names the locale in a request
+ *   header; the rewrite itself is in next.config.ts, see lib/http/routing.ts for why);
  * - browse pages have one canonical URL per set of filters: /music?genre=jazz&format=vinyl and
  *   /music/genre=jazz/format=vinyl redirect to /music/format=vinyl/genre=jazz;
+ * - a catalog URL that names nothing (unknown product, person or genre, a page past the end) gets the
+ *   404 page without rendering under its own URL, so made-up URLs leave nothing in the page cache
+ *   (lib/catalog/known.ts);
  * - per-user pages get a fresh CSP nonce (Next reads it from the request header and puts it on its
  *   scripts); catalog pages get the static policy (lib/security/csp.ts);
  * - /account and /admin without a session cookie go straight to sign-in. This is only a shortcut:
@@ -23,14 +29,14 @@ import { strictTransportSecurity } from '@/lib/security/hsts';
  * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
  *   (lib/security/hsts.ts).
  */
-export function proxy(request: NextRequest) {
-  const response = route(request);
+export async function proxy(request: NextRequest) {
+  const response = await route(request);
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }
 
-function route(request: NextRequest): NextResponse {
+async function route(request: NextRequest): Promise<NextResponse> {
   const url = request.nextUrl.clone();
   const [, section = '', ...segments] = url.pathname.split('/');
   if (isBrowseSection(section)) {
@@ -48,15 +54,17 @@ function route(request: NextRequest): NextResponse {
     return NextResponse.redirect(login);
   }
   const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
-  url.pathname = `/${locale}${path === '/' ? '' : path}`;
   const nonce = isPerUserPath(path) ? Buffer.from(crypto.randomUUID()).toString('base64') : null;
   const csp = contentSecurityPolicy({ nonce, https: HTTPS, formTargets: FORM_TARGETS });
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(LOCALE_HEADER, locale);
+  if (await isKnownCatalogPath(path)) requestHeaders.delete(NOT_FOUND_HEADER);
+  else requestHeaders.set(NOT_FOUND_HEADER, '1');
   if (nonce) {
     requestHeaders.set('content-security-policy', csp);
     requestHeaders.set('user-agent', `${request.headers.get('user-agent') ?? ''} ${BLOCKING_RENDER_MARK}`.trim());
   }
-  const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   // A first-party, random, signed id for recommendations from anonymous browsing (linked at sign-in).
   if (!readVisitorId(request.cookies.get(VISITOR_COOKIE)?.value)) {

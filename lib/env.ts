@@ -76,6 +76,16 @@ export const envSchema = z
     ),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['auto', 'never']).default('auto')),
     LOG_SQL: optionalString,
+    /** With DATABASE_URL: apply pending migrations when the server starts (one instance at a time). */
+    MIGRATE_ON_START: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['1', '0', 'true', 'false'], { message: 'must be 1 or 0' })
+        .default('0')
+        .transform((v) => v === '1' || v === 'true'),
+    ),
+    /** Megabytes each of Next's in-memory caches (rendered pages, 'use cache' data) may hold. */
+    CACHE_MEMORY_MB: wholeNumber(50, 0, 8192),
 
     // Accounts and sessions
     NEXTAUTH_SECRET: z.preprocess(

@@ -49,7 +49,12 @@ async function main() {
       await run(
         process.execPath,
         ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.mts', ...FILTERS],
-        { ...appEnv, E2E_BASE_URL: server.url },
+        {
+          ...appEnv,
+          E2E_BASE_URL: server.url,
+          // For tests that watch the server process itself (tests/e2e/server.spec.ts: its memory).
+          E2E_SERVER_PID: String(server.child.pid),
+        },
       );
     } finally {
       await server.stop();

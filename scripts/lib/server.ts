@@ -51,11 +51,20 @@ export function hasBuild(): boolean {
   return fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
 }
 
-export type RunningServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
+export type RunningServer = { url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> };
 
-/** Starts `next start` on the port and resolves once it answers HTTP (or rejects after the timeout). */
-export async function startServer(port: number, env: Env = {}, timeoutMs = 120_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+/**
+ * Starts `next start` on the port and resolves once it answers HTTP (or rejects after the timeout).
+ * `hostname` binds it to one address (`-H`), as behind a reverse proxy: `127.0.0.1`.
+ */
+export async function startServer(
+  port: number,
+  env: Env = {},
+  timeoutMs = 120_000,
+  { hostname }: { hostname?: string } = {},
+): Promise<RunningServer> {
+  const args = [nextBin, 'start', '-p', String(port), ...(hostname ? ['-H', hostname] : [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,7 +75,7 @@ export async function startServer(port: number, env: Env = {}, timeoutMs = 120_0
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const url = `http://localhost:${port}`;
+  const url = `http://${hostname?.includes(':') ? `[${hostname}]` : (hostname ?? 'localhost')}:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log.join('')}`);
@@ -85,6 +94,7 @@ export async function startServer(port: number, env: Env = {}, timeoutMs = 120_0
   return {
     url,
     child,
+    log: () => log.join(''),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

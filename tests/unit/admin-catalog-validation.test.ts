@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '@/lib/admin/catalog/duration';
-import { isSlug, slugify } from '@/lib/admin/catalog/slug';
+import { isSlug, slugify } from '@/lib/catalog/slug';
 import {
   type EditionDraft,
   formatMoneyInput,

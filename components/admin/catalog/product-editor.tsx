@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { saveProductAction } from '@/lib/admin/catalog/actions';
-import { slugify } from '@/lib/admin/catalog/slug';
+import { slugify } from '@/lib/catalog/slug';
 import type { GenreOption, ProductEditorData } from '@/lib/admin/catalog/types';
 import { PRODUCT_KINDS, type ProductKind } from '@/lib/catalog/formats';
 import { CreditsSection } from './credits-section';

@@ -9,7 +9,7 @@ import { refreshSearchIndex } from '@/lib/search/mutations';
 import { deleteObject, storage } from '@/lib/storage';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { catalogTags } from './invalidate';
-import { slugify } from './slug';
+import { slugify } from '@/lib/catalog/slug';
 import type { PersonOption } from './types';
 import type { EditionInput, FieldErrors, ProductInput, PublicationStatus } from './validation';
 import { thumbnailKeyOf } from './uploads-keys';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EDITION_FORMATS, FORMATS_BY_KIND, PRODUCT_KINDS } from '@/lib/catalog/formats';
 import { parseDuration } from './duration';
-import { isSlug } from './slug';
+import { isSlug } from '@/lib/catalog/slug';
 
 /**
  * What the product editor and the CSV import send, and the rules they are checked against. Pure

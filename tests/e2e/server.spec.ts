@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '@/scripts/lib/server';
+import { baseUrl } from './support/browser';
+
+/**
+ * The production server as a deployer runs it: bound to loopback behind a reverse proxy, and left
+ * to the internet's made-up URLs. Plain HTTP, no browser. Extra servers use the ports after the
+ * e2e server's (npm run test:e2e -- --port=N: N + 1).
+ */
+const mainPort = () => Number(new URL(baseUrl()).port);
+const started: RunningServer[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((server) => server.stop()));
+});
+
+/** A second server on the same build; on the embedded database, its own empty one in memory. */
+async function extraServer(port: number, options: { hostname?: string; env?: Record<string, string> } = {}) {
+  const env = process.env.DATABASE_URL ? {} : { PGLITE_DIR: 'memory://', SEED_DEMO: 'never' };
+  const server = await startServer(port, { ...env, ...options.env }, 60_000, { hostname: options.hostname });
+  started.push(server);
+  return server;
+}
+
+describe('next start -H 127.0.0.1 (behind a reverse proxy)', () => {
+  it('serves pages, redirects and 404s without proxying to itself', async () => {
+    const server = await extraServer(mainPort() + 1, { hostname: '127.0.0.1' });
+    expect(server.url).toBe(`http://127.0.0.1:${mainPort() + 1}`);
+    const get = (pathname: string, headers: Record<string, string> = {}) =>
+      fetch(server.url + pathname, { headers, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+    for (const pathname of ['/', '/help', '/music', '/login']) {
+      const response = await get(pathname);
+      expect(response.status, pathname).toBe(200);
+      expect(await response.text(), pathname).toContain('<html lang="en-US"');
+    }
+    expect(await (await get('/help', { 'accept-language': 'zh-CN' })).text()).toContain('<html lang="zh-CN"');
+    const redirect = await get('/music?genre=jazz');
+    expect(redirect.status).toBe(308);
+    expect(new URL(redirect.headers.get('location')!, server.url).href).toBe(`${server.url}/music/genre=jazz`);
+    expect((await get('/products/no-such-album')).status).toBe(404);
+    expect(server.log()).not.toContain('Failed to proxy');
+  });
+});
+
+/** Size in bytes and number of files under a folder. */
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { bytes, files };
+}
+
+function residentMegabytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]) / 1024;
+}
+
+/** Requests `paths` with a few at a time; returns the statuses seen, with counts. */
+async function requestAll(paths: string[], concurrency = 6): Promise<Record<number, number>> {
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < paths.length) {
+        const response = await fetch(baseUrl() + paths[next++], { redirect: 'manual' });
+        await response.arrayBuffer();
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      }
+    }),
+  );
+  return statuses;
+}
+
+let serial = 0;
+/** Made-up catalog URLs: products, people, over-long slugs, genres, pages past the end. */
+function madeUpPaths(count: number): string[] {
+  const word = () => `zz${(serial++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const kinds = [
+    () => `/products/${word()}`,
+    () => `/people/${word()}`,
+    () => `/products/${'a'.repeat(300)}${word()}`,
+    () => `/music/genre=${word()}`,
+    () => `/film/page=${9000 + (serial++ % 999)}`,
+  ];
+  return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]());
+}
+
+describe('made-up URLs', () => {
+  it('answer 404 and leave the page cache on disk and the server memory flat', async () => {
+    const pid = Number(process.env.E2E_SERVER_PID);
+    expect(pid, 'E2E_SERVER_PID (set by scripts/e2e.ts)').toBeGreaterThan(0);
+    const cacheDir = path.join(process.cwd(), '.next', 'server');
+    // Warm up first: the first few hundred requests of any kind grow a fresh Node heap.
+    await requestAll(madeUpPaths(200));
+    const before = { disk: folderSize(cacheDir), rss: residentMegabytes(pid) };
+
+    const statuses = await requestAll(madeUpPaths(1_000));
+
+    const after = { disk: folderSize(cacheDir), rss: residentMegabytes(pid) };
+    console.log(
+      `1,000 made-up URLs: .next/server ${before.disk.files} → ${after.disk.files} files, ` +
+        `${before.disk.bytes} → ${after.disk.bytes} bytes; server RSS ${before.rss.toFixed(0)} → ${after.rss.toFixed(0)} MB`,
+    );
+    expect(statuses).toEqual({ 404: 1_000 });
+    // Flat within a tolerance: nothing new on disk (a catalog page revalidating in the background
+    // may rewrite its own files meanwhile), and the heap settling by a few tens of MB at most. Before
+    // unknown URLs were sent to the one not-found page, 200 of them wrote 1,200 files (18 MB) and grew
+    // the server by 144 MB.
+    expect(after.disk.files - before.disk.files).toBeLessThanOrEqual(0);
+    expect(Math.abs(after.disk.bytes - before.disk.bytes)).toBeLessThan(256 * 1024);
+    expect(after.rss - before.rss).toBeLessThan(64);
+  });
+});
