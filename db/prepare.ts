@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { env } from '@/lib/env';
-import { type Database, migrationsFolder, queryRows } from './index';
+import { type Database, queryRows } from './index';
+import { applyMigrations } from './migrate';
 
 /**
  * Brings a freshly opened embedded database up to date: applies pending migrations and, on an empty
@@ -10,8 +10,7 @@ import { type Database, migrationsFolder, queryRows } from './index';
  * `npm run demo` (scripts/demo.ts); any other store makes its admin with `npm run admin:create`.
  */
 export async function prepareEmbeddedDatabase(db: Database, { seed = true } = {}): Promise<void> {
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  await migrate(db as unknown as PgliteDatabase, { migrationsFolder });
+  await applyMigrations(db, { log: (line) => console.log(`[encore] ${line}`) });
   if (!seed || env.SEED_DEMO === 'never') return;
   const [{ count }] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
   if (count > 0) return;

@@ -1,5 +1,6 @@
 // npm run db:migrate: applies db/migrations to DATABASE_URL, or to the embedded database.
-import { closeDb, getDb, migrationsFolder, usesEmbeddedDatabase } from '@/db';
+import { closeDb, getDb, usesEmbeddedDatabase } from '@/db';
+import { migrateWithLock } from '@/db/migrate';
 import { env } from '@/lib/env';
 
 async function main() {
@@ -8,13 +9,9 @@ async function main() {
     await getDb();
     console.log(`Embedded database in ${env.PGLITE_DIR} is up to date.`);
   } else {
-    const { default: postgres } = await import('postgres');
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await migrate(drizzle(client), { migrationsFolder });
-    await client.end();
-    console.log('Migrations applied.');
+    // Safe while app instances with MIGRATE_ON_START=1 start: they all take the same lock.
+    const applied = await migrateWithLock(env.DATABASE_URL!, { log: console.log });
+    console.log(applied.length ? `Migrations applied: ${applied.length}.` : 'The database is up to date.');
   }
   await closeDb();
 }

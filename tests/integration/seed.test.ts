@@ -2,9 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, migrationsFolder, queryRows } from '@/db';
+import { type Database, queryRows } from '@/db';
+import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { generateCatalog } from '@/db/seed/catalog';
 import { SeedRefusedError, seedDemo } from '@/db/seed';
@@ -29,8 +29,8 @@ async function count(table: string): Promise<number> {
 beforeAll(async () => {
   client = await PGlite.create('memory://', { extensions: { pg_trgm } });
   const pglite = drizzle(client, { schema, casing: 'snake_case' });
-  await migrate(pglite, { migrationsFolder });
   db = pglite as unknown as Database;
+  await applyMigrations(db);
   summary = await seedDemo(db, { today: TODAY });
 });
 

@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database } from '@/db';
-import { migrationsFolder } from '@/db';
+import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 
@@ -41,7 +39,7 @@ export async function createTemplateDatabase(serverUrl: string): Promise<string>
   await withAdmin(serverUrl, (sql) => sql.unsafe(`create database ${quote(name)}`));
   const client = postgres(databaseUrl(serverUrl, name), { max: 1, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
-  await migratePostgres(db, { migrationsFolder });
+  await applyMigrations(db as unknown as Database);
   await seedDemo(db as unknown as Database);
   await client.end();
   return name;
@@ -69,7 +67,7 @@ export function openPostgres(url: string, max = 20) {
 export async function seededSnapshot(): Promise<Buffer> {
   const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
-  await migratePglite(db, { migrationsFolder });
+  await applyMigrations(db as unknown as Database);
   await seedDemo(db as unknown as Database);
   const dump = await client.dumpDataDir('gzip');
   await client.close();
