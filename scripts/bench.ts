@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { createScratchDatabase, runScript } from './lib/databases';
 import { measureThroughput, percentile, type Throughput } from './lib/measure';
 import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
+import { IMPORT_ADMIN, measureImportPreview } from './bench-import';
 import { benchRecommendations } from './bench-recs';
 import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
 
@@ -144,6 +145,11 @@ async function main() {
     console.log(`Seeding the benchmark database${EXTRA_PRODUCTS ? ` with ${EXTRA_PRODUCTS} extra products` : ''}…`);
     await runScript('scripts/db-migrate.ts', [], appEnv);
     await runScript('scripts/db-seed.ts', seedArgs, appEnv);
+    // The admin the CSV import benchmark signs in as.
+    await runScript('scripts/admin-create.ts', ['--email', IMPORT_ADMIN.login, '--username', 'admin'], {
+      ...appEnv,
+      ADMIN_PASSWORD: IMPORT_ADMIN.password,
+    });
     if (args.includes('--build') || (!args.includes('--no-build') && !hasBuild())) await buildApp(appEnv);
     const server = await startServer(PORT, appEnv);
     try {
@@ -167,6 +173,8 @@ async function main() {
       );
       console.log('Measuring add-to-cart through the server action…');
       const addToCart = await measureAddToCart(server.url);
+      console.log('Measuring the CSV import dry run of 50,000 rows…');
+      const importPreview = await measureImportPreview(server.url, server.child.pid!);
       const orders = appEnv.DATABASE_URL
         ? (console.log('Measuring orders placed per second on PostgreSQL…'),
           await measureOrdersPerSecond(appEnv.DATABASE_URL))
@@ -182,6 +190,7 @@ async function main() {
         search,
         searchApi,
         addToCart,
+        importPreview,
         orders,
       };
       console.table(results.throughput);
@@ -198,6 +207,10 @@ async function main() {
         console.log(`Slowest search ${name} queries: ${measured.slowest.map((t) => `"${t.q}" ${t.ms} ms`).join(', ')}`);
       console.log(
         `Add to cart: p50 ${addToCart.p50Ms} ms, p95 ${addToCart.p95Ms} ms over ${addToCart.requests} requests (${addToCart.failures} failed)`,
+      );
+      console.log(
+        `CSV import dry run of ${importPreview.rows} rows (${importPreview.requestMegabytes} MB): ${importPreview.seconds} s, ` +
+          `server memory ${importPreview.rssBeforeMb} MB before, ${importPreview.rssPeakMb} MB at most`,
       );
       if (orders)
         console.log(

@@ -7,6 +7,7 @@ import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { parseCsv, serializeCsv, UTF8_BOM } from '@/lib/admin/catalog/csv';
 import { CSV_COLUMNS, importBatches } from '@/lib/admin/catalog/csv-columns';
+import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
 import type { ImportReport } from '@/lib/admin/catalog/types';
 import { getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
@@ -54,12 +55,14 @@ async function download(query = ''): Promise<string> {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
+/** As the page sends them: the dry run as newline-delimited JSON, a batch to import as JSON. */
 async function post(mode: 'preview' | 'apply', header: string[], rows: Rows): Promise<Response> {
+  const preview = mode === 'preview';
   return importCsv(
     new Request('http://localhost/api/admin/products/import', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mode, header, rows }),
+      headers: { 'content-type': preview ? PREVIEW_CONTENT_TYPE : 'application/json' },
+      body: preview ? previewBody(header, rows) : JSON.stringify({ mode, header, rows }),
     }),
   );
 }
@@ -305,6 +308,70 @@ describe('CSV import', () => {
     ).toBe(403);
     expect((await exportCsv(new Request('http://localhost/api/admin/products/export.csv'))).status).toBe(403);
     expect(await count(sql`select count(*)::int as n from products where slug = ${`intruder-${RUN}`}`)).toBe(0);
+  });
+
+  it('checks a large file in chunks: duplicates across the whole file, every error counted, lists capped', async () => {
+    // 750 products of 4 rows: the dry run checks about 1,000 rows at a time.
+    const lines: string[][] = [header];
+    for (let p = 0; p < 750; p++) {
+      for (let e = 0; e < 4; e++) {
+        const sku = p === 700 && e === 0 ? `CHK-${SKU_RUN}-0-0` : `CHK-${SKU_RUN}-${p}-${e}`;
+        lines.push(row({ slug: `chunked-${RUN}-${p}`, title: `Chunked ${p}`, sku, price: e === 3 ? 'x' : '9.99' }));
+      }
+    }
+    const [head, ...rows] = parseCsv(serializeCsv(lines));
+    const preview = (await (await post('preview', head.cells, rows)).json()) as ImportReport;
+    expect(preview.counts).toMatchObject({ rows: 3_000, products: { create: 0, skip: 750 } });
+    // One bad price per product, and the SKU of line 2 used again 2,800 lines later.
+    expect(preview.errorCount).toBe(751);
+    const duplicate = 2 + 700 * 4;
+    expect(preview.errors).toHaveLength(500);
+    expect(preview.errors.map((e) => e.line)).toEqual([...preview.errors.map((e) => e.line)].sort((a, b) => a - b));
+    expect(preview.errors[0]).toEqual({ line: 5, column: 'price', message: 'priceInvalid' });
+    expect(preview.rows).toHaveLength(200);
+    expect(preview.rows.map((r) => r.line)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    // The duplicate is past the first 500 errors: check it on its own, with the prices fixed.
+    const fixed = rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c === 'x' ? '9.99' : c)) }));
+    const again = (await (await post('preview', head.cells, fixed)).json()) as ImportReport;
+    expect(again.errors).toEqual([{ line: duplicate, column: 'sku', message: 'skuDuplicate', params: { line: '2' } }]);
+    expect(again.counts.products).toMatchObject({ create: 749, skip: 1 });
+  });
+
+  it('refuses a dry run it cannot read, of more than 50,000 rows, and rows of a product apart', async () => {
+    const send = (body: string) =>
+      importCsv(
+        new Request('http://localhost/api/admin/products/import', {
+          method: 'POST',
+          headers: { 'content-type': PREVIEW_CONTENT_TYPE },
+          body,
+        }),
+      );
+    const start = JSON.stringify({ mode: 'preview', header });
+    const line = (n: number, slug: string, sku: string) =>
+      JSON.stringify({ line: n, cells: row({ slug, sku, title: slug }) });
+    expect((await send('{not json')).status).toBe(400);
+    expect((await send(`${start}\n{"line": 2}`)).status).toBe(400);
+    expect((await send('')).status).toBe(400);
+
+    // Written by hand, not by the page: rows of a product must come together.
+    const apart = await send(
+      [
+        start,
+        line(2, `apart-a-${RUN}`, `AP-${SKU_RUN}-1`),
+        line(3, `apart-b-${RUN}`, `AP-${SKU_RUN}-2`),
+        line(4, `apart-a-${RUN}`, `AP-${SKU_RUN}-3`),
+      ].join('\n'),
+    );
+    const report = (await apart.json()) as ImportReport;
+    expect(report.errors).toEqual([{ line: 4, column: 'slug', message: 'productRowsApart', params: { line: '2' } }]);
+    expect(report.rows.find((r) => r.line === 4)).toMatchObject({ product: 'skip', edition: 'skip' });
+
+    // Rows are not checked without a sku column, so this only counts them.
+    const many = [JSON.stringify({ mode: 'preview', header: ['slug'] })];
+    for (let i = 0; i < 50_001; i++) many.push(JSON.stringify({ line: i + 2, cells: [`s${i}`] }));
+    const tooMany = await send(many.join('\n'));
+    expect(tooMany.status).toBe(413);
+    expect(await tooMany.json()).toEqual({ error: { message: 'tooManyRows' } });
   });
 
   it('imports a generated 10,000-row file in batches, with the right counts', async () => {

@@ -5,12 +5,14 @@ import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { type CsvRecord, CsvSyntaxError, parseCsv } from '@/lib/admin/catalog/csv';
 import { importBatches } from '@/lib/admin/catalog/csv-columns';
+import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
+import { emptyReport, mergeReports, REPORT_LIMITS } from '@/lib/admin/catalog/import-report';
 import type { ImportIssue, ImportReport } from '@/lib/admin/catalog/types';
 
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 const BATCH_ROWS = 500;
-const SHOWN_ROWS = 200;
-const SHOWN_ISSUES = 500;
+const SHOWN_ROWS = REPORT_LIMITS.rows;
+const SHOWN_ISSUES = REPORT_LIMITS.issues;
 
 type Parsed = { name: string; header: string[]; rows: CsvRecord[] };
 type Phase =
@@ -20,32 +22,15 @@ type Phase =
   | { step: 'importing'; done: number; total: number; report: ImportReport }
   | { step: 'done'; report: ImportReport; stopped: boolean };
 
-const emptyCounts = (): ImportReport['counts'] => ({
-  rows: 0,
-  products: { create: 0, update: 0, unchanged: 0, skip: 0 },
-  editions: { create: 0, update: 0, unchanged: 0, skip: 0 },
-});
-
-function merge(total: ImportReport, part: ImportReport): ImportReport {
-  const add = <T extends Record<string, number>>(a: T, b: T) =>
-    Object.fromEntries(Object.keys(a).map((key) => [key, a[key] + b[key]])) as T;
-  return {
-    rows: [...total.rows, ...part.rows],
-    errors: [...total.errors, ...part.errors],
-    warnings: [...total.warnings, ...part.warnings],
-    counts: {
-      rows: total.counts.rows + part.counts.rows,
-      products: add(total.counts.products, part.counts.products),
-      editions: add(total.counts.editions, part.counts.editions),
-    },
-  };
-}
-
+/**
+ * The dry run sends the whole file as newline-delimited JSON, which the server checks as it arrives
+ * (lib/admin/catalog/import-format.ts); each import batch is one JSON request.
+ */
 async function post(mode: 'preview' | 'apply', header: string[], rows: CsvRecord[]): Promise<ImportReport> {
   const response = await fetch('/api/admin/products/import', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode, header, rows }),
+    headers: { 'content-type': mode === 'preview' ? PREVIEW_CONTENT_TYPE : 'application/json' },
+    body: mode === 'preview' ? previewBody(header, rows) : JSON.stringify({ mode, header, rows }),
   });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -121,7 +106,7 @@ export function ImportPanel() {
     stop.current = false;
     setFailure(null);
     const batches = importBatches(file.header, file.rows, BATCH_ROWS);
-    let report: ImportReport = { rows: [], errors: [], warnings: [], counts: emptyCounts() };
+    let report = emptyReport();
     let done = 0;
     setPhase({ step: 'importing', done, total: file.rows.length, report });
     for (const batch of batches) {
@@ -130,7 +115,7 @@ export function ImportPanel() {
         return;
       }
       try {
-        report = merge(report, await post('apply', file.header, batch));
+        report = mergeReports(report, await post('apply', file.header, batch));
       } catch (error) {
         setFailure(requestError(error));
         setPhase({ step: 'done', report, stopped: true });
@@ -211,7 +196,7 @@ export function ImportPanel() {
                 {t('import', { count: toWrite })}
               </Button>
               {toWrite === 0 && <p className="text-sm text-stone-600">{t('nothingToDo')}</p>}
-              {report.errors.length > 0 && toWrite > 0 && <p className="text-sm text-stone-600">{t('skippedNote')}</p>}
+              {report.errorCount > 0 && toWrite > 0 && <p className="text-sm text-stone-600">{t('skippedNote')}</p>}
             </div>
           )}
 
@@ -255,15 +240,27 @@ export function ImportPanel() {
             </p>
           )}
 
-          <Issues title={t('errorsTitle')} issues={report.errors} text={issueText} tone="error" />
-          <Issues title={t('warningsTitle')} issues={report.warnings} text={issueText} tone="warning" />
+          <Issues
+            title={t('errorsTitle')}
+            issues={report.errors}
+            total={report.errorCount}
+            text={issueText}
+            tone="error"
+          />
+          <Issues
+            title={t('warningsTitle')}
+            issues={report.warnings}
+            total={report.warningCount}
+            text={issueText}
+            tone="warning"
+          />
 
           {report.rows.length > 0 && (
             <div>
               <h3 className="font-semibold">{t('rowsTitle')}</h3>
-              {report.rows.length > SHOWN_ROWS && (
+              {report.counts.rows > report.rows.length && (
                 <p className="text-sm text-stone-600">
-                  {t('rowsShown', { shown: SHOWN_ROWS, total: report.rows.length })}
+                  {t('rowsShown', { shown: report.rows.length, total: report.counts.rows })}
                 </p>
               )}
               <div className="mt-2 overflow-x-auto">
@@ -325,26 +322,29 @@ function Summary({ report, dryRun }: { report: ImportReport; dryRun: boolean }) 
   );
 }
 
+/** The first issues by line (the server sends at most SHOWN_ISSUES of them) and how many there are. */
 function Issues({
   title,
   issues,
+  total,
   text,
   tone,
 }: {
   title: string;
   issues: ImportIssue[];
+  total: number;
   text: (issue: ImportIssue) => string;
   tone: 'error' | 'warning';
 }) {
   const t = useTranslations('admin.catalog.import');
-  if (issues.length === 0) return null;
+  if (total === 0) return null;
   return (
     <div>
       <h3 className={`font-semibold ${tone === 'error' ? 'text-brand-700' : 'text-amber-800'}`}>
-        {title} ({issues.length})
+        {title} ({total})
       </h3>
-      {issues.length > SHOWN_ISSUES && (
-        <p className="text-sm text-stone-600">{t('rowsShown', { shown: SHOWN_ISSUES, total: issues.length })}</p>
+      {total > issues.length && (
+        <p className="text-sm text-stone-600">{t('rowsShown', { shown: issues.length, total })}</p>
       )}
       <div className="mt-2 max-h-96 overflow-auto">
         <table className="w-full min-w-[30rem] text-left text-sm">

@@ -51,10 +51,16 @@ export type ImportRowResult = {
   edition: 'create' | 'update' | 'unchanged' | 'skip';
 };
 
+/**
+ * What an import (or its dry run) did or would do. `counts`, `errorCount` and `warningCount` cover
+ * every row; `rows`, `errors` and `warnings` list only the first ones by line (REPORT_LIMITS).
+ */
 export type ImportReport = {
   rows: ImportRowResult[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  errorCount: number;
+  warningCount: number;
   counts: {
     rows: number;
     products: { create: number; update: number; unchanged: number; skip: number };
