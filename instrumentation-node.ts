@@ -54,8 +54,13 @@ function refuseUnsafeProductionSettings(): void {
  */
 async function requireCurrentSchema({ apply }: { apply: boolean }): Promise<void> {
   if (apply) {
-    const applied = await migrateWithLock(env.DATABASE_URL!, { log: (line) => console.log(`[encore] ${line}`) });
-    if (applied.length) console.log(`[encore] Applied ${applied.length} migration(s) at start (MIGRATE_ON_START).`);
+    try {
+      const applied = await migrateWithLock(env.DATABASE_URL!, { log: (line) => console.log(`[encore] ${line}`) });
+      if (applied.length) console.log(`[encore] Applied ${applied.length} migration(s) at start (MIGRATE_ON_START).`);
+    } catch (error) {
+      console.error('[encore] Applying the migrations at start failed; the server will not start:', error);
+      process.exit(1);
+    }
   }
   const pending = await pendingMigrations(await getDb());
   if (pending.length === 0) return;

@@ -63,11 +63,6 @@ async function snapshot(): Promise<Snapshot> {
   return current ?? loading;
 }
 
-/** Forgets the snapshot (tests, after changing the catalog behind the app's back). */
-export function resetKnownCatalog(): void {
-  current = null;
-}
-
 async function productExists(slug: string): Promise<boolean> {
   if (!isSlug(slug)) return false;
   if ((await snapshot()).products.has(slug)) return true;
