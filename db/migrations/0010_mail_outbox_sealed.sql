@@ -3,7 +3,5 @@ DELETE FROM "mail_outbox";--> statement-breakpoint
 ALTER TYPE "public"."mail_status" ADD VALUE 'cancelled';--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD COLUMN "to_hash" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD COLUMN "data" text NOT NULL;--> statement-breakpoint
-CREATE INDEX "mail_outbox_to_hash_idx" ON "mail_outbox" USING btree ("to_hash");--> statement-breakpoint
-CREATE INDEX "mail_outbox_user_idx" ON "mail_outbox" USING btree ("user_id");--> statement-breakpoint
 ALTER TABLE "mail_outbox" DROP COLUMN "html";--> statement-breakpoint
 ALTER TABLE "mail_outbox" DROP COLUMN "text";

@@ -3,13 +3,7 @@ ALTER TABLE "orders" ADD COLUMN "hold_visitor" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "hold_email" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "hold_ip" text;--> statement-breakpoint
 ALTER TABLE "returns" ADD COLUMN "request_key" text;--> statement-breakpoint
-CREATE INDEX "orders_unpaid_visitor_idx" ON "orders" USING btree ("hold_visitor") WHERE status = 'pending_payment';--> statement-breakpoint
-CREATE INDEX "orders_unpaid_email_idx" ON "orders" USING btree ("hold_email") WHERE status = 'pending_payment';--> statement-breakpoint
-CREATE INDEX "orders_unpaid_ip_idx" ON "orders" USING btree ("hold_ip") WHERE status = 'pending_payment';--> statement-breakpoint
 -- Hand-written: before the unique index, merge an order line repeated within one return (possible
 -- before this migration) into its first row.
 UPDATE "return_lines" SET "quantity" = "merged"."total" FROM (SELECT min("id") AS "keep", sum("quantity")::int AS "total" FROM "return_lines" GROUP BY "return_id", "order_line_id" HAVING count(*) > 1) AS "merged" WHERE "return_lines"."id" = "merged"."keep";--> statement-breakpoint
-DELETE FROM "return_lines" AS "later" USING "return_lines" AS "first" WHERE "later"."return_id" = "first"."return_id" AND "later"."order_line_id" = "first"."order_line_id" AND "later"."id" > "first"."id";--> statement-breakpoint
-CREATE UNIQUE INDEX "return_lines_return_order_line_key" ON "return_lines" USING btree ("return_id","order_line_id");--> statement-breakpoint
-CREATE INDEX "return_lines_order_line_idx" ON "return_lines" USING btree ("order_line_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "returns_order_request_key" ON "returns" USING btree ("order_id","request_key");
+DELETE FROM "return_lines" AS "later" USING "return_lines" AS "first" WHERE "later"."return_id" = "first"."return_id" AND "later"."order_line_id" = "first"."order_line_id" AND "later"."id" > "first"."id";

@@ -49,7 +49,7 @@ export const users = pgTable(
     uniqueIndex('users_username_key_key').on(t.usernameKey),
     uniqueIndex('users_email_key_key').on(t.emailKey),
     index('users_role_idx').on(t.role),
-    index('users_blind_index_idx').using('gin', t.blindIndex),
+    index('users_blind_index_idx').using('gin', t.blindIndex).concurrently(),
   ],
 );
 
@@ -131,7 +131,10 @@ export const addresses = pgTable(
     isDefault: boolean('is_default').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('addresses_user_idx').on(t.userId), index('addresses_blind_index_idx').using('gin', t.blindIndex)],
+  (t) => [
+    index('addresses_user_idx').on(t.userId),
+    index('addresses_blind_index_idx').using('gin', t.blindIndex).concurrently(),
+  ],
 );
 
 /**

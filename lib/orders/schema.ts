@@ -107,15 +107,18 @@ export const orders = pgTable(
       .on(t.expiresAt)
       .where(sql`status = 'pending_payment'`),
     index('orders_email_idx').on(sql`lower(${t.email})`),
-    index('orders_blind_index_idx').using('gin', t.blindIndex),
+    index('orders_blind_index_idx').using('gin', t.blindIndex).concurrently(),
     index('orders_unpaid_visitor_idx')
       .on(t.holdVisitor)
+      .concurrently()
       .where(sql`status = 'pending_payment'`),
     index('orders_unpaid_email_idx')
       .on(t.holdEmail)
+      .concurrently()
       .where(sql`status = 'pending_payment'`),
     index('orders_unpaid_ip_idx')
       .on(t.holdIp)
+      .concurrently()
       .where(sql`status = 'pending_payment'`),
     check(
       'orders_totals_nonnegative',
@@ -203,7 +206,7 @@ export const returns = pgTable(
   (t) => [
     index('returns_order_idx').on(t.orderId),
     index('returns_status_idx').on(t.status, t.createdAt),
-    uniqueIndex('returns_order_request_key').on(t.orderId, t.requestKey),
+    uniqueIndex('returns_order_request_key').on(t.orderId, t.requestKey).concurrently(),
   ],
 );
 
@@ -221,8 +224,8 @@ export const returnLines = pgTable(
   },
   (t) => [
     // An order line appears once per return (its quantities are summed before the insert).
-    uniqueIndex('return_lines_return_order_line_key').on(t.returnId, t.orderLineId),
-    index('return_lines_order_line_idx').on(t.orderLineId),
+    uniqueIndex('return_lines_return_order_line_key').on(t.returnId, t.orderLineId).concurrently(),
+    index('return_lines_order_line_idx').on(t.orderLineId).concurrently(),
     check('return_lines_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
