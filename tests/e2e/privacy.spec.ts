@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { ADMIN, signIn, unique } from './support/flows';
+import { ADMIN, followVerificationLink, hydrated, signIn, submitRegistration, unique } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,12 +21,14 @@ describe('personal data', () => {
     const phone = `+44 7700 9${String(Date.now()).slice(-5)}`;
 
     await page.goto('/register');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`${username}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill('a private e2e passphrase');
+    await hydrated(page);
     await page.getByLabel('Display name (optional)').fill(`Rosalind ${surname}`);
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.getByRole('button', { name: /Account menu/ }).waitFor();
+    await submitRegistration(page, {
+      username,
+      email: `${username}@example.com`,
+      password: 'a private e2e passphrase',
+    });
+    await followVerificationLink(page, `${username}@example.com`);
 
     await page.goto('/account/addresses');
     await page.getByLabel('Full name').fill(`Rosalind ${surname}`);
