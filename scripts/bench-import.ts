@@ -7,35 +7,16 @@ import fs from 'node:fs';
 import { parseCsv } from '@/lib/admin/catalog/csv';
 import { readHeader } from '@/lib/admin/catalog/csv-columns';
 import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
+import { CookieJar, signIn } from './lib/sign-in';
 
 /** The account it signs in as (bench.ts creates it with `npm run admin:create`). */
 export const IMPORT_ADMIN = { login: 'admin@encore.test', password: 'encore-admin-demo' };
 
 /** The session cookie of the demo admin, signed in through next-auth's credentials callback. */
 export async function adminCookie(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  keep(csrf);
-  const cookie = () => Array.from(jar, ([name, value]) => `${name}=${value}`).join('; ');
-  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie(), origin: baseUrl },
-    body: new URLSearchParams({ csrfToken, login: IMPORT_ADMIN.login, password: IMPORT_ADMIN.password, json: 'true' }),
-  });
-  keep(signIn);
-  if (![...jar.keys()].some((name) => name.includes('session-token'))) {
-    throw new Error(`signing in as ${IMPORT_ADMIN.login} failed (${signIn.status})`);
-  }
-  return cookie();
+  const jar = new CookieJar();
+  await signIn(baseUrl, jar, IMPORT_ADMIN.login, IMPORT_ADMIN.password);
+  return jar.header();
 }
 
 /** A file of `count` rows: the catalog's export repeated under new slugs and SKUs, 1 % with errors. */

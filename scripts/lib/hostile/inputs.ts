@@ -90,18 +90,22 @@ function encodeQueryValue(value: string): string {
   return value === '\ud800' ? '%ED%A0%80' : encodeURIComponent(value);
 }
 
+/** The hostile values a query string carries in every field (the others are for bodies and forms). */
+const QUERY_VALUE_KINDS = ['nul', 'control', 'lone-surrogate', 'overflow', 'huge-integer', 'long', 'empty'];
+
 /** Hostile query strings for a GET: each value in every field, and the classic paging and encoding tricks. */
 export function hostileQueries(fields: readonly string[] = COMMON_FIELDS): QueryVariant[] {
   return [
-    ...HOSTILE_VALUES.map(({ kind, value }) => ({ kind: `query-${kind}`, query: allFields(fields, value) })),
+    ...HOSTILE_VALUES.filter(({ kind }) => QUERY_VALUE_KINDS.includes(kind)).map(({ kind, value }) => ({
+      kind: `query-${kind}`,
+      query: allFields(fields, value),
+    })),
     { kind: 'query-page-negative', query: 'page=-1&pageSize=-1' },
     { kind: 'query-page-overflow', query: 'page=1e309&pageSize=1e309' },
     { kind: 'query-page-size-huge', query: 'page=99999999&pageSize=100000' },
     { kind: 'query-repeated', query: `${allFields(fields, '1')}&${allFields(fields, '2')}&page=1&page=x` },
-    { kind: 'query-q-nul', query: 'q=%00' },
     { kind: 'query-broken-percent', query: 'q=%E0%A4%A&page=%&sort=%ZZ&%=%' },
     { kind: 'query-array-syntax', query: 'q[]=a&q[x]=b&page[]=1&productId[$ne]=1' },
-    { kind: 'query-no-values', query: fields.join('&') },
   ];
 }
 
@@ -167,7 +171,7 @@ export function multipartBody(entries: [string, string][], boundary = 'hostile-s
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   );
   const file =
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="../\u0000.csv"\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="../\u202e.csv"\r\n` +
     'Content-Type: application/octet-stream\r\n\r\n\u0000\u00ff\u00fe,"\r\n';
   return {
     kind: 'multipart',

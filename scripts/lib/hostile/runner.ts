@@ -1,0 +1,131 @@
+import type { CookieJar } from '../sign-in';
+import type { Identity, Probe } from './plan';
+
+/**
+ * Sends probes to the server, a bounded number at a time, as one of the identities (each with its own
+ * cookies), and records what came back together with what the server logged meanwhile.
+ */
+
+export type Outcome = {
+  probe: Probe;
+  /** The HTTP status, or 0 when no answer came (`error` says why). */
+  status: number;
+  error?: string;
+  ms: number;
+  /** Where the server log stood when the request was sent and when its answer ended. */
+  logFrom: number;
+  logTo: number;
+  /** The first 256 KB of the answer, kept for pages whose form fields the sweep reads. */
+  text?: string;
+  /** The status when sent again alone (`isolate`), its log window then being its own. */
+  alone?: number;
+};
+
+export type Client = { baseUrl: string; jars: Record<Identity, CookieJar>; log: () => string; timeoutMs: number };
+
+const KEEP_TEXT = 256 * 1024;
+
+/** Sends one probe and reads its answer (the first 256 KB kept for `real` pages, the rest drained). */
+export async function send(client: Client, probe: Probe): Promise<Outcome> {
+  const jar = client.jars[probe.identity];
+  const cookieAt = probe.cookie?.cookie.indexOf('=') ?? -1;
+  const cookie = jar.header(
+    probe.cookie
+      ? { name: probe.cookie.cookie.slice(0, cookieAt), value: probe.cookie.cookie.slice(cookieAt + 1) }
+      : undefined,
+  );
+  const headers: Record<string, string> = { origin: client.baseUrl, ...probe.headers };
+  if (cookie) headers.cookie = cookie;
+  if (probe.body?.contentType) headers['content-type'] = probe.body.contentType;
+  const raw = probe.body?.body;
+  const body = typeof raw === 'function' ? raw() : raw;
+  const logFrom = client.log().length;
+  const started = performance.now();
+  const done = (status: number, extra: Partial<Outcome> = {}): Outcome => ({
+    probe,
+    status,
+    ms: performance.now() - started,
+    logFrom,
+    logTo: client.log().length,
+    ...extra,
+  });
+  try {
+    const response = await fetch(`${client.baseUrl}${probe.url}`, {
+      method: probe.method,
+      headers,
+      body: body as BodyInit | undefined,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(client.timeoutMs),
+      // @ts-expect-error undici needs this for a streamed body; the DOM types do not know it.
+      duplex: typeof raw === 'function' ? 'half' : undefined,
+    });
+    const text = await readSome(response, probe.kind === 'real');
+    return done(response.status, { text });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return done(0, { error: `${(error as Error).name}: ${cause?.code ?? cause?.message ?? (error as Error).message}` });
+  }
+}
+
+/** Reads the answer to its end (so that the connection is free again), keeping the start when asked. */
+async function readSome(response: Response, keep: boolean): Promise<string | undefined> {
+  if (!response.body) return undefined;
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  for await (const chunk of response.body) {
+    if (keep && kept < KEEP_TEXT) {
+      chunks.push(chunk);
+      kept += chunk.length;
+    }
+  }
+  return keep ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
+
+/** Runs the probes, at most `concurrency` at a time, in order of the list; calls `onOutcome` as they end. */
+export async function runAll(
+  client: Client,
+  probes: Probe[],
+  concurrency: number,
+  onOutcome: (outcome: Outcome) => void = () => {},
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(probes.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < probes.length) {
+      const index = next++;
+      outcomes[index] = await send(client, probes[index]);
+      onOutcome(outcomes[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, probes.length) }, worker));
+  return outcomes;
+}
+
+/**
+ * Sends failed probes again, one at a time with a pause after each, and keeps the log window of that
+ * lone run: with requests in parallel, the server's log lines interleave. One probe per route (or
+ * action) and input, at most `limit`; `isFailed` says which outcomes failed.
+ */
+export async function isolate(
+  client: Client,
+  outcomes: Outcome[],
+  isFailed: (outcome: Outcome) => boolean,
+  limit: number,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const outcome of outcomes.filter(isFailed)) {
+    const key = `${outcome.probe.target} ${outcome.probe.kind}`;
+    if (seen.has(key) || seen.size >= limit) continue;
+    seen.add(key);
+    const again = await send(client, outcome.probe);
+    await new Promise((r) => setTimeout(r, 250));
+    Object.assign(outcome, { alone: again.status, logFrom: again.logFrom, logTo: client.log().length });
+  }
+}
+
+/** Whether the jar's session is still signed in (an action may have ended it: "sign out everywhere"). */
+export async function isSignedIn(baseUrl: string, jar: CookieJar): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie: jar.header() } });
+  const body = (await response.json().catch(() => null)) as { user?: unknown } | null;
+  return response.ok && Boolean(body?.user);
+}
