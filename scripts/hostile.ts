@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { LOCALE_COOKIE } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/config';
 import { createScratchDatabase, runScript } from './lib/databases';
 import { type ServerAction, readServerActions } from './lib/hostile/actions';
 import { COMMON_FIELDS, formFieldNames } from './lib/hostile/inputs';
@@ -99,7 +99,17 @@ async function sweep(server: RunningServer, values: SegmentValues): Promise<Outc
   const run = (probes: Probe[]) => runAll(client, probes, CONCURRENCY, progress);
 
   // 1. Real requests: which routes each identity reaches, and the form fields of the pages.
-  const real = await run(IDENTITIES.flatMap((identity) => realProbes(routes, values, identity)));
+  // The anonymous visitor also in every other language (the hidden [locale] segment).
+  const real = await run(
+    IDENTITIES.flatMap((identity) =>
+      realProbes(
+        routes,
+        values,
+        identity,
+        identity === 'anonymous' ? { locales: LOCALES, localeCookie: LOCALE_COOKIE } : {},
+      ),
+    ),
+  );
   const fields = [...new Set([...COMMON_FIELDS, ...real.flatMap((o) => formFieldNames(o.text ?? ''))])].slice(
     0,
     MAX_FIELDS,
@@ -156,7 +166,9 @@ async function sweep(server: RunningServer, values: SegmentValues): Promise<Outc
 function deepPatterns(routes: RouteTemplate[], real: Outcome[], identity: Identity): Set<string> {
   if (identity === 'anonymous') return new Set(routes.map((r) => r.pattern));
   const anonymous = new Map(
-    real.filter((o) => o.probe.identity === 'anonymous').map((o) => [o.probe.url, o.status] as const),
+    real
+      .filter((o) => o.probe.identity === 'anonymous' && o.probe.kind === 'real')
+      .map((o) => [o.probe.url, o.status] as const),
   );
   return new Set(
     real

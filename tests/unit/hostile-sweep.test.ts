@@ -57,6 +57,12 @@ describe('sweep plan and report', () => {
     expect(realProbes(routes, VALUES, 'anonymous').map((p) => p.url)).toEqual(
       expect.arrayContaining(['/products/neon-harbour', '/api/v1/cart', '/admin/orders/EN-1001']),
     );
+    // The hidden [locale] segment: the other languages through the locale cookie.
+    const zh = realProbes(routes, VALUES, 'anonymous', { locales: ['en', 'zh'], localeCookie: 'NEXT_LOCALE' });
+    expect(zh.filter((p) => p.url === '/help').map((p) => [p.kind, p.cookie?.cookie])).toEqual([
+      ['real', undefined],
+      ['real-zh', 'NEXT_LOCALE=zh'],
+    ]);
     const options = { fields: ['q'], cookieNames: ['NEXT_LOCALE'], thorough: false };
     const all = routeProbes(routes, VALUES, 'anonymous', { ...options, deep: new Set(routes.map((r) => r.pattern)) });
     expect(all.some((p) => p.url === '/products/%00' && p.method === 'GET')).toBe(true);

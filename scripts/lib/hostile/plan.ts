@@ -38,12 +38,31 @@ export type Probe = {
 /** Segments tried in the path of a route without dynamic segments (which must answer 404). */
 const STATIC_ROUTE_SEGMENTS = ['%00', '%E0%A4%A', '%', 'x'.repeat(5000)];
 
-/** Real GETs of every route, to run first: their answers tell which routes an identity reaches. */
-export function realProbes(routes: RouteTemplate[], values: SegmentValues, identity: Identity): Probe[] {
+/**
+ * Real GETs of every route, to run first: their answers tell which routes an identity reaches. The
+ * hidden `[locale]` segment is filled by the proxy from the locale cookie: each of `locales` (the
+ * default first, sent without a cookie) gets its own request.
+ */
+export function realProbes(
+  routes: RouteTemplate[],
+  values: SegmentValues,
+  identity: Identity,
+  { locales = [], localeCookie = '' }: { locales?: readonly string[]; localeCookie?: string } = {},
+): Probe[] {
   return routes
     .filter((r) => r.methods.includes('GET'))
     .flatMap((r) =>
-      realPaths(r.segments, values).map((url) => ({ identity, method: 'GET', url, target: r.pattern, kind: 'real' })),
+      realPaths(r.segments, values).flatMap((url): Probe[] => [
+        { identity, method: 'GET', url, target: r.pattern, kind: 'real' },
+        ...locales.slice(1).map((locale) => ({
+          identity,
+          method: 'GET',
+          url,
+          target: r.pattern,
+          kind: `real-${locale}`,
+          cookie: { kind: `locale-${locale}`, cookie: `${localeCookie}=${locale}` },
+        })),
+      ]),
     );
 }
 
