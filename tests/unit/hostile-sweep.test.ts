@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileActionCalls, readServerActions } from '@/scripts/lib/hostile/actions';
 import { realProbes, routeProbes } from '@/scripts/lib/hostile/plan';
-import { buildReport, causeOf, logLineAround } from '@/scripts/lib/hostile/report';
+import { buildReport, causeOf, formatReport, logLineAround } from '@/scripts/lib/hostile/report';
 import { listRoutes } from '@/scripts/lib/hostile/routes';
 
 // How `npm run test:hostile` (scripts/hostile.ts) calls server actions, plans its requests and reports.
@@ -86,7 +86,7 @@ describe('sweep plan and report', () => {
     const report = buildReport(
       [
         { probe, status: 200, ms: 1, logFrom: 0, logTo: 0 },
-        { probe, status: 500, ms: 1, logFrom: 0, logTo: 10 },
+        { probe, status: 500, ms: 1, logFrom: 0, logTo: 6, alone: 500 },
         { probe, status: 0, error: 'TimeoutError', ms: 1, logFrom: 0, logTo: 0 },
         { probe: { ...probe, body: { kind: 'json-20mb', huge: true } }, status: 0, ms: 1, logFrom: 0, logTo: 0 },
       ],
@@ -95,6 +95,9 @@ describe('sweep plan and report', () => {
     );
     expect(report.histogram).toEqual({ 200: 1, 500: 1, 'no answer': 2 });
     expect(report.failures.map((f) => f.status)).toEqual([500, 0]);
+    // Sent again alone, a failure's log window is its own: nothing past it is read.
+    expect(report.failures[0]).toMatchObject({ alone: 500, log: 'GET /a' });
+    expect(formatReport(report)).toContain('500 GET /x [anonymous, real, again alone]');
     expect(report.serverProblems).toEqual(['⨯ unhandledRejection: boom']);
   });
 });

@@ -85,7 +85,9 @@ export function buildReport(
     kind: o.probe.kind,
     status: o.status,
     error: o.error,
-    log: logLineAround(log, o.logFrom, o.logTo),
+    // Sent again alone, its window is its own; else lines of parallel requests interleave.
+    log: logLineAround(log, o.logFrom, o.logTo, o.alone === undefined ? 2000 : 0),
+    alone: o.alone,
   }));
   const byCause = new Map<string, { count: number; targets: Set<string> }>();
   for (const f of failures) {
