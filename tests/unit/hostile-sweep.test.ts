@@ -79,9 +79,10 @@ describe('sweep plan and report', () => {
   it('finds the server log line of a failure and groups failures by cause', () => {
     const log = 'GET /a\n ⨯ TypeError: x is not a function (digest: "123abc")\nother\n';
     expect(logLineAround(log, 0, 10, 2000)).toBe('⨯ TypeError: x is not a function (digest: "123abc")');
-    expect(causeOf({ status: 500, log: '⨯ Error: invalid byte sequence 0x00 at 12' })).toBe(
-      causeOf({ status: 500, log: '⨯ Error: invalid byte sequence 0x00 at 345' }),
+    expect(causeOf({ status: 500, kind: 'a', log: '⨯ Error: invalid byte sequence 0x00 at 12' })).toBe(
+      causeOf({ status: 500, kind: 'b', log: '⨯ Error: invalid byte sequence 0x00 at 345' }),
     );
+    expect(causeOf({ status: 500, kind: 'segment %', log: '' })).toBe('HTTP 500, nothing logged: segment %');
     const probe = { identity: 'anonymous' as const, method: 'GET', url: '/x', target: '/x', kind: 'real' };
     const report = buildReport(
       [

@@ -45,9 +45,13 @@ export function logLineAround(log: string, from: number, to: number, lookahead =
   return (lines.find((l) => ERROR_LINE.test(l)) ?? lines[0] ?? '').slice(0, 300);
 }
 
-/** A failure's cause as a stable key: its log line without digests, ids, numbers and quoted values. */
-export function causeOf(failure: Pick<Failure, 'status' | 'error' | 'log'>): string {
-  const line = failure.status === 0 ? (failure.error ?? 'no answer') : failure.log || `HTTP ${failure.status}`;
+/**
+ * A failure's cause as a stable key: its log line without digests, ids, numbers and quoted values; when
+ * the server logged nothing, the status and the kind of input (`segment %E0%A4%A`).
+ */
+export function causeOf(failure: Pick<Failure, 'status' | 'error' | 'log' | 'kind'>): string {
+  if (failure.status !== 0 && !failure.log) return `HTTP ${failure.status}, nothing logged: ${failure.kind}`;
+  const line = failure.status === 0 ? `no answer: ${failure.error ?? ''}` : failure.log;
   return line
     .replace(/digest[:=]\s*'?"?[\w-]+'?"?/gi, 'digest')
     .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
