@@ -36,7 +36,7 @@ const ACCOUNTS = {
 const IDENTITIES: Identity[] = ['anonymous', 'shopper', 'admin'];
 
 /** At most this many failures are sent again alone, for their own server log lines. */
-const ISOLATE_LIMIT = 200;
+const ISOLATE_LIMIT = 300;
 /** At most this many form field names (the common ones first, then those the pages' forms have). */
 const MAX_FIELDS = 80;
 

@@ -87,7 +87,7 @@ describe('sweep plan and report', () => {
     const report = buildReport(
       [
         { probe, status: 200, ms: 1, logFrom: 0, logTo: 0 },
-        { probe, status: 500, ms: 1, logFrom: 0, logTo: 6, alone: 500 },
+        { probe, status: 500, ms: 1, logFrom: 0, logTo: 6, alone: 500, ownLog: true },
         { probe, status: 0, error: 'TimeoutError', ms: 1, logFrom: 0, logTo: 0 },
         { probe: { ...probe, body: { kind: 'json-20mb', huge: true } }, status: 0, ms: 1, logFrom: 0, logTo: 0 },
       ],

@@ -90,7 +90,7 @@ export function buildReport(
     status: o.status,
     error: o.error,
     // Sent again alone, its window is its own; else lines of parallel requests interleave.
-    log: logLineAround(log, o.logFrom, o.logTo, o.alone === undefined ? 2000 : 0),
+    log: logLineAround(log, o.logFrom, o.logTo, o.ownLog ? 0 : 2000),
     alone: o.alone,
   }));
   const byCause = new Map<string, { count: number; targets: Set<string> }>();

@@ -17,8 +17,10 @@ export type Outcome = {
   logTo: number;
   /** The first 256 KB of the answer, kept for pages whose form fields the sweep reads. */
   text?: string;
-  /** The status when sent again alone (`isolate`), its log window then being its own. */
+  /** The status when sent again alone (`isolate`). */
   alone?: number;
+  /** Whether the log window holds this request's lines only (sent again alone, or a twin was). */
+  ownLog?: boolean;
 };
 
 export type Client = { baseUrl: string; jars: Record<Identity, CookieJar>; log: () => string; timeoutMs: number };
@@ -103,8 +105,9 @@ export async function runAll(
 
 /**
  * Sends failed probes again, one at a time with a pause after each, and keeps the log window of that
- * lone run: with requests in parallel, the server's log lines interleave. One probe per route (or
- * action) and input, at most `limit`; `isFailed` says which outcomes failed.
+ * lone run (`ownLog`): with requests in parallel, the server's log lines interleave. One probe per
+ * identity, route (or action), input and path, at most `limit`; the other failures of the same key
+ * take the window of the one sent again. `isFailed` says which outcomes failed.
  */
 export async function isolate(
   client: Client,
@@ -112,14 +115,20 @@ export async function isolate(
   isFailed: (outcome: Outcome) => boolean,
   limit: number,
 ): Promise<void> {
-  const seen = new Set<string>();
+  const isolated = new Map<string, Outcome>();
+  const keyOf = ({ probe }: Outcome) =>
+    `${probe.identity} ${probe.method} ${probe.target} ${probe.kind} ${probe.kind.startsWith('segment') ? probe.url : ''}`;
   for (const outcome of outcomes.filter(isFailed)) {
-    const key = `${outcome.probe.target} ${outcome.probe.kind}`;
-    if (seen.has(key) || seen.size >= limit) continue;
-    seen.add(key);
+    const sibling = isolated.get(keyOf(outcome));
+    if (sibling) {
+      Object.assign(outcome, { logFrom: sibling.logFrom, logTo: sibling.logTo, ownLog: true });
+      continue;
+    }
+    if (isolated.size >= limit) continue;
     const again = await send(client, outcome.probe);
-    await new Promise((r) => setTimeout(r, 250));
-    Object.assign(outcome, { alone: again.status, logFrom: again.logFrom, logTo: client.log().length });
+    await new Promise((r) => setTimeout(r, 150));
+    Object.assign(outcome, { alone: again.status, logFrom: again.logFrom, logTo: client.log().length, ownLog: true });
+    isolated.set(keyOf(outcome), outcome);
   }
 }
 
