@@ -57,19 +57,21 @@ async function main() {
     if (process.argv.includes('--build') || !hasBuild()) await buildApp(appEnv);
     const values = await loadRealValues(database.url);
     const server = await startServer(PORT, appEnv);
-    let outcomes: Outcome[] = [];
     const started = performance.now();
+    let serverExit: number | null = null;
+    let outcomes: Outcome[];
     try {
       outcomes = await sweep(server, values);
     } finally {
       await new Promise((r) => setTimeout(r, 1000)); // let the last log lines arrive
-      const serverExit = server.child.exitCode;
+      serverExit = server.child.exitCode;
       await server.stop();
-      const report = buildReport(outcomes, server.log(), { seconds: (performance.now() - started) / 1000, serverExit });
-      console.log(formatReport(report));
-      if (REPORT) fs.writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
-      if (report.failures.length > 0 || report.serverProblems.length > 0) process.exitCode = 1;
     }
+    const seconds = (performance.now() - started) / 1000;
+    const report = buildReport(outcomes, server.log(), { seconds, serverExit });
+    console.log(formatReport(report));
+    if (REPORT) fs.writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
+    if (report.failures.length > 0 || report.serverProblems.length > 0) process.exitCode = 1;
   } finally {
     await database.drop();
     fs.rmSync(mailDir, { recursive: true, force: true });
