@@ -196,7 +196,13 @@ describe('views, visitors and the personalisation switch', () => {
     const visitorId = readVisitorId(cookie);
     requestContext.cookies.set(VISITOR_COOKIE, cookie);
     const post = (body: string) =>
-      viewRoute(new Request('http://localhost/api/v1/events/view', { method: 'POST', body }));
+      viewRoute(
+        new Request('http://localhost/api/v1/events/view', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+      );
     expect((await post(JSON.stringify({ productId: product.id }))).status).toBe(202);
     expect((await post('{"productId": "x"}')).status).toBe(400);
     expect((await post('not json')).status).toBe(400);

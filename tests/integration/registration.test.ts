@@ -133,7 +133,11 @@ describe('registration', () => {
     // Through the API too: the same 202 either way.
     const post = (body: object) =>
       registerRoute(
-        new Request('http://localhost/api/v1/auth/register', { method: 'POST', body: JSON.stringify(body) }),
+        new Request('http://localhost/api/v1/auth/register', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
       );
     const apiNew = await post({ ...fresh(), password: 'yet another long passphrase' });
     const apiExisting = await post({ ...fresh(), email: owner.email, password: 'yet another long passphrase' });
@@ -250,7 +254,7 @@ describe('registration', () => {
     await registerRoute(
       new Request('http://localhost/api/v1/auth/register', {
         method: 'POST',
-        headers: { 'x-forwarded-for': '203.0.113.9' },
+        headers: { 'x-forwarded-for': '203.0.113.9', 'content-type': 'application/json' },
         body: JSON.stringify(fresh()),
       }),
     );

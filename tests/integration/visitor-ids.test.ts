@@ -36,7 +36,11 @@ async function viewsBy(visitorId: string): Promise<number> {
 
 const beacon = (productId: number) =>
   viewRoute(
-    new Request('http://localhost/api/v1/events/view', { method: 'POST', body: JSON.stringify({ productId }) }),
+    new Request('http://localhost/api/v1/events/view', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productId }),
+    }),
   );
 
 describe('visitor ids and view events', () => {

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb, queryRows } from '@/db';
+import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
+import { registerUser } from '@/lib/accounts/mutations';
+import { route } from '@/lib/http/route';
+
+vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
+
+/*
+ * The route-handler wrapper (lib/http/route.ts) as callers see it: one error shape, cross-site writes
+ * refused, JSON required where JSON is expected, bodies capped, unexpected failures logged with an id.
+ */
+
+const RUN = Date.now().toString(36);
+let n = 0;
+const person = () => {
+  n += 1;
+  return {
+    username: `route${n}_${RUN}`,
+    email: `route${n}.${RUN}@example.com`,
+    password: 'a long enough passphrase 42',
+  };
+};
+
+const registrations = async (email: string) =>
+  (
+    await queryRows<{ n: number }>(
+      await getDb(),
+      sql`select count(*)::int as n from registrations where email_key = ${email}`,
+    )
+  )[0].n;
+
+function register(body: BodyInit, headers: Record<string, string> = {}) {
+  return registerRoute(
+    new Request('http://localhost:3000/api/v1/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit),
+  );
+}
+
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const body = (await response.json()) as { error: { code: string; message: string; fields?: unknown } };
+  expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+  return body.error;
+}
+
+let adminId: number;
+beforeAll(async () => {
+  const created = await registerUser(person(), 'en');
+  if (!created.ok) throw new Error('setup');
+  adminId = created.userId;
+  await (await getDb()).execute(sql`update users set role = 'admin' where id = ${adminId}`);
+});
+
+describe('cross-site requests', () => {
+  it.each([
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site' }],
+    ['a foreign Origin', { origin: 'https://evil.example' }],
+    ['Origin: null', { origin: 'null' }],
+  ])('refuses a registration with %s (403), and registers nothing', async (_label, headers) => {
+    const who = person();
+    await expectError(await register(JSON.stringify(who), headers), 403, 'crossSite');
+    expect(await registrations(who.email)).toBe(0);
+  });
+
+  it.each([
+    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }],
+    ['the SITE_URL Origin', { origin: 'http://localhost:3000' }],
+    ['the Host it was sent to', { origin: 'http://shop.internal:8080', host: 'shop.internal:8080' }],
+    ['no Origin (not a browser)', {}],
+  ])('accepts a registration with %s', async (_label, headers) => {
+    const who = person();
+    expect((await register(JSON.stringify(who), headers)).status).toBe(202);
+    expect(await registrations(who.email)).toBe(1);
+  });
+});
+
+describe('bodies', () => {
+  it('answers 415 to a body that is not declared as JSON', async () => {
+    const who = person();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      await expectError(await register(JSON.stringify(who), { 'content-type': type }), 415, 'unsupportedMediaType');
+    }
+    expect(await registrations(who.email)).toBe(0);
+  });
+
+  it('answers 413 to a large body, declared or chunked, without reading it all', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 2000) controller.close();
+        else controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    await expectError(await register(endless), 413, 'tooLarge');
+    expect(pulled).toBeLessThan(10);
+    await expectError(await register('{}', { 'content-length': String(100 * 1024 * 1024) }), 413, 'tooLarge');
+  });
+
+  it('answers 400 invalidJson to broken or non-object JSON, and 400 with fields to bad fields', async () => {
+    await expectError(await register('{"username": '), 400, 'invalidJson');
+    await expectError(await register('["a"]'), 400, 'invalidJson');
+    const error = await expectError(
+      await register(JSON.stringify({ ...person(), email: 'not an address' })),
+      400,
+      'invalidRequest',
+    );
+    expect(error.fields).toMatchObject({ email: expect.any(String) });
+  });
+});
+
+describe('unexpected failures', () => {
+  it('are logged with a request id, which the 500 answer carries', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failing = route({}, async () => {
+      throw new Error('database on fire');
+    });
+    const response = await failing(new Request('http://localhost/api/v1/x'));
+    const error = await expectError(response, 500, 'internal');
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error).toMatchObject({ requestId: id });
+    expect(JSON.stringify(error)).not.toContain('database on fire');
+    expect(String(log.mock.calls[0][0])).toContain(id);
+    log.mockRestore();
+  });
+});
