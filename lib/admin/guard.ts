@@ -5,9 +5,9 @@ import { requireAdmin, type SessionUser } from '@/lib/auth/session';
 export type Refused = { ok: false; error: 'unauthenticated' | 'forbidden' };
 
 /**
- * The first line of every admin server action and admin route handler: runs `work` for a signed-in
- * admin (checked in the database), and answers anyone else with a refusal before anything is read
- * or changed. tests/integration/admin-authorization.test.ts calls every admin action through this.
+ * The first line of every admin server action (route handlers say `route({ auth: 'admin' })`): runs
+ * `work` for a signed-in admin (checked in the database), and answers anyone else with a refusal
+ * before anything is read or changed. tests/integration/admin-authorization.test.ts calls every admin action through this.
  */
 export async function asAdmin<T>(work: (admin: SessionUser & { role: 'admin' }) => Promise<T>): Promise<T | Refused> {
   let admin: SessionUser & { role: 'admin' };
@@ -18,16 +18,4 @@ export async function asAdmin<T>(work: (admin: SessionUser & { role: 'admin' }) 
     throw error;
   }
   return work(admin);
-}
-
-/** For admin route handlers: 401/403 as JSON, or the handler's own response. */
-export async function adminRoute(
-  work: (admin: SessionUser & { role: 'admin' }) => Promise<Response>,
-): Promise<Response> {
-  const result = await asAdmin(work);
-  if (result instanceof Response) return result;
-  return Response.json(
-    { error: { message: result.error } },
-    { status: result.error === 'unauthenticated' ? 401 : 403 },
-  );
 }

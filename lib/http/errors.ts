@@ -42,6 +42,11 @@ export class HttpError extends Error {
   static of(code: ErrorCode, message: string, fields?: Record<string, string>): HttpError {
     return new HttpError(ERROR_STATUS[code], code, message, fields);
   }
+
+  /** 429 `throttled`, with the seconds to wait in Retry-After. */
+  static throttled(message: string, retryAfterSeconds: number): HttpError {
+    return new HttpError(429, 'throttled', message, undefined, { 'Retry-After': String(retryAfterSeconds) });
+  }
 }
 
 /** The JSON response for an error: never cached. */

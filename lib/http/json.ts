@@ -1,5 +1,7 @@
-/** JSON responses of the public API, with one error shape: { error: { param?, message } }. */
-
+/**
+ * Successful JSON responses of the public API. Errors are thrown as HttpError and answered by the
+ * route wrapper (lib/http/route.ts) in the one error shape of lib/http/errors.ts.
+ */
 export function jsonOk(body: unknown, init: { status?: number; cache?: 'public' | 'private' } = {}): Response {
   return Response.json(body, {
     status: init.status ?? 200,
@@ -8,11 +10,4 @@ export function jsonOk(body: unknown, init: { status?: number; cache?: 'public' 
         init.cache === 'private' ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
     },
   });
-}
-
-export function jsonError(status: number, message: string, param?: string): Response {
-  return Response.json(
-    { error: param ? { param, message } : { message } },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  );
 }

@@ -13,7 +13,7 @@ export const recommendationsQuerySchema = z.union([
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       .max(200),
-    for: z.undefined(),
+    for: z.undefined().optional(),
   }),
-  z.object({ for: z.literal('me'), product: z.undefined() }),
+  z.object({ for: z.literal('me'), product: z.undefined().optional() }),
 ]);

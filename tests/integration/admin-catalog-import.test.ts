@@ -281,8 +281,16 @@ describe('CSV import', () => {
     const report = (await noSku.json()) as ImportReport;
     expect(report.errors).toEqual([{ line: 1, column: 'sku', message: 'columnMissing' }]);
     expect((await post('preview', [], [])).status).toBe(400);
-    const junk = await importCsv(new Request('http://localhost/x', { method: 'POST', body: '{not json' }));
+    const junk = await importCsv(
+      new Request('http://localhost/x', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{not json',
+      }),
+    );
     expect(junk.status).toBe(400);
+    const untyped = await importCsv(new Request('http://localhost/x', { method: 'POST', body: '{}' }));
+    expect(untyped.status).toBe(415);
     const tooMany = await post(
       'apply',
       ['slug', 'sku'],
@@ -371,7 +379,7 @@ describe('CSV import', () => {
     for (let i = 0; i < 50_001; i++) many.push(JSON.stringify({ line: i + 2, cells: [`s${i}`] }));
     const tooMany = await send(many.join('\n'));
     expect(tooMany.status).toBe(413);
-    expect(await tooMany.json()).toEqual({ error: { message: 'tooManyRows' } });
+    expect(await tooMany.json()).toMatchObject({ error: { code: 'tooManyRows' } });
   });
 
   it('imports a generated 10,000-row file in batches, with the right counts', async () => {

@@ -75,7 +75,7 @@ beforeEach(() => requestContext.reset());
 describe('export my data', () => {
   it("downloads the shopper's data as a JSON attachment, decrypted, with nobody else's", async () => {
     await signInAs(ada.id);
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/account/export'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(
@@ -135,18 +135,19 @@ describe('export my data', () => {
   });
 
   it('answers 401 to a visitor and 429 when downloaded too often', async () => {
-    const visitor = await GET();
+    const visitor = await GET(new Request('http://localhost/api/account/export'));
     expect(visitor.status).toBe(401);
     expect(await visitor.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
 
     await signInAs(bob.id);
-    for (let i = 0; i < EXPORT_RATE_LIMIT.limit; i++) expect((await GET()).status).toBe(200);
-    const throttled = await GET();
+    for (let i = 0; i < EXPORT_RATE_LIMIT.limit; i++)
+      expect((await GET(new Request('http://localhost/api/account/export'))).status).toBe(200);
+    const throttled = await GET(new Request('http://localhost/api/account/export'));
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     // Bob's limit is his own: Ada can still download hers.
     requestContext.reset();
     await signInAs(ada.id);
-    expect((await GET()).status).toBe(200);
+    expect((await GET(new Request('http://localhost/api/account/export'))).status).toBe(200);
   });
 });

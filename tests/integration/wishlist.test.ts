@@ -73,7 +73,7 @@ describe('the wishlist', () => {
     expect(await addToWishlistAction(a.productId)).toEqual({ ok: true, wished: true });
     expect(await addToWishlistAction(b.productId)).toEqual({ ok: true, wished: true });
     expect(await listWishlistProductIds(alice)).toEqual([b.productId, a.productId]);
-    const response = await wishlistRoute();
+    const response = await wishlistRoute(new Request('http://localhost/api/v1/wishlist'));
     expect(response.headers.get('cache-control')).toContain('no-store');
     expect(await response.json()).toEqual({ signedIn: true, productIds: [b.productId, a.productId] });
 
@@ -96,7 +96,10 @@ describe('the wishlist', () => {
     const { productId } = await createTestEdition();
     expect(await addToWishlistAction(productId)).toEqual({ ok: false, error: 'unauthenticated' });
     expect(await removeFromWishlistAction(productId)).toEqual({ ok: false, error: 'unauthenticated' });
-    expect(await (await wishlistRoute()).json()).toEqual({ signedIn: false, productIds: [] });
+    expect(await (await wishlistRoute(new Request('http://localhost/api/v1/wishlist'))).json()).toEqual({
+      signedIn: false,
+      productIds: [],
+    });
     const draft = await createTestEdition();
     const db = await getDb();
     await db.execute(sql`update products set status = 'draft' where id = ${draft.productId}`);

@@ -1,10 +1,15 @@
 import { connection } from 'next/server';
+import { z } from 'zod';
+import { route } from '@/lib/http/route';
 import { serveLocalUpload } from '@/lib/storage/local';
 
 // GET /uploads/{key}: files uploaded to local storage after the server started (`next start` only
 // serves what was in public/ when it started). Whitelisted content types, byte ranges, no sniffing.
-export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  await connection();
-  const { path } = await params;
-  return serveLocalUpload(path, request.headers.get('range'));
-}
+// Keys are random (lib/admin/catalog/uploads-keys.ts): nothing here names a product.
+export const GET = route(
+  { params: z.object({ path: z.array(z.string()).min(1).max(8) }) },
+  async ({ request, params }) => {
+    await connection();
+    return serveLocalUpload(params.path, request.headers.get('range'));
+  },
+);

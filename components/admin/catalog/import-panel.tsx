@@ -33,10 +33,17 @@ async function post(mode: 'preview' | 'apply', header: string[], rows: CsvRecord
     body: mode === 'preview' ? previewBody(header, rows) : JSON.stringify({ mode, header, rows }),
   });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `http${response.status}`);
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+    throw new Error(failureKey(mode, body?.error?.code));
   }
   return (await response.json()) as ImportReport;
+}
+
+/** The `failures.*` message of an error code of the import route (README, "JSON API"). */
+function failureKey(mode: 'preview' | 'apply', code: string | undefined): string {
+  if (code === 'tooLarge') return mode === 'preview' ? 'fileTooLarge' : 'batchTooLarge';
+  if (code === 'invalidRequest' || code === 'invalidJson') return 'invalid';
+  return code ?? 'other';
 }
 
 /**

@@ -56,11 +56,12 @@ export function UploadButton<K extends 'image' | 'clip'>({
           continue;
         }
         const result = (await response.json().catch(() => null)) as
-          ({ ok: true } & (UploadedImage | UploadedClip)) | { ok: false; error?: string } | null;
-        if (result?.ok) {
+          ({ ok: true } & (UploadedImage | UploadedClip)) | { error?: { code?: string } } | null;
+        if (response.ok && result && 'ok' in result) {
           onUploaded(result as never);
         } else {
-          const key = result && !result.ok && result.error && t.has(`errors.${result.error}`) ? result.error : 'failed';
+          const code = result && 'error' in result ? result.error?.code : undefined;
+          const key = code && t.has(`errors.${code}`) ? code : 'failed';
           setError(t(`errors.${key}`, { name: file.name, limit: LIMITS[kind] / 1024 / 1024 }));
         }
       }

@@ -1,15 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
+import { HttpError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
 import { runAllJobs } from '@/lib/jobs';
 
 // GET /api/cron/tick: runs the background jobs once, for hosts without long-lived processes
 // (Vercel Cron, every minute). Requires `Authorization: Bearer $CRON_SECRET`; 404 when unset.
-export async function GET(request: Request) {
-  if (!env.CRON_SECRET) return new Response('Not found', { status: 404 });
+export const GET = route({}, async ({ request }) => {
+  if (!env.CRON_SECRET) throw HttpError.of('notFound', 'not found');
   const given = Buffer.from(request.headers.get('authorization') ?? '');
   const expected = Buffer.from(`Bearer ${env.CRON_SECRET}`);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return Response.json({ error: { message: 'unauthorized' } }, { status: 401 });
+    throw HttpError.of('unauthenticated', 'a valid Authorization: Bearer $CRON_SECRET is required');
   }
   return Response.json({ jobs: await runAllJobs() });
-}
+});

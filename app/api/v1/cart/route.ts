@@ -1,9 +1,10 @@
-import { jsonOk } from '@/lib/http/json';
 import { getCurrentCart } from '@/lib/cart/queries';
+import { jsonOk } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
 
 // GET /api/v1/cart: the current visitor's cart (by session or cart cookie), for the header's
 // mini-cart and other clients. Never cached.
-export async function GET() {
+export const GET = route({}, async () => {
   const cart = await getCurrentCart();
   return jsonOk(
     {
@@ -24,4 +25,4 @@ export async function GET() {
     },
     { cache: 'private' },
   );
-}
+});

@@ -1,6 +1,8 @@
 import { getProduct } from '@/lib/catalog/queries';
 import { env } from '@/lib/env';
-import { jsonError, jsonOk } from '@/lib/http/json';
+import { HttpError } from '@/lib/http/errors';
+import { jsonOk } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
 import {
   getForYou,
   getProductRecommendations,
@@ -13,18 +15,10 @@ import { recommendationsQuerySchema } from '@/lib/recommendations/validation';
 // GET /api/v1/recommendations?product={slug}: a product's "also bought" and "more like this" (public,
 // cached like the page). ?for=me: the caller's own recommendations, from their session or visitor
 // cookie (private, never cached). Each item has slug, title, kind, price (minor units) and its reason.
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const parsed = recommendationsQuerySchema.safeParse({
-    product: params.get('product') ?? undefined,
-    for: params.get('for') ?? undefined,
-  });
-  if (!parsed.success) {
-    return jsonError(400, 'give either product={slug} or for=me', params.has('for') ? 'for' : 'product');
-  }
-  if (parsed.data.product) {
-    const product = await getProduct(parsed.data.product);
-    if (!product) return jsonError(404, 'product not found', 'product');
+export const GET = route({ query: recommendationsQuerySchema }, async ({ query }) => {
+  if (query.product) {
+    const product = await getProduct(query.product);
+    if (!product) throw HttpError.of('notFound', 'product not found', { product: 'productNotFound' });
     const lists = await getProductRecommendations(product.id);
     return jsonOk({
       product: product.slug,
@@ -44,7 +38,7 @@ export async function GET(request: Request) {
     },
     { cache: 'private' },
   );
-}
+});
 
 function itemJson({ card, reason }: RecommendedCard) {
   return {

@@ -1,18 +1,23 @@
+import { z } from 'zod';
 import { renderCoverSvg } from '@/lib/catalog/cover-art';
 import { getCoverArtInfo } from '@/lib/catalog/queries';
+import { HttpError } from '@/lib/http/errors';
+import { slugSchema } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 
-// GET /art/{slug}/{n}.svg: the generated cover (n = 0) and gallery images (n > 0) of a product.
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; variant: string }> }) {
-  const { slug, variant } = await params;
-  const match = /^([0-9])\.svg$/.exec(variant);
-  const info = match && /^[a-z0-9-]{1,200}$/.test(slug) ? await getCoverArtInfo(slug) : null;
-  if (!match || !info) return new Response('Not found', { status: 404 });
+const params = z.object({ slug: slugSchema, variant: z.string().regex(/^[0-9]\.svg$/) });
+
+// GET /art/{slug}/{n}.svg: the generated cover (n = 0) and gallery images (n > 0) of an active
+// product; a draft's or an archived product's title never leaves the back office (404).
+export const GET = route({ params }, async ({ params: { slug, variant } }) => {
+  const info = await getCoverArtInfo(slug);
+  if (!info) throw HttpError.of('notFound', 'not found');
   const svg = renderCoverSvg({
     slug,
     title: info.title,
     subtitle: info.subtitle,
     kind: info.kind,
-    variant: Number(match[1]),
+    variant: Number(variant[0]),
   });
   return new Response(svg, {
     headers: {
@@ -23,4 +28,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
+});

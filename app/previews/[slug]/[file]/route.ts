@@ -1,14 +1,17 @@
+import { z } from 'zod';
 import { hasGeneratedPreview } from '@/lib/catalog/queries';
 import { synthesizePreviewWav } from '@/lib/catalog/preview-audio';
+import { HttpError } from '@/lib/http/errors';
+import { slugSchema } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 
-// GET /previews/{slug}/{n}.wav: the generated preview clip of track n of a demo product.
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) {
-  const { slug, file } = await params;
-  const match = /^([0-9]{1,3})\.wav$/.exec(file);
-  if (!match || !/^[a-z0-9-]{1,200}$/.test(slug) || !(await hasGeneratedPreview(slug, Number(match[1])))) {
-    return new Response('Not found', { status: 404 });
-  }
-  const wav = synthesizePreviewWav(`${slug}:${match[1]}`);
+const params = z.object({ slug: slugSchema, file: z.string().regex(/^[0-9]{1,3}\.wav$/) });
+
+// GET /previews/{slug}/{n}.wav: the generated preview clip of track n of an active demo product.
+export const GET = route({ params }, async ({ params: { slug, file } }) => {
+  const track = Number.parseInt(file, 10);
+  if (!(await hasGeneratedPreview(slug, track))) throw HttpError.of('notFound', 'not found');
+  const wav = synthesizePreviewWav(`${slug}:${track}`);
   return new Response(Buffer.from(wav), {
     headers: {
       'Content-Type': 'audio/wav',
@@ -16,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       'Cache-Control': 'public, max-age=86400, immutable',
     },
   });
-}
+});

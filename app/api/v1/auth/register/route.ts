@@ -17,9 +17,7 @@ export const POST = route({ body: z.looseObject({}) }, async ({ request, body })
   });
   if (result.ok) return Response.json({ status: 'verificationSent' }, { status: 202 });
   if (result.fieldErrors.form === 'throttled') {
-    throw new HttpError(429, 'throttled', 'too many registrations, try again later', undefined, {
-      'Retry-After': String(result.retryAfterSeconds ?? 60),
-    });
+    throw HttpError.throttled('too many registrations, try again later', result.retryAfterSeconds ?? 60);
   }
   throw HttpError.of('invalidRequest', 'invalid fields', result.fieldErrors);
 });

@@ -15,9 +15,7 @@ export const POST = route({ body: viewEventSchema, maxBytes: 1024 }, async ({ re
   const shopper = await currentShopper();
   const limit = await checkViewLimits(shopper, clientIp(request.headers));
   if (!limit.allowed) {
-    throw new HttpError(429, 'throttled', 'too many view events, try again later', undefined, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
+    throw HttpError.throttled('too many view events, try again later', limit.retryAfterSeconds);
   }
   after(async () => {
     await recordProductView({ userId: shopper.userId, visitorId: shopper.visitorId }, body.productId);

@@ -1,12 +1,13 @@
 import { productDetailJson } from '@/lib/catalog/api';
 import { getProduct } from '@/lib/catalog/queries';
-import { jsonError, jsonOk } from '@/lib/http/json';
+import { HttpError } from '@/lib/http/errors';
+import { jsonOk } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
+import { slugParams } from '@/lib/http/params';
 
 // GET /api/v1/products/{slug}: one active product with its sellable editions, tracks and credits.
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 200) return jsonError(404, 'product not found');
-  const product = await getProduct(slug);
-  if (!product) return jsonError(404, 'product not found');
+export const GET = route({ params: slugParams }, async ({ params }) => {
+  const product = await getProduct(params.slug);
+  if (!product) throw HttpError.of('notFound', 'product not found');
   return jsonOk(productDetailJson(product));
-}
+});

@@ -1,10 +1,11 @@
 import { jsonOk } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
 import { cleanQuery } from '@/lib/search/normalize';
 import { getSuggestions } from '@/lib/search/queries';
 
 // GET /api/v1/search/suggestions?q=…: products and people for search-as-you-type.
-export async function GET(request: Request) {
+export const GET = route({}, async ({ request }) => {
   const q = cleanQuery(new URL(request.url).searchParams.get('q'));
   if (q.length < 2) return jsonOk({ products: [], people: [] });
   return jsonOk(await getSuggestions(q));
-}
+});
