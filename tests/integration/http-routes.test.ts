@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
+import { POST as rebuildRoute } from '@/app/api/admin/recommendations/rebuild/route';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { registerUser } from '@/lib/accounts/mutations';
 import { route } from '@/lib/http/route';
+import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -80,6 +82,19 @@ describe('cross-site requests', () => {
     const who = person();
     expect((await register(JSON.stringify(who), headers)).status).toBe(202);
     expect(await registrations(who.email)).toBe(1);
+  });
+
+  it('refuses an admin route from another site even for a signed-in admin; same-origin works', async () => {
+    await signInAs(adminId);
+    const post = (headers: Record<string, string>) =>
+      rebuildRoute(new Request('http://localhost:3000/api/admin/recommendations/rebuild', { method: 'POST', headers }));
+    await expectError(await post({ 'sec-fetch-site': 'cross-site' }), 403, 'crossSite');
+    await expectError(await post({ origin: 'https://evil.example' }), 403, 'crossSite');
+    const same = await post({ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:3000' });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toMatchObject({ ran: expect.any(Boolean) });
+    requestContext.reset();
+    await expectError(await post({ 'sec-fetch-site': 'same-origin' }), 401, 'unauthenticated');
   });
 });
 
