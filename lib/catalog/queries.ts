@@ -414,17 +414,20 @@ export async function listSitemapEntries(): Promise<{
   return { products, people: people.map((p) => p.slug) };
 }
 
-/** What the generated cover art needs: title, lead credit and kind. Drafts too (admins preview them). */
+/**
+ * What the generated cover art needs: title, lead credit, kind, and whether the product is active.
+ * Drafts too, for the admins' previews: the art route shows an inactive product's only to admins.
+ */
 export async function getCoverArtInfo(
   slug: string,
-): Promise<{ title: string; subtitle: string | null; kind: ProductKind } | null> {
+): Promise<{ title: string; subtitle: string | null; kind: ProductKind; active: boolean } | null> {
   'use cache';
   cacheLife('catalog');
   cacheTag(productTag(slug));
   const db = await getDb();
-  const [row] = await queryRows<{ title: string; subtitle: string | null; kind: ProductKind }>(
+  const [row] = await queryRows<{ title: string; subtitle: string | null; kind: ProductKind; active: boolean }>(
     db,
-    sql`select p.title, p.kind,
+    sql`select p.title, p.kind, p.status = 'active' as active,
         (select pe.name from credits c join people pe on pe.id = c.person_id where c.product_id = p.id
           and c.role in ('artist', 'director', 'writer', 'developer') order by c.sort_order limit 1) as subtitle
       from products p where p.slug = ${slug}`,

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
+import { GET as artRoute } from '@/app/art/[slug]/[variant]/route';
+import { GET as previewRoute } from '@/app/previews/[slug]/[file]/route';
 import { POST as rebuildRoute } from '@/app/api/admin/recommendations/rebuild/route';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { registerUser } from '@/lib/accounts/mutations';
@@ -147,5 +149,50 @@ describe('unexpected failures', () => {
     expect(JSON.stringify(error)).not.toContain('database on fire');
     expect(String(log.mock.calls[0][0])).toContain(id);
     log.mockRestore();
+  });
+});
+
+describe('generated media', () => {
+  it('serves the cover art and preview clips of active products: a draft names nothing (404) but to admins', async () => {
+    const [product] = await queryRows<{ id: number; slug: string; title: string; track: number }>(
+      await getDb(),
+      sql`select p.id, p.slug, p.title, t.sort_order as track from products p join tracks t on t.product_id = p.id
+        where p.status = 'active' and t.preview_url like '/previews/%' order by p.id limit 1`,
+    );
+    const art = () =>
+      artRoute(new Request(`http://localhost/art/${product.slug}/0.svg`), {
+        params: Promise.resolve({ slug: product.slug, variant: '0.svg' }),
+      });
+    const preview = () =>
+      previewRoute(new Request(`http://localhost/previews/${product.slug}/${product.track}.wav`), {
+        params: Promise.resolve({ slug: product.slug, file: `${product.track}.wav` }),
+      });
+    const active = await art();
+    expect(active.status).toBe(200);
+    expect(await active.text()).toContain(product.title.slice(0, 10).replace(/&/g, '&amp;'));
+    expect((await preview()).status).toBe(200);
+
+    for (const status of ['draft', 'archived']) {
+      await (await getDb()).execute(sql`update products set status = ${status} where id = ${product.id}`);
+      const hidden = await art();
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).not.toContain(product.title);
+      expect((await preview()).status).toBe(404);
+    }
+    await signInAs(adminId); // admins preview a draft's art in the back office, never cached
+    const forAdmin = await art();
+    expect(forAdmin.status).toBe(200);
+    expect(forAdmin.headers.get('cache-control')).toBe('private, no-store');
+    requestContext.reset();
+    for (const [slug, variant] of [
+      ['Bad Slug', '0.svg'],
+      [product.slug, '10.svg'],
+      [product.slug, '0.png'],
+    ]) {
+      const refused = await artRoute(new Request('http://localhost/art/x'), {
+        params: Promise.resolve({ slug, variant }),
+      });
+      expect(refused.status).toBe(404);
+    }
   });
 });

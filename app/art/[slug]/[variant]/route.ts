@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { renderCoverSvg } from '@/lib/catalog/cover-art';
+import { getCurrentUser } from '@/lib/auth/session';
 import { getCoverArtInfo } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { slugSchema } from '@/lib/http/params';
@@ -7,11 +8,14 @@ import { route } from '@/lib/http/route';
 
 const params = z.object({ slug: slugSchema, variant: z.string().regex(/^[0-9]\.svg$/) });
 
-// GET /art/{slug}/{n}.svg: the generated cover (n = 0) and gallery images (n > 0) of an active
-// product; a draft's or an archived product's title never leaves the back office (404).
+// GET /art/{slug}/{n}.svg: the generated cover (n = 0) and gallery images (n > 0) of a product. A
+// draft's or an archived product's (it carries the title and artist) only for admins, who preview
+// it in the back office, and never cached; anyone else gets 404.
 export const GET = route({ params }, async ({ params: { slug, variant } }) => {
   const info = await getCoverArtInfo(slug);
-  if (!info) throw HttpError.of('notFound', 'not found');
+  if (!info || (!info.active && (await getCurrentUser())?.role !== 'admin')) {
+    throw HttpError.of('notFound', 'not found');
+  }
   const svg = renderCoverSvg({
     slug,
     title: info.title,
@@ -22,7 +26,7 @@ export const GET = route({ params }, async ({ params: { slug, variant } }) => {
   return new Response(svg, {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400',
+      'Cache-Control': info.active ? 'public, max-age=3600, stale-while-revalidate=86400' : 'private, no-store',
       // An SVG opened on its own must not be able to run script.
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
       'X-Content-Type-Options': 'nosniff',
