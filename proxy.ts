@@ -26,11 +26,17 @@ import { strictTransportSecurity } from '@/lib/security/hsts';
  *   the pages, actions and route handlers check the session themselves;
  * - a first visit gets a signed anonymous visitor id cookie (recommendations; linked to the account at
  *   sign-in); an unsigned or forged one is replaced.
+ * - a URL with broken percent-encoding gets a 400 (Next would answer a bare 500), API routes included;
  * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
  *   (lib/security/hsts.ts).
  */
 export async function proxy(request: NextRequest) {
-  const response = await route(request);
+  const { pathname } = request.nextUrl;
+  const response = !NOT_A_PAGE.test(pathname)
+    ? await route(request)
+    : safeDecode(pathname) === null
+      ? badUrl()
+      : NextResponse.next();
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
@@ -48,6 +54,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
     }
   }
   const path = url.pathname;
+  if (safeDecode(path) === null) return badUrl();
   if (/^\/(account|admin)(\/|$)/.test(path) && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${path}${url.search}`);
@@ -85,6 +92,22 @@ const FORM_TARGETS = [
   ...(env.GOOGLE_ID ? ['https://accounts.google.com'] : []),
 ];
 
+/**
+ * Broken percent-encoding (`/orders/%E0%A4%A`): Next fails to decode it when matching a dynamic route
+ * and answers a bare 500 (it looks for a /400 page the App Router does not have). Answered here, before
+ * routing, as the API's 400 `badUrl`. The second matcher below brings every such URL here, API and
+ * media routes included.
+ */
+function badUrl(): NextResponse {
+  return NextResponse.json(
+    { error: { code: 'badUrl', message: 'the URL is not valid percent-encoded UTF-8' } },
+    { status: 400, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+/** What the first matcher leaves out (config.matcher must be a literal, so it is written twice). */
+const NOT_A_PAGE = /^\/(api|_next|art|previews|admin-mail)\/|^\/(favicon\.ico|sitemap\.xml|robots\.txt)$|\.[a-z0-9]+$/;
+
 function safeDecode(path: string): string | null {
   try {
     return decodeURIComponent(path);
@@ -100,6 +123,10 @@ function canonicalBrowsePath(section: string, segments: string[], search: URLSea
 }
 
 export const config = {
-  // Everything but API routes, Next internals, generated media and files with an extension.
-  matcher: ['/((?!api/|_next/|art/|previews/|admin-mail/|favicon.ico|sitemap.xml|robots.txt|.*\\.[a-z0-9]+$).*)'],
+  // Pages: everything but API routes, Next internals, generated media and files with an extension.
+  // Then any URL with a percent sign, for badUrl().
+  matcher: [
+    '/((?!api/|_next/|art/|previews/|admin-mail/|favicon.ico|sitemap.xml|robots.txt|.*\\.[a-z0-9]+$).*)',
+    '/(.*%.*)',
+  ],
 };

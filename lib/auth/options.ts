@@ -13,6 +13,7 @@ import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
 import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from './credentials';
 import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from './oauth-checks';
+import { safeRedirectPath } from './redirect';
 import { authSecret } from './secret';
 import { trustThisDevice } from './trusted-device';
 
@@ -112,6 +113,12 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    // Only to a path of this store; anything else, malformed included, goes home (next-auth's own
+    // callback throws on a callbackUrl that is not a URL, a 500).
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return `${baseUrl}${safeRedirectPath(path)}`;
+    },
     // OAuth: an identity already linked signs in; a new identity creates an account, unless its email
     // belongs to an existing account (no takeover by email alone: the owner must link it while signed in).
     async signIn({ account, user, profile }) {

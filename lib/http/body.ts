@@ -68,7 +68,11 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
  * object (an array, a string, null): HttpError 400 `invalidJson`.
  */
 export async function readJsonObject(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const text = await readText(request, maxBytes);
+  return parseJsonObject(await readText(request, maxBytes));
+}
+
+/** Text parsed as a JSON object; anything else (not JSON, an array, a string, null) is a 400 `invalidJson`. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   crossSite: 403,
   notFound: 404,
+  methodNotAllowed: 405,
   tooLarge: 413,
   unsupportedMediaType: 415,
   throttled: 429,

@@ -164,3 +164,86 @@ describe.runIf(process.env.DATABASE_URL)(
     });
   },
 );
+
+/** Signs in through next-auth's own endpoints, as the login form does; the session cookie to send. */
+async function signInCookie(login: string, password: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  };
+  const header = () => Array.from(cookies, ([name, value]) => `${name}=${value}`).join('; ');
+  const csrf = await fetch(new URL('/api/auth/csrf', baseUrl()));
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(new URL('/api/auth/callback/credentials', baseUrl()), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, login, password, json: 'true' }),
+  });
+  keep(signIn);
+  return header();
+}
+
+describe('bad URLs and requests on the production server', () => {
+  const get = (pathname: string, headers: Record<string, string> = {}) =>
+    fetch(new URL(pathname, baseUrl()), { headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+
+  it('answers 400 to broken percent-encoding, pages, API and media alike', async () => {
+    for (const pathname of [
+      '/orders/%E0%A4%A',
+      '/products/%E0%A4%A',
+      '/%E0%A4%A',
+      '/api/v1/products/%E0%A4%A',
+      '/art/%E0%A4%A/0.svg',
+      '/admin/orders/%E0%A4%A',
+    ]) {
+      const response = await get(pathname);
+      expect(response.status, pathname).toBe(400);
+      expect(await response.json(), pathname).toMatchObject({ error: { code: 'badUrl' } });
+    }
+    expect((await get('/api/v1/products/caf%C3%A9')).status).toBe(404);
+  });
+
+  it('answers 4xx to what next-auth fails on, and sends a malformed callbackUrl home', async () => {
+    const callback = await get('/api/auth/callback/credentials');
+    expect(callback.status).toBe(405);
+    for (const action of ['callback/credentials', 'signout', '_log']) {
+      const response = await fetch(new URL(`/api/auth/${action}`, baseUrl()), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/json' },
+        body: '{"csrfToken": ',
+      });
+      expect(response.status, action).toBe(400);
+    }
+    for (const callbackUrl of ['http://[', 'not a url', 'https://evil.example/x']) {
+      const response = await get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      expect(response.status, callbackUrl).toBe(302);
+      const location = new URL(response.headers.get('location')!, baseUrl());
+      expect(new URL(location.searchParams.get('callbackUrl')!).pathname, callbackUrl).toBe('/');
+    }
+  });
+
+  it('answers 404 to a missing or malformed record in the back office', async () => {
+    const cookie = await signInCookie('admin@encore.test', 'encore-admin-demo');
+    expect((await get('/admin/returns', { cookie })).status).toBe(200);
+    for (const pathname of [
+      '/admin/returns/999999',
+      '/admin/returns/abc',
+      '/admin/orders/EN-999',
+      '/admin/orders/EN-999/packing-slip',
+      '/admin/customers/999999',
+      '/admin/customers/abc',
+      '/admin/products/999999',
+      '/admin/stock/999999',
+      '/admin/mail/999999',
+    ]) {
+      expect((await get(pathname, { cookie })).status, pathname).toBe(404);
+    }
+  });
+});

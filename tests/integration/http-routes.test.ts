@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { GET as artRoute } from '@/app/art/[slug]/[variant]/route';
 import { GET as previewRoute } from '@/app/previews/[slug]/[file]/route';
+import { GET as nextAuthGet, POST as nextAuthPost } from '@/app/api/auth/[...nextauth]/route';
 import { POST as rebuildRoute } from '@/app/api/admin/recommendations/rebuild/route';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { registerUser } from '@/lib/accounts/mutations';
@@ -194,5 +195,42 @@ describe('generated media', () => {
       });
       expect(refused.status).toBe(404);
     }
+  });
+});
+
+describe('next-auth', () => {
+  const call = (method: 'GET' | 'POST', path: string, init: { body?: string; type?: string } = {}) => {
+    const handler = method === 'GET' ? nextAuthGet : nextAuthPost;
+    const url = new URL(`http://localhost:3000/api/auth/${path}`);
+    return handler(
+      new Request(url, {
+        method,
+        body: init.body,
+        headers: init.type ? { 'content-type': init.type } : {},
+      }),
+      { params: Promise.resolve({ nextauth: url.pathname.split('/').slice(3) }) },
+    );
+  };
+
+  // What reaches next-auth itself (it reads next/headers through require(), out of the tests' reach)
+  // is checked against a production server: tests/e2e/server.spec.ts.
+  it('answers 4xx, not 500, to what next-auth itself fails on', async () => {
+    for (const provider of ['credentials', 'registration']) {
+      const get = await call('GET', `callback/${provider}`);
+      expect(get.status).toBe(405);
+      expect(get.headers.get('allow')).toBe('POST');
+    }
+    for (const path of ['callback/credentials', 'signout', '_log', 'session']) {
+      await expectError(
+        await call('POST', path, { body: '{"csrfToken": ', type: 'application/json' }),
+        400,
+        'invalidJson',
+      );
+    }
+    await expectError(
+      await call('POST', 'signout', { body: 'x'.repeat(20_000), type: 'application/x-www-form-urlencoded' }),
+      413,
+      'tooLarge',
+    );
   });
 });

@@ -15,6 +15,24 @@ const run = (path: string, headers: Record<string, string> = {}) =>
 const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
 
 describe('proxy', () => {
+  it('answers 400 badUrl to broken percent-encoding anywhere, and passes good encoding outside pages untouched', async () => {
+    for (const path of [
+      '/orders/%E0%A4%A',
+      '/%E0%A4%A',
+      '/products/%E0%A4%A',
+      '/api/v1/products/%E0%A4%A',
+      '/art/%E0%A4%A/0.svg',
+    ]) {
+      const response = await run(path);
+      expect(response.status, path).toBe(400);
+      expect(await response.json(), path).toMatchObject({ error: { code: 'badUrl' } });
+    }
+    const api = await run('/api/v1/products/caf%C3%A9');
+    expect(api.headers.get('x-middleware-next')).toBe('1');
+    expect(forwarded(api, 'x-encore-locale')).toBeNull();
+    expect(forwarded(await run('/products/caf%C3%A9'), 'x-encore-locale')).toBe('en');
+  });
+
   it('names the locale from the cookie, then Accept-Language, then English, and rewrites nothing itself', async () => {
     const product = await run('/products/neon-harbour');
     expect(forwarded(product, 'x-encore-locale')).toBe('en');

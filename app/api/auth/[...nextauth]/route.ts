@@ -1,7 +1,48 @@
 import NextAuth from 'next-auth';
+import { NextRequest } from 'next/server';
+import { z } from 'zod';
 import { authOptions } from '@/lib/auth/options';
+import { parseJsonObject, readText } from '@/lib/http/body';
+import { HttpError } from '@/lib/http/errors';
+import { route, type RouteInput } from '@/lib/http/route';
 
-// next-auth's endpoints: credentials and OAuth sign-in, sign-out (CSRF-protected), callbacks.
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+/** next-auth's forms and JSON bodies are a few hundred bytes. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+const segments = z.object({ nextauth: z.array(z.string().max(100)).min(1).max(3) });
+
+/** Ids of the credentials providers (next-auth keeps the id given to CredentialsProvider in `options`). */
+const credentialProviders = new Set(
+  authOptions.providers
+    .filter((provider) => provider.type === 'credentials')
+    .map((provider) => (provider.options as { id?: string } | undefined)?.id ?? provider.id),
+);
+
+/**
+ * What next-auth itself answers with a 500 is refused first: a GET to a credentials provider's
+ * callback (it only takes the POSTed form), a JSON body that does not parse (next-auth calls
+ * `req.json()` unguarded), a body over 16 KB. The body, read once through the capped reader, is then
+ * handed to next-auth in a fresh request. A malformed callbackUrl is handled by the redirect callback
+ * (lib/auth/options.ts).
+ */
+async function handle({ request, params }: RouteInput<undefined, z.infer<typeof segments>, undefined, undefined>) {
+  const [action, providerId] = params.nextauth;
+  if (request.method !== 'POST' && action === 'callback' && credentialProviders.has(providerId)) {
+    throw new HttpError(405, 'methodNotAllowed', 'this callback only takes a POST', undefined, { Allow: 'POST' });
+  }
+  let body: string | undefined;
+  if (request.method === 'POST') {
+    body = await readText(request, MAX_BODY_BYTES);
+    if (request.headers.get('content-type')?.includes('application/json')) parseJsonObject(body);
+  }
+  const forwarded = new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+  return nextAuth(forwarded, { params: Promise.resolve(params) });
+}
+
+// next-auth's endpoints: credentials and OAuth sign-in, sign-out, callbacks. They prove their origin
+// with next-auth's CSRF token (and OAuth's state), so they take cross-site requests (OAuth callbacks
+// are cross-site by nature).
+export const GET = route({ params: segments, crossSite: 'allow' }, handle);
+export const POST = route({ params: segments, crossSite: 'allow' }, handle);
