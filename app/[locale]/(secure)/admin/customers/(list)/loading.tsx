@@ -1,4 +1,6 @@
-// Shown inside the admin layout while a customers page renders: the navigation stays, the list streams in.
+// Shown inside the admin layout while the list renders: the navigation stays usable. Only the list
+// (the (list) route group): under a loading boundary a record page's notFound() came too late for a
+// 404 status, as the 200 and the shell were already sent.
 export default function AdminCustomersLoading() {
   return (
     <div aria-hidden className="animate-pulse space-y-4">
