@@ -221,12 +221,21 @@ describe('bad URLs and requests on the production server', () => {
       });
       expect(response.status, action).toBe(400);
     }
-    for (const callbackUrl of ['http://[', 'not a url', 'https://evil.example/x']) {
-      const response = await get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-      expect(response.status, callbackUrl).toBe(302);
-      const location = new URL(response.headers.get('location')!, baseUrl());
-      expect(new URL(location.searchParams.get('callbackUrl')!).pathname, callbackUrl).toBe('/');
+    for (const callbackUrl of ['http://[', 'not a url']) {
+      const query = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+      expect((await get(`/api/auth/signin${query}`)).status, callbackUrl).toBe(400);
+      const post = await fetch(new URL(`/api/auth/callback/credentials${query}`, baseUrl()), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'login=x&password=y',
+      });
+      expect(post.status, callbackUrl).toBe(400);
     }
+    const foreign = await get(`/api/auth/signin?callbackUrl=${encodeURIComponent('https://evil.example/x')}`);
+    expect(foreign.status).toBe(302);
+    const location = new URL(foreign.headers.get('location')!, baseUrl());
+    expect(new URL(location.searchParams.get('callbackUrl')!).pathname).toBe('/');
   });
 
   it('answers 404 to a missing or malformed record in the back office', async () => {

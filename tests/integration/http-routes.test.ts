@@ -227,6 +227,15 @@ describe('next-auth', () => {
         'invalidJson',
       );
     }
+    for (const callbackUrl of ['http://[', 'not a url', 'javascript:alert(1)']) {
+      const query = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+      await expectError(await call('GET', `signin${query}`), 400, 'invalidRequest');
+      await expectError(
+        await call('POST', `callback/credentials${query}`, { body: 'a=1', type: 'application/x-www-form-urlencoded' }),
+        400,
+        'invalidRequest',
+      );
+    }
     await expectError(
       await call('POST', 'signout', { body: 'x'.repeat(20_000), type: 'application/x-www-form-urlencoded' }),
       413,
