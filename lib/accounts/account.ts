@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeString } from '@/lib/validation/text';
 import { getDb, queryRows } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { deleteMailOf, enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
@@ -120,7 +121,7 @@ export async function updateProfile(
 
 export const changeEmailSchema = z.object({
   email: emailSchema,
-  currentPassword: z.string().min(1, 'required').max(PASSWORD_MAX, 'passwordWrong'),
+  currentPassword: safeString({ message: 'passwordWrong' }).min(1, 'required').max(PASSWORD_MAX, 'passwordWrong'),
 });
 
 /**
@@ -179,9 +180,9 @@ export async function changeEmail(userId: number, input: unknown): Promise<Resul
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().max(PASSWORD_MAX, 'passwordWrong'),
-    newPassword: z.string(),
-    confirm: z.string(),
+    currentPassword: safeString({ message: 'passwordWrong' }).max(PASSWORD_MAX, 'passwordWrong'),
+    newPassword: safeString(),
+    confirm: safeString(),
   })
   .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'passwordMismatch' });
 
@@ -224,7 +225,7 @@ export async function signOutEverywhere(userId: number): Promise<Result> {
 // Deleting the account
 
 export const deleteAccountSchema = z.object({
-  confirmation: z.string().min(1, 'required').max(PASSWORD_MAX, 'confirmationWrong'),
+  confirmation: safeString({ message: 'confirmationWrong' }).min(1, 'required').max(PASSWORD_MAX, 'confirmationWrong'),
 });
 
 /**

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
 import { z } from 'zod';
+import { safeString } from '@/lib/validation/text';
 import { SECURE_COOKIES } from '@/lib/auth/cookies';
 import { trustThisDevice } from '@/lib/auth/trusted-device';
 import { requestLocale } from '@/lib/i18n/server';
@@ -80,7 +81,7 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
   return { ok: true, message: 'resetSent' };
 }
 
-const resetSchema = z.object({ token: z.string().min(1).max(200), password: z.string(), confirm: z.string() });
+const resetSchema = z.object({ token: safeString().min(1).max(200), password: safeString(), confirm: safeString() });
 
 /**
  * Sets a new password from a reset link; the form then sends the user to sign in. The browser that

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString, text } from '@/lib/validation/text';
 
 /**
  * Input rules for accounts. Messages are message keys (translated by the forms), so the same schemas
@@ -12,23 +13,20 @@ export const PASSWORD_MAX = 1024;
 /** zxcvbn's hints for a password that is too weak: message keys of `auth.passwordFeedback`. */
 export type PasswordFeedback = { warning: string | null; suggestions: string[] };
 
-export const passwordSchema = z.string().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'passwordTooLong');
+export const passwordSchema = safeString().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'passwordTooLong');
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = safeString()
   .trim()
   .normalize('NFKC')
   .min(3, 'usernameTooShort')
   .max(32, 'usernameTooLong')
   .regex(/^[\p{L}\p{N}_.-]+$/u, 'usernameCharacters');
 
-export const emailSchema = z.string().trim().max(254, 'emailInvalid').pipe(z.email('emailInvalid'));
+export const emailSchema = text(254, { tooLong: 'emailInvalid', message: 'emailInvalid' }).pipe(
+  z.email('emailInvalid'),
+);
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .max(80, 'displayNameTooLong')
-  .transform((value) => value || null);
+export const displayNameSchema = text(80, { tooLong: 'displayNameTooLong' }).transform((value) => value || null);
 
 export const registerSchema = z.object({
   username: usernameSchema,
@@ -39,31 +37,21 @@ export const registerSchema = z.object({
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const addressSchema = z.object({
-  fullName: z.string().trim().min(1, 'required').max(120, 'tooLong'),
-  line1: z.string().trim().min(1, 'required').max(200, 'tooLong'),
-  line2: z
-    .string()
-    .trim()
-    .max(200, 'tooLong')
+  fullName: text(120).min(1, 'required'),
+  line1: text(200).min(1, 'required'),
+  line2: text(200)
     .transform((v) => v || null)
     .optional(),
-  city: z.string().trim().min(1, 'required').max(100, 'tooLong'),
-  region: z
-    .string()
-    .trim()
-    .max(100, 'tooLong')
+  city: text(100).min(1, 'required'),
+  region: text(100)
     .transform((v) => v || null)
     .optional(),
-  postalCode: z.string().trim().min(1, 'required').max(20, 'tooLong'),
-  country: z
-    .string()
+  postalCode: text(20).min(1, 'required'),
+  country: safeString()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'countryInvalid'),
-  phone: z
-    .string()
-    .trim()
-    .max(40, 'tooLong')
+  phone: text(40)
     .regex(/^[0-9+()\-\s.]*$/, 'phoneInvalid')
     .transform((v) => v || null)
     .optional(),
@@ -71,11 +59,14 @@ export const addressSchema = z.object({
 });
 export type AddressInput = z.infer<typeof addressSchema>;
 
-/** Field errors as `{ field: messageKey }` (first error per field). */
+/**
+ * Field errors as `{ field: messageKey }` (first error per field), named by the innermost field, so
+ * the checkout's nested `address.line1` is shown beside the form's `line1` input.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const field = String(issue.path.findLast((key) => typeof key === 'string') ?? 'form');
     out[field] ??= issue.message;
   }
   return out;

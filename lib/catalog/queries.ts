@@ -32,6 +32,7 @@ import {
   textMatches,
   textQuery,
 } from './listing-sql';
+import { isSlug } from './slug';
 import { CATALOG_TAG, personTag, productTag } from './tags';
 import type {
   CreditView,
@@ -280,6 +281,8 @@ function bestSellerIds(limit: number): SQL {
 /** A product page: the product with its sellable editions, tracks, credits, genres and media. */
 export async function getProduct(slug: string): Promise<ProductDetail | null> {
   'use cache';
+  // Any string can arrive here (a URL segment, or a direct call as a server action): only a slug is looked up.
+  if (typeof slug !== 'string' || !isSlug(slug)) return null;
   cacheLife('catalog');
   cacheTag(CATALOG_TAG, productTag(slug));
 
@@ -347,6 +350,8 @@ export async function getProduct(slug: string): Promise<ProductDetail | null> {
 /** A person's page: their products grouped by role. */
 export async function getPerson(slug: string): Promise<PersonDetail | null> {
   'use cache';
+  // Any string can arrive here (a URL segment, or a direct call as a server action): only a slug is looked up.
+  if (typeof slug !== 'string' || !isSlug(slug)) return null;
   cacheLife('catalog');
   cacheTag(CATALOG_TAG, personTag(slug));
 

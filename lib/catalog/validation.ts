@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '@/lib/validation/text';
 import { cleanQuery } from '@/lib/search/normalize';
 import {
   AVAILABILITIES,
@@ -50,7 +51,7 @@ const listOf = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(
 
 const paramSchemas = {
   kind: z.enum(PRODUCT_KINDS),
-  q: z.string().max(10_000),
+  q: safeString({ message: 'must not contain control characters' }).max(10_000),
   format: listOf(z.enum(EDITION_FORMATS), EDITION_FORMATS.length),
   genre: listOf(slugSchema, 20),
   decade: listOf(

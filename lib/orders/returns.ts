@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 import { type Executor, getDb } from '@/db';
 import { users } from '@/lib/accounts/schema';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -23,7 +24,7 @@ const id = z.number().int().positive().max(2_147_483_647);
 export const returnRequestSchema = z.object({
   /** One per form: a doubled or retried submission finds the return it already made. */
   requestKey: z.uuid('invalid'),
-  reason: z.string().trim().min(3, 'returnReasonRequired').max(1000, 'tooLong'),
+  reason: text(1000, { multiline: true }).min(3, 'returnReasonRequired'),
   lines: z
     .array(z.object({ orderLineId: id, quantity: z.number().int().min(1).max(1000) }))
     .min(1, 'returnLinesRequired')

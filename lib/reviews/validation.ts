@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '@/lib/validation/text';
 
 /** Limits of a review, shared by the form (maxLength) and the server. */
 export const REVIEW_TITLE_MAX = 120;
@@ -8,11 +9,9 @@ export const REVIEWS_PAGE_SIZE = 5;
 /** Pages beyond this are refused (nobody reads page 2001; the cache should not hold it either). */
 export const REVIEWS_MAX_PAGE = 2000;
 
-// Text is stored exactly as typed apart from these: NUL cannot be stored in a Postgres text column,
-// other control characters only hide things, and \r\n becomes \n so lengths count what is seen.
-// Markup is kept as typed: it is rendered as text (React escapes it), never as HTML.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const clean = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+// Text is stored exactly as typed, under the shared text rule (no control characters; \r\n becomes \n
+// so lengths count what is seen). Markup is kept as typed: it is rendered as text (React escapes it),
+// never as HTML.
 
 export const productIdSchema = z.coerce
   .number({ error: 'productNotFound' })
@@ -40,20 +39,14 @@ export const ratingSchema = z.preprocess(
 export const reviewInputSchema = z.object({
   productId: productIdSchema,
   rating: ratingSchema,
-  title: z
-    .string('titleInvalid')
+  title: safeString({ error: 'titleInvalid', multiline: true })
     .optional()
-    .transform((value) =>
-      clean(value ?? '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
+    .transform((value) => (value ?? '').replace(/\s+/g, ' ').trim())
     .pipe(z.string().max(REVIEW_TITLE_MAX, 'titleTooLong'))
     .transform((value) => value || null),
-  body: z
-    .string('bodyInvalid')
+  body: safeString({ error: 'bodyInvalid', multiline: true })
     .optional()
-    .transform((value) => clean(value ?? '').trim())
+    .transform((value) => (value ?? '').trim())
     .pipe(z.string().max(REVIEW_BODY_MAX, 'bodyTooLong')),
 });
 

@@ -184,12 +184,21 @@ describe('writing a review', () => {
     });
   });
 
-  it('stores hostile text exactly as typed (as text), except control characters', async () => {
+  it('stores hostile text exactly as typed (as text), and refuses control characters', async () => {
     const { productId, slug } = await createTestEdition();
     await signInAs(await newShopper());
     const body = '<script>alert(1)</script>\n<img src=x onerror="alert(2)">\r\nline 3 & "quotes"';
     const title = '<b onmouseover=alert(3)>bold</b>';
-    const result = await saveReviewAction(null, form({ productId, rating: 1, title, body: `${body}\u0000` }));
+    expect(await saveReviewAction(null, form({ productId, rating: 1, title, body: `${body}\u0000` }))).toEqual({
+      ok: false,
+      fieldErrors: { body: 'textInvalid' },
+    });
+    expect(await saveReviewAction(null, form({ productId, rating: 1, title: 'a\u0085b', body }))).toEqual({
+      ok: false,
+      fieldErrors: { title: 'textInvalid' },
+    });
+    expect(await reviewRows(productId)).toEqual([]);
+    const result = await saveReviewAction(null, form({ productId, rating: 1, title, body }));
     expect(result).toMatchObject({ ok: true });
     const expected = '<script>alert(1)</script>\n<img src=x onerror="alert(2)">\nline 3 & "quotes"';
     expect(await reviewRows(productId)).toMatchObject([{ title, body: expected }]);

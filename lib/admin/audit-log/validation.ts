@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { queryTextSchema } from '@/lib/validation/text';
 
 export const AUDIT_PAGE_SIZE = 30;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) =>
-  z.preprocess(
-    first,
-    z
-      .string()
-      .catch('')
-      .transform((value) => value.trim().slice(0, max)),
-  );
 const optionalDay = z.preprocess(
   (value) => {
     const day = first(value);
@@ -25,9 +18,9 @@ const optionalDay = z.preprocess(
  */
 export const auditFiltersSchema = z.object({
   actor: z.preprocess(first, z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined)),
-  entity: text(50),
-  entityId: text(100),
-  action: text(80),
+  entity: queryTextSchema(50),
+  entityId: queryTextSchema(100),
+  action: queryTextSchema(80),
   from: optionalDay,
   to: optionalDay,
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),

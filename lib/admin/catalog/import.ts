@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isSafeText, safeString, TEXT_INVALID } from '@/lib/validation/text';
 import { type Executor, getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/admin/audit';
 import { products } from '@/lib/catalog/schema';
@@ -36,11 +37,17 @@ import type { ImportReport } from './types';
 
 export const IMPORT_LIMITS = { previewRows: 50_000, batchRows: 2_000, columns: 100, cellLength: 20_000 } as const;
 
+// A cell may hold line breaks (a quoted CSV field): checked, not rewritten, so the dry run compares as typed.
+const cellSchema = z
+  .string()
+  .max(IMPORT_LIMITS.cellLength)
+  .refine((value) => isSafeText(value, { multiline: true }), TEXT_INVALID);
+
 /** The header and rows of a request (the dry run's lines use them too). */
-export const headerSchema = z.array(z.string().max(200)).min(1).max(IMPORT_LIMITS.columns);
+export const headerSchema = z.array(safeString().max(200)).min(1).max(IMPORT_LIMITS.columns);
 export const rowSchema = z.object({
   line: z.number().int().min(2).max(100_000_000),
-  cells: z.array(z.string().max(IMPORT_LIMITS.cellLength)).max(IMPORT_LIMITS.columns),
+  cells: z.array(cellSchema).max(IMPORT_LIMITS.columns),
 });
 
 /** One batch to save: `{mode: "apply", header, rows}` as JSON. */

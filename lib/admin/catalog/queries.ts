@@ -4,6 +4,7 @@ import { type Executor, getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
 import { foldText } from '@/lib/search/normalize';
+import { queryText } from '@/lib/validation/text';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { type ExportEdition, type ExportProduct, formatMoment } from './csv-columns';
 import { formatDuration } from './duration';
@@ -229,7 +230,7 @@ export async function listGenreOptions(admin: AdminUser): Promise<GenreOption[]>
 /** People whose name (or name in its own script) contains `q`, for the credit picker; at most 20. */
 export async function searchPeople(admin: AdminUser, q: string, limit = 20): Promise<PersonOption[]> {
   assertAdmin(admin);
-  const query = q.trim().slice(0, 100);
+  const query = queryText(q, 100);
   if (!query) return [];
   const db = await getDb();
   return queryRows<PersonOption>(

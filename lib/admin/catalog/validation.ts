@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EDITION_FORMATS, FORMATS_BY_KIND, PRODUCT_KINDS } from '@/lib/catalog/formats';
 import { parseDuration } from './duration';
 import { isSlug } from '@/lib/catalog/slug';
+import { queryText, safeString } from '@/lib/validation/text';
 
 /**
  * What the product editor and the CSV import send, and the rules they are checked against. Pure
@@ -111,9 +112,9 @@ const fail = (context: z.RefinementCtx, message: string) => {
   return z.NEVER;
 };
 
-/** Trimmed text; empty is null unless required. */
-const text = (max: number, { required = false } = {}) =>
-  z.string({ error: 'invalid' }).transform((value, context) => {
+/** Trimmed text (one line unless `multiline`); empty is null unless required. */
+const text = (max: number, { required = false, multiline = false } = {}) =>
+  safeString({ error: 'invalid', multiline }).transform((value, context) => {
     const trimmed = value.trim();
     if (!trimmed) return required ? fail(context, 'required') : null;
     if (trimmed.length > max) return fail(context, 'tooLong');
@@ -123,7 +124,7 @@ const text = (max: number, { required = false } = {}) =>
 const requiredText = (max: number) => text(max, { required: true }).transform((value) => value as string);
 
 const oneOf = <T extends string>(values: readonly T[], message = 'invalid') =>
-  z.string({ error: message }).transform((value, context) => {
+  safeString({ error: message }).transform((value, context) => {
     const trimmed = value.trim();
     if (!trimmed) return fail(context, 'required');
     return (values as readonly string[]).includes(trimmed) ? (trimmed as T) : fail(context, message);
@@ -141,7 +142,7 @@ export function parseDate(value: string): string | null | undefined {
   return trimmed;
 }
 
-const date = z.string({ error: 'dateInvalid' }).transform((value, context) => {
+const date = safeString({ error: 'dateInvalid' }).transform((value, context) => {
   const parsed = parseDate(value);
   return parsed === undefined ? fail(context, 'dateInvalid') : parsed;
 });
@@ -165,7 +166,7 @@ export function parseMoment(value: string): Date | null | undefined {
   return Number.isNaN(result.getTime()) ? undefined : result;
 }
 
-const moment = z.string({ error: 'dateInvalid' }).transform((value, context) => {
+const moment = safeString({ error: 'dateInvalid' }).transform((value, context) => {
   const parsed = parseMoment(value);
   return parsed === undefined ? fail(context, 'dateInvalid') : parsed;
 });
@@ -191,7 +192,7 @@ export function formatMoneyInput(minor: number | null | undefined, minorPerMajor
 }
 
 const money = (minorPerMajor: number) =>
-  z.string({ error: 'priceInvalid' }).transform((value, context) => {
+  safeString({ error: 'priceInvalid' }).transform((value, context) => {
     const parsed = parseMoney(value, minorPerMajor);
     if (parsed === undefined) return fail(context, 'priceInvalid');
     if (parsed !== null && parsed > LIMITS.priceMinor) return fail(context, 'priceTooHigh');
@@ -200,7 +201,7 @@ const money = (minorPerMajor: number) =>
 
 /** A whole number in a range, or null when empty. */
 const wholeNumber = (min: number, max: number) =>
-  z.string({ error: 'numberInvalid' }).transform((value, context) => {
+  safeString({ error: 'numberInvalid' }).transform((value, context) => {
     const trimmed = value.trim();
     if (!trimmed) return null;
     if (!/^\d{1,9}$/.test(trimmed)) return fail(context, 'numberInvalid');
@@ -216,7 +217,7 @@ export function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-const languages = z.string({ error: 'languagesInvalid' }).transform((value, context) => {
+const languages = safeString({ error: 'languagesInvalid' }).transform((value, context) => {
   const items = Array.from(new Set(splitList(value)));
   if (items.length > 40 || !items.every((item) => /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(item))) {
     return fail(context, 'languagesInvalid');
@@ -224,7 +225,7 @@ const languages = z.string({ error: 'languagesInvalid' }).transform((value, cont
   return items;
 });
 
-const territories = z.string({ error: 'territoriesInvalid' }).transform((value, context) => {
+const territories = safeString({ error: 'territoriesInvalid' }).transform((value, context) => {
   const items = Array.from(new Set(splitList(value).map((item) => item.toUpperCase())));
   if (items.length > 250 || !items.every((item) => /^[A-Z]{2}$/.test(item))) return fail(context, 'territoriesInvalid');
   return items.sort();
@@ -243,20 +244,20 @@ export function isMediaUrl(value: string): boolean {
 }
 
 const mediaUrl = ({ required = false } = {}) =>
-  z.string({ error: 'urlInvalid' }).transform((value, context) => {
+  safeString({ error: 'urlInvalid' }).transform((value, context) => {
     const trimmed = value.trim();
     if (!trimmed) return required ? fail(context, 'required') : null;
     return isMediaUrl(trimmed) ? trimmed : fail(context, 'urlInvalid');
   });
 
-const slug = z.string({ error: 'slugInvalid' }).transform((value, context) => {
+const slug = safeString({ error: 'slugInvalid' }).transform((value, context) => {
   const trimmed = value.trim();
   if (!trimmed) return fail(context, 'required');
   return isSlug(trimmed) ? trimmed : fail(context, 'slugInvalid');
 });
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const sku = z.string({ error: 'skuInvalid' }).transform((value, context) => {
+const sku = safeString({ error: 'skuInvalid' }).transform((value, context) => {
   const trimmed = value.trim();
   if (!trimmed) return fail(context, 'required');
   // SKUs are matched exactly (the unique index); upper case keeps "abc-1" and "ABC-1" from both existing.
@@ -264,13 +265,13 @@ const sku = z.string({ error: 'skuInvalid' }).transform((value, context) => {
 });
 
 /** EAN-8, UPC-A, EAN-13 or GTIN-14: digits only. */
-const barcode = z.string({ error: 'barcodeInvalid' }).transform((value, context) => {
+const barcode = safeString({ error: 'barcodeInvalid' }).transform((value, context) => {
   const trimmed = value.trim().replace(/[\s-]/g, '');
   if (!trimmed) return null;
   return /^\d{8,14}$/.test(trimmed) ? trimmed : fail(context, 'barcodeInvalid');
 });
 
-const duration = z.string({ error: 'durationInvalid' }).transform((value, context) => {
+const duration = safeString({ error: 'durationInvalid' }).transform((value, context) => {
   const parsed = parseDuration(value);
   return parsed === undefined ? fail(context, 'durationInvalid') : parsed;
 });
@@ -304,7 +305,7 @@ function buildEditionSchema(minorPerMajor: number) {
       discCount: wholeNumber(1, 99),
       packaging: text(100),
       vinylWeightGrams: wholeNumber(50, 500),
-      vinylSpeedRpm: z.string({ error: 'numberInvalid' }).transform((value, context) => {
+      vinylSpeedRpm: safeString({ error: 'numberInvalid' }).transform((value, context) => {
         const trimmed = value.trim();
         if (!trimmed) return null;
         return ['33', '45', '78'].includes(trimmed) ? Number(trimmed) : fail(context, 'speedInvalid');
@@ -372,7 +373,7 @@ export const productFieldsShape = {
   kind: oneOf(PRODUCT_KINDS, 'kindInvalid'),
   title: requiredText(300),
   originalTitle: text(300),
-  description: text(10_000).transform((value) => value ?? ''),
+  description: text(10_000, { multiline: true }).transform((value) => value ?? ''),
   releaseDate: date,
   ageRating: text(20),
   label: text(200),
@@ -382,7 +383,7 @@ export const productFieldsShape = {
 function productObject(minorPerMajor: number) {
   return z.object({
     id: id.nullable(),
-    version: z.string().max(100).nullable(),
+    version: safeString().max(100).nullable(),
     ...productFieldsShape,
     genreIds: z.array(id).max(LIMITS.genres, 'tooMany'),
     editions: z.array(editionSchema(minorPerMajor)).max(LIMITS.editions, 'tooMany'),
@@ -490,7 +491,7 @@ export function readAdminProductFilters(params: Record<string, string | string[]
     (values as readonly string[]).includes(value) ? (value as T) : null;
   const page = /^\d{1,5}$/.test(first('page')) ? Math.max(1, Number(first('page'))) : 1;
   return {
-    q: first('q').slice(0, 200),
+    q: queryText(params.q, 200),
     kind: pick(PRODUCT_KINDS, first('kind')),
     status: pick(PUBLICATION_STATUSES, first('status')),
     format: pick(EDITION_FORMATS, first('format')),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryTextSchema } from '@/lib/validation/text';
 import type { Refused } from '@/lib/admin/guard';
 
 /** What an admin action answers: done, field errors (message keys under admin.customers.errors), or a refusal. */
@@ -24,13 +25,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** The list's filters from search params; anything unknown is simply ignored. */
 export const customerFiltersSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .catch('')
-      .transform((value) => value.trim().slice(0, 100)),
-  ),
+  q: queryTextSchema(100),
   role: z.preprocess(first, z.enum(CUSTOMER_ROLES).optional().catch(undefined)),
   status: z.preprocess(first, z.enum(CUSTOMER_STATUSES).optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),

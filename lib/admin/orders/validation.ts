@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText, safeString, text } from '@/lib/validation/text';
 import { CARRIER_CODES, TRACKING_NUMBER } from './carriers';
 
 /** Statuses an order can be in, in the order the back office lists them. */
@@ -50,7 +51,7 @@ export function readOrderFilters(params: SearchParams): OrderFilters {
     status: (ORDER_STATUSES as readonly string[]).includes(status) ? (status as AdminOrderStatus) : null,
     from: parseDay(first(params.from)),
     to: parseDay(first(params.to)),
-    q: first(params.q).trim().slice(0, 200),
+    q: queryText(params.q, 200),
     customer: /^\d{1,9}$/.test(customer) ? Number(customer) : null,
     page: Number.isFinite(page) ? Math.min(10_000, Math.max(1, page)) : 1,
   };
@@ -83,9 +84,8 @@ export const shipOrderSchema = z
   .object({
     orderId: id,
     carrier: z.enum(CARRIER_CODES, { error: 'carrierRequired' }),
-    carrierName: z.string().trim().max(60, 'tooLong').optional().default(''),
-    trackingNumber: z
-      .string()
+    carrierName: text(60).optional().default(''),
+    trackingNumber: safeString()
       .trim()
       .transform((value) => value.replace(/\s+/g, ''))
       .pipe(z.string().min(1, 'trackingRequired').regex(TRACKING_NUMBER, 'trackingInvalid')),
@@ -99,13 +99,13 @@ export const shipOrderSchema = z
 export const refundOrderSchema = z.object({
   orderId: id,
   /** Major units as typed; turned into minor units with the order's currency. */
-  amount: z.string().trim().min(1, 'amountRequired').max(20, 'amountInvalid'),
-  reason: z.string().trim().max(500, 'tooLong').optional().default(''),
+  amount: text(20, { tooLong: 'amountInvalid' }).min(1, 'amountRequired'),
+  reason: text(500, { multiline: true }).optional().default(''),
 });
 
 export const orderNoteSchema = z.object({
   orderId: id,
-  note: z.string().trim().min(1, 'noteRequired').max(2000, 'tooLong'),
+  note: text(2000, { multiline: true }).min(1, 'noteRequired'),
 });
 
 export const resolveOrderSchema = z.discriminatedUnion('decision', [
@@ -114,7 +114,7 @@ export const resolveOrderSchema = z.discriminatedUnion('decision', [
   z.object({
     orderId: id,
     decision: z.literal('cancel'),
-    amount: z.string().trim().min(1, 'amountRequired').max(20, 'amountInvalid'),
+    amount: text(20, { tooLong: 'amountInvalid' }).min(1, 'amountRequired'),
   }),
 ]);
 

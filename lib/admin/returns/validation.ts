@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 
 export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'received', 'refunded'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
@@ -22,13 +23,13 @@ export function readReturnFilters(params: Record<string, string | string[] | und
 /** Approve: an optional message to the customer (added to the standard instructions). */
 export const approveReturnSchema = z.object({
   returnId: id,
-  message: z.string().trim().max(2000, 'tooLong').optional().default(''),
+  message: text(2000, { multiline: true }).optional().default(''),
 });
 
 /** Reject: the reason is required, and goes to the customer. */
 export const rejectReturnSchema = z.object({
   returnId: id,
-  message: z.string().trim().min(3, 'messageRequired').max(2000, 'tooLong'),
+  message: text(2000, { multiline: true }).min(3, 'messageRequired'),
 });
 
 export const returnIdSchema = z.object({ returnId: id });
@@ -39,7 +40,7 @@ export const returnIdSchema = z.object({ returnId: id });
  */
 export const receiveReturnSchema = z.object({
   returnId: id,
-  amount: z.string().trim().min(1, 'amountRequired').max(20, 'amountInvalid'),
+  amount: text(20, { tooLong: 'amountInvalid' }).min(1, 'amountRequired'),
   lines: z
     .array(
       z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryTextSchema } from '@/lib/validation/text';
 import type { Refused } from '@/lib/admin/guard';
 
 /** What a moderation action answers: done, field errors (keys under admin.reviews.errors), or a refusal. */
@@ -22,13 +23,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 export const reviewFiltersSchema = z.object({
   status: z.preprocess(first, z.enum(REVIEW_STATUSES).optional().catch(undefined)),
   /** Product title or slug (contains, case-insensitive). */
-  product: z.preprocess(
-    first,
-    z
-      .string()
-      .catch('')
-      .transform((value) => value.trim().slice(0, 100)),
-  ),
+  product: queryTextSchema(100),
   rating: z.preprocess(first, z.coerce.number().int().min(1).max(5).optional().catch(undefined)),
   /** One review by id (the audit log links here). */
   review: z.preprocess(first, z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString, text } from '@/lib/validation/text';
 
 /** Reasons staff may give for a stock change (the ledger's other reasons come from orders). */
 export const ADJUST_REASONS = ['restock', 'damaged', 'correction'] as const;
@@ -19,15 +20,14 @@ export const adjustStockSchema = z
   .object({
     editionId: z.coerce.number().int().positive().max(2_147_483_647),
     reason: z.enum(ADJUST_REASONS, { error: 'reasonRequired' }),
-    delta: z
-      .string()
+    delta: safeString()
       .trim()
       .min(1, 'deltaRequired')
       .regex(/^[+-]?\s*\d{1,6}$/, 'deltaInvalid')
       .transform((value) => Number(value.replace(/\s+/g, '')))
       .refine((value) => value !== 0, 'deltaZero')
       .refine((value) => Math.abs(value) <= MAX_DELTA, 'deltaTooLarge'),
-    note: z.string().trim().max(500, 'tooLong').optional().default(''),
+    note: text(500, { multiline: true }).optional().default(''),
   })
   .superRefine((value, context) => {
     if (value.reason === 'restock' && value.delta < 0) {
