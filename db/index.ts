@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { embeddedDatabaseProblem, env } from '@/lib/env';
+import { redactQueryErrors, statementLogger } from './redact';
 import * as schema from './schema';
 
 /**
@@ -17,6 +18,10 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
 
+// Query errors lose the statement's parameters before anyone can log them (db/redact.ts).
+redactQueryErrors();
+const sqlLogger = () => (env.LOG_SQL ? statementLogger : false);
+
 // Kept on globalThis so that dev-server reloads and Next's separate module graphs share one client:
 // a second PGlite on the same directory would lose writes.
 const globalForDb = globalThis as unknown as { encoreDb?: Promise<Handle>; encoreNoAutoSeed?: boolean };
@@ -30,7 +35,7 @@ async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzle(client, { schema, casing: 'snake_case', logger: Boolean(env.LOG_SQL) });
+  const db = drizzle(client, { schema, casing: 'snake_case', logger: sqlLogger() });
   return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }), embedded: false };
 }
 
@@ -42,7 +47,7 @@ async function openEmbedded(dataDir: string): Promise<Handle> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { extensions: { pg_trgm } });
   const { drizzle } = await import('drizzle-orm/pglite');
-  const db = drizzle(client, { schema, casing: 'snake_case', logger: Boolean(env.LOG_SQL) }) as unknown as Database;
+  const db = drizzle(client, { schema, casing: 'snake_case', logger: sqlLogger() }) as unknown as Database;
   const { prepareEmbeddedDatabase } = await import('./prepare');
   await prepareEmbeddedDatabase(db, { seed: !globalForDb.encoreNoAutoSeed });
   return {
