@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { SECURE_COOKIES, SESSION_COOKIE } from '@/lib/auth/cookies';
@@ -68,57 +69,73 @@ async function clearSessionCookie() {
 }
 
 /** Display name and preferred language; the language also becomes the site's language (NEXT_LOCALE cookie). */
-export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const input = { displayName: text(formData, 'displayName'), preferredLocale: text(formData, 'preferredLocale') };
-  const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await updateProfile(user.id, input);
-  if (result.ok) await setLocaleAction(result.preferredLocale);
-  return done(result, 'profileSaved');
-}
+export const updateProfileAction = formAction(
+  'updateProfile',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const input = { displayName: text(formData, 'displayName'), preferredLocale: text(formData, 'preferredLocale') };
+    const parsed = profileSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await updateProfile(user.id, input);
+    if (result.ok) await setLocaleAction(result.preferredLocale);
+    return done(result, 'profileSaved');
+  },
+  INVALID_INPUT,
+);
 
 /** New email address, confirmed with the current password; the old address is told. */
-export async function changeEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const input = { email: text(formData, 'email'), currentPassword: text(formData, 'currentPassword') };
-  const parsed = changeEmailSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return done(await changeEmail(user.id, input), 'emailChanged');
-}
+export const changeEmailAction = formAction(
+  'changeEmail',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const input = { email: text(formData, 'email'), currentPassword: text(formData, 'currentPassword') };
+    const parsed = changeEmailSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return done(await changeEmail(user.id, input), 'emailChanged');
+  },
+  INVALID_INPUT,
+);
 
 /**
  * New password (or a first one for an OAuth-only account). Every other session ends; this browser
  * gets a fresh token carrying the new session version, so it stays signed in.
  */
-export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const input = {
-    currentPassword: text(formData, 'currentPassword'),
-    newPassword: text(formData, 'newPassword'),
-    confirm: text(formData, 'confirm'),
-  };
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const claims = await getCurrentSessionClaims();
-  if (!claims || claims.userId !== user.id) return UNAUTHENTICATED;
-  const result = await changeOwnPassword(user.id, claims.sessionId, input);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
-  await reissueSessionCookie({ ...claims, sessionVersion: result.sessionVersion });
-  return { ok: true, message: user.hasPassword ? 'passwordChanged' : 'passwordSet' };
-}
+export const changePasswordAction = formAction(
+  'changePassword',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const input = {
+      currentPassword: text(formData, 'currentPassword'),
+      newPassword: text(formData, 'newPassword'),
+      confirm: text(formData, 'confirm'),
+    };
+    const parsed = changePasswordSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const claims = await getCurrentSessionClaims();
+    if (!claims || claims.userId !== user.id) return UNAUTHENTICATED;
+    const result = await changeOwnPassword(user.id, claims.sessionId, input);
+    if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
+    await reissueSessionCookie({ ...claims, sessionVersion: result.sessionVersion });
+    return { ok: true, message: user.hasPassword ? 'passwordChanged' : 'passwordSet' };
+  },
+  INVALID_INPUT,
+);
 
 /** Ends every session of the account, this browser's included; the form then goes to /login. */
-export async function signOutEverywhereAction(_previous: FormState, _formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const result = await signOutEverywhere(user.id);
-  await clearSessionCookie();
-  return done(result, 'signedOutEverywhere');
-}
+export const signOutEverywhereAction = formAction(
+  'signOutEverywhere',
+  async (_formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const result = await signOutEverywhere(user.id);
+    await clearSessionCookie();
+    return done(result, 'signedOutEverywhere');
+  },
+  INVALID_INPUT,
+);
 
 const addressForm = (formData: FormData) => ({
   fullName: text(formData, 'fullName'),
@@ -135,44 +152,60 @@ const addressForm = (formData: FormData) => ({
 const addressIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** Adds an address to the user's book. */
-export async function createAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const input = addressForm(formData);
-  const parsed = accountAddressSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return done(await createAddress(user.id, input), 'addressAdded');
-}
+export const createAddressAction = formAction(
+  'createAddress',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const input = addressForm(formData);
+    const parsed = accountAddressSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return done(await createAddress(user.id, input), 'addressAdded');
+  },
+  INVALID_INPUT,
+);
 
 /** Edits one of the user's addresses (`id` in the form; someone else's id is "not found"). */
-export async function updateAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const id = addressIdSchema.safeParse(text(formData, 'id'));
-  if (!id.success) return NOT_FOUND;
-  const input = addressForm(formData);
-  const parsed = accountAddressSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return done(await updateAddress(user.id, id.data, input), 'addressSaved');
-}
+export const updateAddressAction = formAction(
+  'updateAddress',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const id = addressIdSchema.safeParse(text(formData, 'id'));
+    if (!id.success) return NOT_FOUND;
+    const input = addressForm(formData);
+    const parsed = accountAddressSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return done(await updateAddress(user.id, id.data, input), 'addressSaved');
+  },
+  INVALID_INPUT,
+);
 
 /** Deletes one of the user's addresses. */
-export async function deleteAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const id = addressIdSchema.safeParse(text(formData, 'id'));
-  if (!id.success) return NOT_FOUND;
-  return done(await deleteAddress(user.id, id.data), 'addressDeleted');
-}
+export const deleteAddressAction = formAction(
+  'deleteAddress',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const id = addressIdSchema.safeParse(text(formData, 'id'));
+    if (!id.success) return NOT_FOUND;
+    return done(await deleteAddress(user.id, id.data), 'addressDeleted');
+  },
+  INVALID_INPUT,
+);
 
 /** Makes one of the user's addresses the default. */
-export async function setDefaultAddressAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const id = addressIdSchema.safeParse(text(formData, 'id'));
-  if (!id.success) return NOT_FOUND;
-  return done(await setDefaultAddress(user.id, id.data), 'addressDefaultSet');
-}
+export const setDefaultAddressAction = formAction(
+  'setDefaultAddress',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const id = addressIdSchema.safeParse(text(formData, 'id'));
+    if (!id.success) return NOT_FOUND;
+    return done(await setDefaultAddress(user.id, id.data), 'addressDefaultSet');
+  },
+  INVALID_INPUT,
+);
 
 /**
  * Deletes the account (confirmed with the password, or the username for OAuth-only accounts). Its
@@ -180,11 +213,15 @@ export async function setDefaultAddressAction(_previous: FormState, formData: Fo
  * and shows the confirmation. The cookie is not touched here: changing a cookie in an action
  * re-renders the current page, which would send the just-deleted user to sign in instead.
  */
-export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const input = { confirmation: text(formData, 'confirmation') };
-  const parsed = deleteAccountSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return done(await deleteAccount(user.id, input), 'accountDeleted');
-}
+export const deleteAccountAction = formAction(
+  'deleteAccount',
+  async (formData: FormData): Promise<FormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const input = { confirmation: text(formData, 'confirmation') };
+    const parsed = deleteAccountSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return done(await deleteAccount(user.id, input), 'accountDeleted');
+  },
+  INVALID_INPUT,
+);

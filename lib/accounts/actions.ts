@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { randomBytes } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
@@ -35,51 +36,59 @@ const text = (formData: FormData, name: string) => {
  * email address. This browser keeps a secret cookie, so that the link signs it in without asking for
  * the password again.
  */
-export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const browserSecret = randomBytes(32).toString('base64url');
-  const result = await requestRegistration(
-    {
-      username: text(formData, 'username'),
-      email: text(formData, 'email'),
-      password: text(formData, 'password'),
-      displayName: text(formData, 'displayName'),
-    },
-    {
-      ip: clientIp(await headers()),
-      locale: await requestLocale(),
-      browserSecret,
-      next: text(formData, 'next'),
-    },
-  );
-  if (!result.ok) {
-    return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
-  }
-  (await cookies()).set(SIGNUP_COOKIE, browserSecret, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: SECURE_COOKIES,
-    path: '/',
-    maxAge: REGISTRATION_HOURS * 60 * 60,
-  });
-  return { ok: true, message: 'checkEmail' };
-}
+export const registerAction = formAction(
+  'register',
+  async (formData: FormData): Promise<FormState> => {
+    const browserSecret = randomBytes(32).toString('base64url');
+    const result = await requestRegistration(
+      {
+        username: text(formData, 'username'),
+        email: text(formData, 'email'),
+        password: text(formData, 'password'),
+        displayName: text(formData, 'displayName'),
+      },
+      {
+        ip: clientIp(await headers()),
+        locale: await requestLocale(),
+        browserSecret,
+        next: text(formData, 'next'),
+      },
+    );
+    if (!result.ok) {
+      return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
+    }
+    (await cookies()).set(SIGNUP_COOKIE, browserSecret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: SECURE_COOKIES,
+      path: '/',
+      maxAge: REGISTRATION_HOURS * 60 * 60,
+    });
+    return { ok: true, message: 'checkEmail' };
+  },
+  INVALID_INPUT,
+);
 
 /**
  * "Forgot password": always the same answer, whether or not an account exists. Rate-limited per
  * client IP and per email address.
  */
-export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const email = emailSchema.safeParse(text(formData, 'email'));
-  if (!email.success) return { ok: false, fieldErrors: { email: 'emailInvalid' } };
-  const { allowed } = await consumeRateLimits([
-    LIMITS.resetAccount(normalizeKey(email.data)),
-    LIMITS.resetIp(clientIp(await headers())),
-  ]);
-  const locale = await requestLocale();
-  // The lookup and the mail happen after the response, so its timing says nothing about the account.
-  if (allowed) after(() => requestPasswordReset(email.data, locale));
-  return { ok: true, message: 'resetSent' };
-}
+export const forgotPasswordAction = formAction(
+  'forgotPassword',
+  async (formData: FormData): Promise<FormState> => {
+    const email = emailSchema.safeParse(text(formData, 'email'));
+    if (!email.success) return { ok: false, fieldErrors: { email: 'emailInvalid' } };
+    const { allowed } = await consumeRateLimits([
+      LIMITS.resetAccount(normalizeKey(email.data)),
+      LIMITS.resetIp(clientIp(await headers())),
+    ]);
+    const locale = await requestLocale();
+    // The lookup and the mail happen after the response, so its timing says nothing about the account.
+    if (allowed) after(() => requestPasswordReset(email.data, locale));
+    return { ok: true, message: 'resetSent' };
+  },
+  INVALID_INPUT,
+);
 
 const resetSchema = z.object({ token: safeString().min(1).max(200), password: safeString(), confirm: safeString() });
 
@@ -88,16 +97,21 @@ const resetSchema = z.object({ token: safeString().min(1).max(200), password: sa
  * followed the link owns the mailbox: it becomes a trusted device of the account, so sign-in
  * throttling caused by someone else never keeps it out.
  */
-export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = resetSchema.safeParse({
-    token: text(formData, 'token'),
-    password: text(formData, 'password'),
-    confirm: text(formData, 'confirm'),
-  });
-  if (!parsed.success) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
-  if (parsed.data.password !== parsed.data.confirm) return { ok: false, fieldErrors: { confirm: 'passwordMismatch' } };
-  const result = await resetPassword(parsed.data.token, parsed.data.password);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
-  await trustThisDevice(result.userId);
-  return { ok: true };
-}
+export const resetPasswordAction = formAction(
+  'resetPassword',
+  async (formData: FormData): Promise<FormState> => {
+    const parsed = resetSchema.safeParse({
+      token: text(formData, 'token'),
+      password: text(formData, 'password'),
+      confirm: text(formData, 'confirm'),
+    });
+    if (!parsed.success) return { ok: false, fieldErrors: { form: 'resetInvalid' } };
+    if (parsed.data.password !== parsed.data.confirm)
+      return { ok: false, fieldErrors: { confirm: 'passwordMismatch' } };
+    const result = await resetPassword(parsed.data.token, parsed.data.password);
+    if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, passwordFeedback: result.passwordFeedback };
+    await trustThisDevice(result.userId);
+    return { ok: true };
+  },
+  INVALID_INPUT,
+);

@@ -1,5 +1,7 @@
 'use server';
 
+import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
@@ -9,36 +11,56 @@ import { editionIdSchema, lineIdSchema, quantitySchema } from './validation';
 export type CartActionResult = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
 
 /** "Add to cart" on a product page. The price is always the database's. */
-export async function addToCartAction(editionId: unknown, quantity: unknown = 1): Promise<CartActionResult> {
-  const edition = editionIdSchema.safeParse(editionId);
-  if (!edition.success) return { ok: false, error: 'editionUnavailable' };
-  const amount = quantitySchema(env.CART_MAX_QUANTITY).safeParse(quantity);
-  if (!amount.success) return { ok: false, error: amount.error.issues[0]?.message ?? 'quantityInvalid' };
-  const result = await addToCart(edition.data, amount.data);
-  if (result.ok)
-    await recordInteraction({ type: 'add_to_cart', editionId: edition.data, user: await getCurrentUser() });
-  return result.ok ? result : { ok: false, error: result.error };
-}
+export const addToCartAction = valueAction(
+  'addToCart',
+  z.tuple([actionArg, actionArg.optional()]),
+  async (editionId: unknown, quantity: unknown = 1): Promise<CartActionResult> => {
+    const edition = editionIdSchema.safeParse(editionId);
+    if (!edition.success) return { ok: false, error: 'editionUnavailable' };
+    const amount = quantitySchema(env.CART_MAX_QUANTITY).safeParse(quantity);
+    if (!amount.success) return { ok: false, error: amount.error.issues[0]?.message ?? 'quantityInvalid' };
+    const result = await addToCart(edition.data, amount.data);
+    if (result.ok)
+      await recordInteraction({ type: 'add_to_cart', editionId: edition.data, user: await getCurrentUser() });
+    return result.ok ? result : { ok: false, error: result.error };
+  },
+  INVALID_INPUT,
+);
 
 /** Changes a line's quantity (1 to the limit; capped by stock). */
-export async function updateCartLineAction(lineId: unknown, quantity: unknown): Promise<CartActionResult> {
-  const line = lineIdSchema.safeParse(lineId);
-  const amount = quantitySchema(env.CART_MAX_QUANTITY).safeParse(quantity);
-  if (!line.success) return { ok: false, error: 'lineNotFound' };
-  if (!amount.success) return { ok: false, error: amount.error.issues[0]?.message ?? 'quantityInvalid' };
-  const result = await setCartLineQuantity(line.data, amount.data);
-  return result.ok ? result : { ok: false, error: result.error };
-}
+export const updateCartLineAction = valueAction(
+  'updateCartLine',
+  z.tuple([actionArg, actionArg]),
+  async (lineId: unknown, quantity: unknown): Promise<CartActionResult> => {
+    const line = lineIdSchema.safeParse(lineId);
+    const amount = quantitySchema(env.CART_MAX_QUANTITY).safeParse(quantity);
+    if (!line.success) return { ok: false, error: 'lineNotFound' };
+    if (!amount.success) return { ok: false, error: amount.error.issues[0]?.message ?? 'quantityInvalid' };
+    const result = await setCartLineQuantity(line.data, amount.data);
+    return result.ok ? result : { ok: false, error: result.error };
+  },
+  INVALID_INPUT,
+);
 
-export async function removeCartLineAction(lineId: unknown): Promise<CartActionResult> {
-  const line = lineIdSchema.safeParse(lineId);
-  if (!line.success) return { ok: false, error: 'lineNotFound' };
-  const result = await removeCartLine(line.data);
-  return result.ok ? result : { ok: false, error: result.error };
-}
+export const removeCartLineAction = valueAction(
+  'removeCartLine',
+  z.tuple([actionArg]),
+  async (lineId: unknown): Promise<CartActionResult> => {
+    const line = lineIdSchema.safeParse(lineId);
+    if (!line.success) return { ok: false, error: 'lineNotFound' };
+    const result = await removeCartLine(line.data);
+    return result.ok ? result : { ok: false, error: result.error };
+  },
+  INVALID_INPUT,
+);
 
 /** "I have seen the new prices": the flagged price changes stop blocking checkout. */
-export async function acknowledgePricesAction(): Promise<{ ok: true }> {
-  await acknowledgePrices();
-  return { ok: true };
-}
+export const acknowledgePricesAction = valueAction(
+  'acknowledgePrices',
+  z.tuple([]),
+  async (): Promise<{ ok: boolean }> => {
+    await acknowledgePrices();
+    return { ok: true };
+  },
+  INVALID_INPUT,
+);

@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -16,15 +17,19 @@ export type CheckoutState = { ok: false; error: string; fieldErrors?: Record<str
  * "Place order": one transaction (lib/checkout/place-order.ts), then off to pay. A double click
  * submits the same checkout key twice and both land on the same order.
  */
-export async function placeOrderAction(_previous: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const result = await placeOrder(checkoutFormToInput(formData), {
-    user: await getCurrentUser(),
-    cartId: await currentCartId(),
-    locale: await requestLocale(),
-    // Null when the client's IP is unknown: the caps on unpaid orders then use one shared bucket.
-    ip: clientIp(await headers()),
-  });
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
-  if (!result.repeated) invalidateAfterStockChange(result.productSlugs, result.soldOut);
-  redirect(result.redirectUrl);
-}
+export const placeOrderAction = formAction(
+  'placeOrder',
+  async (formData: FormData): Promise<CheckoutState> => {
+    const result = await placeOrder(checkoutFormToInput(formData), {
+      user: await getCurrentUser(),
+      cartId: await currentCartId(),
+      locale: await requestLocale(),
+      // Null when the client's IP is unknown: the caps on unpaid orders then use one shared bucket.
+      ip: clientIp(await headers()),
+    });
+    if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+    if (!result.repeated) invalidateAfterStockChange(result.productSlugs, result.soldOut);
+    redirect(result.redirectUrl);
+  },
+  INVALID_INPUT,
+);

@@ -1,5 +1,7 @@
 'use server';
 
+import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { z } from 'zod';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
@@ -19,11 +21,16 @@ import { requestReturn } from './returns';
  */
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
 
-export async function cancelOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
-  const result = await cancelOrderAsCustomer(text(number), text(key) || null);
-  if (result.ok) await restocked(text(number), text(key));
-  return result;
-}
+export const cancelOrderAction = valueAction(
+  'cancelOrder',
+  z.tuple([actionArg, actionArg]),
+  async (number: unknown, key: unknown): Promise<OrderActionResult> => {
+    const result = await cancelOrderAsCustomer(text(number), text(key) || null);
+    if (result.ok) await restocked(text(number), text(key));
+    return result;
+  },
+  INVALID_INPUT,
+);
 
 /** The products of an order whose stock just came back: their pages and the lists refresh. */
 async function restocked(number: string, key: string): Promise<void> {
@@ -31,41 +38,57 @@ async function restocked(number: string, key: string): Promise<void> {
   if (order) invalidateAfterStockChange(Array.from(new Set(order.lines.map((line) => line.slug))), true);
 }
 
-export async function payDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
-  const result = await payDemoOrder(text(number), text(key) || null);
-  if (!result.ok) return result;
-  redirect(orderHref(text(number), text(key)));
-}
+export const payDemoOrderAction = valueAction(
+  'payDemoOrder',
+  z.tuple([actionArg, actionArg]),
+  async (number: unknown, key: unknown): Promise<OrderActionResult> => {
+    const result = await payDemoOrder(text(number), text(key) || null);
+    if (!result.ok) return result;
+    redirect(orderHref(text(number), text(key)));
+  },
+  INVALID_INPUT,
+);
 
-export async function declineDemoOrderAction(number: unknown, key: unknown): Promise<OrderActionResult> {
-  const result = await declineDemoOrder(text(number), text(key) || null);
-  if (!result.ok) return result;
-  await restocked(text(number), text(key));
-  redirect(orderHref(text(number), text(key)));
-}
+export const declineDemoOrderAction = valueAction(
+  'declineDemoOrder',
+  z.tuple([actionArg, actionArg]),
+  async (number: unknown, key: unknown): Promise<OrderActionResult> => {
+    const result = await declineDemoOrder(text(number), text(key) || null);
+    if (!result.ok) return result;
+    await restocked(text(number), text(key));
+    redirect(orderHref(text(number), text(key)));
+  },
+  INVALID_INPUT,
+);
 
 /** "Pay now" on an unpaid order: back to the payment page (created again if needed). */
-export async function payOrderNowAction(number: unknown, key: unknown): Promise<OrderActionResult> {
-  const order = await getOrderForViewer(text(number), text(key) || null);
-  if (!order?.canPay) return { ok: false, error: 'cannotPay' };
-  redirect(await startPayment(order.id));
-}
+export const payOrderNowAction = valueAction(
+  'payOrderNow',
+  z.tuple([actionArg, actionArg]),
+  async (number: unknown, key: unknown): Promise<OrderActionResult> => {
+    const order = await getOrderForViewer(text(number), text(key) || null);
+    if (!order?.canPay) return { ok: false, error: 'cannotPay' };
+    redirect(await startPayment(order.id));
+  },
+  INVALID_INPUT,
+);
 
-export async function requestReturnAction(
-  number: unknown,
-  key: unknown,
-  formData: FormData,
-): Promise<OrderActionResult> {
-  // Every `qty-<line>` field, repeats included: requestReturn sums them per order line.
-  const lines = Array.from(formData.entries())
-    .filter(([name, value]) => name.startsWith('qty-') && typeof value === 'string' && value !== '' && value !== '0')
-    .map(([name, value]) => ({ orderLineId: Number(name.slice(4)), quantity: Number(value) }));
-  return requestReturn(text(number), text(key) || null, {
-    requestKey: formData.get('requestKey'),
-    reason: formData.get('reason'),
-    lines,
-  });
-}
+export const requestReturnAction = valueAction(
+  'requestReturn',
+  z.tuple([actionArg, actionArg, z.instanceof(FormData)]),
+  async (number: unknown, key: unknown, formData: FormData): Promise<OrderActionResult> => {
+    // Every `qty-<line>` field, repeats included: requestReturn sums them per order line.
+    const lines = Array.from(formData.entries())
+      .filter(([name, value]) => name.startsWith('qty-') && typeof value === 'string' && value !== '' && value !== '0')
+      .map(([name, value]) => ({ orderLineId: Number(name.slice(4)), quantity: Number(value) }));
+    return requestReturn(text(number), text(key) || null, {
+      requestKey: formData.get('requestKey'),
+      reason: formData.get('reason'),
+      lines,
+    });
+  },
+  INVALID_INPUT,
+);
 
 export type OrderLinkState = { ok: boolean; fieldErrors?: Record<string, string> } | null;
 
@@ -73,20 +96,27 @@ export type OrderLinkState = { ok: boolean; fieldErrors?: Record<string, string>
  * "Email me a new link" on an order page whose link expired or is missing: always the same answer
  * whether or not the number and address match an order; rate-limited per order number and per IP.
  */
-export async function requestOrderLinkAction(_previous: OrderLinkState, formData: FormData): Promise<OrderLinkState> {
-  const parsed = orderLinkRequestSchema.safeParse({ number: formData.get('number'), email: formData.get('email') });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === 'email' ? 'email' : 'form';
-    return { ok: false, fieldErrors: { [field]: field === 'email' ? 'emailInvalid' : (issue?.message ?? 'invalid') } };
-  }
-  const { allowed } = await consumeRateLimits(orderLinkLimits(parsed.data.number, clientIp(await headers())));
-  if (!allowed) return { ok: false, fieldErrors: { form: 'throttled' } };
-  const locale = await requestLocale();
-  // The lookup and the mail happen after the response, so its timing says nothing about the order.
-  after(() => sendOrderLink(parsed.data.number, parsed.data.email, locale));
-  return { ok: true };
-}
+export const requestOrderLinkAction = formAction(
+  'requestOrderLink',
+  async (formData: FormData): Promise<OrderLinkState> => {
+    const parsed = orderLinkRequestSchema.safeParse({ number: formData.get('number'), email: formData.get('email') });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path[0] === 'email' ? 'email' : 'form';
+      return {
+        ok: false,
+        fieldErrors: { [field]: field === 'email' ? 'emailInvalid' : (issue?.message ?? 'invalid') },
+      };
+    }
+    const { allowed } = await consumeRateLimits(orderLinkLimits(parsed.data.number, clientIp(await headers())));
+    if (!allowed) return { ok: false, fieldErrors: { form: 'throttled' } };
+    const locale = await requestLocale();
+    // The lookup and the mail happen after the response, so its timing says nothing about the order.
+    after(() => sendOrderLink(parsed.data.number, parsed.data.email, locale));
+    return { ok: true };
+  },
+  INVALID_INPUT,
+);
 
 function orderHref(number: string, key: string): string {
   return `/orders/${encodeURIComponent(number)}${key ? `?key=${encodeURIComponent(key)}` : ''}`;

@@ -1,5 +1,7 @@
 'use server';
 
+import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { z } from 'zod';
 import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
 import { invalidateProductReviews } from './invalidate';
@@ -34,33 +36,40 @@ const field = (formData: FormData, name: string) => {
 };
 
 /** Creates or edits the signed-in shopper's review of a product (form fields productId, rating, title, body). */
-export async function saveReviewAction(_previous: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const parsed = reviewInputSchema.safeParse({
-    productId: field(formData, 'productId'),
-    rating: field(formData, 'rating'),
-    title: field(formData, 'title'),
-    body: field(formData, 'body'),
-  });
-  if (!parsed.success) return { ok: false, fieldErrors: reviewFieldErrors(parsed.error) };
-  const result = await saveReview(user.id, parsed.data);
-  if (!result.ok) return result;
-  invalidateProductReviews(result);
-  await recordInteraction({ type: 'rating', productId: result.productId, value: parsed.data.rating, user });
-  return { ok: true, review: result.review, created: result.created };
-}
+export const saveReviewAction = formAction(
+  'saveReview',
+  async (formData: FormData): Promise<ReviewFormState> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const parsed = reviewInputSchema.safeParse({
+      productId: field(formData, 'productId'),
+      rating: field(formData, 'rating'),
+      title: field(formData, 'title'),
+      body: field(formData, 'body'),
+    });
+    if (!parsed.success) return { ok: false, fieldErrors: reviewFieldErrors(parsed.error) };
+    const result = await saveReview(user.id, parsed.data);
+    if (!result.ok) return result;
+    invalidateProductReviews(result);
+    await recordInteraction({ type: 'rating', productId: result.productId, value: parsed.data.rating, user });
+    return { ok: true, review: result.review, created: result.created };
+  },
+  INVALID_INPUT,
+);
 
 /** Deletes the signed-in shopper's own review of a product. */
-export async function deleteReviewAction(
-  productId: unknown,
-): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
-  const user = await currentUser();
-  if (!user) return UNAUTHENTICATED;
-  const id = productIdSchema.safeParse(productId);
-  if (!id.success) return { ok: false, fieldErrors: { form: 'reviewNotFound' } };
-  const result = await deleteOwnReview(user.id, id.data);
-  if (!result.ok) return result;
-  invalidateProductReviews({ productId: id.data, slug: result.slug });
-  return { ok: true };
-}
+export const deleteReviewAction = valueAction(
+  'deleteReview',
+  z.tuple([actionArg]),
+  async (productId: unknown): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> => {
+    const user = await currentUser();
+    if (!user) return UNAUTHENTICATED;
+    const id = productIdSchema.safeParse(productId);
+    if (!id.success) return { ok: false, fieldErrors: { form: 'reviewNotFound' } };
+    const result = await deleteOwnReview(user.id, id.data);
+    if (!result.ok) return result;
+    invalidateProductReviews({ productId: id.data, slug: result.slug });
+    return { ok: true };
+  },
+  INVALID_INPUT,
+);

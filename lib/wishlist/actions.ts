@@ -1,5 +1,7 @@
 'use server';
 
+import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { z } from 'zod';
 import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
 import { addToWishlist, removeFromWishlist } from './mutations';
@@ -23,23 +25,33 @@ async function currentUser(): Promise<SessionUser | null> {
 }
 
 /** Puts a product on the signed-in shopper's wishlist (and records a `wishlist` signal when it is new). */
-export async function addToWishlistAction(productId: unknown): Promise<WishlistActionResult> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: 'unauthenticated' };
-  const id = wishlistProductIdSchema.safeParse(productId);
-  if (!id.success) return { ok: false, error: 'productNotFound' };
-  const result = await addToWishlist(user.id, id.data);
-  if (!result.ok) return result;
-  if (result.added) await recordInteraction({ type: 'wishlist', productId: id.data, user });
-  return { ok: true, wished: true };
-}
+export const addToWishlistAction = valueAction(
+  'addToWishlist',
+  z.tuple([actionArg]),
+  async (productId: unknown): Promise<WishlistActionResult> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: 'unauthenticated' };
+    const id = wishlistProductIdSchema.safeParse(productId);
+    if (!id.success) return { ok: false, error: 'productNotFound' };
+    const result = await addToWishlist(user.id, id.data);
+    if (!result.ok) return result;
+    if (result.added) await recordInteraction({ type: 'wishlist', productId: id.data, user });
+    return { ok: true, wished: true };
+  },
+  INVALID_INPUT,
+);
 
 /** Takes a product off the signed-in shopper's wishlist. */
-export async function removeFromWishlistAction(productId: unknown): Promise<WishlistActionResult> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: 'unauthenticated' };
-  const id = wishlistProductIdSchema.safeParse(productId);
-  if (!id.success) return { ok: false, error: 'productNotFound' };
-  await removeFromWishlist(user.id, id.data);
-  return { ok: true, wished: false };
-}
+export const removeFromWishlistAction = valueAction(
+  'removeFromWishlist',
+  z.tuple([actionArg]),
+  async (productId: unknown): Promise<WishlistActionResult> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: 'unauthenticated' };
+    const id = wishlistProductIdSchema.safeParse(productId);
+    if (!id.success) return { ok: false, error: 'productNotFound' };
+    await removeFromWishlist(user.id, id.data);
+    return { ok: true, wished: false };
+  },
+  INVALID_INPUT,
+);

@@ -160,7 +160,7 @@ describe('changing a role', () => {
       ok: false,
       fieldErrors: { userId: 'invalid' },
     });
-    expect(await changeCustomerRoleAction(null, 'not a form')).toMatchObject({ ok: false });
+    expect(await changeCustomerRoleAction(null, 'not a form' as unknown as FormData)).toMatchObject({ ok: false });
     expect(await changeCustomerRoleAction(null, form({ userId: 2_000_000_000, role: 'admin' }))).toEqual({
       ok: false,
       fieldErrors: { form: 'notFound' },

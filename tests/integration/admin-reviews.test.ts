@@ -133,7 +133,10 @@ describe('review moderation', () => {
       ok: false,
       fieldErrors: { form: 'invalid' },
     });
-    expect(await hideReviewAction(null, undefined)).toEqual({ ok: false, fieldErrors: { form: 'invalid' } });
+    expect(await hideReviewAction(null, undefined as unknown as FormData)).toMatchObject({
+      ok: false,
+      fieldErrors: { form: 'invalid' },
+    });
   });
 
   it('lists reviews by status, product, rating and id, hidden ones included', async () => {

@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { expireTags } from './invalidate';
 import { createPerson, saveProduct, setProductsStatus } from './mutations';
@@ -20,55 +21,64 @@ const field = (formData: unknown, name: string): string => {
 };
 
 /** Creates or updates a product from the editor; the form sends its state as JSON in `payload`. */
-export async function saveProductAction(
-  _previous: unknown,
-  formData: unknown,
-): Promise<ActionState<{ id: number; slug: string; created: boolean; product: ProductEditorData | null }>> {
-  return asAdmin(async (admin) => {
-    let draft: unknown;
-    try {
-      draft = JSON.parse(field(formData, 'payload') || 'null');
-    } catch {
-      return { ok: false, fieldErrors: { form: 'invalid' } };
-    }
-    const parsed = parseProductDraft(draft, storeMinorPerMajor());
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
-    const result = await saveProduct(admin, parsed.input);
-    if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
-    expireTags(result.tags, 'action');
-    // The saved product as the editor shows it: new editions now have ids, the version moved on.
-    const product = await getProductForEditor(admin, result.id);
-    return { ok: true, id: result.id, slug: result.slug, created: result.created, product };
-  });
-}
+export const saveProductAction = formAction(
+  'saveProduct',
+  async (
+    formData: FormData,
+  ): Promise<ActionState<{ id: number; slug: string; created: boolean; product: ProductEditorData | null }>> => {
+    return asAdmin(async (admin) => {
+      let draft: unknown;
+      try {
+        draft = JSON.parse(field(formData, 'payload') || 'null');
+      } catch {
+        return { ok: false, fieldErrors: { form: 'invalid' } };
+      }
+      const parsed = parseProductDraft(draft, storeMinorPerMajor());
+      if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+      const result = await saveProduct(admin, parsed.input);
+      if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
+      expireTags(result.tags, 'action');
+      // The saved product as the editor shows it: new editions now have ids, the version moved on.
+      const product = await getProductForEditor(admin, result.id);
+      return { ok: true, id: result.id, slug: result.slug, created: result.created, product };
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** The list's bulk action: sets the status of the checked products (`ids` repeated, `status`). */
-export async function updateProductsStatusAction(
-  _previous: unknown,
-  formData: unknown,
-): Promise<ActionState<{ changed: number }>> {
-  return asAdmin(async (admin) => {
-    const ids = formData instanceof FormData ? formData.getAll('ids').map((id) => Number(id)) : [];
-    const parsed = bulkStatusSchema.safeParse({ ids, status: field(formData, 'status') });
-    if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
-    const { changed, tags } = await setProductsStatus(admin, Array.from(new Set(parsed.data.ids)), parsed.data.status);
-    expireTags(tags, 'action');
-    return { ok: true, changed };
-  });
-}
+export const updateProductsStatusAction = formAction(
+  'updateProductsStatus',
+  async (formData: FormData): Promise<ActionState<{ changed: number }>> => {
+    return asAdmin(async (admin) => {
+      const ids = formData instanceof FormData ? formData.getAll('ids').map((id) => Number(id)) : [];
+      const parsed = bulkStatusSchema.safeParse({ ids, status: field(formData, 'status') });
+      if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
+      const { changed, tags } = await setProductsStatus(
+        admin,
+        Array.from(new Set(parsed.data.ids)),
+        parsed.data.status,
+      );
+      expireTags(tags, 'action');
+      return { ok: true, changed };
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** "Create a person" in the credit picker: `name` and optional `originalName`. */
-export async function createPersonAction(
-  _previous: unknown,
-  formData: unknown,
-): Promise<ActionState<{ person: PersonOption }>> {
-  return asAdmin(async (admin) => {
-    const parsed = personSchema.safeParse({
-      name: field(formData, 'name'),
-      originalName: field(formData, 'originalName'),
+export const createPersonAction = formAction(
+  'createPerson',
+  async (formData: FormData): Promise<ActionState<{ person: PersonOption }>> => {
+    return asAdmin(async (admin) => {
+      const parsed = personSchema.safeParse({
+        name: field(formData, 'name'),
+        originalName: field(formData, 'originalName'),
+      });
+      if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
+      const person = await createPerson(admin, parsed.data);
+      return { ok: true, person };
     });
-    if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
-    const person = await createPerson(admin, parsed.data);
-    return { ok: true, person };
-  });
-}
+  },
+  INVALID_INPUT,
+);

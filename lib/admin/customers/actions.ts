@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { changeCustomerRole, type CustomerMutationResult, setCustomerDisabled } from './mutations';
 import { type AdminActionState, changeRoleSchema, fieldErrors, setDisabledSchema } from './validation';
@@ -18,28 +19,40 @@ const answer = (result: CustomerMutationResult, message: string): AdminActionSta
   result.ok ? { ok: true, message: result.changed ? message : 'unchanged' } : result;
 
 /** Makes an account a customer or an admin (form fields `userId`, `role`). */
-export async function changeCustomerRoleAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
-  return asAdmin(async (admin) => {
-    const parsed = changeRoleSchema.safeParse({ userId: field(formData, 'userId'), role: field(formData, 'role') });
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-    return answer(await changeCustomerRole(admin, parsed.data), 'roleChanged');
-  });
-}
+export const changeCustomerRoleAction = formAction(
+  'changeCustomerRole',
+  async (formData: FormData): Promise<AdminActionState> => {
+    return asAdmin(async (admin) => {
+      const parsed = changeRoleSchema.safeParse({ userId: field(formData, 'userId'), role: field(formData, 'role') });
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+      return answer(await changeCustomerRole(admin, parsed.data), 'roleChanged');
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** Disables an account and ends its sessions (form field `userId`). */
-export async function disableCustomerAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
-  return asAdmin(async (admin) => {
-    const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-    return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: true }), 'disabled');
-  });
-}
+export const disableCustomerAction = formAction(
+  'disableCustomer',
+  async (formData: FormData): Promise<AdminActionState> => {
+    return asAdmin(async (admin) => {
+      const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+      return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: true }), 'disabled');
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** Lets a disabled account sign in again (form field `userId`). */
-export async function enableCustomerAction(_previous: unknown, formData: unknown): Promise<AdminActionState> {
-  return asAdmin(async (admin) => {
-    const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-    return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: false }), 'enabled');
-  });
-}
+export const enableCustomerAction = formAction(
+  'enableCustomer',
+  async (formData: FormData): Promise<AdminActionState> => {
+    return asAdmin(async (admin) => {
+      const parsed = setDisabledSchema.safeParse({ userId: field(formData, 'userId') });
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
+      return answer(await setCustomerDisabled(admin, { ...parsed.data, disabled: false }), 'enabled');
+    });
+  },
+  INVALID_INPUT,
+);

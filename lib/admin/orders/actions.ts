@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import type { z } from 'zod';
 import { asAdmin } from '@/lib/admin/guard';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
@@ -36,91 +37,124 @@ const invalid = (error: z.ZodError) =>
   ({ ok: false, error: 'invalid', fieldErrors: issuesToFieldErrors(error) }) as const;
 
 /** Mark a paid order shipped with its carrier and tracking number; the customer gets the tracking link. */
-export async function shipOrderAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = shipOrderSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    return shipOrder(admin, parsed.data);
-  });
-}
+export const shipOrderAction = formAction(
+  'shipOrder',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = shipOrderSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      return shipOrder(admin, parsed.data);
+    });
+  },
+  INVALID_INPUT,
+);
 
-export async function markOrderDeliveredAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = orderIdSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    return markOrderDelivered(admin, parsed.data.orderId);
-  });
-}
+export const markOrderDeliveredAction = formAction(
+  'markOrderDelivered',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = orderIdSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      return markOrderDelivered(admin, parsed.data.orderId);
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** Cancel an unpaid order, or a paid one that has not shipped (refunded in full). Stock comes back. */
-export async function cancelOrderAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = orderIdSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    const result = await cancelOrderAsAdmin(admin, parsed.data.orderId);
-    if (!result.ok) return result;
-    invalidateAfterStockChange(result.productSlugs, true);
-    return { ok: true as const };
-  });
-}
+export const cancelOrderAction = formAction(
+  'cancelOrder',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = orderIdSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      const result = await cancelOrderAsAdmin(admin, parsed.data.orderId);
+      if (!result.ok) return result;
+      invalidateAfterStockChange(result.productSlugs, true);
+      return { ok: true as const };
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** Refund part or all of what is left of an order, in the store's currency ("12.50"). */
-export async function refundOrderAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = refundOrderSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    const currency = await orderCurrency(parsed.data.orderId);
-    if (!currency) return { ok: false as const, error: 'orderNotFound' };
-    const amountMinor = parseAmountToMinor(parsed.data.amount, currency);
-    if (amountMinor === null || amountMinor <= 0) {
-      return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
-    }
-    const result = await refundOrder(admin, { orderId: parsed.data.orderId, amountMinor, reason: parsed.data.reason });
-    return result.ok ? { ok: true as const } : result;
-  });
-}
+export const refundOrderAction = formAction(
+  'refundOrder',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = refundOrderSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      const currency = await orderCurrency(parsed.data.orderId);
+      if (!currency) return { ok: false as const, error: 'orderNotFound' };
+      const amountMinor = parseAmountToMinor(parsed.data.amount, currency);
+      if (amountMinor === null || amountMinor <= 0) {
+        return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
+      }
+      const result = await refundOrder(admin, {
+        orderId: parsed.data.orderId,
+        amountMinor,
+        reason: parsed.data.reason,
+      });
+      return result.ok ? { ok: true as const } : result;
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** Send the refunds the payment provider has not confirmed yet again (same idempotency keys). */
-export async function retryOrderRefundsAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = orderIdSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    return retryOrderRefunds(admin, parsed.data.orderId);
-  });
-}
+export const retryOrderRefundsAction = formAction(
+  'retryOrderRefunds',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = orderIdSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      return retryOrderRefunds(admin, parsed.data.orderId);
+    });
+  },
+  INVALID_INPUT,
+);
 
 /** An internal note on the order's timeline; the customer never sees it. */
-export async function addOrderNoteAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = orderNoteSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    return addOrderNote(admin, parsed.data);
-  });
-}
+export const addOrderNoteAction = formAction(
+  'addOrderNote',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = orderNoteSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      return addOrderNote(admin, parsed.data);
+    });
+  },
+  INVALID_INPUT,
+);
 
 /**
  * Resolve an order waiting for review: it was paid after all (mark paid), or cancel it and refund
  * what was actually paid, or retry refunds the provider refused.
  */
-export async function resolveOrderAction(_previous: unknown, formData: FormData) {
-  return asAdmin(async (admin) => {
-    const parsed = resolveOrderSchema.safeParse(formFields(formData));
-    if (!parsed.success) return invalid(parsed.error);
-    const input = parsed.data;
-    if (input.decision === 'retryRefunds') return retryOrderRefunds(admin, input.orderId);
-    if (input.decision === 'markPaid') {
-      const result = await markReviewedOrderPaid(admin, input.orderId);
+export const resolveOrderAction = formAction(
+  'resolveOrder',
+  async (formData: FormData) => {
+    return asAdmin(async (admin) => {
+      const parsed = resolveOrderSchema.safeParse(formFields(formData));
+      if (!parsed.success) return invalid(parsed.error);
+      const input = parsed.data;
+      if (input.decision === 'retryRefunds') return retryOrderRefunds(admin, input.orderId);
+      if (input.decision === 'markPaid') {
+        const result = await markReviewedOrderPaid(admin, input.orderId);
+        if (!result.ok) return result;
+        if (result.productSlugs.length > 0) invalidateAfterStockChange(result.productSlugs, true);
+        return { ok: true as const };
+      }
+      const currency = await orderCurrency(input.orderId);
+      if (!currency) return { ok: false as const, error: 'orderNotFound' };
+      const amountMinor = parseAmountToMinor(input.amount, currency);
+      if (amountMinor === null)
+        return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
+      const result = await cancelReviewedOrder(admin, { orderId: input.orderId, amountMinor });
       if (!result.ok) return result;
       if (result.productSlugs.length > 0) invalidateAfterStockChange(result.productSlugs, true);
       return { ok: true as const };
-    }
-    const currency = await orderCurrency(input.orderId);
-    if (!currency) return { ok: false as const, error: 'orderNotFound' };
-    const amountMinor = parseAmountToMinor(input.amount, currency);
-    if (amountMinor === null) return { ok: false as const, error: 'invalid', fieldErrors: { amount: 'amountInvalid' } };
-    const result = await cancelReviewedOrder(admin, { orderId: input.orderId, amountMinor });
-    if (!result.ok) return result;
-    if (result.productSlugs.length > 0) invalidateAfterStockChange(result.productSlugs, true);
-    return { ok: true as const };
-  });
-}
+    });
+  },
+  INVALID_INPUT,
+);

@@ -1,5 +1,6 @@
 'use server';
 
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { updateTag } from 'next/cache';
 import { asAdmin } from '@/lib/admin/guard';
 import type { SessionUser } from '@/lib/auth/session';
@@ -29,11 +30,19 @@ async function moderate(admin: SessionUser, formData: unknown, status: ReviewSta
 }
 
 /** Hides a review (form field `reviewId`). */
-export async function hideReviewAction(_previous: unknown, formData: unknown): Promise<ReviewActionState> {
-  return asAdmin((admin) => moderate(admin, formData, 'hidden'));
-}
+export const hideReviewAction = formAction(
+  'hideReview',
+  async (formData: FormData): Promise<ReviewActionState> => {
+    return asAdmin((admin) => moderate(admin, formData, 'hidden'));
+  },
+  INVALID_INPUT,
+);
 
 /** Shows a hidden review again (form field `reviewId`). */
-export async function showReviewAction(_previous: unknown, formData: unknown): Promise<ReviewActionState> {
-  return asAdmin((admin) => moderate(admin, formData, 'visible'));
-}
+export const showReviewAction = formAction(
+  'showReview',
+  async (formData: FormData): Promise<ReviewActionState> => {
+    return asAdmin((admin) => moderate(admin, formData, 'visible'));
+  },
+  INVALID_INPUT,
+);
