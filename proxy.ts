@@ -9,6 +9,7 @@ import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { BLOCKING_RENDER_MARK, contentSecurityPolicy, isPerUserPath } from '@/lib/security/csp';
 import { strictTransportSecurity } from '@/lib/security/hsts';
+import { refuseBadActionRequest } from '@/lib/validation/action-request';
 
 /**
  * Routing only, never an authorization check (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
@@ -33,7 +34,7 @@ import { strictTransportSecurity } from '@/lib/security/hsts';
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const response = !NOT_A_PAGE.test(pathname)
-    ? await route(request)
+    ? ((await refuseBadActionRequest(request)) ?? (await route(request)))
     : safeDecode(pathname) === null
       ? badUrl()
       : NextResponse.next();
