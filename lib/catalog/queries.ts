@@ -46,7 +46,7 @@ import type {
   ProductList,
   TrackView,
 } from './types';
-import type { BrowseFilters } from './validation';
+import { type BrowseFilters, checkedFilters } from './validation';
 
 /**
  * Public catalog reads. Everything here is cached with `'use cache'` and tagged: CATALOG_TAG for
@@ -204,6 +204,16 @@ async function readCatalog<T>(query: SQL): Promise<T[]> {
   });
 }
 
+const NOTHING_LISTED: ProductList = {
+  items: [],
+  total: 0,
+  page: 1,
+  pageCount: 1,
+  facets: { formats: [], genres: [], decades: [], prices: [], availability: [] },
+  didYouMean: null,
+  corrected: false,
+};
+
 /**
  * A page of products for browse (kind) and search (q), with facet counts, sorting and paging.
  * For a query that matches nothing, it retries with the "did you mean" correction.
@@ -212,6 +222,10 @@ export async function listProducts(filters: BrowseFilters): Promise<ProductList>
   'use cache';
   cacheLife('catalog');
   cacheTag(CATALOG_TAG);
+  // Callable from outside as a server reference: check and clamp what came in (13.16).
+  const checked = checkedFilters(filters);
+  if (!checked) return NOTHING_LISTED;
+  filters = checked;
 
   const text = textQuery(filters.q);
   // A search's listing and its counts each find the matches: side by side, that is sooner than
@@ -427,6 +441,7 @@ export async function getCoverArtInfo(
   slug: string,
 ): Promise<{ title: string; subtitle: string | null; kind: ProductKind; active: boolean } | null> {
   'use cache';
+  if (typeof slug !== 'string' || !isSlug(slug)) return null;
   cacheLife('catalog');
   cacheTag(productTag(slug));
   const db = await getDb();
@@ -443,6 +458,15 @@ export async function getCoverArtInfo(
 /** Whether a track at this product slug and position has a generated preview clip. */
 export async function hasGeneratedPreview(slug: string, sortOrder: number): Promise<boolean> {
   'use cache';
+  if (
+    typeof slug !== 'string' ||
+    !isSlug(slug) ||
+    !Number.isInteger(sortOrder) ||
+    sortOrder < 0 ||
+    sortOrder > 100_000
+  ) {
+    return false;
+  }
   cacheLife('catalog');
   cacheTag(productTag(slug));
   const db = await getDb();

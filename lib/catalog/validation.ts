@@ -34,6 +34,8 @@ export type BrowseFilters = {
 };
 
 const MAX_PAGE = 10_000;
+/** Longer search text is cut by cleanQuery anyway. */
+const MAX_QUERY_TEXT = 10_000;
 const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -51,7 +53,9 @@ const listOf = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(
 
 const paramSchemas = {
   kind: z.enum(PRODUCT_KINDS),
-  q: safeString({ message: 'must not contain control characters' }).max(10_000),
+  // Search text keeps its own rule: control characters become spaces (cleanQuery), so a pasted
+  // query with a stray one still searches.
+  q: z.string().max(MAX_QUERY_TEXT),
   format: listOf(z.enum(EDITION_FORMATS), EDITION_FORMATS.length),
   genre: listOf(slugSchema, 20),
   decade: listOf(
@@ -126,6 +130,38 @@ export function parseBrowseParams(source: ParamSource, { strict = false } = {}):
   };
   if (filters.sort === 'relevance' && !filters.q) filters.sort = 'newest';
   return { ok: true, filters };
+}
+
+/**
+ * The filters a cached catalog read accepts. `listProducts` is a `'use cache'` function, which Next
+ * also exposes as a server reference: anyone can call it with any value (issue 13.16). Page size is
+ * clamped to 100 and the page to MAX_PAGE; anything else that is not a filter gives null.
+ */
+const cachedFiltersSchema = z.object({
+  kind: z.enum(PRODUCT_KINDS).optional(),
+  q: safeString().max(MAX_QUERY_TEXT).optional(),
+  formats: listOf(z.enum(EDITION_FORMATS), EDITION_FORMATS.length),
+  genres: listOf(slugSchema, 20),
+  decades: listOf(z.number().int().min(1900).max(2090), 20),
+  prices: listOf(z.enum(priceIds), priceIds.length),
+  availability: listOf(z.enum(AVAILABILITIES), AVAILABILITIES.length),
+  sort: z.enum(SORTS),
+  page: z
+    .number()
+    .int()
+    .min(1)
+    .transform((page) => Math.min(page, MAX_PAGE)),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .transform((size) => Math.min(size, 100)),
+});
+
+/** `filters` checked and clamped for a cached read, or null when they are not browse filters at all. */
+export function checkedFilters(filters: unknown): BrowseFilters | null {
+  const parsed = cachedFiltersSchema.safeParse(filters);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Lenient parse for pages: never fails, keeps what it can read. */

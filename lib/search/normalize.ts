@@ -71,12 +71,15 @@ export function hasCjk(input: string): boolean {
   return new RegExp(CJK_RUN.source, 'u').test(input);
 }
 
-/** The cleaned query a user typed: bounded length, no control characters, single spaces. */
-export function cleanQuery(raw: string | null | undefined): string {
-  if (!raw) return '';
+/**
+ * The cleaned query a user typed: bounded length, no control characters or lone surrogates, single
+ * spaces. Anything but a string (a cached search called from outside as a server reference) is ''.
+ */
+export function cleanQuery(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
   return raw
     .slice(0, MAX_QUERY_LENGTH * 4)
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_QUERY_LENGTH);

@@ -16,6 +16,7 @@ export async function suggestCorrection(query: string): Promise<string | null> {
   cacheLife('catalog');
   cacheTag(CATALOG_TAG);
 
+  // Callable from outside as a server reference (13.16): cleanQuery reads only a string.
   const words = foldText(cleanQuery(query)).split(' ').filter(Boolean).slice(0, 8);
   const candidates = words.filter((word) => word.length >= 3 && !hasCjk(word) && !/^\d+$/.test(word));
   if (candidates.length === 0) return null;
@@ -78,7 +79,8 @@ export async function searchPeople(query: string, limit = 6): Promise<Suggestion
   cacheLife('catalog');
   cacheTag(CATALOG_TAG);
   const folded = foldText(cleanQuery(query));
-  return folded ? searchPeopleRows(folded, limit) : [];
+  const rows = Number.isInteger(limit) ? Math.min(20, Math.max(1, limit)) : 6;
+  return folded ? searchPeopleRows(folded, rows) : [];
 }
 
 async function searchPeopleRows(folded: string, limit: number) {
