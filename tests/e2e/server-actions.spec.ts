@@ -24,8 +24,11 @@ function actionId(exportedName: string, file: string): string {
 const PLACE_ORDER = actionId('placeOrderAction', 'lib/checkout/actions');
 const ADD_TO_CART = actionId('addToCartAction', 'lib/cart/actions');
 
+/** The page that uses each action: Next answers 409 for an action called from a page without it. */
+const PAGE: Record<string, string> = { [PLACE_ORDER]: '/checkout', [ADD_TO_CART]: '/products/neon-harbour' };
+
 async function call(id: string, body: BodyInit, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl()}/checkout`, {
+  const response = await fetch(`${baseUrl()}${PAGE[id]}`, {
     method: 'POST',
     body,
     headers: {
