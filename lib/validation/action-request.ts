@@ -80,8 +80,10 @@ export async function checkActionRequest(request: Request): Promise<Refusal | nu
   if (declared > ACTION_BODY_LIMIT) return TOO_LARGE;
   const body = new Uint8Array(await request.clone().arrayBuffer());
   if (body.byteLength > ACTION_BODY_LIMIT) return TOO_LARGE;
-  const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
-  if (contentType.startsWith('multipart/form-data')) {
+  // The multipart boundary is case-sensitive: only the media type is compared in lower case.
+  const contentType = request.headers.get('content-type') ?? '';
+  const mediaType = contentType.toLowerCase();
+  if (mediaType.startsWith('multipart/form-data')) {
     let form: FormData;
     try {
       form = await new Request('http://action.invalid', {
@@ -103,7 +105,7 @@ export async function checkActionRequest(request: Request): Promise<Refusal | nu
     }
     return null;
   }
-  if (!contentType.startsWith('text/plain')) {
+  if (!mediaType.startsWith('text/plain')) {
     return refuse(400, 'bad_request', 'Server actions take multipart/form-data or text/plain bodies.');
   }
   let text: string;

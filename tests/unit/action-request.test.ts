@@ -31,6 +31,18 @@ describe('server action requests the proxy refuses before Next fails with a 500'
     expect(await status(text('[1,2]'))).toBeNull();
     expect(await status(text('["$K1"]'))).toBeNull();
     expect(await status(await multipart({ '0': '["$K1"]', '1_email': 'a@example.com' }))).toBeNull();
+    // A browser's boundary has capitals (----WebKitFormBoundaryAbC…): it must be read as sent.
+    const form = new FormData();
+    form.append('0', '[]');
+    const encoded = new Response(form);
+    const boundary = encoded.headers.get('content-type')!.split('boundary=')[1];
+    const mixed = `Mixed${boundary}`;
+    const bytes = new TextEncoder().encode(
+      new TextDecoder().decode(await encoded.arrayBuffer()).replaceAll(boundary, mixed),
+    );
+    expect(
+      await status(post(bytes, { ...ACTION, 'content-type': `multipart/form-data; boundary=${mixed}` })),
+    ).toBeNull();
     expect(await status(new Request('http://localhost/', { method: 'GET', headers: ACTION }))).toBeNull();
     expect(await status(post('{}', { 'content-type': 'application/json' }))).toBeNull();
   });
