@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { deleteAccount } from '@/lib/accounts/account';
 import { registerUser } from '@/lib/accounts/mutations';
@@ -12,12 +12,10 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { requestReturn } from '@/lib/orders/returns';
 import { checkoutContext, createCart, createTestEdition, guestCheckout } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
-
-/** Concurrency needs several connections: PGlite runs one statement at a time, so it proves nothing there. */
-const onPostgres = inject('database').kind === 'postgres';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -114,8 +112,8 @@ describe('deleting an account with a return', () => {
   });
 });
 
-describe.skipIf(!onPostgres)('deletion and a return request at the same moment (PostgreSQL)', () => {
-  it('never ends with a deleted account and an open return, 16 rounds', async () => {
+describe('deletion and a return request at the same moment', () => {
+  itOnPostgres('never ends with a deleted account and an open return, 16 rounds', async () => {
     for (let round = 0; round < 16; round++) {
       const order = await customerWithDeliveredOrder();
       // The deletion checks the password first (slow on purpose); the request starts later and later,

@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { authorizeCredentials } from '@/lib/auth/options';
 import { AuthError, getCurrentUser, readSessionClaims, type SessionUser } from '@/lib/auth/session';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -168,7 +169,7 @@ describe('changing a role', () => {
     expect((await userRow(target.id)).role).toBe('customer');
   });
 
-  it('never leaves the store without an admin when two admins demote each other at once', async () => {
+  itOnPostgres('never leaves the store without an admin when two admins demote each other at once', async () => {
     const a = await newUser('admin', 'pair');
     const b = await newUser('admin', 'pair');
     const asAdmin = (id: number, username: string): SessionUser & { role: 'admin' } => ({

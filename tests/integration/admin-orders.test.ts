@@ -22,6 +22,7 @@ import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -182,39 +183,42 @@ describe('shipping and delivery', () => {
 });
 
 describe('refunds', () => {
-  it('never refunds more than is left, even with concurrent refunds, and uses the refund id as idempotency key', async () => {
-    const refund = vi.spyOn(demoProvider, 'refund');
-    for (let round = 0; round < 5; round++) {
-      const order = await placePaidOrder([2]); // 2 × 10.00 + 4.99 shipping = 24.99
-      const { totalMinor } = await orderRow(order.orderId);
-      expect(totalMinor).toBe(2499);
-      const results = await Promise.all(
-        ['15.00', '12.50', '9.99'].map((amount) => refundOrderAction(null, form({ orderId: order.orderId, amount }))),
-      );
-      const succeeded = results.filter((r) => r.ok).length;
-      expect(succeeded).toBeGreaterThanOrEqual(1);
-      for (const result of results.filter((r) => !r.ok)) {
-        expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { amount: 'amountTooHigh' } });
-      }
-      const row = await orderRow(order.orderId);
-      expect(row.refundedMinor).toBeLessThanOrEqual(row.totalMinor);
-      const db = await getDb();
-      const refunds = await queryRows<{ id: number; amountMinor: number; providerRef: string | null }>(
-        db,
-        sql`select id, amount_minor as "amountMinor", provider_ref as "providerRef" from refunds where order_id = ${order.orderId}`,
-      );
-      expect(refunds).toHaveLength(succeeded);
-      expect(refunds.reduce((sum, r) => sum + r.amountMinor, 0)).toBe(row.refundedMinor);
-      for (const r of refunds) {
-        expect(r.providerRef).not.toBeNull();
-        expect(refund).toHaveBeenCalledWith(
-          expect.objectContaining({ amountMinor: r.amountMinor, idempotencyKey: `refund-${r.id}` }),
+  itOnPostgres(
+    'never refunds more than is left, even with concurrent refunds, and uses the refund id as idempotency key',
+    async () => {
+      const refund = vi.spyOn(demoProvider, 'refund');
+      for (let round = 0; round < 5; round++) {
+        const order = await placePaidOrder([2]); // 2 × 10.00 + 4.99 shipping = 24.99
+        const { totalMinor } = await orderRow(order.orderId);
+        expect(totalMinor).toBe(2499);
+        const results = await Promise.all(
+          ['15.00', '12.50', '9.99'].map((amount) => refundOrderAction(null, form({ orderId: order.orderId, amount }))),
         );
-        expect(await mailsWith(`refund-issued:${r.id}`)).toHaveLength(1);
+        const succeeded = results.filter((r) => r.ok).length;
+        expect(succeeded).toBeGreaterThanOrEqual(1);
+        for (const result of results.filter((r) => !r.ok)) {
+          expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { amount: 'amountTooHigh' } });
+        }
+        const row = await orderRow(order.orderId);
+        expect(row.refundedMinor).toBeLessThanOrEqual(row.totalMinor);
+        const db = await getDb();
+        const refunds = await queryRows<{ id: number; amountMinor: number; providerRef: string | null }>(
+          db,
+          sql`select id, amount_minor as "amountMinor", provider_ref as "providerRef" from refunds where order_id = ${order.orderId}`,
+        );
+        expect(refunds).toHaveLength(succeeded);
+        expect(refunds.reduce((sum, r) => sum + r.amountMinor, 0)).toBe(row.refundedMinor);
+        for (const r of refunds) {
+          expect(r.providerRef).not.toBeNull();
+          expect(refund).toHaveBeenCalledWith(
+            expect.objectContaining({ amountMinor: r.amountMinor, idempotencyKey: `refund-${r.id}` }),
+          );
+          expect(await mailsWith(`refund-issued:${r.id}`)).toHaveLength(1);
+        }
+        expect(await auditRows('order.refund', order.orderId)).toHaveLength(succeeded);
       }
-      expect(await auditRows('order.refund', order.orderId)).toHaveLength(succeeded);
-    }
-  });
+    },
+  );
 
   it('refunds in part, then the rest; a full refund of a delivered order makes it refunded', async () => {
     const order = await placePaidOrder([1]); // 10.00 + 4.99

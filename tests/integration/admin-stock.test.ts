@@ -9,6 +9,7 @@ import { getEditionStock, listStockEditions, listStockMovements } from '@/lib/ad
 import { placeOrder } from '@/lib/checkout/place-order';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -79,7 +80,7 @@ describe('stock adjustments', () => {
     ]);
   });
 
-  it('never loses a sale made while the form was open', async () => {
+  itOnPostgres('never loses a sale made while the form was open', async () => {
     for (let round = 0; round < 10; round++) {
       const { editionId } = await createTestEdition({ stock: 5 });
       const carts = await Promise.all([1, 2].map((quantity) => createCart([{ editionId, quantity }])));

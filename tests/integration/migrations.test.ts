@@ -12,6 +12,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Database, migrationsFolder, queryRows } from '@/db';
 import { applyMigrations, migrateWithLock, pendingMigrations, readMigrations } from '@/db/migrate';
 import { databaseUrl, dropDatabase, uniqueName } from '../support/databases';
+import { itOnPostgres } from '../support/concurrency';
 
 /**
  * The migration runner (db/migrate.ts) on empty databases of its own: a new database on the
@@ -167,8 +168,8 @@ describe('migrations', () => {
     },
   );
 
-  it.runIf(database.kind === 'postgres')(
-    'on PostgreSQL: lets several instances start at once: one applies each migration, the others wait and find nothing to do',
+  itOnPostgres(
+    'lets several instances start at once: one applies each migration, the others wait and find nothing to do',
     async () => {
       const { db, url } = await emptyDatabase();
       const results = await Promise.all([1, 2, 3, 4].map(() => migrateWithLock(url!)));

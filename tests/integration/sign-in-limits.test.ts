@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { resetPasswordAction } from '@/lib/accounts/actions';
 import { registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
@@ -9,6 +9,7 @@ import { pruneSignInThrottles } from '@/lib/security/sign-in-throttle';
 import type { Env } from '@/lib/env';
 import { requestContext } from '../support/request-context';
 import { captureMail } from '../support/outbox';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -195,22 +196,19 @@ describe('sign-in limits', () => {
     expect(await failures('ip:unknown')).toBe(before + 2);
   });
 
-  it.skipIf(inject('database').kind !== 'postgres')(
-    'holds under concurrency: 20 simultaneous wrong passwords are checked only 5 times (PostgreSQL)',
-    async () => {
-      const user = await newUser();
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => attempt(i % 2 ? user.email : user.username, `parallel ${i}`)),
-      );
-      expect(results.filter((r) => r === null)).toHaveLength(5);
-      expect(results.filter((r) => r === 'TooManyAttempts')).toHaveLength(15);
-      expect(await failures(`account:${user.id}`)).toBe(5);
-      // Simultaneous right passwords leave no failure behind.
-      const db = await getDb();
-      await db.execute(sql`update sign_in_throttles set failures = 0 where key = ${`account:${user.id}`}`);
-      const right = await Promise.all(Array.from({ length: 5 }, () => attempt(user.email, PASSWORD)));
-      expect(right.every((r) => r === user.id)).toBe(true);
-      expect(await failures(`account:${user.id}`)).toBe(0);
-    },
-  );
+  itOnPostgres('holds under concurrency: 20 simultaneous wrong passwords are checked only 5 times', async () => {
+    const user = await newUser();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(i % 2 ? user.email : user.username, `parallel ${i}`)),
+    );
+    expect(results.filter((r) => r === null)).toHaveLength(5);
+    expect(results.filter((r) => r === 'TooManyAttempts')).toHaveLength(15);
+    expect(await failures(`account:${user.id}`)).toBe(5);
+    // Simultaneous right passwords leave no failure behind.
+    const db = await getDb();
+    await db.execute(sql`update sign_in_throttles set failures = 0 where key = ${`account:${user.id}`}`);
+    const right = await Promise.all(Array.from({ length: 5 }, () => attempt(user.email, PASSWORD)));
+    expect(right.every((r) => r === user.id)).toBe(true);
+    expect(await failures(`account:${user.id}`)).toBe(0);
+  });
 });

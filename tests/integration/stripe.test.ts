@@ -15,6 +15,7 @@ import {
   startStripeRecorder,
   type StripeRecorder,
 } from '../support/stripe-recorder';
+import { itOnPostgres } from '../support/concurrency';
 
 /**
  * Stripe end to end without the network: the real SDK talks to a local recorder, the real webhook
@@ -410,7 +411,7 @@ describe('webhook', () => {
     expect(await recordedEvents(event.id as string)).toBe(1);
   });
 
-  it('applies it once when five copies arrive at the same moment', async () => {
+  itOnPostgres('applies it once when five copies arrive at the same moment', async () => {
     const order = await createStripeOrder();
     const event = checkoutEvent('checkout.session.completed', paidSession(order));
     const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(event)));
@@ -628,7 +629,7 @@ describe('reconcile', () => {
     }
   });
 
-  it('fulfils an order once when several instances reconcile at the same time', async () => {
+  itOnPostgres('fulfils an order once when several instances reconcile at the same time', async () => {
     const order = await createStripeOrder();
     recorder.addSession(paidSession(order));
     const results = await Promise.all([1, 2, 3].map(() => reconcileStripePayments({ days: 1 })));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { registerUser } from '@/lib/accounts/mutations';
@@ -9,12 +9,10 @@ import { env } from '@/lib/env';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { checkoutContext, createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
 import { requestContext } from '../support/request-context';
+import { itOnPostgres } from '../support/concurrency';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
-
-/** Concurrency needs several connections: PGlite runs one statement at a time, so it proves nothing there. */
-const onPostgres = inject('database').kind === 'postgres';
 
 let shopper: SessionUser;
 
@@ -178,33 +176,36 @@ describe('payment windows', () => {
   });
 });
 
-describe.skipIf(!onPostgres)('simultaneous checkouts (PostgreSQL)', () => {
-  it('never lets one shopper, one email or one IP exceed the cap, 5 rounds of 12 checkouts at once', async () => {
-    for (let round = 0; round < 5; round++) {
-      const suffix = randomUUID().slice(0, 8);
-      const email = `rush.${suffix}@example.com`;
-      const ip = `192.0.2.${round + 1}`;
-      const user = await newShopper(`rush${suffix}`);
-      const carts = await Promise.all(Array.from({ length: 36 }, () => oneItemCart()));
-      const results = await Promise.all(
-        carts.map(({ cartId }, i) =>
-          i < 12
-            ? placeOrder(guestCheckout(), checkoutContext(cartId, { user }))
-            : i < 24
-              ? placeOrder(guestCheckout({ email }), checkoutContext(cartId))
-              : placeOrder(guestCheckout(), checkoutContext(cartId, { ip })),
-        ),
-      );
-      const placed = (from: number, to: number) => results.slice(from, to).filter((result) => result.ok).length;
-      expect(placed(0, 12)).toBe(3);
-      expect(placed(12, 24)).toBe(3);
-      expect(placed(24, 36)).toBe(10);
-      expect(await unpaidOrders({ userId: user.id })).toBe(3);
-      expect(await unpaidOrders({ email })).toBe(3);
-      // Refused checkouts kept no stock.
-      for (const [i, { editionId }] of carts.entries()) {
-        expect((await stockOf(editionId)).stock).toBe(results[i].ok ? 4 : 5);
+describe('simultaneous checkouts', () => {
+  itOnPostgres(
+    'never lets one shopper, one email or one IP exceed the cap, 5 rounds of 12 checkouts at once',
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const suffix = randomUUID().slice(0, 8);
+        const email = `rush.${suffix}@example.com`;
+        const ip = `192.0.2.${round + 1}`;
+        const user = await newShopper(`rush${suffix}`);
+        const carts = await Promise.all(Array.from({ length: 36 }, () => oneItemCart()));
+        const results = await Promise.all(
+          carts.map(({ cartId }, i) =>
+            i < 12
+              ? placeOrder(guestCheckout(), checkoutContext(cartId, { user }))
+              : i < 24
+                ? placeOrder(guestCheckout({ email }), checkoutContext(cartId))
+                : placeOrder(guestCheckout(), checkoutContext(cartId, { ip })),
+          ),
+        );
+        const placed = (from: number, to: number) => results.slice(from, to).filter((result) => result.ok).length;
+        expect(placed(0, 12)).toBe(3);
+        expect(placed(12, 24)).toBe(3);
+        expect(placed(24, 36)).toBe(10);
+        expect(await unpaidOrders({ userId: user.id })).toBe(3);
+        expect(await unpaidOrders({ email })).toBe(3);
+        // Refused checkouts kept no stock.
+        for (const [i, { editionId }] of carts.entries()) {
+          expect((await stockOf(editionId)).stock).toBe(results[i].ok ? 4 : 5);
+        }
       }
-    }
-  });
+    },
+  );
 });
