@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, queryRows, type Transaction } from '@/db';
+import { getDb, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { openAddress, sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
@@ -57,9 +57,6 @@ type EditionRow = {
   slug: string;
 };
 
-/** Test seam: lets a test make the order transaction fail between its inserts. */
-export type PlaceOrderHooks = { afterOrderInsert?: (tx: Transaction) => Promise<void> };
-
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: unknown };
   return e?.code === '23505' || (e?.cause ? isUniqueViolation(e.cause) : false);
@@ -80,7 +77,6 @@ function isUniqueViolation(error: unknown): boolean {
 export async function placeOrder(
   rawInput: unknown,
   context: { user: SessionUser | null; cartId: string | null; locale: 'en' | 'zh'; ip: string | null },
-  hooks: PlaceOrderHooks = {},
 ): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrors(parsed.error) };
@@ -167,7 +163,6 @@ export async function placeOrder(
             ${holders.visitor}, ${holders.email}, ${holders.ip})
           returning id, number`,
       );
-      await hooks.afterOrderInsert?.(tx);
 
       // Then the stock, edition by edition in id order, each decrement conditional on what is left.
       let soldOut = false;

@@ -16,6 +16,7 @@ import {
   type StripeRecorder,
 } from '../support/stripe-recorder';
 import { itOnPostgres } from '../support/concurrency';
+import { expectAllOrNothing } from '../support/faults';
 
 /**
  * Stripe end to end without the network: the real SDK talks to a local recorder, the real webhook
@@ -455,6 +456,46 @@ describe('webhook', () => {
 
     // The untouched delivery still works afterwards: nothing above was mistaken for it.
     expect((await deliver(event)).body.outcome).toBe('paid');
+  });
+
+  it('is all or nothing at every statement of a paid event, and Stripe’s redelivery applies it once', async () => {
+    await expectAllOrNothing({
+      setup: async () => {
+        const order = await createStripeOrder();
+        return { order, event: checkoutEvent('checkout.session.completed', paidSession(order)) };
+      },
+      run: async ({ event }) => {
+        const answer = await deliver(event);
+        if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
+      },
+      check: async ({ order, event }) => {
+        expect((await orderRow(order.id)).status).toBe('paid');
+        expect(await orderEvents(order.id, 'paid')).toBe(1);
+        expect(await paidMails(order.id)).toBe(1);
+        expect(await recordedEvents(event.id as string)).toBe(1);
+      },
+    });
+  });
+
+  it('is all or nothing at every statement of an expired event: the stock comes back once', async () => {
+    await expectAllOrNothing({
+      setup: async () => {
+        const order = await createStripeOrder();
+        const event = checkoutEvent('checkout.session.expired', { id: order.sessionId, status: 'expired' });
+        return { order, event, stock: await stockOf(order.lines.map((line) => line.editionId)) };
+      },
+      run: async ({ event }) => {
+        const answer = await deliver(event);
+        if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
+      },
+      check: async ({ order, stock }) => {
+        expect(await orderRow(order.id)).toMatchObject({ status: 'cancelled', stockReleased: true });
+        const now = await stockOf(order.lines.map((line) => line.editionId));
+        for (const line of order.lines)
+          expect(now.get(line.editionId)).toBe(stock.get(line.editionId)! + line.quantity);
+        expect(await orderEvents(order.id, 'expired')).toBe(1);
+      },
+    });
   });
 
   it('keeps a paid order paid when checkout.session.expired arrives after completed', async () => {

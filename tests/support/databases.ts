@@ -9,6 +9,7 @@ import type { Database } from '@/db';
 import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { seedDemo } from '@/db/seed';
+import { faultLogger } from './faults';
 
 /** Test databases: real Postgres databases cloned from a seeded template, or PGlite snapshots. */
 
@@ -58,7 +59,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 export function openPostgres(url: string, max = 20) {
   const client = postgres(url, { max, onnotice: () => {} });
   return {
-    db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePostgres(client, { schema, casing: 'snake_case', logger: faultLogger }) as unknown as Database,
     close: () => client.end(),
   };
 }
@@ -80,7 +81,7 @@ export async function openSnapshot(file: string) {
     loadDataDir: new Blob([fs.readFileSync(file)]),
   });
   return {
-    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePglite(client, { schema, casing: 'snake_case', logger: faultLogger }) as unknown as Database,
     close: () => client.close(),
   };
 }

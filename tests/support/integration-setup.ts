@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, inject, vi } from 'vitest';
 import { closeDb, setDb } from '@/db';
 import { cloneDatabase, databaseUrl, dropDatabase, openPostgres, openSnapshot } from './databases';
+import { traceTransactions } from './faults';
 
 // Outside Next there is no cache to tag: make the cache APIs no-ops and record invalidations.
 vi.mock('next/cache', () => ({
@@ -19,11 +20,11 @@ beforeAll(async () => {
   if (database.kind === 'postgres') {
     const name = await cloneDatabase(database.serverUrl, database.template);
     const { db, close } = openPostgres(databaseUrl(database.serverUrl, name));
-    setDb(db, close);
+    setDb(traceTransactions(db), close);
     dropClone = () => dropDatabase(database.serverUrl, name);
   } else {
     const { db, close } = await openSnapshot(database.snapshot);
-    setDb(db, close);
+    setDb(traceTransactions(db), close);
   }
 });
 
