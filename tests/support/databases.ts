@@ -9,7 +9,7 @@ import type { Database } from '@/db';
 import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { faultLogger } from './faults';
+import { faultLogger } from './statement-trace';
 
 /** Test databases: real Postgres databases cloned from a seeded template, or PGlite snapshots. */
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject, vi } from 'vitest';
 import { closeDb, setDb } from '@/db';
 import { cloneDatabase, databaseUrl, dropDatabase, openPostgres, openSnapshot } from './databases';
-import { traceTransactions } from './faults';
+import { traceTransactions } from './statement-trace';
 
 // Outside Next there is no cache to tag: make the cache APIs no-ops and record invalidations.
 vi.mock('next/cache', () => ({
