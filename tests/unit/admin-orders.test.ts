@@ -13,6 +13,15 @@ import { adjustStockSchema } from '@/lib/admin/stock/validation';
 import { renderMail } from '@/lib/mail/templates';
 
 describe('amounts typed by staff', () => {
+  it('reads a thousands comma at the end, takes up to the largest amount a column holds, and writes negatives', () => {
+    expect(parseAmountToMinor('1,299', 'USD')).toBe(129900);
+    expect(parseAmountToMinor('21474836.47', 'USD')).toBe(2_147_483_647);
+    expect(parseAmountToMinor('21474836.48', 'USD')).toBeNull();
+    expect(parseAmountToMinor('999999999.99', 'USD')).toBeNull();
+    expect(minorToInput(-1250, 'USD')).toBe('-12.50');
+    expect(minorToInput(-5, 'USD')).toBe('-0.05');
+  });
+
   it('turns major units into minor units without rounding', () => {
     expect(parseAmountToMinor('12.50', 'USD')).toBe(1250);
     expect(parseAmountToMinor(' 12.5 ', 'USD')).toBe(1250);

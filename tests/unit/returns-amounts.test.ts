@@ -58,4 +58,16 @@ describe("a return's suggested refund", () => {
       1200,
     );
   });
+
+  it('suggests nothing, not NaN, for an order with nothing taxable', () => {
+    expect(
+      suggestedReturnRefund([{ unitPriceMinor: 0, acceptable: 1 }], {
+        subtotalMinor: 0,
+        shippingMinor: 0,
+        taxMinor: 0,
+        taxInclusive: false,
+        refundableMinor: 0,
+      }),
+    ).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ export function parseAmountToMinor(input: unknown, currency: string): number | n
   if (!match) return null;
   const [, whole, fraction = ''] = match;
   if (fraction.length > digits) return null;
+  // Stryker disable next-line StringLiteral: Number('') is 0 as well, so '0' and '' are the same here.
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   return Number.isSafeInteger(minor) && minor <= 2_147_483_647 ? minor : null;
 }
