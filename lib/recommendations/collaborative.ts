@@ -72,18 +72,21 @@ export function itemNeighbours(matrix: UserItemMatrix, options: CollaborativeOpt
   const { rowOffsets, rowItems, rowValues, colOffsets, colUsers, colValues } = matrix;
   const nItems = matrix.index.ids.length;
   const nUsers = matrix.userIds.length;
+  // Indices come from the matrix's own offsets and dense numbers, so every typed-array read below
+  // is in bounds and carries a non-null `!`.
 
   // Per-user damping factor and per-item (damped) squared norms raised to their exponents.
   const userFactor = new Float64Array(nUsers);
   for (let u = 0; u < nUsers; u++) {
-    userFactor[u] = Math.pow(rowOffsets[u + 1] - rowOffsets[u], -damping);
+    userFactor[u] = Math.pow(rowOffsets[u + 1]! - rowOffsets[u]!, -damping);
   }
   const srcNorm = new Float64Array(nItems);
   const dstNorm = new Float64Array(nItems);
   for (let i = 0; i < nItems; i++) {
     let sq = 0;
-    for (let p = colOffsets[i]; p < colOffsets[i + 1]; p++) {
-      sq += userFactor[colUsers[p]] * colValues[p] * colValues[p];
+    for (let p = colOffsets[i]!; p < colOffsets[i + 1]!; p++) {
+      const value = colValues[p]!;
+      sq += userFactor[colUsers[p]!]! * value * value;
     }
     srcNorm[i] = Math.pow(sq, alpha);
     dstNorm[i] = Math.pow(sq, 1 - alpha);
@@ -97,21 +100,21 @@ export function itemNeighbours(matrix: UserItemMatrix, options: CollaborativeOpt
 
   for (let i = 0; i < nItems; i++) {
     let nTouched = 0;
-    for (let p = colOffsets[i]; p < colOffsets[i + 1]; p++) {
-      const u = colUsers[p];
-      const f = userFactor[u] * colValues[p];
-      for (let q = rowOffsets[u]; q < rowOffsets[u + 1]; q++) {
-        const j = rowItems[q];
+    for (let p = colOffsets[i]!; p < colOffsets[i + 1]!; p++) {
+      const u = colUsers[p]!;
+      const f = userFactor[u]! * colValues[p]!;
+      for (let q = rowOffsets[u]!; q < rowOffsets[u + 1]!; q++) {
+        const j = rowItems[q]!;
         if (j === i) continue;
         if (common[j] === 0) touched[nTouched++] = j;
-        common[j]++;
-        acc[j] += f * rowValues[q];
+        common[j]!++;
+        acc[j]! += f * rowValues[q]!;
       }
     }
     for (let t = 0; t < nTouched; t++) {
-      const j = touched[t];
-      const n = common[j];
-      top.push(j, (acc[j] / (srcNorm[i] * dstNorm[j])) * (n / (n + shrink)));
+      const j = touched[t]!;
+      const n = common[j]!;
+      top.push(j, (acc[j]! / (srcNorm[i]! * dstNorm[j]!)) * (n / (n + shrink)));
       acc[j] = 0;
       common[j] = 0;
     }

@@ -1,3 +1,4 @@
+import { must } from '../must';
 import { tokenize } from '../search/normalize';
 import { createItemIndex } from './item-index';
 import { normalizeRows, SparseRowsBuilder } from './sparse';
@@ -53,44 +54,48 @@ export function buildContentModel(features: readonly ItemFeatures[], options: Co
   for (const f of features) {
     const i = index.indexOf.get(f.item);
     if (i === undefined) continue;
+    const row = must(raw[i], `content row of item ${f.item}`);
     for (const token of f.tokens) {
       const colon = token.indexOf(':');
-      add(raw[i], token, colon > 0 ? (prefixWeights[token.slice(0, colon)] ?? 1) : 1);
+      add(row, token, colon > 0 ? (prefixWeights[token.slice(0, colon)] ?? 1) : 1);
     }
     if (f.text && textWeight > 0) {
-      for (const word of tokenize(f.text)) add(raw[i], `word:${word}`, textWeight);
+      for (const word of tokenize(f.text)) add(row, `word:${word}`, textWeight);
     }
   }
 
+  // From here on, token numbers index the vocabulary and positions lie between a row's offsets,
+  // so typed-array reads carry a non-null `!`.
   const df = new Int32Array(vocabulary.length);
-  for (const row of raw) for (const t of row.keys()) df[t]++;
+  for (const row of raw) for (const t of row.keys()) df[t]!++;
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + raw[i].size;
-  const tokens = new Int32Array(offsets[n]);
-  const weights = new Float32Array(offsets[n]);
-  for (let i = 0; i < n; i++) {
-    let p = offsets[i];
+  for (const [i, row] of raw.entries()) offsets[i + 1] = offsets[i]! + row.size;
+  const size = offsets[n]!;
+  const tokens = new Int32Array(size);
+  const weights = new Float32Array(size);
+  for (const [i, row] of raw.entries()) {
+    let p = offsets[i]!;
     let norm = 0;
-    for (const [t, w] of [...raw[i]].sort((a, b) => a[0] - b[0])) {
-      const x = w * Math.log((n + 1) / df[t]);
+    for (const [t, w] of [...row].sort((a, b) => a[0] - b[0])) {
+      const x = w * Math.log((n + 1) / df[t]!);
       tokens[p] = t;
       weights[p++] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let q = offsets[i]; q < offsets[i + 1]; q++) weights[q] /= norm;
+    if (norm > 0) for (let q = offsets[i]!; q < p; q++) weights[q]! /= norm;
   }
 
   const postingOffsets = new Int32Array(vocabulary.length + 1);
-  for (let t = 0; t < vocabulary.length; t++) postingOffsets[t + 1] = postingOffsets[t] + df[t];
+  for (let t = 0; t < vocabulary.length; t++) postingOffsets[t + 1] = postingOffsets[t]! + df[t]!;
   const fill = postingOffsets.slice(0, vocabulary.length);
-  const postingItems = new Int32Array(offsets[n]);
-  const postingWeights = new Float32Array(offsets[n]);
+  const postingItems = new Int32Array(size);
+  const postingWeights = new Float32Array(size);
   for (let i = 0; i < n; i++) {
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const q = fill[tokens[p]]++;
+    for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
+      const q = fill[tokens[p]!]!++;
       postingItems[q] = i;
-      postingWeights[q] = weights[p];
+      postingWeights[q] = weights[p]!;
     }
   }
   return { index, vocabulary, offsets, tokens, weights, postingOffsets, postingItems, postingWeights };
@@ -107,10 +112,13 @@ export function scoreQuery(
   scores: Float64Array,
 ): void {
   const { postingOffsets, postingItems, postingWeights } = model;
+  // The query's tokens belong to the model's vocabulary and have one weight each; postings lie
+  // between their offsets: reads carry a non-null `!`.
   for (let a = 0; a < queryTokens.length; a++) {
-    const t = queryTokens[a];
-    const w = queryWeights[a];
-    for (let p = postingOffsets[t]; p < postingOffsets[t + 1]; p++) scores[postingItems[p]] += w * postingWeights[p];
+    const t = queryTokens[a]!;
+    const w = queryWeights[a]!;
+    for (let p = postingOffsets[t]!; p < postingOffsets[t + 1]!; p++)
+      scores[postingItems[p]!]! += w * postingWeights[p]!;
   }
 }
 
@@ -143,7 +151,9 @@ export function contentNeighbours(model: ContentModel, options: ContentNeighbour
   const rows = new SparseRowsBuilder(n, Math.min(n * top.k, 1 << 20));
   const maxPostings = options.maxPostings ?? 2000;
   const { offsets, tokens, weights, postingOffsets, postingItems } = model;
-  const df = (t: number) => postingOffsets[t + 1] - postingOffsets[t];
+  // Items, tokens and postings are numbered densely by the model (and candidates below nCandidates
+  // were written just before), so every typed-array read below is in bounds and carries a `!`.
+  const df = (t: number) => postingOffsets[t + 1]! - postingOffsets[t]!;
   const query = new Float64Array(model.vocabulary.length);
   const seen = new Uint8Array(n);
   const candidates = new Int32Array(n);
@@ -152,21 +162,26 @@ export function contentNeighbours(model: ContentModel, options: ContentNeighbour
   const shortlist = partial ? new TopK(cap) : null;
   const { postingWeights } = model;
   for (let i = 0; i < n; i++) {
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
     let rarest = -1;
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      query[tokens[p]] = weights[p];
-      if (weights[p] > 0 && (rarest < 0 || df(tokens[p]) < df(rarest))) rarest = tokens[p];
+    for (let p = from; p < to; p++) {
+      const t = tokens[p]!;
+      const w = weights[p]!;
+      query[t] = w;
+      if (w > 0 && (rarest < 0 || df(t) < df(rarest))) rarest = t;
     }
     let nCandidates = 0;
     seen[i] = 1;
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const t = tokens[p];
-      if (weights[p] === 0 || (df(t) > maxPostings && t !== rarest)) continue;
+    for (let p = from; p < to; p++) {
+      const t = tokens[p]!;
+      const w = weights[p]!;
+      if (w === 0 || (df(t) > maxPostings && t !== rarest)) continue;
       // A rarest token that is still common is sampled evenly down to `maxPostings` items.
       const step = Math.max(1, Math.ceil(df(t) / maxPostings));
-      for (let q = postingOffsets[t]; q < postingOffsets[t + 1]; q += step) {
-        const j = postingItems[q];
-        if (partial) partial[j] += weights[p] * postingWeights[q];
+      for (let q = postingOffsets[t]!; q < postingOffsets[t + 1]!; q += step) {
+        const j = postingItems[q]!;
+        if (partial) partial[j]! += w * postingWeights[q]!;
         if (!seen[j]) {
           seen[j] = 1;
           candidates[nCandidates++] = j;
@@ -176,26 +191,26 @@ export function contentNeighbours(model: ContentModel, options: ContentNeighbour
     if (partial && shortlist && nCandidates > cap) {
       // Keep the best `cap` by partial score; the others are dropped before the exact cosine.
       for (let c = 0; c < nCandidates; c++) {
-        const j = candidates[c];
-        shortlist.push(j, partial[j]);
+        const j = candidates[c]!;
+        shortlist.push(j, partial[j]!);
         partial[j] = 0;
         seen[j] = 0;
       }
       const kept = new Float64Array(shortlist.length);
       nCandidates = shortlist.drain(candidates, kept);
-      for (let c = 0; c < nCandidates; c++) seen[candidates[c]] = 1;
+      for (let c = 0; c < nCandidates; c++) seen[candidates[c]!] = 1;
     } else if (partial) {
-      for (let c = 0; c < nCandidates; c++) partial[candidates[c]] = 0;
+      for (let c = 0; c < nCandidates; c++) partial[candidates[c]!] = 0;
     }
     for (let c = 0; c < nCandidates; c++) {
-      const j = candidates[c];
+      const j = candidates[c]!;
       let dot = 0;
-      for (let p = offsets[j]; p < offsets[j + 1]; p++) dot += query[tokens[p]] * weights[p];
+      for (let p = offsets[j]!; p < offsets[j + 1]!; p++) dot += query[tokens[p]!]! * weights[p]!;
       if (dot > 0) top.push(j, dot);
       seen[j] = 0;
     }
     seen[i] = 0;
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) query[tokens[p]] = 0;
+    for (let p = from; p < to; p++) query[tokens[p]!] = 0;
     rows.appendRow(top);
   }
   const table = rows.finish(model.index);
@@ -214,11 +229,13 @@ export function scoreProfile(
   scores: Float64Array,
 ): void {
   const profile = new Map<number, number>();
+  // Items are dense indices of the model, with one weight each; positions lie inside their rows.
   for (let a = 0; a < items.length; a++) {
-    const i = items[a];
-    for (let p = model.offsets[i]; p < model.offsets[i + 1]; p++) {
-      const t = model.tokens[p];
-      profile.set(t, (profile.get(t) ?? 0) + itemWeights[a] * model.weights[p]);
+    const i = items[a]!;
+    const weight = itemWeights[a]!;
+    for (let p = model.offsets[i]!; p < model.offsets[i + 1]!; p++) {
+      const t = model.tokens[p]!;
+      profile.set(t, (profile.get(t) ?? 0) + weight * model.weights[p]!);
     }
   }
   let norm = 0;

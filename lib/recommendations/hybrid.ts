@@ -25,7 +25,7 @@ export const HYBRID_DEFAULTS = { evidence: 50, contentScale: 1, neighbours: 100 
 export function interactionCounts(interactions: readonly Interaction[], index: ItemIndex): Float64Array {
   const { colOffsets } = buildUserItemMatrix(interactions, { index });
   const counts = new Float64Array(index.ids.length);
-  for (let i = 0; i < counts.length; i++) counts[i] = colOffsets[i + 1] - colOffsets[i];
+  for (let i = 0; i < counts.length; i++) counts[i] = colOffsets[i + 1]! - colOffsets[i]!;
   return counts;
 }
 
@@ -54,21 +54,27 @@ export function blendNeighbours(
   const rows = new SparseRowsBuilder(n, Math.min(n * top.k, 1 << 20));
   const cfScore = new Float64Array(n);
   const seen = new Uint8Array(n);
+  // Both tables share the n-item index, so rows, their positions and their dense targets are in
+  // bounds: typed-array reads carry a non-null `!`.
   for (let i = 0; i < n; i++) {
-    for (let p = cf.offsets[i]; p < cf.offsets[i + 1]; p++) cfScore[cf.targets[p]] = cf.scores[p];
-    for (let p = content.offsets[i]; p < content.offsets[i + 1]; p++) {
-      const j = content.targets[p];
-      const evidence = Math.min(counts[i], counts[j]);
+    const cfFrom = cf.offsets[i]!;
+    const cfTo = cf.offsets[i + 1]!;
+    const contentFrom = content.offsets[i]!;
+    const contentTo = content.offsets[i + 1]!;
+    for (let p = cfFrom; p < cfTo; p++) cfScore[cf.targets[p]!] = cf.scores[p]!;
+    for (let p = contentFrom; p < contentTo; p++) {
+      const j = content.targets[p]!;
+      const evidence = Math.min(counts[i]!, counts[j]!);
       const contentWeight = beta > 0 ? beta / (evidence + beta) : 0;
-      top.push(j, cfScore[j] + contentWeight * lambda * content.scores[p]);
+      top.push(j, cfScore[j]! + contentWeight * lambda * content.scores[p]!);
       seen[j] = 1;
     }
-    for (let p = cf.offsets[i]; p < cf.offsets[i + 1]; p++) {
-      const j = cf.targets[p];
-      if (!seen[j]) top.push(j, cfScore[j]);
+    for (let p = cfFrom; p < cfTo; p++) {
+      const j = cf.targets[p]!;
+      if (!seen[j]) top.push(j, cfScore[j]!);
       cfScore[j] = 0;
     }
-    for (let p = content.offsets[i]; p < content.offsets[i + 1]; p++) seen[content.targets[p]] = 0;
+    for (let p = contentFrom; p < contentTo; p++) seen[content.targets[p]!] = 0;
     rows.appendRow(top);
   }
   return rows.finish(cf.index);

@@ -26,9 +26,10 @@ export function indexFromInteractions(interactions: readonly Interaction[]): Ite
 export function neighboursOf(table: NeighbourTable, item: number): { item: number; score: number }[] {
   const i = table.index.indexOf.get(item);
   if (i === undefined) return [];
+  // Positions between a row's offsets and the dense targets there are inside their arrays.
   const out: { item: number; score: number }[] = [];
-  for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
-    out.push({ item: table.index.ids[table.targets[p]], score: table.scores[p] });
+  for (let p = table.offsets[i]!; p < table.offsets[i + 1]!; p++) {
+    out.push({ item: table.index.ids[table.targets[p]!]!, score: table.scores[p]! });
   }
   return out;
 }
@@ -41,13 +42,15 @@ export function* neighbourRows(
   table: NeighbourTable,
 ): Generator<{ item: number; neighbour: number; score: number; rank: number }> {
   const { ids } = table.index;
-  for (let i = 0; i < ids.length; i++) {
-    for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
+  // As in neighboursOf: every read is inside a row or at a dense index.
+  for (const [i, item] of ids.entries()) {
+    const from = table.offsets[i]!;
+    for (let p = from; p < table.offsets[i + 1]!; p++) {
       yield {
-        item: ids[i],
-        neighbour: ids[table.targets[p]],
-        score: table.scores[p],
-        rank: p - table.offsets[i] + 1,
+        item,
+        neighbour: ids[table.targets[p]!]!,
+        score: table.scores[p]!,
+        rank: p - from + 1,
       };
     }
   }

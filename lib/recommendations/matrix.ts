@@ -37,6 +37,9 @@ export interface MatrixOptions {
 /**
  * Builds the matrix in O(events) with counting sorts; interactions with a non-positive weight or
  * an item outside the index are skipped.
+ *
+ * Every typed-array index below is bounded by construction (dense user and item numbers, counting
+ * sort offsets, loop conditions), so reads carry a non-null `!` instead of a check in the loop.
  */
 export function buildUserItemMatrix(interactions: readonly Interaction[], options: MatrixOptions = {}): UserItemMatrix {
   const index = options.index ?? indexFromInteractions(interactions);
@@ -55,8 +58,7 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
   const evTime = new Float64Array(m);
   let count = 0;
   let perUser: number[] = [];
-  for (let e = 0; e < m; e++) {
-    const ev = interactions[e];
+  for (const ev of interactions) {
     if (!(ev.weight > 0)) continue;
     const item = index.indexOf.get(ev.item);
     if (item === undefined) continue;
@@ -67,7 +69,7 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
       userIdList.push(ev.user);
       perUser.push(0);
     }
-    perUser[u]++;
+    perUser[u]!++;
     evUser[count] = u;
     evItem[count] = item;
     evValue[count] = ev.weight * decayFactor(ev.time, now, halfLife);
@@ -78,11 +80,11 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
 
   // 2. Counting sort of the events by user.
   const start = new Int32Array(nUsers + 1);
-  for (let u = 0; u < nUsers; u++) start[u + 1] = start[u] + perUser[u];
+  for (let u = 0; u < nUsers; u++) start[u + 1] = start[u]! + perUser[u]!;
   perUser = [];
   const fill = start.slice(0, nUsers);
   const order = new Int32Array(count);
-  for (let e = 0; e < count; e++) order[fill[evUser[e]]++] = e;
+  for (let e = 0; e < count; e++) order[fill[evUser[e]!]!++] = e;
 
   // 3. One cell per (user, item): strongest value, latest time; optionally the most recent `cap`.
   const slot = new Int32Array(nItems).fill(-1);
@@ -93,22 +95,24 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
   let nnz = 0;
   for (let u = 0; u < nUsers; u++) {
     const rowStart = nnz;
-    for (let p = start[u]; p < start[u + 1]; p++) {
-      const e = order[p];
-      const item = evItem[e];
-      const s = slot[item];
+    for (let p = start[u]!; p < start[u + 1]!; p++) {
+      const e = order[p]!;
+      const item = evItem[e]!;
+      const s = slot[item]!;
+      const value = evValue[e]!;
+      const time = evTime[e]!;
       if (s < 0) {
         slot[item] = nnz;
         rowItems[nnz] = item;
-        rowValues[nnz] = evValue[e];
-        rowTimes[nnz] = evTime[e];
+        rowValues[nnz] = value;
+        rowTimes[nnz] = time;
         nnz++;
       } else {
-        if (evValue[e] > rowValues[s]) rowValues[s] = evValue[e];
-        if (evTime[e] > rowTimes[s]) rowTimes[s] = evTime[e];
+        if (value > rowValues[s]!) rowValues[s] = value;
+        if (time > rowTimes[s]!) rowTimes[s] = time;
       }
     }
-    for (let p = rowStart; p < nnz; p++) slot[rowItems[p]] = -1;
+    for (let p = rowStart; p < nnz; p++) slot[rowItems[p]!] = -1;
     if (nnz - rowStart > cap) nnz = rowStart + keepMostRecent(rowItems, rowValues, rowTimes, rowStart, nnz, cap);
     rowOffsets[u + 1] = nnz;
   }
@@ -118,16 +122,16 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
 
   // 4. Transpose into columns.
   const colOffsets = new Int32Array(nItems + 1);
-  for (let p = 0; p < nnz; p++) colOffsets[rowItems[p] + 1]++;
-  for (let i = 0; i < nItems; i++) colOffsets[i + 1] += colOffsets[i];
+  for (let p = 0; p < nnz; p++) colOffsets[rowItems[p]! + 1]!++;
+  for (let i = 0; i < nItems; i++) colOffsets[i + 1]! += colOffsets[i]!;
   const colFill = colOffsets.slice(0, nItems);
   const colUsers = new Int32Array(nnz);
   const colValues = new Float32Array(nnz);
   for (let u = 0; u < nUsers; u++) {
-    for (let p = rowOffsets[u]; p < rowOffsets[u + 1]; p++) {
-      const q = colFill[rowItems[p]]++;
+    for (let p = rowOffsets[u]!; p < rowOffsets[u + 1]!; p++) {
+      const q = colFill[rowItems[p]!]!++;
       colUsers[q] = u;
-      colValues[q] = rowValues[p];
+      colValues[q] = rowValues[p]!;
     }
   }
 
@@ -153,10 +157,11 @@ function keepMostRecent(
   to: number,
   cap: number,
 ): number {
+  // Cells are positions in [from, to), inside the arrays.
   const cells = Array.from({ length: to - from }, (_, k) => from + k);
-  cells.sort((a, b) => times[b] - times[a] || a - b);
+  cells.sort((a, b) => times[b]! - times[a]! || a - b);
   const kept = cells.slice(0, cap).sort((a, b) => a - b);
-  const copy = kept.map((p) => [items[p], values[p], times[p]] as const);
+  const copy = kept.map((p) => [items[p]!, values[p]!, times[p]!] as const);
   copy.forEach(([item, value, time], k) => {
     items[from + k] = item;
     values[from + k] = value;

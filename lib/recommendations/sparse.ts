@@ -1,7 +1,12 @@
 import type { TopK } from './top-k';
 import type { NeighbourTable } from './types';
 
-/** Grows CSR rows from successive top-k selections. */
+/**
+ * Grows CSR rows from successive top-k selections.
+ *
+ * Here and in the row helpers below, offsets are read at row numbers below their length and
+ * scores between a row's offsets, so indexed reads carry a non-null `!`.
+ */
 export class SparseRowsBuilder {
   private offsets: Int32Array;
   private targets: Int32Array;
@@ -15,7 +20,7 @@ export class SparseRowsBuilder {
   }
 
   appendRow(top: TopK): void {
-    const size = this.offsets[this.rows];
+    const size = this.offsets[this.rows]!;
     if (size + top.length > this.targets.length) {
       const grown = Math.max(this.targets.length * 2, size + top.length);
       const targets = new Int32Array(grown);
@@ -30,7 +35,7 @@ export class SparseRowsBuilder {
   }
 
   finish(index: NeighbourTable['index']): NeighbourTable {
-    const size = this.offsets[this.rows];
+    const size = this.offsets[this.rows]!;
     return {
       index,
       offsets: this.offsets,
@@ -45,8 +50,13 @@ export function normalizeRows(table: NeighbourTable): void {
   const { offsets, scores } = table;
   for (let r = 0; r + 1 < offsets.length; r++) {
     let best = 0;
-    for (let p = offsets[r]; p < offsets[r + 1]; p++) if (scores[p] > best) best = scores[p];
-    if (best > 0) for (let p = offsets[r]; p < offsets[r + 1]; p++) scores[p] /= best;
+    const from = offsets[r]!;
+    const to = offsets[r + 1]!;
+    for (let p = from; p < to; p++) {
+      const score = scores[p]!;
+      if (score > best) best = score;
+    }
+    if (best > 0) for (let p = from; p < to; p++) scores[p]! /= best;
   }
 }
 
@@ -55,15 +65,17 @@ export function truncateRows(table: NeighbourTable, k: number): NeighbourTable {
   const n = table.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
   for (let r = 0; r < n; r++) {
-    offsets[r + 1] = offsets[r] + Math.min(k, table.offsets[r + 1] - table.offsets[r]);
+    offsets[r + 1] = offsets[r]! + Math.min(k, table.offsets[r + 1]! - table.offsets[r]!);
   }
-  const targets = new Int32Array(offsets[n]);
-  const scores = new Float32Array(offsets[n]);
+  const size = offsets[n]!;
+  const targets = new Int32Array(size);
+  const scores = new Float32Array(size);
   for (let r = 0; r < n; r++) {
-    const from = table.offsets[r];
-    const len = offsets[r + 1] - offsets[r];
-    targets.set(table.targets.subarray(from, from + len), offsets[r]);
-    scores.set(table.scores.subarray(from, from + len), offsets[r]);
+    const from = table.offsets[r]!;
+    const to = offsets[r]!;
+    const len = offsets[r + 1]! - to;
+    targets.set(table.targets.subarray(from, from + len), to);
+    scores.set(table.scores.subarray(from, from + len), to);
   }
   return { index: table.index, offsets, targets, scores };
 }

@@ -2,6 +2,9 @@
  * Selection of the k best (index, score) pairs with a fixed-size binary min-heap on typed arrays,
  * so building neighbour lists allocates nothing per pair. Higher score wins; equal scores go to
  * the lower index, which keeps every list deterministic.
+ *
+ * Heap positions are always below `size` ≤ k, the length of both arrays, so reads carry a
+ * non-null `!`.
  */
 export class TopK {
   readonly k: number;
@@ -32,16 +35,18 @@ export class TopK {
       let c = this.size++;
       while (c > 0) {
         const parent = (c - 1) >> 1;
-        if (!this.worse(index, score, this.idx[parent], this.val[parent])) break;
-        this.idx[c] = this.idx[parent];
-        this.val[c] = this.val[parent];
+        const parentIndex = this.idx[parent]!;
+        const parentScore = this.val[parent]!;
+        if (!this.worse(index, score, parentIndex, parentScore)) break;
+        this.idx[c] = parentIndex;
+        this.val[c] = parentScore;
         c = parent;
       }
       this.idx[c] = index;
       this.val[c] = score;
       return;
     }
-    if (!this.worse(this.idx[0], this.val[0], index, score)) return;
+    if (!this.worse(this.idx[0]!, this.val[0]!, index, score)) return;
     this.siftDown(index, score);
   }
 
@@ -52,10 +57,10 @@ export class TopK {
   drain(outIndex: Int32Array, outScore: Float32Array | Float64Array, at = 0): number {
     const n = this.size;
     for (let pos = n - 1; pos >= 0; pos--) {
-      outIndex[at + pos] = this.idx[0];
-      outScore[at + pos] = this.val[0];
+      outIndex[at + pos] = this.idx[0]!;
+      outScore[at + pos] = this.val[0]!;
       this.size--;
-      if (this.size > 0) this.siftDown(this.idx[this.size], this.val[this.size]);
+      if (this.size > 0) this.siftDown(this.idx[this.size]!, this.val[this.size]!);
     }
     return n;
   }
@@ -72,12 +77,14 @@ export class TopK {
       let child = 2 * c + 1;
       if (child >= n) break;
       const right = child + 1;
-      if (right < n && this.worse(this.idx[right], this.val[right], this.idx[child], this.val[child])) {
+      if (right < n && this.worse(this.idx[right]!, this.val[right]!, this.idx[child]!, this.val[child]!)) {
         child = right;
       }
-      if (!this.worse(this.idx[child], this.val[child], index, score)) break;
-      this.idx[c] = this.idx[child];
-      this.val[c] = this.val[child];
+      const childIndex = this.idx[child]!;
+      const childScore = this.val[child]!;
+      if (!this.worse(childIndex, childScore, index, score)) break;
+      this.idx[c] = childIndex;
+      this.val[c] = childScore;
       c = child;
     }
     this.idx[c] = index;
