@@ -89,9 +89,11 @@ export function evaluateScorer(set: EvalSet, scorer: Scorer, options: EvaluateOp
     scores.fill(0);
     scorer(history, scores);
     for (const i of history.items) scores[i] = -Infinity;
+    // i runs below nItems, the length of `scores`.
     for (let i = 0; i < nItems; i++) {
-      if (scores[i] === -Infinity || (candidates && !candidates[i])) continue;
-      top.push(i, scores[i]);
+      const score = scores[i]!;
+      if (score === -Infinity || (candidates && !candidates[i])) continue;
+      top.push(i, score);
     }
     const ranked = new Int32Array(top.length);
     top.drain(ranked, new Float64Array(ranked.length));

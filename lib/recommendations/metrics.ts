@@ -15,9 +15,8 @@ export function recallAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<numbe
  */
 export function ndcgAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (relevant.size === 0) return 0;
-  const n = Math.min(k, ranked.length);
   let dcg = 0;
-  for (let r = 0; r < n; r++) if (relevant.has(ranked[r])) dcg += 1 / Math.log2(r + 2);
+  for (const [r, item] of head(ranked, k).entries()) if (relevant.has(item)) dcg += 1 / Math.log2(r + 2);
   let ideal = 0;
   for (let r = 0; r < Math.min(relevant.size, k); r++) ideal += 1 / Math.log2(r + 2);
   return dcg / ideal;
@@ -33,7 +32,7 @@ export function catalogCoverage(lists: Iterable<ArrayLike<number>>, catalogSize:
   if (catalogSize === 0) return 0;
   const seen = new Set<number>();
   for (const list of lists) {
-    for (let r = 0; r < Math.min(k, list.length); r++) seen.add(list[r]);
+    for (const item of head(list, k)) seen.add(item);
   }
   return seen.size / catalogSize;
 }
@@ -83,7 +82,10 @@ export function summarize(
 }
 
 function hits(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
-  let h = 0;
-  for (let r = 0; r < Math.min(k, ranked.length); r++) if (relevant.has(ranked[r])) h++;
-  return h;
+  return head(ranked, k).filter((item) => relevant.has(item)).length;
+}
+
+/** The first `k` entries of a ranked list. */
+function head(ranked: ArrayLike<number>, k: number): number[] {
+  return Array.from(ranked).slice(0, Math.max(0, k));
 }

@@ -63,13 +63,15 @@ export function parseUItem(text: string): Movie[] {
   for (const line of lines(text)) {
     const f = line.split('|');
     if (f.length < 5 + ML100K_GENRES.length) throw new Error(`u.item: malformed line "${line}"`);
+    // The length check above guarantees the leading fields.
+    const [id = '', title = '', released = ''] = f;
     const flags = f.slice(f.length - ML100K_GENRES.length);
     const genres = ML100K_GENRES.filter((_, g) => flags[g] === '1' && g > 0);
-    const dateYear = /(\d{4})\s*$/.exec(f[2])?.[1];
+    const dateYear = /(\d{4})\s*$/.exec(released)?.[1];
     movies.push({
-      item: toInt(f[0], line),
-      title: stripYear(f[1]),
-      year: dateYear ? Number(dateYear) : titleYear(f[1]),
+      item: toInt(id, line),
+      title: stripYear(title),
+      year: dateYear ? Number(dateYear) : titleYear(title),
       genres: [...genres],
     });
   }
@@ -82,11 +84,12 @@ export function parseMoviesDat(text: string): Movie[] {
   for (const line of lines(text)) {
     const f = line.split('::');
     if (f.length < 3) throw new Error(`movies.dat: malformed line "${line}"`);
+    const [id = '', title = '', genres = ''] = f;
     movies.push({
-      item: toInt(f[0], line),
-      title: stripYear(f[1]),
-      year: titleYear(f[1]),
-      genres: f[2] === '(no genres listed)' ? [] : f[2].split('|').filter(Boolean),
+      item: toInt(id, line),
+      title: stripYear(title),
+      year: titleYear(title),
+      genres: genres === '(no genres listed)' ? [] : genres.split('|').filter(Boolean),
     });
   }
   return movies;
@@ -111,11 +114,12 @@ function parseRatings(text: string, separator: RegExp): Rating[] {
   for (const line of lines(text)) {
     const f = line.split(separator);
     if (f.length < 4) throw new Error(`ratings: malformed line "${line}"`);
+    const [user = '', item = '', rating = '', time = ''] = f;
     ratings.push({
-      user: toInt(f[0], line),
-      item: toInt(f[1], line),
-      rating: Number(f[2]),
-      time: toInt(f[3], line),
+      user: toInt(user, line),
+      item: toInt(item, line),
+      rating: Number(rating),
+      time: toInt(time, line),
     });
   }
   return ratings;

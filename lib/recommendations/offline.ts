@@ -1,3 +1,4 @@
+import { must } from '../must';
 import { buildCollaborative } from './collaborative';
 import { buildContentModel, contentNeighbours } from './content';
 import { evaluateScorer, neighbourScorer, prepareEvalSet, profileScorer, staticScorer, type Scorer } from './evaluate';
@@ -58,7 +59,10 @@ export function runOfflineEvaluation(input: {
   };
   const [popularity, popularityMs] = timed(() => {
     const counts = new Float64Array(index.ids.length);
-    for (const ev of train) counts[index.indexOf.get(ev.item)!] += ev.weight;
+    for (const ev of train) {
+      const i = must(index.indexOf.get(ev.item), `index entry of item ${ev.item}`);
+      counts[i] = (counts[i] ?? 0) + ev.weight;
+    }
     return counts;
   });
   const [cfTable, cfMs] = timed(() => buildCollaborative(train, { ...params.collaborative, index }));

@@ -118,20 +118,22 @@ export function scoreCatalog(
   const baseline = new Float64Array(n);
   const recentHalfLife = options.halfLifeDays ?? 7;
   const baselineHalfLife = options.baselineHalfLifeDays ?? 90;
+  // Dense indices come from the index (or run below n), inside all four arrays: reads carry `!`.
   for (const ev of interactions) {
     if (!(ev.weight > 0)) continue;
     const i = index.indexOf.get(ev.item);
     if (i === undefined) continue;
-    popular[i] += ev.weight * decayFactor(ev.time, options.now, options.popularHalfLifeDays);
-    recent[i] += ev.weight * decayFactor(ev.time, options.now, recentHalfLife);
-    baseline[i] += ev.weight * decayFactor(ev.time, options.now, baselineHalfLife);
+    popular[i]! += ev.weight * decayFactor(ev.time, options.now, options.popularHalfLifeDays);
+    recent[i]! += ev.weight * decayFactor(ev.time, options.now, recentHalfLife);
+    baseline[i]! += ev.weight * decayFactor(ev.time, options.now, baselineHalfLife);
   }
   const ratio = recentHalfLife / baselineHalfLife;
   const minLift = options.minLift ?? 1.5;
   const trending = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const usual = baseline[i] * ratio;
-    if (recent[i] > 0 && recent[i] >= minLift * usual) trending[i] = recent[i] - usual;
+    const usual = baseline[i]! * ratio;
+    const r = recent[i]!;
+    if (r > 0 && r >= minLift * usual) trending[i] = r - usual;
   }
   return { popular, trending };
 }

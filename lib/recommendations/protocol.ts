@@ -9,19 +9,20 @@ export function temporalSplit<T extends { user: number; time: number }>(
   rows: readonly T[],
   fraction = 0.2,
 ): { train: T[]; test: T[] } {
-  const byUser = new Map<number, number[]>();
+  // Per user, the (position, time) of each of their rows.
+  const byUser = new Map<number, [number, number][]>();
   rows.forEach((row, position) => {
     const list = byUser.get(row.user);
-    if (list) list.push(position);
-    else byUser.set(row.user, [position]);
+    if (list) list.push([position, row.time]);
+    else byUser.set(row.user, [[position, row.time]]);
   });
   const isTest = new Uint8Array(rows.length);
   for (const positions of byUser.values()) {
     const n = positions.length;
     if (n < 2) continue;
-    positions.sort((a, b) => rows[a].time - rows[b].time || a - b);
+    positions.sort(([a, aTime], [b, bTime]) => aTime - bTime || a - b);
     const nTest = Math.min(n, Math.max(1, roundHalfEven(fraction * n)));
-    for (let p = n - nTest; p < n; p++) isTest[positions[p]] = 1;
+    for (const [position] of positions.slice(n - nTest)) isTest[position] = 1;
   }
   const train: T[] = [];
   const test: T[] = [];

@@ -5,6 +5,7 @@ import { type Executor, getDb, queryRows } from '@/db';
 import { editionAggregate, sellableEdition } from '@/lib/catalog/listing-sql';
 import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';
 import type { ProductCard } from '@/lib/catalog/types';
+import { must } from '@/lib/must';
 import { createItemIndex } from './item-index';
 import { diversify, recommendForUser, type HistoryItem } from './rank';
 import { POSITIVE_RATING, SIGNAL_WEIGHTS, type SignalType } from './signals';
@@ -176,7 +177,8 @@ async function readShopper(executor: Executor, shopper: Shopper, mode: 'history'
             union all select e.product_id from editions e where e.id in (${cart})) x), '[]') as exclude,
         (select value from recommender_state where key = ${LISTS_STATE_KEY}) as lists`,
   );
-  return row;
+  // A select without a from clause returns exactly one row.
+  return must(row, 'shopper row');
 }
 
 /** A small neighbour table over the sources' lists, for the ranking functions of ./rank. */
@@ -188,8 +190,8 @@ function tableOf(sources: readonly SourceRow[]): NeighbourTable {
   const targets: number[] = [];
   const scores: number[] = [];
   const bySource = new Map(sources.map((s) => [s.id, s]));
-  for (let i = 0; i < index.ids.length; i++) {
-    const source = bySource.get(index.ids[i]);
+  for (const [i, id] of index.ids.entries()) {
+    const source = bySource.get(id);
     (source?.ids ?? []).forEach((id, r) => {
       targets.push(index.indexOf.get(id)!);
       scores.push(source?.scores?.[r] ?? 0);

@@ -36,10 +36,12 @@ export function accumulateNeighbourScores(
 ): void {
   const { offsets, targets } = table;
   const sims = table.scores;
+  // Items are dense indices of the table with one weight each, and positions lie inside their
+  // rows: typed-array reads carry a non-null `!`.
   for (let a = 0; a < items.length; a++) {
-    const i = items[a];
-    const w = weights[a];
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) scores[targets[p]] += w * sims[p];
+    const i = items[a]!;
+    const w = weights[a]!;
+    for (let p = offsets[i]!; p < offsets[i + 1]!; p++) scores[targets[p]!]! += w * sims[p]!;
   }
 }
 
@@ -62,10 +64,11 @@ export function recommendForUser(
   for (const [item, { weight }] of sources) {
     const i = table.index.indexOf.get(item);
     if (i === undefined) continue;
-    for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
-      const target = table.index.ids[table.targets[p]];
+    // Positions between a row's offsets, targets dense indices: in bounds, hence `!`.
+    for (let p = table.offsets[i]!; p < table.offsets[i + 1]!; p++) {
+      const target = table.index.ids[table.targets[p]!]!;
       if (excluded.has(target)) continue;
-      const contribution = weight * table.scores[p];
+      const contribution = weight * table.scores[p]!;
       const c = candidates.get(target);
       if (!c) candidates.set(target, { score: contribution, best: contribution, source: item });
       else {
@@ -102,12 +105,14 @@ export function similarItems(
   const i = table.index.indexOf.get(item);
   const ranked: Recommendation[] = [];
   if (i !== undefined) {
-    for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
-      const target = table.index.ids[table.targets[p]];
-      if (excluded.has(target) || !(table.scores[p] > 0)) continue;
+    // As in recommendForUser: every read is inside the row.
+    for (let p = table.offsets[i]!; p < table.offsets[i + 1]!; p++) {
+      const target = table.index.ids[table.targets[p]!]!;
+      const score = table.scores[p]!;
+      if (excluded.has(target) || !(score > 0)) continue;
       ranked.push({
         item: target,
-        score: table.scores[p],
+        score,
         reason: { kind: 'similar', sourceItem: item },
       });
     }

@@ -1,3 +1,4 @@
+import { must } from '../must';
 import { COLLABORATIVE_DEFAULTS, itemNeighbours, type CollaborativeOptions } from './collaborative';
 import { buildContentModel, contentNeighbours, type ContentModel, type ContentOptions } from './content';
 import { evaluateScorer, neighbourScorer, prepareEvalSet, profileScorer, type EvalSet } from './evaluate';
@@ -149,5 +150,8 @@ export function tuneModels(input: {
 function sampleUsers(set: EvalSet, max: number): EvalSet {
   const n = set.users.length;
   if (n <= max) return set;
-  return { ...set, users: Array.from({ length: max }, (_, k) => set.users[Math.floor((k * n) / max)]) };
+  return {
+    ...set,
+    users: Array.from({ length: max }, (_, k) => must(set.users[Math.floor((k * n) / max)], 'sampled user')),
+  };
 }
