@@ -3,7 +3,7 @@
  * put in the map just before): returns it, or throws an error naming `what` when it is missing,
  * so a broken invariant fails loudly at its source instead of as `undefined` further on.
  */
-export function must<T>(value: T | null | undefined, what: string): T {
-  if (value === undefined || value === null) throw new Error(`Missing ${what}`);
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Missing ${what}`);
   return value;
 }

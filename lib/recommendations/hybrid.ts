@@ -1,4 +1,4 @@
-import { buildUserItemMatrix } from './matrix';
+import { buildUserItemMatrix, columnCounts } from './matrix';
 import { SparseRowsBuilder } from './sparse';
 import { TopK } from './top-k';
 import type { Interaction, ItemIndex, NeighbourTable } from './types';
@@ -23,10 +23,7 @@ export const HYBRID_DEFAULTS = { evidence: 50, contentScale: 1, neighbours: 100 
 
 /** Distinct users with a positive interaction per dense item: the evidence n of the blend. */
 export function interactionCounts(interactions: readonly Interaction[], index: ItemIndex): Float64Array {
-  const { colOffsets } = buildUserItemMatrix(interactions, { index });
-  const counts = new Float64Array(index.ids.length);
-  for (let i = 0; i < counts.length; i++) counts[i] = colOffsets[i + 1]! - colOffsets[i]!;
-  return counts;
+  return columnCounts(buildUserItemMatrix(interactions, { index }));
 }
 
 /**

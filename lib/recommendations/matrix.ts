@@ -148,6 +148,15 @@ export function buildUserItemMatrix(interactions: readonly Interaction[], option
   };
 }
 
+/** Distinct users per dense item of a matrix (the length of each column): the evidence of the blend. */
+export function columnCounts(matrix: UserItemMatrix): Float64Array {
+  const { colOffsets } = matrix;
+  const counts = new Float64Array(matrix.index.ids.length);
+  // i + 1 ≤ the number of items, the last of the column offsets.
+  for (let i = 0; i < counts.length; i++) counts[i] = colOffsets[i + 1]! - colOffsets[i]!;
+  return counts;
+}
+
 /** Compacts row [from, to) to its `cap` most recent cells (stable for equal times); returns cap. */
 function keepMostRecent(
   items: Int32Array,

@@ -1,15 +1,16 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '@/db';
+import { must } from '@/lib/must';
 import { COLLABORATIVE_DEFAULTS, itemNeighbours } from './collaborative';
 import { buildContentModel, contentNeighbours } from './content';
 import { FEATURE_WEIGHTS, productFeatures, type ProductFeatureRow } from './features';
 import { blendNeighbours, HYBRID_DEFAULTS } from './hybrid';
 import { createItemIndex } from './item-index';
-import { buildUserItemMatrix } from './matrix';
+import { buildUserItemMatrix, columnCounts } from './matrix';
 import { scoreCatalog } from './popularity';
 import { POSITIVE_RATING, SIGNAL_WEIGHTS } from './signals';
-import { truncateRows } from './sparse';
+import { rowLength, truncateRows } from './sparse';
 import { BUILD_STATE_KEY, LISTS_STATE_KEY, type BuildState, type RankedLists } from './state';
 import type { Interaction, NeighbourTable } from './types';
 
@@ -89,7 +90,7 @@ async function readEvents(
   executor: Executor,
   onChunk: (read: number, total: number) => void,
 ): Promise<{ interactions: Interaction[]; lastEventId: number }> {
-  const [{ total, firstId, lastId }] = await queryRows<{
+  const [range] = await queryRows<{
     total: number;
     firstId: number | null;
     lastId: number | null;
@@ -97,6 +98,8 @@ async function readEvents(
     executor,
     sql`select count(*)::int as total, min(id)::int8 as "firstId", max(id)::int8 as "lastId" from interaction_events`,
   );
+  // An aggregate without group by always returns one row.
+  const { total, firstId, lastId } = must(range, 'event range row');
   const interactions: Interaction[] = [];
   const lastEventId = Number(lastId ?? 0);
   if (firstId === null) return { interactions, lastEventId };
@@ -129,7 +132,7 @@ export function parseEvents(blob: string, out: Interaction[]): void {
   let field = 0;
   let sign = 1;
   let value = 0;
-  const parts = [0, 0, 0, 0];
+  const parts: [number, number, number, number] = [0, 0, 0, 0];
   for (let p = 0; p <= blob.length; p++) {
     const c = p < blob.length ? blob.charCodeAt(p) : 32;
     if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
@@ -196,15 +199,19 @@ async function readProducts(executor: Executor): Promise<ProductFeatureRow[]> {
 /** Postgres array literal of numbers, passed as one text parameter and cast in SQL. */
 function arrayLiteral(values: ArrayLike<number>, from: number, to: number): string {
   const parts: string[] = new Array(to - from);
-  for (let p = from; p < to; p++) parts[p - from] = Number.isFinite(values[p]) ? String(values[p]) : '0';
+  for (let p = from; p < to; p++) {
+    const value = values[p];
+    parts[p - from] = Number.isFinite(value) ? String(value) : '0';
+  }
   return `{${parts.join(',')}}`;
 }
 
 /** A Postgres array literal of one row of a neighbour table: ids, or scores (5 decimals). */
 function rowLiteral(table: NeighbourTable, row: number, what: 'ids' | 'scores'): string {
   const parts: string[] = [];
-  for (let p = table.offsets[row]; p < table.offsets[row + 1]; p++) {
-    parts.push(what === 'ids' ? String(table.index.ids[table.targets[p]]) : table.scores[p].toFixed(5));
+  // Positions between the row's offsets and their dense targets are inside the table's arrays.
+  for (let p = table.offsets[row]!; p < table.offsets[row + 1]!; p++) {
+    parts.push(what === 'ids' ? String(table.index.ids[table.targets[p]!]) : table.scores[p]!.toFixed(5));
   }
   return `{${parts.join(',')}}`;
 }
@@ -223,22 +230,22 @@ type Tables = Record<'collaborative' | 'content' | 'hybrid', NeighbourTable>;
 async function writeNeighbourLists(executor: Executor, tables: Tables, onRows: (n: number) => void): Promise<number> {
   const { ids } = tables.hybrid.index;
   const sources = ['collaborative', 'content', 'hybrid'] as const;
-  const rows: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    if (sources.some((source) => tables[source].offsets[i + 1] > tables[source].offsets[i])) rows.push(i);
+  const rows: { i: number; id: number }[] = [];
+  for (const [i, id] of ids.entries()) {
+    if (sources.some((source) => rowLength(tables[source], i) > 0)) rows.push({ i, id });
   }
   const chunk = 5000;
   const inserts: Promise<unknown>[] = [];
   for (let from = 0; from < rows.length; from += chunk) {
     const part = rows.slice(from, from + chunk);
     const column = (source: (typeof sources)[number], what: 'ids' | 'scores') =>
-      textArray(part.map((i) => rowLiteral(tables[source], i, what)));
+      textArray(part.map(({ i }) => rowLiteral(tables[source], i, what)));
     const insert =
       executor.execute(sql`insert into item_neighbours (product_id, collaborative_ids, content_ids, hybrid_ids,
         hybrid_scores)
       select p, ci::int[], ti::int[], hi::int[], hs::real[]
       from unnest(${arrayLiteral(
-        Int32Array.from(part, (i) => ids[i]),
+        Int32Array.from(part, ({ id }) => id),
         0,
         part.length,
       )}::int[],
@@ -257,11 +264,14 @@ function positiveOnly(table: NeighbourTable): NeighbourTable {
   const targets = new Int32Array(table.targets.length);
   const scores = new Float32Array(table.targets.length);
   let size = 0;
+  // Rows below n and positions between their offsets: every read is in bounds, hence `!`.
   for (let i = 0; i < n; i++) {
-    for (let p = table.offsets[i]; p < table.offsets[i + 1]; p++) {
-      if (table.scores[p] > 0 && table.targets[p] !== i) {
-        targets[size] = table.targets[p];
-        scores[size++] = table.scores[p];
+    for (let p = table.offsets[i]!; p < table.offsets[i + 1]!; p++) {
+      const target = table.targets[p]!;
+      const score = table.scores[p]!;
+      if (score > 0 && target !== i) {
+        targets[size] = target;
+        scores[size++] = score;
       }
     }
     offsets[i + 1] = size;
@@ -269,23 +279,26 @@ function positiveOnly(table: NeighbourTable): NeighbourTable {
   return { index: table.index, offsets, targets: targets.slice(0, size), scores: scores.slice(0, size) };
 }
 
-/** The best LIST_LENGTH items by score (ties by id), overall and per kind, with a positive score. */
+/**
+ * The best LIST_LENGTH products by score (ties by id), overall and per kind, with a positive score;
+ * `scores` is indexed like `products` (the dense catalog order).
+ */
 function rankedLists(
   scores: Float64Array,
-  ids: Int32Array,
   products: readonly { id: number; kind: string }[],
 ): Record<string, number[]> {
-  const order: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
-  order.sort((a, b) => scores[b] - scores[a] || ids[a] - ids[b]);
-  const out: Record<string, number[]> = { all: [] };
-  for (const p of products) out[p.kind] ??= [];
-  for (const i of order) {
-    const kind = products[i].kind;
-    if (out.all.length < LIST_LENGTH) out.all.push(ids[i]);
-    if (out[kind].length < LIST_LENGTH) out[kind].push(ids[i]);
+  const ranked = products
+    .map(({ id, kind }, i) => ({ id, kind, score: scores[i] ?? 0 }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+  const all: number[] = [];
+  const byKind = new Map(products.map(({ kind }) => [kind, [] as number[]]));
+  for (const { id, kind } of ranked) {
+    if (all.length < LIST_LENGTH) all.push(id);
+    const list = byKind.get(kind);
+    if (list && list.length < LIST_LENGTH) list.push(id);
   }
-  return out;
+  return { all, ...Object.fromEntries(byKind) };
 }
 
 /**
@@ -352,8 +365,7 @@ export async function rebuildRecommendations(
       maxItemsPerUser: COLLABORATIVE_DEFAULTS.maxItemsPerUser,
     });
     const cf = itemNeighbours(matrix, { neighbours: blendInput(COLLABORATIVE_DEFAULTS.neighbours) });
-    const counts = new Float64Array(index.ids.length);
-    for (let i = 0; i < counts.length; i++) counts[i] = matrix.colOffsets[i + 1] - matrix.colOffsets[i];
+    const counts = columnCounts(matrix);
     const shoppers = matrix.userIds.length;
     lap('collaborative');
 
@@ -379,8 +391,8 @@ export async function rebuildRecommendations(
     progress('popularity', 0);
     const scores = scoreCatalog(interactions, index, { now, popularHalfLifeDays: POPULAR_HALF_LIFE_DAYS });
     const lists: RankedLists = {
-      popular: rankedLists(scores.popular, index.ids, productRows),
-      trending: rankedLists(scores.trending, index.ids, productRows),
+      popular: rankedLists(scores.popular, productRows),
+      trending: rankedLists(scores.trending, productRows),
     };
     lap('popularity');
 
@@ -390,8 +402,13 @@ export async function rebuildRecommendations(
       content: positiveOnly(truncateRows(content, k)),
       hybrid: positiveOnly(hybrid),
     };
-    const scoreRows: number[] = [];
-    for (let i = 0; i < index.ids.length; i++) if (scores.popular[i] > 0 || scores.trending[i] > 0) scoreRows.push(i);
+    // Scores are indexed in catalog order, like productRows.
+    const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+    const scoreRows = productRows.flatMap(({ id }, i) => {
+      const popular = scores.popular[i] ?? 0;
+      const trending = scores.trending[i] ?? 0;
+      return popular > 0 || trending > 0 ? [{ id, popular: round4(popular), trending: round4(trending) }] : [];
+    });
     const totalRows = index.ids.length + 1;
     let written = 0;
     const onRows = (n: number) => progress('write', (written += n) / totalRows);
@@ -405,9 +422,9 @@ export async function rebuildRecommendations(
       scores: scoreRows.length,
     };
     await tx.execute(sql`delete from product_scores`);
-    const ids = Int32Array.from(scoreRows, (i) => index.ids[i]);
-    const pop = Float64Array.from(scoreRows, (i) => Math.round(scores.popular[i] * 1e4) / 1e4);
-    const trend = Float64Array.from(scoreRows, (i) => Math.round(scores.trending[i] * 1e4) / 1e4);
+    const ids = Int32Array.from(scoreRows, ({ id }) => id);
+    const pop = Float64Array.from(scoreRows, ({ popular }) => popular);
+    const trend = Float64Array.from(scoreRows, ({ trending }) => trending);
     for (let from = 0; from < ids.length; from += WRITE_CHUNK) {
       const to = Math.min(ids.length, from + WRITE_CHUNK);
       await tx.execute(sql`insert into product_scores (product_id, popularity, trending)

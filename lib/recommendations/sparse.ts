@@ -45,6 +45,13 @@ export class SparseRowsBuilder {
   }
 }
 
+/** Number of entries in row `r` of a table (0 for a row outside it). */
+export function rowLength(table: NeighbourTable, r: number): number {
+  const from = table.offsets[r];
+  const to = table.offsets[r + 1];
+  return from === undefined || to === undefined ? 0 : to - from;
+}
+
 /** Scales each row so that its best score is 1. */
 export function normalizeRows(table: NeighbourTable): void {
   const { offsets, scores } = table;
@@ -65,7 +72,7 @@ export function truncateRows(table: NeighbourTable, k: number): NeighbourTable {
   const n = table.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
   for (let r = 0; r < n; r++) {
-    offsets[r + 1] = offsets[r]! + Math.min(k, table.offsets[r + 1]! - table.offsets[r]!);
+    offsets[r + 1] = offsets[r]! + Math.min(k, rowLength(table, r));
   }
   const size = offsets[n]!;
   const targets = new Int32Array(size);
