@@ -9,6 +9,7 @@
  * dates that must be relative to `today` (pre-orders, the sales history, rights windows, when a
  * product was added to the store) depend on it.
  */
+import { must } from '@/lib/must';
 import { coverAspect } from '@/lib/catalog/cover-art';
 import type { creditRole, editionFormat, productKind, publicationStatus } from '@/lib/catalog/schema';
 import { ANCHOR_PEOPLE, ANCHOR_PRODUCTS, type AnchorProduct } from './data/anchors';
@@ -237,7 +238,9 @@ function fill(template: string, vars: Readonly<Record<string, string>>): string 
 }
 
 function usable(templates: readonly string[], vars: Readonly<Record<string, string>>): string[] {
-  return templates.filter((t) => Array.from(t.matchAll(/\{(\w+)\}/g)).every((m) => vars[m[1]] !== undefined));
+  return templates.filter((t) =>
+    Array.from(t.matchAll(/\{(\w+)\}/g)).every(([, key]) => key !== undefined && vars[key] !== undefined),
+  );
 }
 
 /** A price in cents within [min, max], ending in .99 most of the time (else .49). */
@@ -495,7 +498,7 @@ export function buildDemoLedger(rng: Rng, o: DemoSalesOptions): SeedStockMovemen
     const max = o.stock + soldAfter;
     if (max >= 2) {
       restock = {
-        at: Math.floor((sales[k - 1].at + sales[k].at) / 2),
+        at: Math.floor((must(sales[k - 1], 'sale before the restock').at + must(sales[k], 'sale after it').at) / 2),
         quantity: rng.int(Math.ceil(max / 2), max),
       };
     }
@@ -549,6 +552,11 @@ type TracklistOptions = {
   previews: number;
 };
 
+/** The titles of a genre, or the first bank for a genre without its own. */
+function bankFor(banks: Readonly<Record<string, TitleBank>>, genre: string): TitleBank {
+  return must(banks[genre] ?? Object.values(banks)[0], `title bank for ${genre}`);
+}
+
 function tracklist(o: TracklistOptions): SeedTrack[] {
   const count = o.titles.length;
   const perDisc = Math.ceil(count / 2);
@@ -566,7 +574,7 @@ function tracklist(o: TracklistOptions): SeedTrack[] {
       position,
       discNumber,
       title,
-      durationSeconds: o.durations[i],
+      durationSeconds: must(o.durations[i], `duration of track ${sortOrder}`),
       previewUrl: i < o.previews ? `/previews/${o.slug}/${sortOrder}.wav` : null,
     };
   });
@@ -581,7 +589,7 @@ function episodes(titles: readonly string[], durations: readonly number[], perSe
       position: `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`,
       discNumber: 1,
       title,
-      durationSeconds: durations[i],
+      durationSeconds: must(durations[i], `duration of episode ${i + 1}`),
       previewUrl: null,
     };
   });
@@ -594,9 +602,9 @@ function secondaryGenres(rng: Rng, primary: string, allowed: ReadonlySet<string>
   const genres = [primary];
   const neighbours = (GENRE_NEIGHBOURS[primary] ?? []).filter((g) => allowed.has(g));
   if (neighbours.length > 0 && rng.chance(0.45)) {
-    const shuffled = rng.shuffle(neighbours);
-    genres.push(shuffled[0]);
-    if (shuffled.length > 1 && rng.chance(0.2)) genres.push(shuffled[1]);
+    const [first, second] = rng.shuffle(neighbours);
+    if (first !== undefined) genres.push(first);
+    if (second !== undefined && rng.chance(0.2)) genres.push(second);
   }
   return genres;
 }
@@ -637,7 +645,7 @@ class TitleSource {
   ) {}
 
   next(genre: string): string {
-    const bank = this.banks[genre] ?? Object.values(this.banks)[0];
+    const bank = bankFor(this.banks, genre);
     let queue = this.queues.get(genre);
     if (!queue) {
       queue = this.rng.shuffle(bank.curated);
@@ -945,8 +953,9 @@ export class CatalogGenerator {
         this.currentYear - 1 - span,
       );
       const years = [start];
-      for (const gap of gaps) years.push(years[years.length - 1] + gap);
-      const from = years[0];
+      let year = start;
+      for (const gap of gaps) years.push((year += gap));
+      const from = start;
       const nationality = rng.pick(NATIONALITIES);
       const bio = band
         ? `${name} are a ${nationality} ${genreWord(genre)} band formed in ${from - rng.int(0, 3)}.`
@@ -1288,7 +1297,7 @@ export class CatalogGenerator {
     preorder: boolean,
   ): SeedProduct {
     const genres = secondaryGenres(rng, artist.genre, GENRES_BY_KIND.album);
-    const title = titles.next(rng.chance(0.8) ? artist.genre : genres[genres.length - 1]);
+    const title = titles.next(rng.chance(0.8) ? artist.genre : (genres.at(-1) ?? artist.genre));
     const label = rng.chance(0.75) ? artist.label : rng.pick(RECORD_LABELS);
     const releaseDate = preorder ? this.preorderDate(rng) : this.releaseDate(rng, year);
     const artistName = this.personName(artist.slug);
@@ -1346,7 +1355,7 @@ export class CatalogGenerator {
 
   private seasonOf(isoDay: string): string {
     const month = Number(isoDay.slice(5, 7));
-    return [
+    const season = [
       'winter',
       'winter',
       'spring',
@@ -1360,6 +1369,7 @@ export class CatalogGenerator {
       'autumn',
       'winter',
     ][month - 1];
+    return must(season, `season of ${isoDay}`);
   }
 
   private classicalAlbums(rng: Rng): SeedProduct[] {
@@ -1699,11 +1709,10 @@ export class CatalogGenerator {
     const total = seasons * perSeason;
     const pool = o.region === 'west' ? EPISODE_TITLES : CJK_EPISODE_TITLES[o.region];
     const shuffled = rng.shuffle(pool);
-    const titles = Array.from({ length: total }, (_, i) =>
-      i < shuffled.length
-        ? shuffled[i]
-        : `${shuffled[i % shuffled.length]} (Part ${Math.floor(i / shuffled.length) + 1})`,
-    );
+    const titles = Array.from({ length: total }, (_, i) => {
+      const title = must(shuffled[i % shuffled.length], 'episode title');
+      return i < shuffled.length ? title : `${title} (Part ${Math.floor(i / shuffled.length) + 1})`;
+    });
     if (o.region === 'west' && rng.chance(0.5)) titles[0] = 'Pilot';
     const [min, max] = o.genre === 'comedy' || o.genre === 'animation' ? [1500, 1900] : [2600, 3600];
     const tracks = episodes(
@@ -1873,12 +1882,13 @@ export class CatalogGenerator {
         }),
       );
     }
-    if (editions.length < 4 && editions.length > 0 && rng.chance(0.12)) {
+    const [first] = editions;
+    if (editions.length < 4 && first && rng.chance(0.12)) {
       editions.push(
         this.edition(shell, rng, {
           format: 'game_disc',
-          platform: editions[0].platform,
-          suffix: `${SKU_SUFFIX[editions[0].platform ?? 'PC'] ?? 'DISC'}-CE`,
+          platform: first.platform,
+          suffix: `${SKU_SUFFIX[first.platform ?? 'PC'] ?? 'DISC'}-CE`,
           name: 'Collector’s Edition',
           catalogNumber: this.catalogNumber(rng, o.publisher),
           packaging: 'collector’s box',
@@ -1910,7 +1920,7 @@ export class CatalogGenerator {
       if (spec.kind === 'album') {
         const artists = this.pools.cjkArtists[spec.language];
         // Round-robin so each CJK act has two or more albums.
-        const artist = artists[artistTurn[spec.language]++ % artists.length];
+        const artist = must(artists[artistTurn[spec.language]++ % artists.length], `${spec.language} artist`);
         return this.cjkAlbum(rng, spec, artist);
       }
       const studio = rng.pick(CJK_STUDIOS[spec.language]);
@@ -2162,7 +2172,7 @@ export class CatalogGenerator {
             ? rng.weighted(weightedTable(FILM_GENRE_WEIGHTS))
             : rng.weighted(weightedTable(SERIES_GENRE_WEIGHTS));
     const banks = kind === 'album' ? ALBUM_TITLES : kind === 'game' ? GAME_TITLES : SCREEN_TITLES;
-    const bank = banks[genre] ?? Object.values(banks)[0];
+    const bank = bankFor(banks, genre);
     const title = rng.chance(0.3) ? rng.pick(bank.curated) : combineTitle(bank, rng);
     const slug = this.productSlugs.claim([`${slugify(title)}-${index + 1}`]);
     const credits: SeedCredit[] = [];
@@ -2214,11 +2224,12 @@ export class CatalogGenerator {
     } else if (kind === 'game') {
       const publisher = rng.pick(this.pools.publishers);
       label = publisher.company;
-      this.credit(credits, rng.pick(this.pools.developers), 'developer');
+      const developer = rng.pick(this.pools.developers);
+      this.credit(credits, developer, 'developer');
       this.credit(credits, publisher.slug, 'publisher');
       description = this.gameDescription(
         rng,
-        { title, developer: this.personName(credits[0].personSlug), publisher: label.name },
+        { title, developer: this.personName(developer), publisher: label.name },
         genre,
       );
       ageRating = rng.pick(GAME_RATINGS[genre] ?? ['PEGI 12']);

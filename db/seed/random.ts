@@ -4,6 +4,8 @@
  * Math.random: every random choice goes through an Rng created from a string.
  */
 
+import { must } from '@/lib/must';
+
 /** 32-bit FNV-1a hash of a string, used to turn seed strings into generator states. */
 export function hashString(input: string): number {
   let hash = 0x811c9dc5;
@@ -49,9 +51,10 @@ export class Rng {
     return this.nextFloat() < p;
   }
 
+  /** One item of a non-empty list (of defined values). */
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('Rng.pick: empty list');
-    return items[Math.floor(this.nextFloat() * items.length)];
+    return must(items[Math.floor(this.nextFloat() * items.length)], 'Rng.pick item');
   }
 
   /** Picks one item with probability proportional to its weight. */
@@ -64,15 +67,18 @@ export class Rng {
       roll -= weight;
       if (roll < 0) return item;
     }
-    return items[items.length - 1][0];
+    // Rounding can leave a sliver of the roll: it falls to the last item (the list is not empty).
+    return must(items.at(-1), 'Rng.weighted item')[0];
   }
 
-  /** A shuffled copy (Fisher–Yates). */
+  /** A shuffled copy (Fisher–Yates) of a list of defined values. */
   shuffle<T>(items: readonly T[]): T[] {
     const copy = items.slice();
     for (let i = copy.length - 1; i > 0; i--) {
       const j = Math.floor(this.nextFloat() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
+      const a = must(copy[i], 'Rng.shuffle item');
+      copy[i] = must(copy[j], 'Rng.shuffle item');
+      copy[j] = a;
     }
     return copy;
   }

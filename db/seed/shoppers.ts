@@ -9,14 +9,16 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows, type Transaction } from '@/db';
 import { normalizeKey } from '@/lib/accounts/normalize';
+import { must } from '@/lib/must';
 import { rebuildRecommendations } from '@/lib/recommendations/rebuild';
 import { Rng } from './random';
 
 /** A taste: products of these kinds and genres (and eras, and optionally only CJK originals). */
 export type Taste = {
   name: string;
-  kinds: readonly string[];
-  genres: readonly string[];
+  /** Product kinds and genres the taste likes (at least one of each). */
+  kinds: readonly [string, ...string[]];
+  genres: readonly [string, ...string[]];
   decades?: readonly number[];
   /** Only products with an original (Chinese, Japanese, Korean) title. */
   cjk?: boolean;
@@ -88,7 +90,8 @@ export function shopperHistories(users: readonly number[], catalog: readonly Cat
   const rng = new Rng('encore-demo:shoppers');
   // A few products of each taste are the favourites: picks lean towards the start of a shuffled pool.
   const shuffled = pools.map((pool) => rng.shuffle(pool));
-  const pick = (pool: readonly number[]) => pool[Math.floor(Math.pow(rng.next(), 1.8) * pool.length)];
+  const pick = (pool: readonly number[]) =>
+    must(pool[Math.floor(Math.pow(rng.next(), 1.8) * pool.length)], 'product of a taste');
   const events: Event[] = [];
   for (const user of users) {
     const tastes = [rng.pick(shuffled), ...(rng.chance(0.33) ? [rng.pick(shuffled)] : [])];
@@ -101,7 +104,7 @@ export function shopperHistories(users: readonly number[], catalog: readonly Cat
       const pool = rng.pick(tastes);
       const viewed = Array.from({ length: rng.int(1, 5) }, () => (rng.chance(0.1) ? rng.pick(everything) : pick(pool)));
       for (const product of viewed) events.push({ user, product, type: 'view', value: null, at: at() });
-      const chosen = viewed[0];
+      const chosen = must(viewed[0], 'first viewed product'); // sessions view at least one
       if (rng.chance(0.12)) events.push({ user, product: chosen, type: 'wishlist', value: null, at: at() });
       if (!owned.has(chosen) && rng.chance(0.45)) {
         events.push({ user, product: chosen, type: 'add_to_cart', value: null, at: at() });

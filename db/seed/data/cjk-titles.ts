@@ -13,7 +13,8 @@ export type CjkTitleSpec = {
   language: CjkLanguage;
   kind: ProductKind;
   year: number;
-  genres: readonly string[];
+  /** The first is the main genre. */
+  genres: readonly [string, ...string[]];
 };
 
 export const CJK_TITLES: readonly CjkTitleSpec[] = [

@@ -6,6 +6,9 @@
  * unknown for a product is skipped.
  */
 
+/** Sentences per genre; `K` names the genres that are certain to be there (the fallbacks). */
+type GenreLines<K extends string> = Readonly<Record<string, readonly string[]> & Record<K, readonly string[]>>;
+
 export const ALBUM_OPENERS: readonly string[] = [
   '{title} is the {ordinal} album by {artist}, released on {label} in {year}.',
   'Released in {year}, {title} caught {artist} at a turning point.',
@@ -15,7 +18,7 @@ export const ALBUM_OPENERS: readonly string[] = [
   '{title} was the record that turned {artist} from a local secret into a name.',
 ];
 
-export const ALBUM_GENRE_LINES: Readonly<Record<string, readonly string[]>> = {
+export const ALBUM_GENRE_LINES: GenreLines<'pop' | 'soundtrack'> = {
   rock: [
     'Big, ringing guitars sit beside quieter late-night songs, and the rhythm section never lets go.',
     'It is a loud, generous record, built for car stereos and small, sweaty rooms.',
@@ -113,7 +116,7 @@ export const ALBUM_CLOSERS: readonly string[] = [
   'A perfect place to start with {artist}.',
 ];
 
-export const SCREEN_LOGLINES: Readonly<Record<string, readonly string[]>> = {
+export const SCREEN_LOGLINES: GenreLines<'drama'> = {
   drama: [
     'A retired ferry captain returns to his island to settle his late brother’s debts, and finds a family he never knew he had.',
     'Two sisters inherit a failing vineyard and one last summer to decide whether to save it.',
@@ -219,7 +222,7 @@ export const SERIES_CLOSERS: readonly string[] = [
   'Extras include audio commentaries on selected episodes and a gag reel.',
 ];
 
-export const GAME_PREMISES: Readonly<Record<string, readonly string[]>> = {
+export const GAME_PREMISES: GenreLines<'rpg'> = {
   rpg: [
     'Lead a band of unlikely heroes across a shattered continent to restore the ninth moon.',
     'Forge alliances, break oaths and shape the fate of a kingdom in a sprawling fantasy epic.',
