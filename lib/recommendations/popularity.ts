@@ -6,6 +6,9 @@ export interface ScoredItem {
   score: number;
 }
 
+/** Ranked lists: `all` always, and one per kind when `kindOf` is given. */
+export type RankedByKind = { all: ScoredItem[]; [kind: string]: ScoredItem[] };
+
 export interface PopularityOptions {
   /** Half-life of the decay in days; Infinity (default) counts all history equally. */
   halfLifeDays?: number;
@@ -37,10 +40,7 @@ export function popularityScores(
  * The most popular items overall (`all`) and per kind, best first (ties by item id). With a
  * half-life this is "popular lately" rather than "best-selling ever".
  */
-export function rankPopular(
-  interactions: readonly Interaction[],
-  options: PopularityOptions = {},
-): Record<string, ScoredItem[]> {
+export function rankPopular(interactions: readonly Interaction[], options: PopularityOptions = {}): RankedByKind {
   return groupAndRank(popularityScores(interactions, options), options);
 }
 
@@ -60,10 +60,7 @@ export interface TrendingOptions extends PopularityOptions {
  * seller, large for a rising item. Listed: items whose recent rate is at least `minLift` times
  * their long-run rate, by decreasing excess.
  */
-export function rankTrending(
-  interactions: readonly Interaction[],
-  options: TrendingOptions = {},
-): Record<string, ScoredItem[]> {
+export function rankTrending(interactions: readonly Interaction[], options: TrendingOptions = {}): RankedByKind {
   const now = options.now ?? latestTime(interactions);
   const recentHalfLife = options.halfLifeDays ?? 7;
   const baselineHalfLife = options.baselineHalfLifeDays ?? 90;
@@ -79,14 +76,11 @@ export function rankTrending(
   return groupAndRank(scores, options);
 }
 
-function groupAndRank(
-  scores: Map<number, number>,
-  { kindOf, limit = 100 }: PopularityOptions,
-): Record<string, ScoredItem[]> {
+function groupAndRank(scores: Map<number, number>, { kindOf, limit = 100 }: PopularityOptions): RankedByKind {
   const ranked = [...scores]
     .map(([item, score]) => ({ item, score }))
     .sort((a, b) => b.score - a.score || a.item - b.item);
-  const groups: Record<string, ScoredItem[]> = { all: ranked.slice(0, limit) };
+  const groups: RankedByKind = { all: ranked.slice(0, limit) };
   if (kindOf) {
     for (const entry of ranked) {
       const kind = kindOf(entry.item);

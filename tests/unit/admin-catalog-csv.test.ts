@@ -12,6 +12,7 @@ import {
   readRow,
   unescapeFormula,
 } from '@/lib/admin/catalog/csv-columns';
+import { must } from '@/lib/must';
 
 const cellsOf = (text: string) => parseCsv(text).map((record) => record.cells);
 
@@ -59,7 +60,7 @@ describe('CSV (RFC 4180)', () => {
   it('numbers records by the line they start on, counting line breaks inside quotes', () => {
     const records = parseCsv(`${UTF8_BOM}h1,h2\n"x\ny",1\nz,2\n`);
     expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
-    expect(records[0].cells).toEqual(['h1', 'h2']);
+    expect(records[0]?.cells).toEqual(['h1', 'h2']);
   });
 
   it('refuses an unterminated quote and a quote inside an unquoted field, naming the line', () => {
@@ -80,7 +81,7 @@ describe('CSV (RFC 4180)', () => {
     const started = performance.now();
     const records = parseCsv(text);
     expect(records).toHaveLength(20_000);
-    expect(records[19_999].cells).toEqual(row);
+    expect(records[19_999]?.cells).toEqual(row);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
@@ -131,7 +132,7 @@ describe('catalog columns', () => {
     const header = readHeader([...CSV_COLUMNS]);
     expect(header.missing).toEqual([]);
     const text = serializeCsv([[...CSV_COLUMNS], row], { bom: true });
-    const [, back] = parseCsv(text);
+    const back = must(parseCsv(text)[1], 'the row read back');
     const cells = readRow(header, back.cells);
     expect(back.cells[CSV_COLUMNS.indexOf('title')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(cells.title).toBe(product.title);

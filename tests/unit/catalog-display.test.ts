@@ -98,9 +98,9 @@ describe('JSON-LD', () => {
     expect(data['@type']).toBe('MusicAlbum');
     const offers = data.offers as { price: string; availability: string; gtin13?: string }[];
     expect(offers.map((o) => o.price)).toEqual(['12.99', '28.99']);
-    expect(offers[0].availability).toBe('https://schema.org/OutOfStock');
-    expect(offers[0].gtin13).toBe('5012345678900');
-    expect(offers[1].availability).toBe('https://schema.org/PreOrder');
+    expect(offers[0]?.availability).toBe('https://schema.org/OutOfStock');
+    expect(offers[0]?.gtin13).toBe('5012345678900');
+    expect(offers[1]?.availability).toBe('https://schema.org/PreOrder');
     expect(data.image).toBe('https://shop.example/art/neon-harbour/0.svg');
   });
   it('cannot be used to close the script element', () => {

@@ -86,9 +86,10 @@ describe('renderCoverSvg', () => {
     const text = doc.getElementsByTagName('text');
     expect(texts(doc).join('')).toContain('月光小夜曲');
     expect(texts(doc).join('')).toContain('林月');
-    expect(text[0].getAttribute('font-family')).toContain('Noto Sans CJK SC');
-    expect(text[0].getAttribute('font-family')).toContain('PingFang SC');
-    expect(text[0].getAttribute('font-family')).toMatch(/sans-serif$/);
+    const fontFamily = text[0]?.getAttribute('font-family');
+    expect(fontFamily).toContain('Noto Sans CJK SC');
+    expect(fontFamily).toContain('PingFang SC');
+    expect(fontFamily).toMatch(/sans-serif$/);
     const korean = renderCoverSvg({ slug: 'blue-night', title: '푸른 밤', kind: 'series' });
     expect(texts(parseSvg(korean)).join(' ')).toContain('푸른 밤');
   });

@@ -111,7 +111,8 @@ const samples = {
 const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>
   renderMail(name, { ...samples[name], ...data } as TemplateData<K>, locale);
 
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+const hrefs = (html: string) =>
+  [...html.matchAll(/href="([^"]*)"/g)].map(([, href = '']) => href.replace(/&amp;/g, '&'));
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('mail templates', () => {

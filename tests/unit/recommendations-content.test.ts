@@ -7,6 +7,7 @@ import {
   scoreProfile,
   type ItemFeatures,
 } from '@/lib/recommendations';
+import { must } from '@/lib/must';
 
 const features: ItemFeatures[] = [
   { item: 1, tokens: ['kind:album', 'genre:jazz', 'decade:1960', 'label:blue-note', 'person:7'] },
@@ -25,17 +26,17 @@ describe('content-based similarity', () => {
   it('ranks items sharing more (and rarer) features higher', () => {
     // 2 shares jazz, 1960 and the label; 3 only jazz; 4 only the (common) kind; never itself.
     expect(neighboursOf(table, 1).map((n) => n.item)).toEqual([2, 3, 4]);
-    const scores = neighboursOf(table, 1).map((n) => n.score);
-    expect(scores[0]).toBeGreaterThan(scores[1]);
-    expect(scores[1]).toBeGreaterThan(scores[2]);
-    expect(scores[0]).toBeLessThanOrEqual(1);
+    const [first, second, third] = neighboursOf(table, 1).map((n) => n.score);
+    expect(first).toBeGreaterThan(must(second, 'second score'));
+    expect(second).toBeGreaterThan(must(third, 'third score'));
+    expect(first).toBeLessThanOrEqual(1);
   });
 
   it('uses the words of the text to tell otherwise identical items apart', () => {
-    expect(neighboursOf(table, 5)[0].item).toBe(6);
+    expect(neighboursOf(table, 5)[0]?.item).toBe(6);
     const withoutText = contentNeighbours(buildContentModel(features, { textWeight: 0 }));
     const [first, second] = neighboursOf(withoutText, 5);
-    expect(first.score).toBeCloseTo(second.score, 6); // 6 and 7 tie without text
+    expect(first?.score).toBeCloseTo(must(second, 'second neighbour').score, 6); // 6 and 7 tie without text
   });
 
   it('gives items nothing in common no similarity', () => {
@@ -56,15 +57,16 @@ describe('content-based similarity', () => {
       ],
       { prefixWeights: { person: 3 } },
     );
-    expect(neighboursOf(contentNeighbours(byPerson), 1)[0].item).toBe(2);
+    expect(neighboursOf(contentNeighbours(byPerson), 1)[0]?.item).toBe(2);
   });
 
   it('scores items against a profile built from the user’s items', () => {
     const scores = new Float64Array(model.index.ids.length);
-    const idx = (id: number) => model.index.indexOf.get(id)!;
+    const idx = (id: number) => must(model.index.indexOf.get(id), `item ${id}`);
+    const score = (id: number) => must(scores[idx(id)], `score of item ${id}`);
     scoreProfile(model, [idx(1), idx(3)], [1, 1], scores);
-    expect(scores[idx(2)]).toBeGreaterThan(scores[idx(4)]);
-    expect(scores[idx(4)]).toBeGreaterThan(scores[idx(7)]);
+    expect(score(2)).toBeGreaterThan(score(4));
+    expect(score(4)).toBeGreaterThan(score(7));
   });
 
   it('finds the same neighbours when candidates come only from rare tokens', () => {

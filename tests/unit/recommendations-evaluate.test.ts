@@ -45,14 +45,15 @@ describe('full-ranking evaluation', () => {
 describe('TopK', () => {
   it('keeps the k best, best first, ties to the lower index', () => {
     const top = new TopK(3);
-    [
+    const pairs: [number, number][] = [
       [4, 0.5],
       [1, 0.9],
       [7, 0.5],
       [2, 0.1],
       [3, 0.5],
       [9, 1],
-    ].forEach(([i, s]) => top.push(i, s));
+    ];
+    pairs.forEach(([i, s]) => top.push(i, s));
     const idx = new Int32Array(3);
     const val = new Float64Array(3);
     expect(top.drain(idx, val)).toBe(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roundHalfEven, temporalSplit } from '@/lib/recommendations';
+import { must } from '@/lib/must';
 
 const rows = (user: number, times: number[]) => times.map((time, k) => ({ user, item: k + 1, time }));
 
@@ -32,7 +33,8 @@ describe('temporal split', () => {
       { user: 1, item: 5, time: 20 },
     ];
     expect(temporalSplit(data).test.map((r) => r.item)).toEqual([5]);
-    expect(temporalSplit([data[0], data[4], data[2], data[1], data[3]]).test.map((r) => r.item)).toEqual([2]);
+    const reordered = [0, 4, 2, 1, 3].map((i) => must(data[i], `row ${i}`));
+    expect(temporalSplit(reordered).test.map((r) => r.item)).toEqual([2]);
   });
 
   it('supports another fraction', () => {

@@ -38,7 +38,7 @@ describe('encryption at rest', () => {
     const stored = encryptText('+44 20 7946 0000', 'addresses.phone');
     expect(() => decryptText(stored, 'addresses.name')).toThrow();
     const bytes = Buffer.from(stored.split(':')[2]!, 'base64url');
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
     expect(() => decryptText(`enc1:k1:${bytes.toString('base64url')}`, 'addresses.phone')).toThrow();
   });
 

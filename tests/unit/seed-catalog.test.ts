@@ -18,6 +18,7 @@ import {
 import { ANCHOR_PRODUCTS } from '@/db/seed/data/anchors';
 import { Rng, rngFor } from '@/db/seed/random';
 import { coverAspect } from '@/lib/catalog/cover-art';
+import { must } from '@/lib/must';
 
 const TODAY = new Date('2026-06-15T10:30:00Z');
 const TODAY_ISO = '2026-06-15';
@@ -107,7 +108,7 @@ describe('helpers', () => {
         salesFrom: now - 120 * DAY,
         salesTo: now - 3_600_000,
       });
-      expect(ledger[0].reason).toBe('initial');
+      expect(ledger[0]?.reason).toBe('initial');
       let running = 0;
       for (const row of ledger) {
         expect(row.delta).not.toBe(0);
@@ -228,7 +229,7 @@ describe('generated demo catalog', () => {
             : p.kind === 'series' && e.format !== 'digital_video'
               ? `series-${e.format}`
               : e.format;
-        const [min, max] = ranges[key];
+        const [min, max] = must(ranges[key], `price range of ${key}`);
         expect(e.priceMinor, `${e.sku} ${e.priceMinor}`).toBeGreaterThanOrEqual(min);
         expect(e.priceMinor, `${e.sku} ${e.priceMinor}`).toBeLessThanOrEqual(max);
         if (e.priceMinor % 100 === 99) ninetyNine++;
@@ -325,7 +326,8 @@ describe('generated demo catalog', () => {
     );
     const sorted = [...sold].sort((a, b) => b - a);
     // The top ten sell several times what the median product sells.
-    expect(sorted[9]).toBeGreaterThan(4 * Math.max(1, sorted[Math.floor(sorted.length / 2)]));
+    const median = must(sorted[Math.floor(sorted.length / 2)], 'median sales');
+    expect(sorted[9]).toBeGreaterThan(4 * Math.max(1, median));
   });
 
   it('has about 5% pre-orders, 7–120 days ahead on the product and its editions', () => {
