@@ -11,6 +11,7 @@ import { type Database, queryRows, setDb } from '@/db';
 import * as schema from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { percentile } from './lib/measure';
+import { must } from '@/lib/must';
 
 /** The id Next gave a server action at build time (from the server reference manifest). */
 function actionId(exportedName: string): string {
@@ -91,7 +92,8 @@ export async function measureOrdersPerSecond(databaseUrl: string, { orders = 600
   );
   const carts: string[] = [];
   for (let i = 0; i < orders; i++) {
-    const [cart] = await queryRows<{ id: string }>(db, sql`insert into carts default values returning id`);
+    const [row] = await queryRows<{ id: string }>(db, sql`insert into carts default values returning id`);
+    const cart = must(row, 'the inserted cart');
     for (const edition of editions) {
       await db.execute(sql`insert into cart_lines (cart_id, edition_id, quantity, price_seen_minor)
         select ${cart.id}::uuid, id, 1, price_minor from editions where id = ${edition.id}`);
@@ -111,7 +113,7 @@ export async function measureOrdersPerSecond(databaseUrl: string, { orders = 600
   async function buyer() {
     while (index < carts.length) {
       const n = index++;
-      const cartId = carts[n];
+      const cartId = must(carts[n], 'cart of the next order');
       // One buyer per order (own email and IP), so the caps on unpaid orders do not stop the run.
       const result = await placeOrder(
         { checkoutKey: randomUUID(), email: `bench.${n}@example.com`, shippingMethod: 'standard', address },

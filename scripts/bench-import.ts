@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { parseCsv } from '@/lib/admin/catalog/csv';
 import { readHeader } from '@/lib/admin/catalog/csv-columns';
 import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
+import { must } from '@/lib/must';
 import { CookieJar, signIn } from './lib/sign-in';
 
 /** The account it signs in as (bench.ts creates it with `npm run admin:create`). */
@@ -24,10 +25,11 @@ export async function largeImportFile(baseUrl: string, cookie: string, count: nu
   const exported = await fetch(`${baseUrl}/api/admin/products/export.csv`, { headers: { cookie } });
   if (!exported.ok) throw new Error(`export.csv answered ${exported.status}`);
   const [head, ...catalog] = parseCsv(await exported.text());
+  if (!head || catalog.length === 0) throw new Error('export.csv holds no products to copy');
   const { index } = readHeader(head.cells);
   const rows = Array.from({ length: count }, (_, i) => {
     const copy = Math.floor(i / catalog.length);
-    const cells = [...catalog[i % catalog.length].cells];
+    const cells = [...must(catalog[i % catalog.length], 'exported row').cells];
     cells[index.slug!] = `${cells[index.slug!]}-copy-${copy}`;
     cells[index.sku!] = `${cells[index.sku!]}-C${copy}`;
     if (index.barcode !== undefined) cells[index.barcode] = '';
@@ -79,6 +81,10 @@ export async function measureImportPreview(baseUrl: string, serverPid: number, {
 
 if (process.argv[1]?.endsWith('bench-import.ts')) {
   const [baseUrl, pid, rows] = process.argv.slice(2);
+  if (!baseUrl || !pid) {
+    console.error('Usage: tsx scripts/bench-import.ts <base URL> <server pid> [rows]');
+    process.exit(1);
+  }
   measureImportPreview(baseUrl, Number(pid), { rows: rows ? Number(rows) : undefined })
     .then((result) => console.log(result))
     .catch((error) => {

@@ -19,6 +19,7 @@ import { rebuildRecommendations, type RebuildSummary } from '@/lib/recommendatio
 import { createScratchDatabase, runScript } from './lib/databases';
 import { measureThroughput, percentile } from './lib/measure';
 import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
+import { must } from '@/lib/must';
 
 export type BenchRecommendationsOptions = {
   /** PostgreSQL server URL (a scratch database is created on it and dropped at the end). */
@@ -77,7 +78,8 @@ export async function generateShoppers(db: Database, users: number, events: numb
   const all = products.map((p) => p.id);
   const rng = new Rng('bench-recommendations');
   // Skewed picks: a few items (and users) get most of the activity, as in a real shop.
-  const skewed = <T>(list: readonly T[]) => list[Math.floor(Math.pow(rng.next(), 2.2) * list.length)];
+  const skewed = <T>(list: readonly T[]) =>
+    must(list[Math.floor(Math.pow(rng.next(), 2.2) * list.length)], 'skewed pick');
   const userTastes = userIds.map(() => [rng.pick(tasteLists), ...(rng.chance(0.4) ? [rng.pick(tasteLists)] : [])]);
   const now = Math.floor(Date.now() / 1000);
   const types = [
@@ -105,8 +107,8 @@ export async function generateShoppers(db: Database, users: number, events: numb
     const at = new Int32Array(n);
     for (let e = 0; e < n; e++) {
       const k = Math.floor(Math.pow(rng.next(), 1.5) * userIds.length);
-      u[e] = userIds[k];
-      p[e] = rng.chance(0.8) ? skewed(rng.pick(userTastes[k])) : skewed(all);
+      u[e] = must(userIds[k], 'user');
+      p[e] = rng.chance(0.8) ? skewed(rng.pick(must(userTastes[k], 'user tastes'))) : skewed(all);
       t[e] = rng.pick(types);
       v[e] = t[e] === 'rating' ? rng.int(2, 5) : t[e] === 'purchase' ? 1 : 0;
       at[e] = now - Math.floor(Math.pow(rng.next(), 1.5) * 180 * 86_400);
@@ -184,6 +186,7 @@ export async function benchRecommendations(options: BenchRecommendationsOptions)
             and exists (select 1 from editions e where e.product_id = p.id and e.status = 'active')
           order by (select count(*) from tracks t where t.product_id = p.id), p.id limit 2 offset 1000`,
       );
+      if (!a || !b) throw new Error('The catalog has too few albums with neighbours to compare product pages.');
       await db.execute(sql`update item_neighbours set collaborative_ids = '{}',
         content_ids = '{}', hybrid_ids = '{}', hybrid_scores = '{}' where product_id = ${b.id}`);
       const build = options.build ?? 'auto';

@@ -14,6 +14,7 @@ import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
 import { IMPORT_ADMIN, measureImportPreview } from './bench-import';
 import { benchRecommendations } from './bench-recs';
 import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
+import { must } from '@/lib/must';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -65,13 +66,14 @@ async function measurePages(baseUrl: string, pages: string[]): Promise<PageResul
       rounds.map((r) => r.help),
       [1],
     ),
-    ...pages.map((page, i) =>
-      summary(
+    ...pages.map((page, i) => {
+      const runs = rounds.map(({ help, pages: measured }) => ({ help, page: must(measured[i], `${page} in a round`) }));
+      return summary(
         page,
-        rounds.map((r) => r.pages[i]),
-        rounds.map((r) => r.pages[i].requestsPerSecond / r.help.requestsPerSecond),
-      ),
-    ),
+        runs.map((r) => r.page),
+        runs.map((r) => r.page.requestsPerSecond / r.help.requestsPerSecond),
+      );
+    }),
   ];
 }
 
@@ -114,9 +116,10 @@ async function searchQueries(baseUrl: string): Promise<string[]> {
       };
       for (const item of body.items) {
         const titleWords = item.title.split(/\s+/).filter((w) => w.length > 3);
-        if (titleWords[0]) words.add(titleWords[0]);
+        const [first] = titleWords;
+        if (first) words.add(first);
         if (titleWords.length > 1) words.add(titleWords.slice(0, 2).join(' '));
-        if (titleWords[0]?.length > 5) words.add(titleWords[0].slice(0, -2) + titleWords[0].slice(-1)); // a typo
+        if (first && first.length > 5) words.add(first.slice(0, -2) + first.slice(-1)); // a typo
         if (item.credit) words.add(item.credit);
         if (item.originalTitle) words.add(Array.from(item.originalTitle).slice(0, 2).join(''));
       }

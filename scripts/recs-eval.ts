@@ -65,9 +65,9 @@ function load(dir: string): { ratings: Rating[]; movies: Movie[]; format: string
 
 const fixed = (x: number) => x.toFixed(4);
 const table = (header: string[], rows: string[][]) => {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 };
 /** JSON has no Infinity: "no time decay" is written as the string "Infinity". */

@@ -48,7 +48,7 @@ export function canonicalQuery(search: string): string {
   return query
     .split('&')
     .filter(Boolean)
-    .map((pair) => {
+    .map((pair): [string, string] => {
       const index = pair.indexOf('=');
       const name = index === -1 ? pair : pair.slice(0, index);
       const value = index === -1 ? '' : pair.slice(index + 1);

@@ -5,7 +5,9 @@ import autocannon from 'autocannon';
 /** The p-th percentile (nearest rank) of a list of numbers. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  if (value === undefined) throw new RangeError('percentile of an empty list');
+  return value;
 }
 
 export type Throughput = {
