@@ -2,7 +2,7 @@
 // (lib/<domain>/schema.ts); this file only gathers them.
 export * from '@/lib/catalog/schema';
 export * from '@/lib/inventory/schema';
-export * from '@/lib/search/schema';
+export * from '@/lib/catalog/search/schema';
 export * from '@/lib/accounts/schema';
 export * from '@/lib/security/schema';
 export * from '@/lib/mail/schema';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb } from '@/db';
 import { DEMO_USERS, insertDemoUsers } from '@/db/seed/users';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/lib/security/auth-secret';
 import { env } from '@/lib/env';
 import { buildApp, type Env, hasBuild, run } from './lib/server';
 

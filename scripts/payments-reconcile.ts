@@ -4,7 +4,7 @@
 import { closeDb } from '@/db';
 import { env } from '@/lib/env';
 import { deliverPendingMail } from '@/lib/mail/mutations';
-import { reconcileStripePayments } from '@/lib/payments/reconcile';
+import { reconcileStripePayments } from '@/lib/orders/stripe-reconcile';
 
 function daysArg(): number {
   const index = process.argv.indexOf('--days');

@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows, type Transaction } from '@/db';
-import { refreshSearchIndex } from '@/lib/search/mutations';
+import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { CatalogGenerator } from './catalog';
 import { insertGenres, insertPeople, insertProducts } from './insert';
 import { shoppersStep } from './shoppers';

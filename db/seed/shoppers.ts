@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows, type Transaction } from '@/db';
-import { normalizeKey } from '@/lib/accounts/normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { must } from '@/lib/must';
 import { rebuildRecommendations } from '@/lib/recommendations/rebuild';
 import { Rng } from './random';

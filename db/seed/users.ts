@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '@/db';
-import { normalizeKey } from '@/lib/accounts/normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { hashPassword } from '@/lib/accounts/passwords';
 import { sealAddress, sealDisplayName } from '@/lib/accounts/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';

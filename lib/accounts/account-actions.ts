@@ -17,12 +17,11 @@ import {
   changeEmailSchema,
   changeOwnPassword,
   changePasswordSchema,
-  deleteAccount,
-  deleteAccountSchema,
   profileSchema,
   signOutEverywhere,
   updateProfile,
 } from './account';
+import { deleteAccount, deleteAccountSchema } from '@/lib/privacy/delete-account';
 import { accountAddressSchema, createAddress, deleteAddress, setDefaultAddress, updateAddress } from './address-book';
 import type { FormState } from './actions';
 import { fieldErrors } from './validation';

@@ -1,18 +1,15 @@
 import 'server-only';
-import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/text';
 import { getDb, queryRows } from '@/db';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
-import { deleteMailOf, enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { lockOrdersAndCheckOpenReturns, userHasOpenReturn } from '@/lib/orders/open-returns';
-import { expireProductReviews } from '@/lib/reviews/invalidate';
-import { listReviewedProducts } from '@/lib/reviews/mutations';
+import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
 import { changePassword, endAllSessions, type Result } from './mutations';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { verifyPassword } from './passwords';
-import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from './schema';
+import { addresses, passwordResetTokens, users } from './schema';
 import { nameOrUsername, openDisplayName, sealDisplayName } from './sealed';
 import { displayNameSchema, emailSchema, fieldErrors, PASSWORD_MAX } from './validation';
 
@@ -29,8 +26,8 @@ import { displayNameSchema, emailSchema, fieldErrors, PASSWORD_MAX } from './val
  */
 const reauthLimit = (userId: number): Limit => ({ key: `account:reauth:${userId}`, limit: 10, windowSeconds: 15 * 60 });
 
-const notFound = { ok: false, fieldErrors: { form: 'notFound' } } as const;
-const throttled = { ok: false, fieldErrors: { form: 'throttled' } } as const;
+export const notFound = { ok: false, fieldErrors: { form: 'notFound' } } as const;
+export const throttled = { ok: false, fieldErrors: { form: 'throttled' } } as const;
 
 const mailLocale = (locale: string | null): Locale => (locale === 'zh' ? 'zh' : 'en');
 
@@ -40,7 +37,8 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
 }
 
-async function withinReauthLimit(userId: number): Promise<boolean> {
+/** Whether the user may make one more attempt that checks their current password (see reauthLimit). */
+export async function withinReauthLimit(userId: number): Promise<boolean> {
   return (await consumeRateLimits([reauthLimit(userId)])).allowed;
 }
 
@@ -219,96 +217,4 @@ export async function changeOwnPassword(
 export async function signOutEverywhere(userId: number): Promise<Result> {
   await endAllSessions(userId);
   return { ok: true };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Deleting the account
-
-export const deleteAccountSchema = z.object({
-  confirmation: safeString({ message: 'confirmationWrong' }).min(1, 'required').max(PASSWORD_MAX, 'confirmationWrong'),
-});
-
-/**
- * Deletes the user's account. `confirmation` is the current password, or, for an account without
- * one (OAuth only), the username. In one transaction: every personal field of the user row is
- * cleared (username becomes `deleted-<id>`; email, display name, password, language become null),
- * `deletedAt` is set and the session version bumped; addresses, OAuth links, reset links, sessions
- * and the account's mail in the outbox (tagged with it, or to its address) are deleted. The row itself stays, so that orders keep
- * pointing at it; the email address and username are free to register again.
- * Refused while an order is on its way or a return is open (requested, approved or received): the
- * store needs the address until then.
- * Admin accounts cannot be deleted here (the store must not lose its last admin by accident).
- */
-export async function deleteAccount(userId: number, input: unknown): Promise<Result> {
-  const parsed = deleteAccountSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
-  const db = await getDb();
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash, usernameKey: users.usernameKey, role: users.role, email: users.email })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
-  if (!user) return notFound;
-  if (user.role === 'admin') return { ok: false, fieldErrors: { form: 'adminCannotDelete' } };
-  // Orders on their way keep their contact address until they arrive or are cancelled.
-  const [open] = await queryRows(
-    db,
-    sql`select 1 from orders where user_id = ${userId} and status in ('pending_payment', 'paid', 'shipped', 'needs_review') limit 1`,
-  );
-  if (open) return { ok: false, fieldErrors: { form: 'ordersInProgress' } };
-  // A return being handled needs the customer's address until it is refunded or rejected.
-  if (await userHasOpenReturn(userId)) return { ok: false, fieldErrors: { form: 'returnOpen' } };
-  if (!(await withinReauthLimit(userId))) return throttled;
-  const confirmed = user.passwordHash
-    ? await verifyPassword(user.passwordHash, parsed.data.confirmation)
-    : normalizeKey(parsed.data.confirmation) === user.usernameKey;
-  if (!confirmed) {
-    return { ok: false, fieldErrors: { confirmation: user.passwordHash ? 'passwordWrong' : 'usernameWrong' } };
-  }
-  const deleted = await db.transaction(async (tx) => {
-    // Checked again with the orders locked: a return requested meanwhile is seen here, or waits and is refused.
-    if (await lockOrdersAndCheckOpenReturns(tx, userId)) return 'returnOpen' as const;
-    // Someone may have registered the placeholder name itself; then a suffix keeps it unique.
-    let placeholder = `deleted-${userId}`;
-    const [clash] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.usernameKey, placeholder), ne(users.id, userId)));
-    if (clash) placeholder = `deleted-${userId}-${crypto.randomUUID().slice(0, 8)}`;
-    const [row] = await tx
-      .update(users)
-      .set({
-        username: placeholder,
-        usernameKey: placeholder,
-        email: null,
-        emailKey: null,
-        displayName: null,
-        blindIndex: null,
-        passwordHash: null,
-        preferredLocale: null,
-        deletedAt: new Date(),
-        updatedAt: new Date(),
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-      })
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-      .returning({ id: users.id });
-    if (!row) return false;
-    await tx.delete(addresses).where(eq(addresses.userId, userId));
-    await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
-    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
-    // Its mail too: tagged with the account, or sent to its address (orders it placed as a guest).
-    await deleteMailOf(tx, { userId, email: user.email });
-    // Orders stay (accounting, tax, returns) but lose the contact address; the account's signals go.
-    await tx.execute(sql`update orders set email = null, updated_at = now() where user_id = ${userId}`);
-    await tx.execute(sql`delete from interaction_events where user_id = ${userId}`);
-    await tx.execute(sql`delete from carts where user_id = ${userId}`);
-    // The wishlist goes. Reviews stay (other shoppers relied on them) but are anonymized: with the name
-    // cleared above they show as "Deleted account" (lib/reviews/queries.ts).
-    await tx.execute(sql`delete from wishlist_items where user_id = ${userId}`);
-    await tx.execute(sql`delete from wishlist_notifications where user_id = ${userId}`);
-    return true;
-  });
-  if (deleted === 'returnOpen') return { ok: false, fieldErrors: { form: 'returnOpen' } };
-  if (deleted) expireProductReviews(await listReviewedProducts(db, userId));
-  return deleted ? { ok: true } : notFound;
 }

@@ -11,7 +11,7 @@ import { trustThisDevice } from '@/lib/auth/trusted-device';
 import { requestLocale } from '@/lib/i18n/server';
 import { clientIp } from '@/lib/security/client-ip';
 import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { requestPasswordReset, resetPassword, type FieldErrors } from './mutations';
 import type { PasswordFeedback } from './password-strength';
 import { REGISTRATION_HOURS, requestRegistration, SIGNUP_COOKIE } from './registration';

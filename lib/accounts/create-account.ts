@@ -2,7 +2,7 @@ import 'server-only';
 import type { Transaction } from '@/db';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueueMail } from '@/lib/mail/mutations';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { sealDisplayName } from './sealed';
 import { users } from './schema';
 

@@ -6,7 +6,7 @@ import { MESSAGES } from '@/lib/i18n/messages';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { type FieldErrors, insertAccount, isUniqueViolation } from './create-account';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { type PasswordFeedback, type PasswordProblem, passwordProblem } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
 import { nameOrUsername, openDisplayName, sealDisplayName } from './sealed';

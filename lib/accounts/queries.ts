@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { openDisplayName } from './sealed';
 import { sessions, users } from './schema';
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { env } from '@/lib/env';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { passwordResetTokens, users } from './schema';
 
 /** How long a reset link works, from the moment its mail is sent. */

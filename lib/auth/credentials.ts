@@ -1,5 +1,5 @@
 import 'server-only';
-import { normalizeKey } from '@/lib/accounts/normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { verifyPassword } from '@/lib/accounts/passwords';
 import { findSignInAccount } from '@/lib/accounts/queries';
 import { completeRegistration, SIGNUP_COOKIE } from '@/lib/accounts/registration';

@@ -13,8 +13,8 @@ import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
 import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from './credentials';
 import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from './oauth-checks';
-import { safeRedirectPath } from './redirect';
-import { authSecret } from './secret';
+import { safeRedirectPath } from '@/lib/http/redirect';
+import { authSecret } from '@/lib/security/auth-secret';
 import { trustThisDevice } from './trusted-device';
 
 // next-auth reads its own NEXTAUTH_URL for callback and sign-out redirects: it is the store's URL.

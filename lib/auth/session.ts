@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/accounts/queries';
 import { SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE } from './cookies';
 import { AuthError } from './errors';
-import { authSecret } from './secret';
+import { authSecret } from '@/lib/security/auth-secret';
 
 export type { SessionUser };
 export { AuthError };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { authSecret } from './secret';
+import { authSecret } from '@/lib/security/auth-secret';
 
 /**
  * Short values the server hands to browsers and must recognise later (visitor ids, trusted-device

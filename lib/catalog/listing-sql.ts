@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { foldText, toTsQuery } from '@/lib/search/normalize';
+import { foldText, toTsQuery } from '@/lib/catalog/search/normalize';
 import { EDITION_FORMATS, PRICE_RANGES, type Availability } from './formats';
 import type { BrowseFilters } from './validation';
 

@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
-import { suggestCorrection } from '@/lib/search/queries';
+import { suggestCorrection } from '@/lib/catalog/search/queries';
 import {
   AVAILABILITIES,
   EDITION_FORMATS,

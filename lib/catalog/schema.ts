@@ -16,7 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-/** Postgres full-text vector; written by lib/search, never read back into JavaScript. */
+/** Postgres full-text vector; written by lib/catalog/search, never read back into JavaScript. */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
@@ -69,7 +69,7 @@ export const products = pgTable(
     /** Record label for albums, studio for films and series, publisher imprint for games. */
     label: text('label'),
     status: publicationStatus('status').notNull().default('draft'),
-    /** Weighted full-text document (titles A, people B, label C, tracks D); see lib/search. */
+    /** Weighted full-text document (titles A, people B, label C, tracks D); see lib/catalog/search. */
     searchVector: tsvector('search_vector'),
     /** Normalized title and original title, for trigram typo tolerance. */
     searchTitle: text('search_title').notNull().default(''),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/text';
-import { cleanQuery } from '@/lib/search/normalize';
+import { cleanQuery } from '@/lib/catalog/search/normalize';
 import {
   AVAILABILITIES,
   EDITION_FORMATS,

@@ -2,8 +2,8 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { and, eq, gt, ne, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
-import { normalizeKey } from '@/lib/accounts/normalize';
-import { authSecret } from '@/lib/auth/secret';
+import { normalizeKey } from '@/lib/security/normalize-key';
+import { authSecret } from '@/lib/security/auth-secret';
 import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
 

@@ -13,7 +13,7 @@ registerJob({
   everySeconds: 3600,
   run: async () => {
     if (!env.STRIPE_SECRET_KEY) return;
-    const { reconcileStripePayments } = await import('@/lib/payments/reconcile');
+    const { reconcileStripePayments } = await import('@/lib/orders/stripe-reconcile');
     return reconcileStripePayments({ days: 3 });
   },
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { normalizeKey } from '@/lib/accounts/normalize';
-import { authSecret } from '@/lib/auth/secret';
+import { normalizeKey } from '@/lib/security/normalize-key';
+import { authSecret } from '@/lib/security/auth-secret';
 
 /**
  * A keyed hash of a mail address (HMAC-SHA256 under the session key, NEXTAUTH_SECRET), stored beside

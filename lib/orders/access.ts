@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/lib/security/auth-secret';
 import { env } from '@/lib/env';
 
 /**

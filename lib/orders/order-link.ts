@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { normalizeKey } from '@/lib/accounts/normalize';
+import { normalizeKey } from '@/lib/security/normalize-key';
 import { users } from '@/lib/accounts/schema';
 import { emailSchema } from '@/lib/accounts/validation';
 import { env } from '@/lib/env';

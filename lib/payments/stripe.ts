@@ -7,7 +7,7 @@ import { formatLabel } from '@/lib/catalog/format-label';
 
 /**
  * The Stripe provider: a hosted Checkout Session per order, refunds through the Refunds API.
- * Stripe tells us the outcome through the webhook (lib/payments/webhook.ts), never the browser.
+ * Stripe tells us the outcome through the webhook (lib/orders/stripe-webhook.ts), never the browser.
  */
 
 let client: Stripe | undefined;

@@ -1,5 +1,5 @@
-import { must } from '../must';
-import { tokenize } from '../search/normalize';
+import { must } from '@/lib/must';
+import { tokenize } from '@/lib/catalog/search/normalize';
 import { createItemIndex } from './item-index';
 import { normalizeRows, SparseRowsBuilder } from './sparse';
 import { TopK } from './top-k';

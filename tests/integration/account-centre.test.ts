@@ -1,13 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
-import {
-  changeEmail,
-  changeOwnPassword,
-  deleteAccount,
-  getAccountOverview,
-  updateProfile,
-} from '@/lib/accounts/account';
+import { changeEmail, changeOwnPassword, getAccountOverview, updateProfile } from '@/lib/accounts/account';
+import { deleteAccount } from '@/lib/privacy/delete-account';
 import {
   createAddress,
   deleteAddress,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { deleteAccount } from '@/lib/accounts/account';
+import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { placeOrder } from '@/lib/checkout/place-order';

@@ -11,15 +11,15 @@ import { type EditionDraft, type ProductDraft, readAdminProductFilters } from '@
 import { AuthError, getCurrentUser } from '@/lib/auth/session';
 import { getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
-import type * as SearchMutations from '@/lib/search/mutations';
-import { refreshSearchIndex } from '@/lib/search/mutations';
+import type * as SearchMutations from '@/lib/catalog/search/mutations';
+import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 // The real search refresh, which a test can make fail once to prove the save is all or nothing.
-vi.mock('@/lib/search/mutations', async (original) => {
+vi.mock('@/lib/catalog/search/mutations', async (original) => {
   const actual = await original<typeof SearchMutations>();
   return { ...actual, refreshSearchIndex: vi.fn(actual.refreshSearchIndex) };
 });

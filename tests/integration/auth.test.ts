@@ -15,7 +15,7 @@ import {
 import { requestRegistration } from '@/lib/accounts/registration';
 import { authorizeCredentials, authOptions } from '@/lib/auth/options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';
-import { listOutbox } from '@/lib/mail/queries';
+import { listOutbox } from '@/lib/admin/mail/queries';
 import { captureMail, outboxMails } from '../support/outbox';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
 

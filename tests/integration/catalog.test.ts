@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { getHomeRails, getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
-import { getSuggestions, suggestCorrection } from '@/lib/search/queries';
+import { getSuggestions, suggestCorrection } from '@/lib/catalog/search/queries';
 
 const browse = (query: string, kind?: 'album' | 'film' | 'series' | 'game') =>
   listProducts({ ...readFilters(new URLSearchParams(query)), kind });

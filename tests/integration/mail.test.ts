@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { deliverPendingMail, enqueueMail, MAX_ATTEMPTS, retryDelaySeconds, sendMailSoon } from '@/lib/mail/mutations';
-import { getOutboxMessage, listOutbox } from '@/lib/mail/queries';
+import { getOutboxMessage, listOutbox } from '@/lib/admin/mail/queries';
 import { mailOutbox } from '@/lib/mail/schema';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { openAddress, openError, openSubject } from '@/lib/mail/stored';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as reviewsRoute } from '@/app/api/v1/reviews/route';
 import { GET as ownReviewRoute } from '@/app/api/v1/reviews/mine/route';
 import { getDb, queryRows } from '@/db';
-import { deleteAccount } from '@/lib/accounts/account';
+import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
 import { getCurrentUser } from '@/lib/auth/session';
 import { productTag } from '@/lib/catalog/tags';

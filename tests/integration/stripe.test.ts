@@ -5,7 +5,7 @@ import { POST } from '@/app/api/webhooks/stripe/route';
 import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import type { OrderForPayment } from '@/lib/payments/provider';
-import { reconcileStripePayments } from '@/lib/payments/reconcile';
+import { reconcileStripePayments } from '@/lib/orders/stripe-reconcile';
 import { resetStripeClientForTests, sessionExpiresAt, stripeProvider } from '@/lib/payments/stripe';
 import {
   checkoutEvent,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as wishlistRoute } from '@/app/api/v1/wishlist/route';
 import { getDb, queryRows } from '@/db';
-import { deleteAccount } from '@/lib/accounts/account';
+import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
 import { addToWishlistAction, removeFromWishlistAction } from '@/lib/wishlist/actions';
 import { notifyWishlists, notifyWishlistsForEdition } from '@/lib/wishlist/notifications';

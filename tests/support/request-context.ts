@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { createSession } from '@/lib/accounts/mutations';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/lib/security/auth-secret';
 
 /**
  * A fake request for code that reads `cookies()` / `headers()` from next/headers. In a test file:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from '@/lib/auth/redirect';
+import { safeRedirectPath } from '@/lib/http/redirect';
 
 describe('safeRedirectPath', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkBigrams, cleanQuery, foldText, indexText, tokenize, toTsQuery } from '@/lib/search/normalize';
+import { cjkBigrams, cleanQuery, foldText, indexText, tokenize, toTsQuery } from '@/lib/catalog/search/normalize';
 
 describe('foldText', () => {
   it('lower-cases, strips Latin accents and punctuation', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
-import { getOutboxMessage } from '@/lib/mail/queries';
+import { getOutboxMessage } from '@/lib/admin/mail/queries';
 
 const params = z.object({
   id: z

@@ -5,7 +5,7 @@ import { isSafeText, safeString, TEXT_INVALID } from '@/lib/validation/text';
 import { type Executor, getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/admin/audit';
 import { products } from '@/lib/catalog/schema';
-import { refreshSearchIndex } from '@/lib/search/mutations';
+import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { type CsvColumn, readHeader } from './csv-columns';
 import { inList } from './import-existing';

@@ -5,7 +5,7 @@ import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/admin/audit';
 import { credits, editions, media, people, productGenres, products, tracks } from '@/lib/catalog/schema';
 import { stockMovements } from '@/lib/inventory/schema';
-import { refreshSearchIndex } from '@/lib/search/mutations';
+import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { deleteObject, storage } from '@/lib/storage';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { catalogTags } from './invalidate';

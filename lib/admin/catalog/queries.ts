@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
-import { foldText } from '@/lib/search/normalize';
+import { foldText } from '@/lib/catalog/search/normalize';
 import { queryText } from '@/lib/validation/text';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { type ExportEdition, type ExportProduct, formatMoment } from './csv-columns';

@@ -6,7 +6,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { enabledOAuthProviders } from '@/lib/auth/options';
-import { safeRedirectPath } from '@/lib/auth/redirect';
+import { safeRedirectPath } from '@/lib/http/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale } from '@/lib/i18n/server';
 

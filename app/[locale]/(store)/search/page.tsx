@@ -8,7 +8,7 @@ import { listProducts } from '@/lib/catalog/queries';
 import { readFilters, toQueryString } from '@/lib/catalog/validation';
 import type { Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
-import { searchPeople } from '@/lib/search/queries';
+import { searchPeople } from '@/lib/catalog/search/queries';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Props = { params: Promise<{ locale: string }>; searchParams: SearchParams };

@@ -4,7 +4,7 @@ import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
 import { browseQuery } from '@/lib/http/params';
 import { route } from '@/lib/http/route';
-import { searchPeople } from '@/lib/search/queries';
+import { searchPeople } from '@/lib/catalog/search/queries';
 
 // GET /api/v1/search?q=…: full-text search with the browse filters; q is required.
 export const GET = route({}, async ({ request }) => {

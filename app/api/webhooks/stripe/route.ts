@@ -1,6 +1,6 @@
 import { readText } from '@/lib/http/body';
 import { route } from '@/lib/http/route';
-import { handleStripeWebhook } from '@/lib/payments/webhook';
+import { handleStripeWebhook } from '@/lib/orders/stripe-webhook';
 
 /** Stripe's events are a few KB; 1 MB leaves room without letting anyone stream gigabytes. */
 const MAX_EVENT_BYTES = 1024 * 1024;

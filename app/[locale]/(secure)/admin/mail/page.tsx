@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
-import { listOutbox } from '@/lib/mail/queries';
+import { listOutbox } from '@/lib/admin/mail/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

@@ -1,7 +1,7 @@
 import { jsonOk } from '@/lib/http/json';
 import { route } from '@/lib/http/route';
-import { cleanQuery } from '@/lib/search/normalize';
-import { getSuggestions } from '@/lib/search/queries';
+import { cleanQuery } from '@/lib/catalog/search/normalize';
+import { getSuggestions } from '@/lib/catalog/search/queries';
 
 // GET /api/v1/search/suggestions?q=…: products and people for search-as-you-type.
 export const GET = route({}, async ({ request }) => {

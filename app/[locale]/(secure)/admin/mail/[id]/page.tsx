@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { LinkifiedText } from '@/components/admin/linkified-text';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
-import { getOutboxMessage } from '@/lib/mail/queries';
+import { getOutboxMessage } from '@/lib/admin/mail/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

@@ -3,7 +3,7 @@ import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 
 /**
  * Words that occur in titles and names, with how often: the vocabulary "did you mean" corrects
- * a query against (trigram similarity). Rebuilt by lib/search/mutations.ts.
+ * a query against (trigram similarity). Rebuilt by lib/catalog/search/mutations.ts.
  */
 export const searchTerms = pgTable(
   'search_terms',

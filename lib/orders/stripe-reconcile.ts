@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { getDb, queryRows } from '@/db';
 import { sendMailSoon } from '@/lib/mail/mutations';
 import { applyPaymentSucceeded, type PaymentOutcome, recordOrderEvent } from '@/lib/orders/lifecycle';
-import { stripeClient } from './stripe';
+import { stripeClient } from '@/lib/payments/stripe';
 
 /**
  * The safety net under the Stripe webhook: asks Stripe which Checkout Sessions were paid and fulfils

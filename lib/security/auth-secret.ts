@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
-import { localSecretFile } from '@/lib/security/local-secret';
+import { localSecretFile } from './local-secret';
 
 let secret: string | undefined;
 
