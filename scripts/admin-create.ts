@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { closeDb } from '@/db';
 import { createOrPromoteAdmin } from '@/lib/accounts/mutations';
 import { env } from '@/lib/env';
-import { mailDeliveriesSettled } from '@/lib/mail/mutations';
+import { deliverMail } from '@/lib/jobs/mail';
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -39,8 +39,8 @@ async function main() {
   } else {
     report(first, email);
   }
-  // The welcome mail of a new account is on its way: let it go before the database closes.
-  await mailDeliveriesSettled();
+  // Send the welcome mail of a new account now rather than at the server's next delivery run.
+  await deliverMail();
   await closeDb();
 }
 

@@ -3,7 +3,7 @@
 // several machines at once; running it again changes nothing.
 import { closeDb } from '@/db';
 import { env } from '@/lib/env';
-import { deliverPendingMail } from '@/lib/mail/mutations';
+import { deliverMail } from '@/lib/jobs/mail';
 import { reconcileStripePayments } from '@/lib/orders/stripe-reconcile';
 
 function daysArg(): number {
@@ -26,7 +26,7 @@ async function main() {
       `${result.notFound} paid sessions with no order here.`,
   );
   // Deliver the confirmations now: a detached delivery would be cut off when the process exits.
-  if (result.fulfilled > 0) await deliverPendingMail();
+  if (result.fulfilled > 0) await deliverMail();
   await closeDb();
 }
 

@@ -1,12 +1,12 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { deliverPendingMail } from '@/lib/mail/mutations';
+import { deliverMail } from './mail';
 import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { RETENTION_JOBS } from './retention';
 import { registerJob } from './scheduler';
 
 // The store's background jobs. Each one is idempotent and safe on several instances at once.
-registerJob({ name: 'deliver-mail', everySeconds: 60, run: () => deliverPendingMail() });
+registerJob({ name: 'deliver-mail', everySeconds: 60, run: () => deliverMail() });
 registerJob({ name: 'expire-unpaid-orders', everySeconds: 60, run: () => expireUnpaidOrders() });
 registerJob({
   name: 'reconcile-stripe',

@@ -2,9 +2,6 @@ import 'server-only';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import { type Executor, getDb } from '@/db';
-import { issueRegistrationLink } from '@/lib/accounts/registration';
-import { issuePasswordResetLink } from '@/lib/accounts/reset-links';
-import { orderUrl } from '@/lib/orders/access';
 import { mailOutbox } from './schema';
 import { resolveSecretLinks, type SecretLink } from './secret-links';
 import { openAddress, openData, sealError } from './stored';
@@ -82,30 +79,27 @@ async function claimDue(db: Executor, limit: number): Promise<ClaimedMail[]> {
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
-/** Makes a secret link real for the mail being sent, or null when it can no longer be made. */
-function liveLink(db: Executor, mail: { to: string; userId: number | null }) {
-  return async (link: SecretLink): Promise<string | null> => {
-    switch (link.secretLink) {
-      case 'order':
-        return orderUrl(link.orderId, link.number);
-      case 'passwordReset':
-        return mail.userId === null
-          ? null
-          : issuePasswordResetLink(db, { userId: mail.userId, to: mail.to, sessionVersion: link.sessionVersion });
-      case 'registration':
-        return issueRegistrationLink(db, link.registrationId);
-    }
-  };
-}
+/**
+ * Makes a secret link real for the mail being sent (a URL carrying a fresh token or key), or null when
+ * it can no longer be made. The domains that own the links (accounts, orders) supply it, from the
+ * layer above them all (lib/jobs/mail.ts): mail itself knows no domain.
+ */
+export type LinkMaker = (
+  db: Executor,
+  link: SecretLink,
+  mail: { to: string; userId: number | null },
+) => Promise<string | null>;
 
 /**
  * The message to send: the stored data with its secret links made real now, rendered. Null when a
  * link can no longer be made (the mail is then cancelled, not sent).
  */
-async function composeForSending(db: Executor, mail: ClaimedMail) {
+async function composeForSending(db: Executor, mail: ClaimedMail, makeLink: LinkMaker) {
   const to = openAddress(mail.toAddress);
   const { template, data } = openData(mail);
-  const live = await resolveSecretLinks<TemplateData<TemplateName>>(data, liveLink(db, { to, userId: mail.userId }));
+  const live = await resolveSecretLinks<TemplateData<TemplateName>>(data, (link) =>
+    makeLink(db, link, { to, userId: mail.userId }),
+  );
   if (!live) return null;
   return { to, ...renderMail(template, live, mail.locale) };
 }
@@ -120,7 +114,7 @@ async function composeForSending(db: Executor, mail: ClaimedMail) {
  * many sends succeeded and how many failed in this run (whether or not they will be retried). A
  * no-op without a transport. Throws only on database errors.
  */
-export async function deliverPendingMail({ limit = 20 }: { limit?: number } = {}): Promise<{
+export async function deliverPendingMail({ limit = 20, makeLink }: { limit?: number; makeLink: LinkMaker }): Promise<{
   sent: number;
   failed: number;
 }> {
@@ -144,7 +138,7 @@ export async function deliverPendingMail({ limit = 20 }: { limit?: number } = {}
     }
     const mine = and(eq(mailOutbox.id, mail.id), eq(mailOutbox.status, 'sending'));
     const outcome = await Promise.resolve()
-      .then(() => composeForSending(db, mail))
+      .then(() => composeForSending(db, mail, makeLink))
       .then(async (message) => {
         if (!message) return { ok: 'cancelled' as const };
         await transport.sendMail({ from: mailSender(), ...message });
@@ -181,18 +175,28 @@ export async function deliverPendingMail({ limit = 20 }: { limit?: number } = {}
   return { sent, failed };
 }
 
-/** Deliveries started outside a request (scripts, tests), so that a script can wait for them. */
-const detached = new Set<Promise<unknown>>();
+// The delivery `sendMailSoon` starts: registered by lib/jobs/mail.ts when it loads (the server start
+// loads it with the jobs; scripts and tests import it). Kept on globalThis because Next bundles the
+// server start and the routes as separate module graphs in one process.
+const registry = globalThis as unknown as { encoreMailDelivery?: () => Promise<unknown> };
+
+/** Names the delivery `sendMailSoon` runs (lib/jobs/mail.ts). */
+export function setMailDelivery(deliver: () => Promise<unknown>): void {
+  registry.encoreMailDelivery = deliver;
+}
 
 /**
  * Starts delivering the outbox without delaying the caller: after the response when called inside
  * a request (next/server `after`), else on a detached promise. Never throws; errors are logged.
- * Call it after the transaction that enqueued mail has committed. Does nothing without a transport.
+ * Call it after the transaction that enqueued mail has committed. Does nothing without a transport,
+ * or in a process that never loaded the delivery (lib/jobs/mail.ts): the mail then waits for the
+ * next run of the delivery job, at most a minute on any instance.
  */
 export function sendMailSoon(): void {
-  if (!getTransport()) return;
+  const deliver = registry.encoreMailDelivery;
+  if (!getTransport() || !deliver) return;
   const run = () =>
-    deliverPendingMail().then(
+    deliver().then(
       () => undefined,
       (error: unknown) => console.error('[mail] delivery failed', error),
     );
@@ -200,12 +204,6 @@ export function sendMailSoon(): void {
     after(run);
   } catch {
     // Outside a request scope (scripts, tests, jobs) `after` throws: run detached instead.
-    const delivery = run().finally(() => detached.delete(delivery));
-    detached.add(delivery);
+    void run();
   }
-}
-
-/** Waits for the deliveries `sendMailSoon` started outside a request: for a script, before it closes the database. */
-export async function mailDeliveriesSettled(): Promise<void> {
-  await Promise.all(Array.from(detached));
 }

@@ -9,7 +9,14 @@ import { renderWithoutSecrets, sealMail } from './stored';
 import type { TemplateData, TemplateName } from './templates';
 import { getTransport } from './transport';
 
-export { deliverPendingMail, mailDeliveriesSettled, MAX_ATTEMPTS, retryDelaySeconds, sendMailSoon } from './deliver';
+export {
+  deliverPendingMail,
+  type LinkMaker,
+  MAX_ATTEMPTS,
+  retryDelaySeconds,
+  sendMailSoon,
+  setMailDelivery,
+} from './deliver';
 
 // One address, no display name, no list: the address comes from an account, and a comma or a
 // line break in it must never add recipients or headers.

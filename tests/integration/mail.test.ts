@@ -2,7 +2,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { env } from '@/lib/env';
-import { deliverPendingMail, enqueueMail, MAX_ATTEMPTS, retryDelaySeconds, sendMailSoon } from '@/lib/mail/mutations';
+import { deliverMail } from '@/lib/jobs/mail';
+import { enqueueMail, MAX_ATTEMPTS, retryDelaySeconds, sendMailSoon } from '@/lib/mail/mutations';
 import { getOutboxMessage, listOutbox } from '@/lib/admin/mail/queries';
 import { mailOutbox } from '@/lib/mail/schema';
 import { secretLinks } from '@/lib/mail/secret-links';
@@ -101,7 +102,7 @@ describe('enqueueMail', () => {
     // Only a development server prints mail (its console is its transport), never a test run.
     expect(info).not.toHaveBeenCalled();
     // Nothing to deliver it with: it stays held.
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
     expect((await outbox())[0].status).toBe('held');
     info.mockRestore();
   });
@@ -184,7 +185,7 @@ describe('enqueueMail', () => {
   });
 });
 
-describe('deliverPendingMail', () => {
+describe('deliverMail', () => {
   it('sends each queued mail once, even with several deliveries at the same time', async () => {
     const fake = fakeTransport();
     setTransportForTests(fake.transport);
@@ -192,9 +193,9 @@ describe('deliverPendingMail', () => {
     const addresses = Array.from({ length: 8 }, (_, i) => `buyer${i}@example.com`);
     for (const to of addresses) await enqueueMail(db, welcome(to));
     // On PostgreSQL these claim concurrently (SKIP LOCKED); on PGlite they serialize.
-    const results = await Promise.all([1, 2, 3, 4].map(() => deliverPendingMail({ limit: 3 })));
+    const results = await Promise.all([1, 2, 3, 4].map(() => deliverMail({ limit: 3 })));
     let sent = results.reduce((sum, r) => sum + r.sent, 0);
-    for (let more = 1; more > 0; sent += more) more = (await deliverPendingMail({ limit: 3 })).sent;
+    for (let more = 1; more > 0; sent += more) more = (await deliverMail({ limit: 3 })).sent;
     expect(sent).toBe(8);
     expect(fake.calls()).toBe(8);
     expect(fake.sent.map((m) => m.to).sort()).toEqual(addresses.sort());
@@ -205,7 +206,7 @@ describe('deliverPendingMail', () => {
       expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
     }
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
     expect(fake.calls()).toBe(8);
   });
 
@@ -214,7 +215,7 @@ describe('deliverPendingMail', () => {
     setTransportForTests(fake.transport);
     const db = await getDb();
     for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) await enqueueMail(db, welcome(to));
-    expect(await deliverPendingMail({ limit: 2 })).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverMail({ limit: 2 })).toEqual({ sent: 2, failed: 0 });
     expect(fake.sent.map((m) => m.to)).toEqual(['a@example.com', 'b@example.com']);
     expect((await outbox()).map((r) => r.status)).toEqual(['sent', 'sent', 'queued']);
   });
@@ -226,10 +227,10 @@ describe('deliverPendingMail', () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) {
         // Not due yet: a delivery run leaves it alone.
-        expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+        expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
         await makeDue(id);
       }
-      expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverMail()).toEqual({ sent: 0, failed: 1 });
       const [row] = await outbox();
       expect(row).toMatchObject({ attempts: attempt, lastError: '421 try again later' });
       if (attempt < MAX_ATTEMPTS) {
@@ -243,7 +244,7 @@ describe('deliverPendingMail', () => {
     }
     expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([60, 240, 960, 3840]);
     await makeDue(id);
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
     expect(fake.calls()).toBe(MAX_ATTEMPTS);
   });
 
@@ -251,9 +252,9 @@ describe('deliverPendingMail', () => {
     const fake = fakeTransport({ failures: 1 });
     setTransportForTests(fake.transport);
     const { id } = await enqueueMail(await getDb(), welcome('ada@example.com'));
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 1 });
     await makeDue(id);
-    expect(await deliverPendingMail()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 1, failed: 0 });
     expect((await outbox())[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
@@ -271,7 +272,7 @@ describe('deliverPendingMail', () => {
       .update(mailOutbox)
       .set({ status: 'sending', attempts: 1, nextAttemptAt: sql`now() + interval '5 minutes'` })
       .where(eq(mailOutbox.id, busy.id));
-    expect(await deliverPendingMail()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 1, failed: 0 });
     expect(fake.sent.map((m) => m.to)).toEqual(['crashed@example.com']);
     const rows = await outbox();
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 2 });
@@ -286,7 +287,7 @@ describe('deliverPendingMail', () => {
       .update(mailOutbox)
       .set({ status: 'sending', attempts: MAX_ATTEMPTS, nextAttemptAt: sql`now() - interval '1 minute'` })
       .where(eq(mailOutbox.id, id));
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
     expect((await outbox())[0].status).toBe('failed');
   });
 
@@ -295,7 +296,7 @@ describe('deliverPendingMail', () => {
     await enqueueMail(db, welcome('ada@example.com'));
     const fake = fakeTransport();
     setTransportForTests(fake.transport);
-    expect(await deliverPendingMail()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
     expect((await outbox())[0].status).toBe('held');
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { deliverPendingMail } from '@/lib/mail/mutations';
+import { deliverMail } from '@/lib/jobs/mail';
 import { recipientHash } from '@/lib/mail/recipient';
 import { mailOutbox } from '@/lib/mail/schema';
 import { openAddress, openData, openSubject, renderWithoutSecrets } from '@/lib/mail/stored';
@@ -87,7 +87,7 @@ async function settleOutbox(): Promise<void> {
   const db = await getDb();
   const deadline = Date.now() + 5000;
   for (;;) {
-    await deliverPendingMail({ limit: 100 });
+    await deliverMail({ limit: 100 });
     const [busy] = await db
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
