@@ -21,7 +21,8 @@ export async function startServer({ serving }: { serving: boolean }): Promise<vo
   const { currentKeyId } = await import('./lib/security/encryption');
   currentKeyId();
   if (!usesEmbeddedDatabase()) await requireCurrentSchema({ apply: serving && env.MIGRATE_ON_START });
-  await getDb();
+  const db = await getDb();
+  if (usesEmbeddedDatabase()) await (await import('./db/seed/auto')).loadDemoCatalogIfEmpty(db);
   if (serving) {
     const { startJobTimers } = await import('./lib/jobs');
     startJobTimers();

@@ -1,20 +1,17 @@
 import path from 'node:path';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { embeddedDatabaseProblem, env } from '@/lib/env';
 import { redactQueryErrors, statementLogger } from './redact';
 import * as schema from './schema';
+import type { Database } from './sql';
+
+export { type Database, type Executor, migrationsFolder, queryRows, type Transaction } from './sql';
 
 /**
  * The database client. With DATABASE_URL it is postgres.js against a PostgreSQL server; without it,
- * an embedded PGlite in PGLITE_DIR (default .data/pglite) that migrates itself and, when empty,
- * loads the demo catalog — so a fresh clone runs with no database server.
+ * an embedded PGlite in PGLITE_DIR (default .data/pglite) that migrates itself when opened. The
+ * server start loads the demo catalog into an empty one (db/seed/auto.ts), so a fresh clone runs
+ * with no database server.
  */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
-export type Executor = Database | Transaction;
-
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
 
@@ -24,12 +21,7 @@ const sqlLogger = () => (env.LOG_SQL ? statementLogger : false);
 
 // Kept on globalThis so that dev-server reloads and Next's separate module graphs share one client:
 // a second PGlite on the same directory would lose writes.
-const globalForDb = globalThis as unknown as { encoreDb?: Promise<Handle>; encoreNoAutoSeed?: boolean };
-
-/** For commands that seed on their own terms (npm run db:seed): open the embedded database unseeded. */
-export function disableAutoSeed(): void {
-  globalForDb.encoreNoAutoSeed = true;
-}
+const globalForDb = globalThis as unknown as { encoreDb?: Promise<Handle> };
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import('postgres');
@@ -48,8 +40,8 @@ async function openEmbedded(dataDir: string): Promise<Handle> {
   const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { extensions: { pg_trgm } });
   const { drizzle } = await import('drizzle-orm/pglite');
   const db = drizzle(client, { schema, casing: 'snake_case', logger: sqlLogger() }) as unknown as Database;
-  const { prepareEmbeddedDatabase } = await import('./prepare');
-  await prepareEmbeddedDatabase(db, { seed: !globalForDb.encoreNoAutoSeed });
+  const { applyMigrations } = await import('./migrate');
+  await applyMigrations(db, { log: (line) => console.log(`[encore] ${line}`) });
   return {
     db,
     embedded: true,
@@ -79,7 +71,7 @@ function handle(): Promise<Handle> {
   return globalForDb.encoreDb;
 }
 
-/** The shared client, opened (and for the embedded database migrated and seeded) on first use. */
+/** The shared client, opened (and for the embedded database migrated) on first use. */
 export async function getDb(): Promise<Database> {
   return (await handle()).db;
 }
@@ -98,10 +90,4 @@ export async function closeDb(): Promise<void> {
   const current = globalForDb.encoreDb;
   globalForDb.encoreDb = undefined;
   if (current) await (await current).close();
-}
-
-/** Runs raw SQL and returns its rows, whichever driver is underneath. */
-export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
 }

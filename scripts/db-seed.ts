@@ -1,7 +1,7 @@
 // npm run db:seed [-- --force] [--extra-products N]: loads the demo catalog (plus N generated
 // products, for benchmarks), without any account one could sign in to. Refuses to touch a database
 // that already holds products unless --force is given (which deletes the catalog first).
-import { closeDb, disableAutoSeed, getDb } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { seedDemo, SeedRefusedError } from '@/db/seed';
 
 async function main() {
@@ -9,7 +9,6 @@ async function main() {
   const extraIndex = process.argv.indexOf('--extra-products');
   const extraProducts = extraIndex >= 0 ? Number.parseInt(process.argv[extraIndex + 1] ?? '', 10) : 0;
   if (!Number.isInteger(extraProducts) || extraProducts < 0) throw new Error('--extra-products needs a whole number.');
-  disableAutoSeed();
   const db = await getDb();
   const started = Date.now();
   const summary = await seedDemo(db, {

@@ -5,7 +5,7 @@
 // rows that still need it are read), and a second run changes nothing. `--check` only counts what is
 // left and exits with 1 when anything is; `--all` rewrites every value (e.g. to rebuild blind indexes).
 // Works on DATABASE_URL, or on the embedded database when the server is not running.
-import { closeDb, disableAutoSeed, getDb } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { countStaleRows, rotateEncryptionKeys, type RotationProgress } from '@/lib/security/rotate-keys';
 import { currentKeyId } from '@/lib/security/encryption';
 
@@ -34,7 +34,6 @@ function draw({ table, rewritten, total }: RotationProgress) {
 }
 
 async function main() {
-  disableAutoSeed();
   const db = await getDb();
   const keyId = currentKeyId();
   if (process.argv.includes('--check')) {

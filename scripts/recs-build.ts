@@ -2,7 +2,7 @@
 // interaction events and the catalog, with a progress bar. The running app also rebuilds by itself
 // (the `rebuild-recommendations` job); both are safe together: a second rebuild waits for nothing
 // and skips. Works on DATABASE_URL, or on the embedded database when the server is not running.
-import { closeDb, disableAutoSeed, getDb } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { rebuildRecommendations, REBUILD_STAGES, type RebuildStage } from '@/lib/recommendations/rebuild';
 
 const LABELS: Record<RebuildStage, string> = {
@@ -31,7 +31,6 @@ function draw(stage: RebuildStage, fraction: number) {
 }
 
 async function main() {
-  disableAutoSeed();
   const db = await getDb();
   const summary = await rebuildRecommendations(db, { onProgress: draw });
   if (!summary.ran) {

@@ -1,7 +1,6 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { env } from '@/lib/env';
-import { type Key, parseKeyList } from './key-list';
+import { env, type Key, parseKeyList } from '@/lib/env';
 import { localSecretFile } from './local-secret';
 
 /**

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Database, getDb, queryRows } from '@/db';
-import { prepareEmbeddedDatabase } from '@/db/prepare';
+import { applyMigrations } from '@/db/migrate';
+import { loadDemoCatalogIfEmpty } from '@/db/seed/auto';
 import * as schema from '@/db/schema';
 import { DEMO_USERS } from '@/db/seed/users';
 import { placeOrder } from '@/lib/checkout/place-order';
@@ -72,7 +73,8 @@ describe('demo accounts', () => {
     const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
     try {
       const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
-      await prepareEmbeddedDatabase(db);
+      await applyMigrations(db);
+      await loadDemoCatalogIfEmpty(db);
       const [{ products }] = await queryRows<{ products: number }>(
         db,
         sql`select count(*)::int as products from products`,
