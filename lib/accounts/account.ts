@@ -2,8 +2,8 @@ import 'server-only';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/text';
-import { getDb, queryRows } from '@/db';
-import { LOCALES, type Locale } from '@/lib/i18n/config';
+import { getDb } from '@/db';
+import { type Locale, LOCALES, toLocale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
 import { changePassword, endAllSessions, type Result } from './mutations';
@@ -28,8 +28,6 @@ const reauthLimit = (userId: number): Limit => ({ key: `account:reauth:${userId}
 
 export const notFound = { ok: false, fieldErrors: { form: 'notFound' } } as const;
 export const throttled = { ok: false, fieldErrors: { form: 'throttled' } } as const;
-
-const mailLocale = (locale: string | null): Locale => (locale === 'zh' ? 'zh' : 'en');
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
@@ -161,7 +159,7 @@ export async function changeEmail(userId: number, input: unknown): Promise<Resul
       if (user.email) {
         await enqueueMail(tx, {
           to: user.email,
-          locale: mailLocale(user.locale),
+          locale: toLocale(user.locale),
           template: 'emailChanged',
           data: { name: nameOrUsername(user.displayName, user.username), newEmail: email },
           userId,

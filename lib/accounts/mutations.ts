@@ -14,6 +14,7 @@ import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
 import { usernameIsFree } from './registration';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
+import { toLocale } from '@/lib/i18n/config';
 
 export type { FieldErrors };
 export type Result<T = object> =
@@ -316,7 +317,7 @@ export async function changePassword(
   if (user.email) {
     await enqueueMail(db, {
       to: user.email,
-      locale: user.locale === 'zh' ? 'zh' : 'en',
+      locale: toLocale(user.locale),
       template: 'passwordChanged',
       data: { name: nameOrUsername(user.name, user.username) },
       userId,

@@ -17,6 +17,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { nameOrUsername } from './sealed';
 import { registrations, users } from './schema';
 import { fieldErrors, registerSchema } from './validation';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * Registration without enumeration, with the email address verified before the account exists.
@@ -274,7 +275,7 @@ export async function completeRegistration(input: {
         email: row.email,
         displayName: decryptOptional(row.displayName, DISPLAY_NAME_CONTEXT),
         passwordHash: row.passwordHash,
-        locale: row.locale === 'zh' ? 'zh' : 'en',
+        locale: toLocale(row.locale),
       });
       // Other pending registrations of this address (and their links) are moot now.
       await tx.delete(registrations).where(eq(registrations.emailKey, row.emailKey));

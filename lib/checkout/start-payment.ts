@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { orderUrl } from '@/lib/orders/access';
 import { getPaymentProvider } from '@/lib/payments';
+import { toLocale } from '@/lib/i18n/config';
 
 /** The order's page with its key, as a path (where the shopper lands when there is no payment page). */
 export function orderPath(id: number, number: string): string {
@@ -52,7 +53,7 @@ export async function startPayment(orderId: number): Promise<string> {
       number: order.number,
       email: order.email,
       currency: order.currency,
-      locale: order.locale === 'zh' ? 'zh' : 'en',
+      locale: toLocale(order.locale),
       lines,
       shippingMinor: order.shippingMinor,
       addedTaxMinor: order.taxInclusive ? 0 : order.taxMinor,

@@ -15,6 +15,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored locale (an order's, an account's) as a supported one: anything unknown is the default. */
+export function toLocale(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /** Maps a language tag (zh-Hans-CN, en-GB, zh) to a supported locale, or null. */
 function matchTag(tag: string): Locale | null {
   const language = tag.trim().toLowerCase().split('-')[0];

@@ -5,6 +5,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
 import type { OrderMailData } from '@/lib/mail/templates';
 import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * The order state machine's money-side transitions, shared by every payment provider:
@@ -44,27 +45,37 @@ export async function releaseOrderStock(tx: Transaction, orderId: number, reason
     select id, quantity, ${reason}, ${orderId} from restocked`);
 }
 
-type OrderRow = {
+/** An order locked for the rest of the transaction, with what its mails, audits and checks need. */
+export type LockedOrder = {
   id: number;
   number: string;
   status: string;
   email: string | null;
   currency: string;
   totalMinor: number;
+  refundedMinor: number;
   shippingMinor: number;
   taxMinor: number;
   locale: string;
   userId: number | null;
   name: string | null;
+  stockReleased: boolean;
+  paidAt: Date | null;
+  cancelledAt: Date | null;
 };
 
-async function lockOrder(tx: Transaction, where: { id?: number; paymentRef?: string }): Promise<OrderRow | null> {
+/** Locks an order (FOR UPDATE) by id or by its payment reference, for the rest of the transaction. */
+export async function lockOrder(
+  tx: Transaction,
+  where: { id?: number; paymentRef?: string },
+): Promise<LockedOrder | null> {
   const condition = where.id !== undefined ? sql`o.id = ${where.id}` : sql`o.payment_ref = ${where.paymentRef ?? ''}`;
-  const [row] = await queryRows<Omit<OrderRow, 'name'> & CustomerNameParts>(
+  const [row] = await queryRows<Omit<LockedOrder, 'name'> & CustomerNameParts>(
     tx,
     sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
-        o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor", o.locale, o.user_id as "userId",
-        ${customerNameColumns}
+        o.refunded_minor as "refundedMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
+        o.locale, o.user_id as "userId", ${customerNameColumns},
+        o.stock_released as "stockReleased", o.paid_at as "paidAt", o.cancelled_at as "cancelledAt"
       from orders o left join users u on u.id = o.user_id
       where ${condition} for update of o`,
   );
@@ -75,7 +86,7 @@ async function lockOrder(tx: Transaction, where: { id?: number; paymentRef?: str
  * What order mails need, read inside the transaction that sends them. The order link is a secret link
  * (its access key is made when the mail is sent, never stored in the outbox).
  */
-export async function orderMailData(tx: Executor, order: OrderRow): Promise<WithSecretLinks<OrderMailData>> {
+export async function orderMailData(tx: Executor, order: LockedOrder): Promise<WithSecretLinks<OrderMailData>> {
   const lines = await queryRows<OrderMailData['lines'][number]>(
     tx,
     sql`select title, format, quantity, line_total_minor as "lineTotalMinor" from order_lines where order_id = ${order.id} order by id`,
@@ -91,8 +102,6 @@ export async function orderMailData(tx: Executor, order: OrderRow): Promise<With
     totalMinor: order.totalMinor,
   };
 }
-
-const mailLocale = (locale: string) => (locale === 'zh' ? 'zh' : 'en');
 
 export type PaymentOutcome = 'paid' | 'already_paid' | 'needs_review' | 'not_found';
 
@@ -140,24 +149,28 @@ export async function applyPaymentSucceeded(
     { kind: 'provider' },
     { provider: input.provider, amountMinor: input.amountMinor },
   );
+  await confirmPaidOrder(tx, order);
+  return 'paid';
+}
+
+/**
+ * What follows an order becoming paid, however it got there (the provider's report, or staff
+ * resolving a review): the confirmation mail (once: it has a dedupe key) and the purchase signals
+ * for recommendations. In the caller's transaction.
+ */
+export async function confirmPaidOrder(tx: Transaction, order: LockedOrder): Promise<void> {
   if (order.email) {
     await enqueueMail(tx, {
       to: order.email,
-      locale: mailLocale(order.locale),
+      locale: toLocale(order.locale),
       template: 'orderConfirmation',
       data: await orderMailData(tx, order),
       dedupeKey: `order-paid:${order.id}`,
       userId: order.userId ?? undefined,
     });
   }
-  await afterOrderPaid(tx, order.id);
-  return 'paid';
-}
-
-/** Hook for what else a paid order triggers (purchase signals for recommendations, entitlements). */
-async function afterOrderPaid(tx: Transaction, orderId: number): Promise<void> {
   const { recordPurchaseSignals } = await import('./signals');
-  await recordPurchaseSignals(tx, orderId);
+  await recordPurchaseSignals(tx, order.id);
 }
 
 /**
@@ -184,7 +197,7 @@ export async function cancelUnpaidOrder(
   if (order.email && reason !== 'expired') {
     await enqueueMail(tx, {
       to: order.email,
-      locale: mailLocale(order.locale),
+      locale: toLocale(order.locale),
       template: 'orderCancelled',
       data: { ...(await orderMailData(tx, order)), refundedMinor: 0, reason },
       dedupeKey: `order-cancelled:${order.id}`,

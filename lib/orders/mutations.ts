@@ -14,6 +14,7 @@ import {
 } from './lifecycle';
 import { getOrderForViewer, type OrderView } from './queries';
 import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
+import { toLocale } from '@/lib/i18n/config';
 
 export type OrderActionResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -108,7 +109,7 @@ export async function cancelPaidOrder(
     if (mailOrder.email) {
       await enqueueMail(tx, {
         to: mailOrder.email,
-        locale: mailOrder.locale === 'zh' ? 'zh' : 'en',
+        locale: toLocale(mailOrder.locale),
         template: 'orderCancelled',
         data: { ...(await orderMailData(tx, mailOrder)), refundedMinor: order.amount, reason },
         dedupeKey: `order-cancelled:${order.id}`,

@@ -11,6 +11,7 @@ import { recordOrderEvent } from './lifecycle';
 import type { OrderActionResult } from './mutations';
 import { getOrderForViewer } from './queries';
 import { orderLines, orders, returnLines, returns } from './schema';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * Return requests from shoppers (RMA). What may be returned is what was bought, less every unit
@@ -131,7 +132,7 @@ export async function requestReturn(
     if (locked.email) {
       await enqueueMail(tx, {
         to: locked.email,
-        locale: locked.locale === 'zh' ? 'zh' : 'en',
+        locale: toLocale(locked.locale),
         template: 'returnRequested',
         data: {
           name: user?.displayName ?? user?.username ?? '',

@@ -4,8 +4,8 @@ import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { sellableEdition } from '@/lib/catalog/listing-sql';
 import { env } from '@/lib/env';
-import type { Locale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * Wishlist mails: a wished edition is back in stock, released, or cheaper. Each event mails each
@@ -163,7 +163,7 @@ async function notify(tx: Transaction, c: Candidate): Promise<boolean> {
   };
   const base = {
     to: c.email,
-    locale: (c.locale === 'zh' ? 'zh' : 'en') as Locale,
+    locale: toLocale(c.locale),
     userId: c.userId,
     dedupeKey: `wishlist:${c.kind}:${c.userId}:${c.editionId}:${c.marker}`,
   };

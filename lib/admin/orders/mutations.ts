@@ -8,16 +8,18 @@ import { secretLinks } from '@/lib/mail/secret-links';
 import {
   type Actor,
   cancelUnpaidOrder,
+  confirmPaidOrder,
+  lockOrder,
   orderMailData,
   recordOrderEvent,
   releaseOrderStock,
 } from '@/lib/orders/lifecycle';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
-import { type CustomerNameParts, customerNameColumns, sealNote, withCustomerName } from '@/lib/orders/sealed';
-import { recordPurchaseSignals } from '@/lib/orders/signals';
+import { sealNote } from '@/lib/orders/sealed';
 import { providerFor } from '@/lib/payments';
 import { carrierName, type CarrierCode, trackingUrl } from './carriers';
 import { type AdminResult, fail } from './result';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * Staff changes to orders. Every status change is a conditional UPDATE on the current status inside
@@ -36,40 +38,6 @@ function assertAdmin(admin: SessionUser): asserts admin is AdminUser {
 }
 
 const actorOf = (admin: AdminUser): Actor => ({ kind: 'admin', userId: admin.id });
-
-/** An order locked for the rest of the transaction, with what mails and audits need. */
-type LockedOrder = {
-  id: number;
-  number: string;
-  status: string;
-  email: string | null;
-  currency: string;
-  totalMinor: number;
-  refundedMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  locale: string;
-  userId: number | null;
-  name: string | null;
-  stockReleased: boolean;
-  paidAt: unknown;
-  cancelledAt: unknown;
-};
-
-export async function lockOrder(tx: Transaction, orderId: number): Promise<LockedOrder | null> {
-  const [row] = await queryRows<Omit<LockedOrder, 'name'> & CustomerNameParts>(
-    tx,
-    sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
-        o.refunded_minor as "refundedMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor", o.locale,
-        o.user_id as "userId", ${customerNameColumns},
-        o.stock_released as "stockReleased", o.paid_at as "paidAt", o.cancelled_at as "cancelledAt"
-      from orders o left join users u on u.id = o.user_id
-      where o.id = ${orderId} for update of o`,
-  );
-  return row ? withCustomerName(row) : null;
-}
-
-export const mailLocale = (locale: string) => (locale === 'zh' ? ('zh' as const) : ('en' as const));
 
 /** A staff-only timeline entry (never shown to the shopper). */
 export async function recordInternalEvent(
@@ -106,7 +74,7 @@ export async function shipOrder(
   const carrier = carrierName(input.carrier, input.carrierName);
   const url = trackingUrl(input.carrier, input.trackingNumber);
   const result = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const order = await lockOrder(tx, { id: input.orderId });
     if (!order) return fail('orderNotFound');
     if (order.status !== 'paid') return fail('cannotShip');
     const [physical] = await queryRows<{ n: number }>(
@@ -140,7 +108,7 @@ export async function shipOrder(
     if (order.email) {
       await enqueueMail(tx, {
         to: order.email,
-        locale: mailLocale(order.locale),
+        locale: toLocale(order.locale),
         template: 'orderShipped',
         data: { ...(await orderMailData(tx, order)), ...details },
         dedupeKey: `order-shipped:${order.id}`,
@@ -158,7 +126,7 @@ export async function markOrderDelivered(admin: SessionUser, orderId: number): P
   assertAdmin(admin);
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrder(tx, { id: orderId });
     if (!order) return fail('orderNotFound');
     const [updated] = await queryRows<{ id: number }>(
       tx,
@@ -180,7 +148,7 @@ export async function markOrderDelivered(admin: SessionUser, orderId: number): P
     if (order.email) {
       await enqueueMail(tx, {
         to: order.email,
-        locale: mailLocale(order.locale),
+        locale: toLocale(order.locale),
         template: 'orderDelivered',
         data: { name: order.name ?? '', number: order.number, orderUrl: secretLinks.order(order.id, order.number) },
         dedupeKey: `order-delivered:${order.id}`,
@@ -360,11 +328,11 @@ export async function executeRefund(refundId: number, actor: Actor): Promise<boo
         sql`update returns set status = 'refunded', updated_at = now() where id = ${Number(returnId)} and status = 'received'`,
       );
     }
-    const order = await lockOrder(tx, refund.orderId);
+    const order = await lockOrder(tx, { id: refund.orderId });
     if (order?.email) {
       await enqueueMail(tx, {
         to: order.email,
-        locale: mailLocale(order.locale),
+        locale: toLocale(order.locale),
         template: 'refundIssued',
         data: {
           name: order.name ?? '',
@@ -399,7 +367,7 @@ export async function refundOrder(
   }
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const order = await lockOrder(tx, { id: input.orderId });
     if (!order) return fail('orderNotFound');
     if (!['paid', 'shipped', 'delivered'].includes(order.status)) return fail('cannotRefund');
     const refund = await claimRefund(tx, {
@@ -449,7 +417,7 @@ export async function retryOrderRefunds(admin: SessionUser, orderId: number): Pr
     if (!(await executeRefund(refund.id, actorOf(admin)))) allSent = false;
   }
   await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrder(tx, { id: orderId });
     if (!order) return;
     let restored: string | null = null;
     if (allSent && order.status === 'needs_review') {
@@ -521,7 +489,7 @@ export async function markReviewedOrderPaid(
   class OutOfStock extends Error {}
   try {
     const result = await db.transaction(async (tx) => {
-      const order = await lockOrder(tx, orderId);
+      const order = await lockOrder(tx, { id: orderId });
       if (!order) return fail('orderNotFound');
       if (order.status !== 'needs_review') return fail('cannotResolve');
       const [refunds] = await queryRows<{ n: number }>(
@@ -561,17 +529,7 @@ export async function markReviewedOrderPaid(
         before: { status: order.status, stockReleased: order.stockReleased },
         after: { status: 'paid', decision: 'markPaid' },
       });
-      if (order.email) {
-        await enqueueMail(tx, {
-          to: order.email,
-          locale: mailLocale(order.locale),
-          template: 'orderConfirmation',
-          data: await orderMailData(tx, order),
-          dedupeKey: `order-paid:${order.id}`,
-          userId: order.userId ?? undefined,
-        });
-      }
-      await recordPurchaseSignals(tx, orderId);
+      await confirmPaidOrder(tx, order);
       return { ok: true as const, productSlugs: order.stockReleased ? await orderProductSlugs(tx, orderId) : [] };
     });
     sendMailSoon();
@@ -598,7 +556,7 @@ export async function cancelReviewedOrder(
   }
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const order = await lockOrder(tx, { id: input.orderId });
     if (!order) return fail('orderNotFound');
     if (order.status !== 'needs_review') return fail('cannotResolve');
     const [pending] = await queryRows<{ n: number }>(
@@ -651,7 +609,7 @@ export async function cancelReviewedOrder(
     if (order.email) {
       await enqueueMail(tx, {
         to: order.email,
-        locale: mailLocale(order.locale),
+        locale: toLocale(order.locale),
         template: 'orderCancelled',
         data: { ...(await orderMailData(tx, order)), refundedMinor: 0, reason: 'admin' },
         dedupeKey: `order-cancelled:${order.id}`,

@@ -2,7 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/admin/audit';
-import { claimRefund, executeRefund, lockOrder, mailLocale } from '@/lib/admin/orders/mutations';
+import { claimRefund, executeRefund } from '@/lib/admin/orders/mutations';
+import { lockOrder } from '@/lib/orders/lifecycle';
 import { type AdminResult, fail } from '@/lib/admin/orders/result';
 import { afterRestock } from '@/lib/admin/stock/hooks';
 import type { SessionUser } from '@/lib/auth/session';
@@ -11,6 +12,7 @@ import { secretLinks } from '@/lib/mail/secret-links';
 import { type Actor, recordOrderEvent } from '@/lib/orders/lifecycle';
 import { acceptableUnitsSql } from './return-amounts';
 import type { ReturnStatus } from './validation';
+import { toLocale } from '@/lib/i18n/config';
 
 /**
  * Staff decisions on return requests (RMA): requested → approved | rejected; approved → received
@@ -54,7 +56,7 @@ async function decide(
         where id = ${found.id} and status = 'requested' returning id`,
     );
     if (!updated) return fail('cannotDecide');
-    const order = await lockOrder(tx, found.orderId);
+    const order = await lockOrder(tx, { id: found.orderId });
     if (!order) return fail('orderNotFound');
     await recordOrderEvent(
       tx,
@@ -83,7 +85,7 @@ async function decide(
       if (decision === 'approved') {
         await enqueueMail(tx, {
           to: order.email,
-          locale: mailLocale(order.locale),
+          locale: toLocale(order.locale),
           template: 'returnApproved',
           data: { ...common, returnNumber: returnNumber(found.id), message: input.message },
           dedupeKey: `return-approved:${found.id}`,
@@ -92,7 +94,7 @@ async function decide(
       } else {
         await enqueueMail(tx, {
           to: order.email,
-          locale: mailLocale(order.locale),
+          locale: toLocale(order.locale),
           template: 'returnRejected',
           data: { ...common, reason: input.message },
           dedupeKey: `return-rejected:${found.id}`,
@@ -148,7 +150,7 @@ export async function receiveReturn(
     claimed = await db.transaction(async (tx) => {
       const found = await lockReturn(tx, input.returnId);
       if (!found) throw new ReceiveAbort(fail('returnNotFound'));
-      const order = await lockOrder(tx, found.orderId);
+      const order = await lockOrder(tx, { id: found.orderId });
       if (!order) throw new ReceiveAbort(fail('orderNotFound'));
       const [updated] = await queryRows<{ id: number }>(
         tx,
