@@ -5,8 +5,9 @@
  * lower tier, never one in its own tier or above, so there is no cycle between domains.
  *
  * Entry points are the exception: server actions (`lib/<domain>/actions.ts`,
- * `lib/accounts/account-actions.ts`) and next-auth's configuration (`lib/auth/options.ts`) are the
- * request boundary, like app/: they may call any domain, and no domain module imports them.
+ * `lib/accounts/account-actions.ts`), next-auth's configuration (`lib/auth/options.ts`) and the route
+ * handlers' wrapper (`lib/http/route.ts`, which authenticates) are the request boundary, like app/:
+ * they may call any domain, and no domain module imports them.
  */
 const TIERS = [
   ['env'],
@@ -23,7 +24,7 @@ const TIERS = [
   ['privacy', 'jobs', 'admin'], // cross-domain work: data export and deletion, background jobs, back office
 ];
 
-const ENTRY = '^lib/([^/]+/actions|accounts/account-actions|auth/options)\\.ts$';
+const ENTRY = '^lib/([^/]+/actions|accounts/account-actions|auth/options|http/route)\\.ts$';
 const domainPath = (name) => (name === 'env' ? '^lib/env\\.ts$' : `^lib/${name}/`);
 
 /** For each tier: its domains may not import a domain of the same or a higher tier. */

@@ -7,7 +7,7 @@ import { closeDb, getDb, queryRows } from '@/db';
 import { createSession, registerUser } from '@/lib/accounts/mutations';
 import { getSessionUser } from '@/lib/accounts/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
-import { mailDeliveriesSettled } from '@/lib/mail/mutations';
+import { deliverMail } from '@/lib/jobs/mail';
 import { checkoutContext, createCart, guestCheckout } from '@/tests/support/commerce';
 
 async function main() {
@@ -31,7 +31,7 @@ async function main() {
   const order = await placeOrder(guestCheckout(), checkoutContext(cartId, { user }));
   if (!order.ok) throw new Error(`Could not place the shopper's order: ${order.error}`);
   console.log(`Created the shopper ${email} with order ${order.number}.`);
-  await mailDeliveriesSettled();
+  await deliverMail();
   await closeDb();
 }
 

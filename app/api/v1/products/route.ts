@@ -1,7 +1,7 @@
 import { productListJson } from '@/lib/catalog/api';
 import { listProducts } from '@/lib/catalog/queries';
 import { jsonOk } from '@/lib/http/json';
-import { browseQuery } from '@/lib/http/params';
+import { browseQuery } from '@/lib/catalog/api-params';
 import { route } from '@/lib/http/route';
 
 // GET /api/v1/products?kind=&format=&genre=&decade=&price=&avail=&sort=&page=&pageSize=&q=

@@ -2,7 +2,7 @@ import { productListJson } from '@/lib/catalog/api';
 import { listProducts } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
-import { browseQuery } from '@/lib/http/params';
+import { browseQuery } from '@/lib/catalog/api-params';
 import { route } from '@/lib/http/route';
 import { searchPeople } from '@/lib/catalog/search/queries';
 

@@ -3,7 +3,7 @@ import { renderCoverSvg } from '@/lib/catalog/cover-art';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getCoverArtInfo } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
-import { slugSchema } from '@/lib/http/params';
+import { slugSchema } from '@/lib/catalog/api-params';
 import { route } from '@/lib/http/route';
 
 const params = z.object({ slug: slugSchema, variant: z.string().regex(/^[0-9]\.svg$/) });

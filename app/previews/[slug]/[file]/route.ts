@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hasGeneratedPreview } from '@/lib/catalog/queries';
 import { synthesizePreviewWav } from '@/lib/catalog/preview-audio';
 import { HttpError } from '@/lib/http/errors';
-import { slugSchema } from '@/lib/http/params';
+import { slugSchema } from '@/lib/catalog/api-params';
 import { route } from '@/lib/http/route';
 
 const params = z.object({ slug: slugSchema, file: z.string().regex(/^[0-9]{1,3}\.wav$/) });

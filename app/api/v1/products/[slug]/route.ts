@@ -3,7 +3,7 @@ import { getProduct } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
 import { route } from '@/lib/http/route';
-import { slugParams } from '@/lib/http/params';
+import { slugParams } from '@/lib/catalog/api-params';
 
 // GET /api/v1/products/{slug}: one active product with its sellable editions, tracks and credits.
 export const GET = route({ params: slugParams }, async ({ params }) => {

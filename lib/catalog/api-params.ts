@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type BrowseFilters, parseBrowseParams } from '@/lib/catalog/validation';
-import { HttpError } from './errors';
+import { HttpError } from '@/lib/http/errors';
 
 /** A product slug as the catalog makes them (lower-case words joined by single hyphens, at most 200). */
 export const slugSchema = z
