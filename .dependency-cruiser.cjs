@@ -10,8 +10,8 @@
  * they may call any domain, and no domain module imports them.
  */
 const TIERS = [
-  ['env'],
-  ['money', 'i18n'], // foundation: formatting and languages
+  ['env.ts', 'must.ts'],
+  ['money', 'i18n', 'validation'], // foundation: formatting, languages, the shared text rule
   ['http', 'security', 'storage'], // foundation: request helpers, keys and rate limits, files
   ['catalog'], // products, editions, people, prices, search over them
   ['inventory', 'payments', 'mail'], // stock tables, payment provider adapters, the outbox
@@ -25,7 +25,7 @@ const TIERS = [
 ];
 
 const ENTRY = '^lib/([^/]+/actions|accounts/account-actions|auth/options|http/route)\\.ts$';
-const domainPath = (name) => (name === 'env' ? '^lib/env\\.ts$' : `^lib/${name}/`);
+const domainPath = (name) => (name.endsWith('.ts') ? `^lib/${name.replace('.', '\\.')}$` : `^lib/${name}/`);
 
 /** For each tier: its domains may not import a domain of the same or a higher tier. */
 const layerRules = TIERS.flatMap((tier, level) =>

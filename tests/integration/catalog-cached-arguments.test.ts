@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCoverArtInfo, getPerson, getProduct, hasGeneratedPreview, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
-import { getSuggestions, searchPeople, suggestCorrection } from '@/lib/search/queries';
+import { getSuggestions, searchPeople, suggestCorrection } from '@/lib/catalog/search/queries';
 
 // Issue 13.16: 'use cache' functions are server references too, so anyone can call them with any
 // arguments. Each checks and clamps what it gets instead of failing with a 500 (or reading 100,000 rows).
