@@ -1,13 +1,14 @@
 // npm run demo: the newcomer's command. Builds the app when there is no build or the sources changed
 // since the last one, then starts the production server on http://localhost:3000 (--port=N for another). Without
-// DATABASE_URL it prepares the embedded database in .data/pglite (migrated, the demo catalog loaded on
-// first use) and creates the demo accounts — the only place they are ever created. A production
+// DATABASE_URL it prepares the embedded database in .data/pglite (migrated, the demo catalog loaded
+// into it when it is empty) and creates the demo accounts — the only place they are ever created. A production
 // server refuses demo settings it was not given on purpose (lib/env.ts `productionProblems`), so this
 // command gives them explicitly: the embedded database, demo payments, a session key kept in .data,
 // and mail delivered as files into .data/mail.
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb } from '@/db';
+import { loadDemoCatalogIfEmpty } from '@/db/seed/auto';
 import { DEMO_USERS, insertDemoUsers } from '@/db/seed/users';
 import { authSecret } from '@/lib/security/auth-secret';
 import { env } from '@/lib/env';
@@ -50,9 +51,13 @@ function demoSettings(): Env {
   };
 }
 
-/** Migrates (and on first use seeds) the embedded database and adds the demo accounts to it. */
+/**
+ * Migrates the embedded database, loads the demo catalog into it when it is empty and adds the demo
+ * accounts. Before the build: `next build` prerenders the catalog pages from this database.
+ */
 async function prepareEmbeddedDemo(): Promise<void> {
   const db = await getDb();
+  await loadDemoCatalogIfEmpty(db);
   await db.transaction((tx) => insertDemoUsers(tx));
   await closeDb();
   console.log(`Demo accounts: ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(', ')}.`);

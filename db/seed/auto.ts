@@ -4,8 +4,8 @@ import { env } from '@/lib/env';
 
 /**
  * Loads the demo catalog into an empty embedded database (unless SEED_DEMO=never), so a fresh clone
- * shows a store. Called by the server start (instrumentation-node.ts) once the database is open and
- * migrated. It never creates accounts: the demo accounts, whose passwords are in the README, come
+ * shows a store. Called by `npm run demo` before it builds (the build prerenders the catalog pages
+ * from it) and by the server start (instrumentation-node.ts) once the database is open and migrated. It never creates accounts: the demo accounts, whose passwords are in the README, come
  * only from `npm run demo` (scripts/demo.ts); any other store makes its admin with
  * `npm run admin:create`.
  */
