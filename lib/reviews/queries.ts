@@ -76,6 +76,13 @@ async function pageOf(db: Executor, productId: number, page: number): Promise<Re
   };
 }
 
+// Cached functions can be called from outside as server references: what came in is checked first.
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+const NO_REVIEWS: { summary: ReviewSummary; first: ReviewPage } = {
+  summary: { count: 0, average: null, distribution: [0, 0, 0, 0, 0] },
+  first: { items: [], page: 1, hasMore: false },
+};
+
 /** What a product page shows: the summary of visible reviews and their first page. Cached. */
 export async function getProductReviews(
   productId: number,
@@ -83,6 +90,7 @@ export async function getProductReviews(
 ): Promise<{ summary: ReviewSummary; first: ReviewPage }> {
   'use cache';
   cacheLife('catalog');
+  if (!isId(productId) || typeof slug !== 'string' || !/^[a-z0-9-]{1,200}$/.test(slug)) return NO_REVIEWS;
   cacheTag(productTag(slug), reviewsTag(productId));
   const db = await getDb();
   const [summary, first] = await Promise.all([summaryOf(db, productId), pageOf(db, productId, 1)]);
@@ -93,6 +101,7 @@ export async function getProductReviews(
 export async function listProductReviews(productId: number, page: number): Promise<ReviewPage> {
   'use cache';
   cacheLife('catalog');
+  if (!isId(productId) || !isId(page) || page > 10_000) return { ...NO_REVIEWS.first, page: 1 };
   cacheTag(reviewsTag(productId));
   return pageOf(await getDb(), productId, page);
 }

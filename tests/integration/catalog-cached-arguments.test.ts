@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getCoverArtInfo, getPerson, getProduct, hasGeneratedPreview, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { getSuggestions, searchPeople, suggestCorrection } from '@/lib/catalog/search/queries';
+import { getProductReviews, listProductReviews } from '@/lib/reviews/queries';
 
 // Issue 13.16: 'use cache' functions are server references too, so anyone can call them with any
 // arguments. Each checks and clamps what it gets instead of failing with a 500 (or reading 100,000 rows).
@@ -47,5 +48,18 @@ describe('cached catalog reads called with unchecked arguments', () => {
     }
     expect(((await loose(searchPeople)('a', 100_000)) as unknown[]).length).toBeLessThanOrEqual(20);
     expect(await loose(searchPeople)('a', 'all')).toBeInstanceOf(Array);
+  });
+
+  it('the review reads answer "no reviews" to what is not a product id, a slug and a page', async () => {
+    const none = { summary: { count: 0, average: null }, first: { items: [], hasMore: false } };
+    for (const args of [[], ['1', 'neon-harbour'], [1, 'neon\u0000'], [-1, 'x'], [1, { slug: 1 }], [1.5, 'x']]) {
+      expect(await loose(getProductReviews)(...args), JSON.stringify(args)).toMatchObject(none);
+    }
+    for (const args of [[], ['1', 1], [1, 0], [1, 1e9], [1, '2'], [Number.MAX_VALUE, 1]]) {
+      expect(await loose(listProductReviews)(...args), JSON.stringify(args)).toMatchObject({
+        items: [],
+        hasMore: false,
+      });
+    }
   });
 });

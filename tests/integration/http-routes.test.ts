@@ -221,11 +221,9 @@ describe('next-auth', () => {
       expect(get.headers.get('allow')).toBe('POST');
     }
     for (const path of ['callback/credentials', 'signout', '_log', 'session']) {
-      await expectError(
-        await call('POST', path, { body: '{"csrfToken": ', type: 'application/json' }),
-        400,
-        'invalidJson',
-      );
+      for (const body of ['{"csrfToken": ', '{"csrfToken": 1}', '{"csrfToken": ["a"]}', '{"data": {"a": "b"}}']) {
+        await expectError(await call('POST', path, { body, type: 'application/json' }), 400, 'invalidJson');
+      }
     }
     for (const callbackUrl of ['http://[', 'not a url', 'javascript:alert(1)']) {
       const query = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;

@@ -7,7 +7,7 @@ import { ProductRail } from '@/components/store/product-rail';
 import { sectionForKind } from '@/lib/catalog/formats';
 import { getHomeRails } from '@/lib/catalog/queries';
 import { CATALOG_TAG } from '@/lib/catalog/tags';
-import type { Locale } from '@/lib/i18n/config';
+import { type Locale, toLocale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -45,10 +45,12 @@ export default async function HomePage({ params }: Props) {
  * so each request renders the page's payload again, and this makes that a cache read instead of
  * rendering a hundred cards. Invalidated with the catalog.
  */
-async function CatalogRails({ locale }: { locale: Locale }) {
+async function CatalogRails(props: { locale: Locale }) {
   'use cache';
   cacheLife('catalog');
   cacheTag(CATALOG_TAG);
+  // Callable from outside as a server reference: anything but a known locale is the default one.
+  const locale = toLocale(props?.locale);
   const t = await getTranslations({ locale, namespace: 'home' });
   const kinds = await getTranslations({ locale, namespace: 'common.kindPlural' });
   const rails = await getHomeRails();

@@ -23,7 +23,7 @@ const credentialProviders = new Set(
 /**
  * What next-auth itself answers with a 500 is refused first: a GET to a credentials provider's
  * callback (it only takes the POSTed form), a JSON body that does not parse (next-auth calls
- * `req.json()` unguarded), a body over 16 KB, a callbackUrl it would call a configuration error.
+ * `req.json()` unguarded) or holds anything but strings, a body over 16 KB, a callbackUrl it would call a configuration error.
  * The body, read once through the capped reader, is then handed to next-auth in a fresh request. A
  * well-formed but foreign callbackUrl goes home through the redirect callback (lib/auth/options.ts).
  */
@@ -38,7 +38,12 @@ async function handle({ request, params }: RouteInput<undefined, z.infer<typeof 
   let body: string | undefined;
   if (request.method === 'POST') {
     body = await readText(request, MAX_BODY_BYTES);
-    if (request.headers.get('content-type')?.includes('application/json')) parseJsonObject(body);
+    // next-auth reads every field of a JSON body as a string (csrfToken, callbackUrl…).
+    if (request.headers.get('content-type')?.includes('application/json')) {
+      if (Object.values(parseJsonObject(body)).some((value) => typeof value !== 'string')) {
+        throw HttpError.of('invalidJson', 'the request body must be a JSON object of strings');
+      }
+    }
   }
   const forwarded = new NextRequest(request.url, { method: request.method, headers: request.headers, body });
   return nextAuth(forwarded, { params: Promise.resolve(params) });
