@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
-import { deleteAddressAction, setDefaultAddressAction } from '@/lib/accounts/account-actions';
+import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
 import { AddressForm, type CountryOption } from './address-form';
 import { FormMessages } from './form-messages';

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
-import { createAddressAction, updateAddressAction } from '@/lib/accounts/account-actions';
+import { createAddressAction, updateAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { deleteAccountAction } from '@/lib/accounts/account-actions';
+import { deleteAccountAction } from '@/lib/actions/account';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 

@@ -6,7 +6,7 @@ import { useRef } from 'react';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { changeEmailAction } from '@/lib/accounts/account-actions';
+import { changeEmailAction } from '@/lib/actions/account';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 

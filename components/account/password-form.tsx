@@ -6,7 +6,7 @@ import { usePasswordErrorText } from '@/components/auth/password-error';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { changePasswordAction } from '@/lib/accounts/account-actions';
+import { changePasswordAction } from '@/lib/actions/account';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 

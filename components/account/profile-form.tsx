@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
-import { updateProfileAction } from '@/lib/accounts/account-actions';
+import { updateProfileAction } from '@/lib/actions/account';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
-import { signOutEverywhereAction } from '@/lib/accounts/account-actions';
+import { signOutEverywhereAction } from '@/lib/actions/account';
 import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { forgotPasswordAction } from '@/lib/accounts/actions';
+import { forgotPasswordAction } from '@/lib/actions/registration';
 import { useFormAction } from './use-form-action';
 
 /** Asks for a reset link. The answer is the same whether or not the account exists. */

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { registerAction } from '@/lib/accounts/actions';
+import { registerAction } from '@/lib/actions/registration';
 import { usePasswordErrorText } from './password-error';
 import { useFormAction } from './use-form-action';
 

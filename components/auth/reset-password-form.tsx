@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { resetPasswordAction } from '@/lib/accounts/actions';
+import { resetPasswordAction } from '@/lib/actions/registration';
 import { usePasswordErrorText } from './password-error';
 import { useFormAction } from './use-form-action';
 

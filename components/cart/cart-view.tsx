@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useOptimistic, useState, useTransition } from 'react';
 import { useFormatMoney } from '@/components/providers';
 import { useRefreshCart } from '@/components/store/use-cart';
-import { acknowledgePricesAction, removeCartLineAction, updateCartLineAction } from '@/lib/cart/actions';
+import { acknowledgePricesAction, removeCartLineAction, updateCartLineAction } from '@/lib/actions/cart';
 import type { CartView as Cart } from '@/lib/cart/queries';
 
 type Change = { lineId: number; quantity: number };

@@ -6,7 +6,7 @@ import { useFormAction } from '@/components/auth/use-form-action';
 import { useFormatMoney } from '@/components/providers';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { placeOrderAction } from '@/lib/checkout/actions';
+import { placeOrderAction } from '@/lib/actions/checkout';
 
 type Totals = {
   subtotalMinor: number;

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { cancelOrderAction, declineDemoOrderAction, payDemoOrderAction, payOrderNowAction } from '@/lib/orders/actions';
+import { cancelOrderAction, declineDemoOrderAction, payDemoOrderAction, payOrderNowAction } from '@/lib/actions/orders';
 
 type Props = { number: string; orderKey: string };
 

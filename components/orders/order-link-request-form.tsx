@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { requestOrderLinkAction } from '@/lib/orders/actions';
+import { requestOrderLinkAction } from '@/lib/actions/orders';
 
 /**
  * Asks for a new order link by mail: the order number is the page's, the shopper types the address

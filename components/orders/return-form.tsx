@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { requestReturnAction } from '@/lib/orders/actions';
+import { requestReturnAction } from '@/lib/actions/orders';
 
 /**
  * Request a return of delivered items: which, how many, and why. `requestKey` (made by the server

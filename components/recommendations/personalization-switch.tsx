@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useOptimistic, useState, useTransition } from 'react';
-import { updatePersonalizationAction } from '@/lib/recommendations/actions';
+import { updatePersonalizationAction } from '@/lib/actions/personalization';
 
 /**
  * The switch itself: flips at once (optimistic), saves through the server action, and announces

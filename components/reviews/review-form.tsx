@@ -7,7 +7,7 @@ import { useId, useRef, useState, useTransition } from 'react';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { deleteReviewAction, type ReviewFormState, saveReviewAction } from '@/lib/reviews/actions';
+import { deleteReviewAction, type ReviewFormState, saveReviewAction } from '@/lib/actions/reviews';
 import { type OwnReview, RATINGS } from '@/lib/reviews/types';
 import { REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/validation';
 import { Stars } from './stars';

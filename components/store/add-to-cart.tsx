@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { addToCartAction } from '@/lib/cart/actions';
+import { addToCartAction } from '@/lib/actions/cart';
 import { useRefreshCart } from './use-cart';
 
 /** "Add to cart" for one edition, with the outcome announced (added, limited by stock, sold out). */

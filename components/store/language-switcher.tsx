@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { type Locale, LOCALES } from '@/lib/i18n/config';
-import { setLocaleAction } from '@/lib/i18n/actions';
+import { setLocaleAction } from '@/lib/actions/locale';
 
 const NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文' };
 

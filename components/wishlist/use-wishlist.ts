@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addToWishlistAction, removeFromWishlistAction } from '@/lib/wishlist/actions';
+import { addToWishlistAction, removeFromWishlistAction } from '@/lib/actions/wishlist';
 
 export type WishlistState = { signedIn: boolean; productIds: number[] };
 

@@ -26,7 +26,7 @@ export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
 };
 
-/** Thrown anywhere below a route handler to answer with this error (lib/http/route.ts turns it into JSON). */
+/** Thrown anywhere below a route handler to answer with this error (lib/api/route.ts turns it into JSON). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

@@ -1,6 +1,6 @@
 /**
  * Successful JSON responses of the public API. Errors are thrown as HttpError and answered by the
- * route wrapper (lib/http/route.ts) in the one error shape of lib/http/errors.ts.
+ * route wrapper (lib/api/route.ts) in the one error shape of lib/http/errors.ts.
  */
 export function jsonOk(body: unknown, init: { status?: number; cache?: 'public' | 'private' } = {}): Response {
   return Response.json(body, {

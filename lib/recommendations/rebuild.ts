@@ -21,7 +21,7 @@ import type { Interaction, NeighbourTable } from './types';
  * readers see the old tables until the new ones are committed. A transaction-level advisory lock
  * makes a second, concurrent rebuild (another instance, the CLI) return at once instead of doing
  * the same work twice. Callers that run inside a request invalidate the `recommendations` and
- * catalog cache tags themselves (lib/recommendations/actions and the admin route do).
+ * catalog cache tags themselves (lib/actions/personalization and the admin route do).
  */
 
 export const REBUILD_STAGES = [

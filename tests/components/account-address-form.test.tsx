@@ -12,7 +12,7 @@ const actions = vi.hoisted(() => ({
   updateAddressAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
   changePasswordAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
 }));
-vi.mock('@/lib/accounts/account-actions', () => actions);
+vi.mock('@/lib/actions/account', () => actions);
 
 const countries = [
   { code: 'DE', name: 'Germany' },

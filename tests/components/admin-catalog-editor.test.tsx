@@ -13,7 +13,7 @@ const actions = vi.hoisted(() => ({
   createPersonAction: vi.fn<(previous: unknown, formData: FormData) => Promise<Result>>(),
   updateProductsStatusAction: vi.fn(),
 }));
-vi.mock('@/lib/admin/catalog/actions', () => actions);
+vi.mock('@/lib/actions/admin/catalog', () => actions);
 const router = vi.hoisted(() => ({ replace: vi.fn(), refresh: vi.fn(), push: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
 

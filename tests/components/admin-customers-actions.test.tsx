@@ -15,7 +15,7 @@ const actions = vi.hoisted(() => ({
   disableCustomerAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
   enableCustomerAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
 }));
-vi.mock('@/lib/admin/customers/actions', () => actions);
+vi.mock('@/lib/actions/admin/customers', () => actions);
 const refresh = vi.hoisted(() => vi.fn());
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }));
 

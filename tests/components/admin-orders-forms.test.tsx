@@ -12,7 +12,7 @@ const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }), usePathname: () => '/admin/orders/EN-100001' }));
 
 const stockActions = vi.hoisted(() => ({ adjustStockAction: vi.fn<(p: unknown, f: FormData) => Promise<Result>>() }));
-vi.mock('@/lib/admin/stock/actions', () => stockActions);
+vi.mock('@/lib/actions/admin/stock', () => stockActions);
 
 const orderActions = vi.hoisted(() => {
   const action = () => vi.fn<(p: unknown, f: FormData) => Promise<Result>>();
@@ -26,7 +26,7 @@ const orderActions = vi.hoisted(() => {
     resolveOrderAction: action(),
   };
 });
-vi.mock('@/lib/admin/orders/actions', () => orderActions);
+vi.mock('@/lib/actions/admin/orders', () => orderActions);
 
 function renderAdmin(ui: React.ReactNode) {
   return render(

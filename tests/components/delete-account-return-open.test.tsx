@@ -5,7 +5,7 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { Providers } from '@/components/providers';
 import { MESSAGES } from '@/lib/i18n/messages';
 
-vi.mock('@/lib/accounts/account-actions', () => ({
+vi.mock('@/lib/actions/account', () => ({
   deleteAccountAction: vi.fn(async () => ({ ok: false, fieldErrors: { form: 'returnOpen' } })),
 }));
 vi.mock('next-auth/react', () => ({ signOut: vi.fn() }));

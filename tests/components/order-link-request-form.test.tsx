@@ -3,12 +3,12 @@ import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OrderLinkRequestForm } from '@/components/orders/order-link-request-form';
 import { MESSAGES } from '@/lib/i18n/messages';
-import type { OrderLinkState } from '@/lib/orders/actions';
+import type { OrderLinkState } from '@/lib/actions/orders';
 
 const actions = vi.hoisted(() => ({
   requestOrderLinkAction: vi.fn<(previous: OrderLinkState, formData: FormData) => Promise<OrderLinkState>>(),
 }));
-vi.mock('@/lib/orders/actions', () => actions);
+vi.mock('@/lib/actions/orders', () => actions);
 
 beforeEach(() => actions.requestOrderLinkAction.mockReset());
 

@@ -3,12 +3,12 @@ import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PersonalizationSwitch } from '@/components/recommendations/personalization-switch';
 import { MESSAGES } from '@/lib/i18n/messages';
-import type { PersonalizationResult } from '@/lib/recommendations/actions';
+import type { PersonalizationResult } from '@/lib/actions/personalization';
 
 const actions = vi.hoisted(() => ({
   updatePersonalizationAction: vi.fn<(enabled: unknown) => Promise<PersonalizationResult>>(),
 }));
-vi.mock('@/lib/recommendations/actions', () => actions);
+vi.mock('@/lib/actions/personalization', () => actions);
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

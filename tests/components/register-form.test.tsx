@@ -14,7 +14,7 @@ type State = {
 const actions = vi.hoisted(() => ({
   registerAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
 }));
-vi.mock('@/lib/accounts/actions', () => actions);
+vi.mock('@/lib/actions/registration', () => actions);
 
 function renderIn(locale: 'en' | 'zh') {
   return render(

@@ -15,7 +15,7 @@ const actions = vi.hoisted(() => ({
   saveReviewAction: vi.fn<(previous: State, formData: FormData) => Promise<State>>(),
   deleteReviewAction: vi.fn(),
 }));
-vi.mock('@/lib/reviews/actions', () => actions);
+vi.mock('@/lib/actions/reviews', () => actions);
 
 function renderWithMessages(ui: React.ReactNode, locale: 'en' | 'zh' = 'en') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -11,7 +11,7 @@ const actions = vi.hoisted(() => ({
   addToWishlistAction: vi.fn<(productId: unknown) => Promise<WishlistActionResult>>(),
   removeFromWishlistAction: vi.fn<(productId: unknown) => Promise<WishlistActionResult>>(),
 }));
-vi.mock('@/lib/wishlist/actions', () => actions);
+vi.mock('@/lib/actions/wishlist', () => actions);
 vi.mock('next/navigation', () => ({ usePathname: () => '/products/neon-harbour' }));
 
 /** The server's wishlist, as /api/v1/wishlist answers it. */

@@ -21,8 +21,8 @@ function actionId(exportedName: string, file: string): string {
   return entry[0];
 }
 
-const PLACE_ORDER = actionId('placeOrderAction', 'lib/checkout/actions');
-const ADD_TO_CART = actionId('addToCartAction', 'lib/cart/actions');
+const PLACE_ORDER = actionId('placeOrderAction', 'lib/actions/checkout');
+const ADD_TO_CART = actionId('addToCartAction', 'lib/actions/cart');
 
 /** The page that uses each action: Next answers 409 for an action called from a page without it. */
 const PAGE: Record<string, string> = { [PLACE_ORDER]: '/checkout', [ADD_TO_CART]: '/products/neon-harbour' };

@@ -22,7 +22,7 @@ import {
   signOutEverywhereAction,
   updateAddressAction,
   updateProfileAction,
-} from '@/lib/accounts/account-actions';
+} from '@/lib/actions/account';
 import { createSession, registerUser, requestPasswordReset, resolveOAuthUser } from '@/lib/accounts/mutations';
 import { findSignInAccount, getSessionUser } from '@/lib/accounts/queries';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';

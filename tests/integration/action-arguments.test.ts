@@ -15,7 +15,7 @@ const modules = execSync(`grep -rl "^'use server'" lib`, { encoding: 'utf8' }).t
 
 describe('server action arguments', () => {
   it('finds the action modules', () => {
-    expect(modules).toContain('lib/checkout/actions.ts');
+    expect(modules).toContain('lib/actions/checkout.ts');
     expect(modules.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -35,7 +35,7 @@ describe('server action arguments', () => {
   });
 
   it('the checkout without form data', async () => {
-    const { placeOrderAction } = await import('@/lib/checkout/actions');
+    const { placeOrderAction } = await import('@/lib/actions/checkout');
     const call = placeOrderAction as (...args: unknown[]) => Promise<unknown>;
     expect(await call(null)).toEqual(INVALID_INPUT);
     expect(await call(null, 'line1=x')).toEqual(INVALID_INPUT);

@@ -5,7 +5,7 @@ import { registerUser } from '@/lib/accounts/mutations';
 import { recordAudit } from '@/lib/admin/audit';
 import { listAuditEntries, listAuditFilterOptions } from '@/lib/admin/audit-log/queries';
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from '@/lib/admin/audit-log/validation';
-import { changeCustomerRoleAction, disableCustomerAction } from '@/lib/admin/customers/actions';
+import { changeCustomerRoleAction, disableCustomerAction } from '@/lib/actions/admin/customers';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());

@@ -30,7 +30,7 @@ const ROOT = process.cwd();
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** Modules that exist today: the scan must find at least these, or it is not scanning. */
-const KNOWN_ACTION_MODULES = ['lib/admin/customers/actions.ts', 'lib/admin/reviews/actions.ts'];
+const KNOWN_ACTION_MODULES = ['lib/actions/admin/customers.ts', 'lib/actions/admin/reviews.ts'];
 const KNOWN_ROUTE_MODULES = ['app/admin-mail/[id]/route.ts'];
 
 function walk(dir: string): string[] {

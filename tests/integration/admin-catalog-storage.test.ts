@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { POST as upload } from '@/app/api/admin/products/uploads/route';
 import { getDb } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { saveProductAction } from '@/lib/admin/catalog/actions';
+import { saveProductAction } from '@/lib/actions/admin/catalog';
 import { sniffType } from '@/lib/admin/catalog/magic-bytes';
 import { createLocalStorage, serveLocalUpload } from '@/lib/storage/local';
 import { setStorage } from '@/lib/storage';

@@ -3,7 +3,7 @@ import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { createPersonAction, saveProductAction, updateProductsStatusAction } from '@/lib/admin/catalog/actions';
+import { createPersonAction, saveProductAction, updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import { saveProduct } from '@/lib/admin/catalog/mutations';
 import { getProductForEditor, listAdminProducts, listGenreOptions, searchPeople } from '@/lib/admin/catalog/queries';
 import type { ProductEditorData } from '@/lib/admin/catalog/types';

@@ -10,7 +10,7 @@ import {
   resolveOrderAction,
   retryOrderRefundsAction,
   shipOrderAction,
-} from '@/lib/admin/orders/actions';
+} from '@/lib/actions/admin/orders';
 import { getOrderForAdmin, listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { readOrderFilters } from '@/lib/admin/orders/validation';
 import { AuthError } from '@/lib/auth/errors';

@@ -3,13 +3,13 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { markOrderDeliveredAction, shipOrderAction } from '@/lib/admin/orders/actions';
+import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import {
   approveReturnAction,
   receiveReturnAction,
   rejectReturnAction,
   retryReturnRefundAction,
-} from '@/lib/admin/returns/actions';
+} from '@/lib/actions/admin/returns';
 import { getReturnForAdmin, listReturnsForAdmin } from '@/lib/admin/returns/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';

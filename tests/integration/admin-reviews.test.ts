@@ -3,7 +3,7 @@ import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { hideReviewAction, showReviewAction } from '@/lib/admin/reviews/actions';
+import { hideReviewAction, showReviewAction } from '@/lib/actions/admin/reviews';
 import { listReviewsForModeration } from '@/lib/admin/reviews/queries';
 import { reviewFiltersSchema } from '@/lib/admin/reviews/validation';
 import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';

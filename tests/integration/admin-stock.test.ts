@@ -3,7 +3,7 @@ import { revalidateTag, updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { adjustStockAction } from '@/lib/admin/stock/actions';
+import { adjustStockAction } from '@/lib/actions/admin/stock';
 import * as hooks from '@/lib/admin/stock/hooks';
 import { getEditionStock, listStockEditions, listStockMovements } from '@/lib/admin/stock/queries';
 import { placeOrder } from '@/lib/checkout/place-order';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { forgotPasswordAction, resetPasswordAction } from '@/lib/accounts/actions';
+import { forgotPasswordAction, resetPasswordAction } from '@/lib/actions/registration';
 import {
   changePassword,
   createOrPromoteAdmin,
@@ -13,7 +13,7 @@ import {
   revokeSession,
 } from '@/lib/accounts/mutations';
 import { requestRegistration } from '@/lib/accounts/registration';
-import { authorizeCredentials, authOptions } from '@/lib/auth/options';
+import { authorizeCredentials, authOptions } from '@/lib/api/auth-options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/admin/mail/queries';
 import { captureMail, outboxMails } from '../support/outbox';

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
-import { addToCartAction, updateCartLineAction } from '@/lib/cart/actions';
+import { addToCartAction, updateCartLineAction } from '@/lib/actions/cart';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/api/auth-options';
 import {
   countOrdersFor,
   createCart,

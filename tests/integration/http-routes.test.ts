@@ -7,14 +7,14 @@ import { GET as nextAuthGet, POST as nextAuthPost } from '@/app/api/auth/[...nex
 import { POST as rebuildRoute } from '@/app/api/admin/recommendations/rebuild/route';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { registerUser } from '@/lib/accounts/mutations';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { requestContext, signInAs } from '../support/request-context';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
 /*
- * The route-handler wrapper (lib/http/route.ts) as callers see it: one error shape, cross-site writes
+ * The route-handler wrapper (lib/api/route.ts) as callers see it: one error shape, cross-site writes
  * refused, JSON required where JSON is expected, bodies capped, unexpected failures logged with an id.
  */
 

@@ -4,7 +4,7 @@ import { GET as adminMailHtml } from '@/app/admin-mail/[id]/route';
 import { getDb, queryRows } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
 import { isResetTokenValid, registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
-import { markOrderDeliveredAction, shipOrderAction } from '@/lib/admin/orders/actions';
+import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import { getCurrentUser } from '@/lib/auth/session';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { getOutboxMessage, listOutbox } from '@/lib/admin/mail/queries';

@@ -5,7 +5,7 @@ import { registerUser } from '@/lib/accounts/mutations';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { env } from '@/lib/env';
 import { checkOrderAccessKey, hashAccessKey, orderAccessKey } from '@/lib/orders/access';
-import { requestOrderLinkAction } from '@/lib/orders/actions';
+import { requestOrderLinkAction } from '@/lib/actions/orders';
 import { cancelOrderAsCustomer } from '@/lib/orders/mutations';
 import { getOrderAccess, getOrderForViewer } from '@/lib/orders/queries';
 import { checkoutContext, createCart, createTestEdition, guestCheckout } from '../support/commerce';

@@ -8,7 +8,7 @@ import { updateProfile } from '@/lib/accounts/account';
 import { createAddress, listAddresses, updateAddress } from '@/lib/accounts/address-book';
 import { createSession, registerUser, resolveOAuthUser } from '@/lib/accounts/mutations';
 import { getSessionUser } from '@/lib/accounts/queries';
-import { addOrderNoteAction } from '@/lib/admin/orders/actions';
+import { addOrderNoteAction } from '@/lib/actions/admin/orders';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';
 import { createCart, createTestEdition, checkoutContext } from '../support/commerce';

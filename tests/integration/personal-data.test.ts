@@ -7,7 +7,7 @@ import { createSession, registerUser, resolveOAuthUser } from '@/lib/accounts/mu
 import { getSessionUser } from '@/lib/accounts/queries';
 import { listCustomers } from '@/lib/admin/customers/queries';
 import { customerFiltersSchema } from '@/lib/admin/customers/validation';
-import { addOrderNoteAction } from '@/lib/admin/orders/actions';
+import { addOrderNoteAction } from '@/lib/actions/admin/orders';
 import { getOrderForAdmin, listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { readOrderFilters } from '@/lib/admin/orders/validation';
 import { placeOrder } from '@/lib/checkout/place-order';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { SHOPPER_COUNT } from '@/db/seed/shoppers';
-import { updatePersonalizationAction } from '@/lib/recommendations/actions';
+import { updatePersonalizationAction } from '@/lib/actions/personalization';
 import { rebuildIfDue, recordProductView } from '@/lib/recommendations/mutations';
 import { getCartRecommendations, getForYou, readProductRecommendations } from '@/lib/recommendations/queries';
 import { rebuildRecommendations } from '@/lib/recommendations/rebuild';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { getDb, queryRows } from '@/db';
-import { registerAction } from '@/lib/accounts/actions';
+import { registerAction } from '@/lib/actions/registration';
 import { registerUser } from '@/lib/accounts/mutations';
 import { findSignInAccount } from '@/lib/accounts/queries';
 import {
@@ -12,7 +12,7 @@ import {
   requestRegistration,
   SIGNUP_COOKIE,
 } from '@/lib/accounts/registration';
-import { authOptions, authorizeCredentials } from '@/lib/auth/options';
+import { authOptions, authorizeCredentials } from '@/lib/api/auth-options';
 import { UNKNOWN_CLIENT } from '@/lib/security/client-ip';
 import { requestContext } from '../support/request-context';
 import { captureMail, outboxMails } from '../support/outbox';

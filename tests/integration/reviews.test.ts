@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { productTag } from '@/lib/catalog/tags';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';
-import { deleteReviewAction, saveReviewAction } from '@/lib/reviews/actions';
+import { deleteReviewAction, saveReviewAction } from '@/lib/actions/reviews';
 import { getOwnReview, getProductReviews, listProductReviews } from '@/lib/reviews/queries';
 import { reviewsTag } from '@/lib/reviews/tags';
 import { REVIEWS_PAGE_SIZE } from '@/lib/reviews/validation';

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { resetPasswordAction } from '@/lib/accounts/actions';
+import { resetPasswordAction } from '@/lib/actions/registration';
 import { registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
-import { authOptions, authorizeCredentials } from '@/lib/auth/options';
+import { authOptions, authorizeCredentials } from '@/lib/api/auth-options';
 import { DEVICE_COOKIE } from '@/lib/auth/trusted-device';
 import { pruneSignInThrottles } from '@/lib/security/sign-in-throttle';
 import type { Env } from '@/lib/env';

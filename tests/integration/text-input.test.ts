@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { createAddressAction, updateProfileAction } from '@/lib/accounts/account-actions';
-import { registerAction } from '@/lib/accounts/actions';
+import { createAddressAction, updateProfileAction } from '@/lib/actions/account';
+import { registerAction } from '@/lib/actions/registration';
 import { registerUser } from '@/lib/accounts/mutations';
 import { listAuditEntries } from '@/lib/admin/audit-log/queries';
 import { auditFiltersSchema } from '@/lib/admin/audit-log/validation';

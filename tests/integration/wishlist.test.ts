@@ -4,7 +4,7 @@ import { GET as wishlistRoute } from '@/app/api/v1/wishlist/route';
 import { getDb, queryRows } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
-import { addToWishlistAction, removeFromWishlistAction } from '@/lib/wishlist/actions';
+import { addToWishlistAction, removeFromWishlistAction } from '@/lib/actions/wishlist';
 import { notifyWishlists, notifyWishlistsForEdition } from '@/lib/wishlist/notifications';
 import { listWishlist, listWishlistProductIds } from '@/lib/wishlist/queries';
 import { createTestEdition } from '../support/commerce';

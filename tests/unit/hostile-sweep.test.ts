@@ -24,7 +24,7 @@ describe('server action calls', () => {
         node: {
           '60abc': {
             workers: { 'app/[locale]/(secure)/cart/page': {} },
-            filename: 'lib/cart/actions.ts',
+            filename: 'lib/actions/cart.ts',
             exportedName: 'updateCartLineAction',
           },
           c0def: { workers: { 'app/api/v1/products/route': {} }, exportedName: '$$RSC_SERVER_CACHE_0' },
@@ -36,7 +36,7 @@ describe('server action calls', () => {
     fs.rmSync(dir, { recursive: true });
     // The cached function is posted to a page only; this one is used by a route handler alone.
     expect(actions).toEqual([
-      expect.objectContaining({ id: '60abc', name: 'lib/cart/actions.ts#updateCartLineAction', cached: false }),
+      expect.objectContaining({ id: '60abc', name: 'lib/actions/cart.ts#updateCartLineAction', cached: false }),
     ]);
     const calls = await hostileActionCalls(actions[0], ['quantity']);
     const call = (kind: string) => calls.find((c) => c.kind === kind)!;

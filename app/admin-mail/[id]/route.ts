@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { getOutboxMessage } from '@/lib/admin/mail/queries';
 
 const params = z.object({

@@ -1,6 +1,6 @@
 import { connection } from 'next/server';
 import { z } from 'zod';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { serveLocalUpload } from '@/lib/storage/local';
 
 // GET /uploads/{key}: files uploaded to local storage after the server started (`next start` only

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, useTransition } from 'react';
-import { createPersonAction } from '@/lib/admin/catalog/actions';
+import { createPersonAction } from '@/lib/actions/admin/catalog';
 import type { PersonOption } from '@/lib/admin/catalog/types';
 import { CREDIT_ROLES } from '@/lib/admin/catalog/validation';
 import { type EditorCreditState, move, newKey } from './editor-state';

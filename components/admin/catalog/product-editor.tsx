@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { saveProductAction } from '@/lib/admin/catalog/actions';
+import { saveProductAction } from '@/lib/actions/admin/catalog';
 import { slugify } from '@/lib/catalog/slug';
 import type { GenreOption, ProductEditorData } from '@/lib/admin/catalog/types';
 import { PRODUCT_KINDS, type ProductKind } from '@/lib/catalog/formats';

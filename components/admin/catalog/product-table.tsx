@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { updateProductsStatusAction } from '@/lib/admin/catalog/actions';
+import { updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import type { AdminProductRow } from '@/lib/admin/catalog/types';
 import { thumbnailUrlOf } from '@/lib/admin/catalog/uploads-keys';
 import { formatMoney } from '@/lib/money/format';

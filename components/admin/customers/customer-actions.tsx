@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SelectField } from '@/components/ui/field';
-import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/admin/customers/actions';
+import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/actions/admin/customers';
 import { ConfirmActionForm } from './confirm-action-form';
 
 /**

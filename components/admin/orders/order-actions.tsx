@@ -12,7 +12,7 @@ import {
   resolveOrderAction,
   retryOrderRefundsAction,
   shipOrderAction,
-} from '@/lib/admin/orders/actions';
+} from '@/lib/actions/admin/orders';
 import { CARRIER_CODES } from '@/lib/admin/orders/carriers';
 import { ActionCard, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';

@@ -8,7 +8,7 @@ import {
   receiveReturnAction,
   rejectReturnAction,
   retryReturnRefundAction,
-} from '@/lib/admin/returns/actions';
+} from '@/lib/actions/admin/returns';
 import { ActionCard, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 

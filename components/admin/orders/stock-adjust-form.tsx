@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
-import { adjustStockAction } from '@/lib/admin/stock/actions';
+import { adjustStockAction } from '@/lib/actions/admin/stock';
 import { ADJUST_REASONS } from '@/lib/admin/stock/validation';
 import { FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';

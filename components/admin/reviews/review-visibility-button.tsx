@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
-import { hideReviewAction, showReviewAction } from '@/lib/admin/reviews/actions';
+import { hideReviewAction, showReviewAction } from '@/lib/actions/admin/reviews';
 
 /**
  * Hide or show one review. Reversible, so it acts at once (no confirmation step); the result is

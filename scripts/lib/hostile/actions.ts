@@ -18,7 +18,7 @@ import { type Segment, workerSegments } from './routes';
 
 export type ServerAction = {
   id: string;
-  /** `lib/cart/actions.ts#addToCartAction`, or `…#$$RSC_SERVER_CACHE_0` for a cached function. */
+  /** `lib/actions/cart.ts#addToCartAction`, or `…#$$RSC_SERVER_CACHE_0` for a cached function. */
   name: string;
   cached: boolean;
   /** The segments of a page the action can be posted to. */

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { RegisterForm } from '@/components/auth/register-form';
-import { enabledOAuthProviders } from '@/lib/auth/options';
+import { enabledOAuthProviders } from '@/lib/api/auth-options';
 import { safeRedirectPath } from '@/lib/http/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale } from '@/lib/i18n/server';

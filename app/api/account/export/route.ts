@@ -1,5 +1,5 @@
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { exportMyData } from '@/lib/privacy/export';
 
 // GET /api/account/export: everything the store holds about the signed-in shopper, as a JSON file

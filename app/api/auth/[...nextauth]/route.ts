@@ -1,10 +1,10 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/api/auth-options';
 import { parseJsonObject, readText } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/errors';
-import { route, type RouteInput } from '@/lib/http/route';
+import { route, type RouteInput } from '@/lib/api/route';
 
 const nextAuth = NextAuth(authOptions);
 
@@ -25,7 +25,7 @@ const credentialProviders = new Set(
  * callback (it only takes the POSTed form), a JSON body that does not parse (next-auth calls
  * `req.json()` unguarded) or holds anything but strings, a body over 16 KB, a callbackUrl it would call a configuration error.
  * The body, read once through the capped reader, is then handed to next-auth in a fresh request. A
- * well-formed but foreign callbackUrl goes home through the redirect callback (lib/auth/options.ts).
+ * well-formed but foreign callbackUrl goes home through the redirect callback (lib/api/auth-options.ts).
  */
 async function handle({ request, params }: RouteInput<undefined, z.infer<typeof segments>, undefined, undefined>) {
   const [action, providerId] = params.nextauth;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { runAllJobs } from '@/lib/jobs';
 
 // GET /api/cron/tick: runs the background jobs once, for hosts without long-lived processes

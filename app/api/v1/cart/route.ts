@@ -1,6 +1,6 @@
 import { getCurrentCart } from '@/lib/cart/queries';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 // GET /api/v1/cart: the current visitor's cart (by session or cart cookie), for the header's
 // mini-cart and other clients. Never cached.

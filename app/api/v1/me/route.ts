@@ -1,6 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 // GET /api/v1/me: the signed-in user (name and role only), or null. Never cached.
 export const GET = route({}, async () => {

@@ -2,7 +2,7 @@ import { getProduct } from '@/lib/catalog/queries';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import {
   getForYou,
   getProductRecommendations,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { listProductReviews } from '@/lib/reviews/queries';
 import { productIdSchema, reviewPageSchema } from '@/lib/reviews/validation';
 

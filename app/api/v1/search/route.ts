@@ -3,7 +3,7 @@ import { listProducts } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
 import { browseQuery } from '@/lib/catalog/api-params';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { searchPeople } from '@/lib/catalog/search/queries';
 
 // GET /api/v1/search?q=…: full-text search with the browse filters; q is required.

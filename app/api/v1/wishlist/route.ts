@@ -1,6 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { listWishlistProductIds } from '@/lib/wishlist/queries';
 
 // GET /api/v1/wishlist: whether the viewer is signed in, and the ids of the products on their

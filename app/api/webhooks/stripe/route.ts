@@ -1,5 +1,5 @@
 import { readText } from '@/lib/http/body';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { handleStripeWebhook } from '@/lib/orders/stripe-webhook';
 
 /** Stripe's events are a few KB; 1 MB leaves room without letting anyone stream gigabytes. */

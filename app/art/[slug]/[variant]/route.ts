@@ -4,7 +4,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getCoverArtInfo } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { slugSchema } from '@/lib/catalog/api-params';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 const params = z.object({ slug: slugSchema, variant: z.string().regex(/^[0-9]\.svg$/) });
 

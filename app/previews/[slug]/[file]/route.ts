@@ -3,7 +3,7 @@ import { hasGeneratedPreview } from '@/lib/catalog/queries';
 import { synthesizePreviewWav } from '@/lib/catalog/preview-audio';
 import { HttpError } from '@/lib/http/errors';
 import { slugSchema } from '@/lib/catalog/api-params';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 const params = z.object({ slug: slugSchema, file: z.string().regex(/^[0-9]{1,3}\.wav$/) });
 

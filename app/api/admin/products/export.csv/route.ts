@@ -1,6 +1,6 @@
 import { csvExportStream } from '@/lib/admin/catalog/export';
 import { readAdminProductFilters } from '@/lib/admin/catalog/validation';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 // GET /api/admin/products/export.csv?q=&kind=&status=&format=: products × editions as CSV (one row
 // per edition), UTF-8 with a byte-order mark so Excel reads Chinese and Japanese titles correctly.

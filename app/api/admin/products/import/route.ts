@@ -4,7 +4,7 @@ import { PREVIEW_CONTENT_TYPE } from '@/lib/admin/catalog/import-format';
 import { expireTags } from '@/lib/admin/catalog/invalidate';
 import { isJsonContentType, mediaType, readJsonObject, readLines } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 /** A whole file for the dry run (the page refuses larger ones: 40 MB). */
 const MAX_PREVIEW_BYTES = 48 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { searchPeople } from '@/lib/admin/catalog/queries';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 // GET /api/admin/products/people?q=: people whose name contains q, for the credit picker. Admins only.
 export const GET = route({ auth: 'admin' }, async ({ request, user: admin }) => {

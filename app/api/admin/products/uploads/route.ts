@@ -3,7 +3,7 @@ import { uploadCatalogClip, uploadCatalogImage } from '@/lib/admin/catalog/uploa
 import { CLIP_MAX_BYTES, IMAGE_MAX_BYTES } from '@/lib/admin/catalog/uploads-keys';
 import { readBody } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 
 const UPLOAD_MESSAGES = {
   empty: 'the file is empty',

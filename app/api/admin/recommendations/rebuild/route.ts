@@ -1,4 +1,4 @@
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { rebuildRecommendationsNow } from '@/lib/recommendations/mutations';
 import { refreshRecommendationCaches } from '@/lib/recommendations/refresh';
 

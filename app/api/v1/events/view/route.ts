@@ -1,6 +1,6 @@
 import { after } from 'next/server';
 import { HttpError } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { recordProductView } from '@/lib/recommendations/mutations';
 import { currentShopper } from '@/lib/recommendations/shopper';
 import { viewEventSchema } from '@/lib/recommendations/validation';

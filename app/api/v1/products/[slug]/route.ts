@@ -2,7 +2,7 @@ import { productDetailJson } from '@/lib/catalog/api';
 import { getProduct } from '@/lib/catalog/queries';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { slugParams } from '@/lib/catalog/api-params';
 
 // GET /api/v1/products/{slug}: one active product with its sellable editions, tracks and credits.

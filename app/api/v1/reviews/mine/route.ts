@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { getOwnReview } from '@/lib/reviews/queries';
 import { productIdSchema } from '@/lib/reviews/validation';
 

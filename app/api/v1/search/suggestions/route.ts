@@ -1,5 +1,5 @@
 import { jsonOk } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/api/route';
 import { cleanQuery } from '@/lib/catalog/search/normalize';
 import { getSuggestions } from '@/lib/catalog/search/queries';
 

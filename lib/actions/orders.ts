@@ -10,10 +10,10 @@ import { startPayment } from '@/lib/checkout/start-payment';
 import { requestLocale } from '@/lib/i18n/server';
 import { clientIp } from '@/lib/security/client-ip';
 import { consumeRateLimits } from '@/lib/security/rate-limit';
-import { getOrderForViewer } from './queries';
-import { cancelOrderAsCustomer, declineDemoOrder, type OrderActionResult, payDemoOrder } from './mutations';
-import { orderLinkLimits, orderLinkRequestSchema, sendOrderLink } from './order-link';
-import { requestReturn } from './returns';
+import { getOrderForViewer } from '@/lib/orders/queries';
+import { cancelOrderAsCustomer, declineDemoOrder, type OrderActionResult, payDemoOrder } from '@/lib/orders/mutations';
+import { orderLinkLimits, orderLinkRequestSchema, sendOrderLink } from '@/lib/orders/order-link';
+import { requestReturn } from '@/lib/orders/returns';
 
 /**
  * Order actions for shoppers. Every one re-checks that the viewer owns the order (or holds its

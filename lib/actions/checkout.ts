@@ -8,8 +8,8 @@ import { currentCartId } from '@/lib/cart/queries';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { requestLocale } from '@/lib/i18n/server';
 import { clientIp } from '@/lib/security/client-ip';
-import { placeOrder } from './place-order';
-import { checkoutFormToInput } from './validation';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { checkoutFormToInput } from '@/lib/checkout/validation';
 
 export type CheckoutState = { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 

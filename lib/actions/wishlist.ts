@@ -4,9 +4,9 @@ import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { z } from 'zod';
 import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
-import { addToWishlist, removeFromWishlist } from './mutations';
-import type { WishlistActionResult } from './types';
-import { wishlistProductIdSchema } from './validation';
+import { addToWishlist, removeFromWishlist } from '@/lib/wishlist/mutations';
+import type { WishlistActionResult } from '@/lib/wishlist/types';
+import { wishlistProductIdSchema } from '@/lib/wishlist/validation';
 
 /*
  * Server actions of the wishlist (product page toggle, /account/wishlist). Each one authenticates

@@ -2,9 +2,9 @@ import 'server-only';
 import type { z } from 'zod';
 import { AuthError } from '@/lib/auth/errors';
 import { requireAdmin, requireUser, type SessionUser } from '@/lib/auth/session';
-import { isJsonContentType, readJsonObject } from './body';
-import { errorResponse, HttpError } from './errors';
-import { isCrossSite } from './origin';
+import { isJsonContentType, readJsonObject } from '@/lib/http/body';
+import { errorResponse, HttpError } from '@/lib/http/errors';
+import { isCrossSite } from '@/lib/http/origin';
 
 /** The JSON body limit of a route that does not set its own. */
 const DEFAULT_JSON_BYTES = 16 * 1024;

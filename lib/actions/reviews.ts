@@ -4,10 +4,10 @@ import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/ac
 import { z } from 'zod';
 import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
-import { invalidateProductReviews } from './invalidate';
-import { deleteOwnReview, saveReview } from './mutations';
-import type { OwnReview } from './types';
-import { productIdSchema, reviewFieldErrors, reviewInputSchema } from './validation';
+import { invalidateProductReviews } from '@/lib/reviews/invalidate';
+import { deleteOwnReview, saveReview } from '@/lib/reviews/mutations';
+import type { OwnReview } from '@/lib/reviews/types';
+import { productIdSchema, reviewFieldErrors, reviewInputSchema } from '@/lib/reviews/validation';
 
 /*
  * Server actions of ratings and reviews. Each one authenticates (requireUser: the author is never a

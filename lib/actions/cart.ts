@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
-import { acknowledgePrices, addToCart, removeCartLine, setCartLineQuantity } from './mutations';
-import { editionIdSchema, lineIdSchema, quantitySchema } from './validation';
+import { acknowledgePrices, addToCart, removeCartLine, setCartLineQuantity } from '@/lib/cart/mutations';
+import { editionIdSchema, lineIdSchema, quantitySchema } from '@/lib/cart/validation';
 
 export type CartActionResult = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
 

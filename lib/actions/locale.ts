@@ -3,7 +3,7 @@
 import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { LOCALE_COOKIE, LOCALES } from './config';
+import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/config';
 
 const localeSchema = z.enum(LOCALES);
 

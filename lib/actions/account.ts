@@ -11,7 +11,7 @@ import {
   requireUser,
   type SessionUser,
 } from '@/lib/auth/session';
-import { setLocaleAction } from '@/lib/i18n/actions';
+import { setLocaleAction } from '@/lib/actions/locale';
 import {
   changeEmail,
   changeEmailSchema,
@@ -20,11 +20,11 @@ import {
   profileSchema,
   signOutEverywhere,
   updateProfile,
-} from './account';
+} from '@/lib/accounts/account';
 import { deleteAccount, deleteAccountSchema } from '@/lib/privacy/delete-account';
-import { accountAddressSchema, createAddress, deleteAddress, setDefaultAddress, updateAddress } from './address-book';
-import type { FormState } from './actions';
-import { fieldErrors } from './validation';
+import { accountAddressSchema, createAddress, deleteAddress, setDefaultAddress, updateAddress } from '@/lib/accounts/address-book';
+import type { FormState } from '@/lib/actions/registration';
+import { fieldErrors } from '@/lib/accounts/validation';
 
 /*
  * Server actions of the account centre (/account). Each one: authenticates (requireUser; the user id

@@ -12,10 +12,10 @@ import { requestLocale } from '@/lib/i18n/server';
 import { clientIp } from '@/lib/security/client-ip';
 import { consumeRateLimits, LIMITS } from '@/lib/security/rate-limit';
 import { normalizeKey } from '@/lib/security/normalize-key';
-import { requestPasswordReset, resetPassword, type FieldErrors } from './mutations';
-import type { PasswordFeedback } from './password-strength';
-import { REGISTRATION_HOURS, requestRegistration, SIGNUP_COOKIE } from './registration';
-import { emailSchema } from './validation';
+import { requestPasswordReset, resetPassword, type FieldErrors } from '@/lib/accounts/mutations';
+import type { PasswordFeedback } from '@/lib/accounts/password-strength';
+import { REGISTRATION_HOURS, requestRegistration, SIGNUP_COOKIE } from '@/lib/accounts/registration';
+import { emailSchema } from '@/lib/accounts/validation';
 
 export type FormState = {
   ok: boolean;

@@ -4,8 +4,8 @@ import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { adjustStock } from './mutations';
-import { adjustStockSchema } from './validation';
+import { adjustStock } from '@/lib/admin/stock/mutations';
+import { adjustStockSchema } from '@/lib/admin/stock/validation';
 
 /**
  * Stock adjustments from /admin/stock/{editionId}: a signed delta with a reason (and a note for a

@@ -10,12 +10,12 @@ import { mergeGuestCartInto } from '@/lib/cart/mutations';
 import { CART_COOKIE } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
 import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals-store';
-import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from './cookies';
-import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from './credentials';
-import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from './oauth-checks';
+import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from '@/lib/auth/cookies';
+import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from '@/lib/auth/credentials';
+import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from '@/lib/auth/oauth-checks';
 import { safeRedirectPath } from '@/lib/http/redirect';
 import { authSecret } from '@/lib/security/auth-secret';
-import { trustThisDevice } from './trusted-device';
+import { trustThisDevice } from '@/lib/auth/trusted-device';
 
 // next-auth reads its own NEXTAUTH_URL for callback and sign-out redirects: it is the store's URL.
 // Set here, inside the server, rather than in lib/env.ts, so scripts never pass it on to children.

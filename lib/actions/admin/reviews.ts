@@ -6,8 +6,8 @@ import { asAdmin } from '@/lib/admin/guard';
 import type { SessionUser } from '@/lib/auth/session';
 import { CATALOG_TAG } from '@/lib/catalog/tags';
 import { invalidateProductReviews } from '@/lib/reviews/invalidate';
-import { setReviewStatus } from './mutations';
-import { type ReviewActionState, reviewIdSchema, type ReviewStatus } from './validation';
+import { setReviewStatus } from '@/lib/admin/reviews/mutations';
+import { type ReviewActionState, reviewIdSchema, type ReviewStatus } from '@/lib/admin/reviews/validation';
 
 /*
  * Review moderation (/admin/reviews). Each action starts with asAdmin, parses the review id, changes

@@ -2,11 +2,11 @@
 
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
-import { expireTags } from './invalidate';
-import { createPerson, saveProduct, setProductsStatus } from './mutations';
-import { getProductForEditor, storeMinorPerMajor } from './queries';
-import type { ActionState, PersonOption, ProductEditorData } from './types';
-import { bulkStatusSchema, parseProductDraft, personSchema, toFieldErrors } from './validation';
+import { expireTags } from '@/lib/admin/catalog/invalidate';
+import { createPerson, saveProduct, setProductsStatus } from '@/lib/admin/catalog/mutations';
+import { getProductForEditor, storeMinorPerMajor } from '@/lib/admin/catalog/queries';
+import type { ActionState, PersonOption, ProductEditorData } from '@/lib/admin/catalog/types';
+import { bulkStatusSchema, parseProductDraft, personSchema, toFieldErrors } from '@/lib/admin/catalog/validation';
 
 /**
  * Server actions of the admin catalog. Each starts with asAdmin, so a visitor or a customer gets

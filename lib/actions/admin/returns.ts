@@ -6,15 +6,15 @@ import { asAdmin } from '@/lib/admin/guard';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { approveReturn, receiveReturn, rejectReturn, retryReturnRefund } from './mutations';
-import { getReturnCurrency } from './queries';
+import { approveReturn, receiveReturn, rejectReturn, retryReturnRefund } from '@/lib/admin/returns/mutations';
+import { getReturnCurrency } from '@/lib/admin/returns/queries';
 import {
   approveReturnSchema,
   receiveReturnSchema,
   rejectReturnSchema,
   resellableLines,
   returnIdSchema,
-} from './validation';
+} from '@/lib/admin/returns/validation';
 
 /**
  * Back-office return actions (/admin/returns/{id}). Each one starts with `asAdmin`, so a visitor or a

@@ -4,7 +4,7 @@ import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import type { z } from 'zod';
 import { asAdmin } from '@/lib/admin/guard';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { parseAmountToMinor } from './amount';
+import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import {
   addOrderNote,
   cancelOrderAsAdmin,
@@ -14,8 +14,8 @@ import {
   refundOrder,
   retryOrderRefunds,
   shipOrder,
-} from './mutations';
-import { getOrderCurrency as orderCurrency } from './queries';
+} from '@/lib/admin/orders/mutations';
+import { getOrderCurrency as orderCurrency } from '@/lib/admin/orders/queries';
 import {
   formFields,
   issuesToFieldErrors,
@@ -24,7 +24,7 @@ import {
   refundOrderSchema,
   resolveOrderSchema,
   shipOrderSchema,
-} from './validation';
+} from '@/lib/admin/orders/validation';
 
 /**
  * Back-office order actions (/admin/orders/{number}). Each one starts with `asAdmin`, so a visitor or

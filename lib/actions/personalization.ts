@@ -3,8 +3,8 @@
 import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { z } from 'zod';
 import { AuthError, requireUser } from '@/lib/auth/session';
-import { setPersonalization } from './mutations';
-import { personalizationSchema } from './validation';
+import { setPersonalization } from '@/lib/recommendations/mutations';
+import { personalizationSchema } from '@/lib/recommendations/validation';
 
 export type PersonalizationResult =
   { ok: true; enabled: boolean } | { ok: false; error: 'unauthenticated' | 'invalid' };
