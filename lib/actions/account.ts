@@ -22,7 +22,13 @@ import {
   updateProfile,
 } from '@/lib/accounts/account';
 import { deleteAccount, deleteAccountSchema } from '@/lib/privacy/delete-account';
-import { accountAddressSchema, createAddress, deleteAddress, setDefaultAddress, updateAddress } from '@/lib/accounts/address-book';
+import {
+  accountAddressSchema,
+  createAddress,
+  deleteAddress,
+  setDefaultAddress,
+  updateAddress,
+} from '@/lib/accounts/address-book';
 import type { FormState } from '@/lib/actions/registration';
 import { fieldErrors } from '@/lib/accounts/validation';
 

@@ -3,7 +3,12 @@
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { changeCustomerRole, type CustomerMutationResult, setCustomerDisabled } from '@/lib/admin/customers/mutations';
-import { type AdminActionState, changeRoleSchema, fieldErrors, setDisabledSchema } from '@/lib/admin/customers/validation';
+import {
+  type AdminActionState,
+  changeRoleSchema,
+  fieldErrors,
+  setDisabledSchema,
+} from '@/lib/admin/customers/validation';
 
 /*
  * Back-office actions on accounts (/admin/customers). Each starts with asAdmin (a visitor or a
