@@ -50,7 +50,7 @@ export async function ProductReviews({
               <p className="mt-1 text-sm text-stone-600">{t('count', { count: summary.count })}</p>
               <ul aria-label={t('distribution')} className="mt-4 space-y-1.5">
                 {[5, 4, 3, 2, 1].map((stars) => {
-                  const count = summary.distribution[stars - 1];
+                  const count = summary.distribution[stars - 1] ?? 0;
                   return (
                     <li key={stars} className="grid grid-cols-[4.5rem_1fr_3.5rem] items-center gap-2 text-sm">
                       <span>{t('starsRow', { stars })}</span>

@@ -34,7 +34,8 @@ export function ReviewsFeed({ productId, initial }: { productId: number; initial
       setHasMore(next.hasMore);
       setStatus('idle');
       setAnnouncement(t('shown', { count: all.length }));
-      if (added[0]) requestAnimationFrame(() => document.getElementById(`review-${added[0].id}`)?.focus());
+      const firstAdded = added[0];
+      if (firstAdded) requestAnimationFrame(() => document.getElementById(`review-${firstAdded.id}`)?.focus());
     } catch {
       setStatus('error');
     }

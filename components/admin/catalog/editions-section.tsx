@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FORMATS_BY_KIND, type ProductKind } from '@/lib/catalog/formats';
+import { must } from '@/lib/must';
 import { emptyEdition, type EditorEditionState } from './editor-state';
 import { CheckboxField, Field, SelectField } from '@/components/ui/field';
 import { SmallButton, useErrorText } from './fields';
@@ -38,13 +39,13 @@ export function EditionsSection({
   const set = (index: number, patch: Partial<EditorEditionState>) =>
     onChange(editions.map((edition, i) => (i === index ? { ...edition, ...patch } : edition)));
   const add = () => {
-    const edition = emptyEdition(formats[0]);
+    const edition = emptyEdition(must(formats[0], `an edition format for ${kind}`));
     onChange([...editions, edition], true);
     setAnnouncement(t('added'));
     requestAnimationFrame(() => document.getElementById(`edition-${edition.key}-sku`)?.focus());
   };
   const remove = (index: number) => {
-    setAnnouncement(t('removed', { sku: editions[index].sku || index + 1 }));
+    setAnnouncement(t('removed', { sku: editions[index]?.sku || index + 1 }));
     onChange(
       editions.filter((_, i) => i !== index),
       true,

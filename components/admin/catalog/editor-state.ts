@@ -98,6 +98,7 @@ export function move<T>(list: readonly T[], index: number, delta: number): T[] {
   if (target < 0 || target >= list.length) return list.slice();
   const next = list.slice();
   const [item] = next.splice(index, 1);
+  if (item === undefined) return next;
   next.splice(target, 0, item);
   return next;
 }
@@ -107,8 +108,9 @@ export function nextPosition(tracks: readonly { position: string }[]): string {
   const last = tracks[tracks.length - 1]?.position ?? '';
   const match = /^(.*?)(\d+)$/.exec(last);
   if (!match) return String(tracks.length + 1);
-  const number = String(Number(match[2]) + 1).padStart(match[2].length, '0');
-  return `${match[1]}${number}`;
+  const [, prefix = '', digits = ''] = match;
+  const number = String(Number(digits) + 1).padStart(digits.length, '0');
+  return `${prefix}${number}`;
 }
 
 /** What the save action receives: the state without the browser-only keys and read-only facts. */

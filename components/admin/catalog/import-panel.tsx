@@ -83,11 +83,11 @@ export function ImportPanel() {
     }
     try {
       const records = parseCsv(await chosen.text());
-      if (records.length < 2) {
+      const [head, ...rows] = records;
+      if (!head || rows.length === 0) {
         setFileError(t('fileEmpty'));
         return;
       }
-      const [head, ...rows] = records;
       setFile({ name: chosen.name, header: head.cells, rows });
     } catch (error) {
       setFileError(

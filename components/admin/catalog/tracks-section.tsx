@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { must } from '@/lib/must';
 import { emptyTrack, type EditorTrackState, move, nextPosition } from './editor-state';
 import { Field } from '@/components/ui/field';
 import { SmallButton, useErrorText } from './fields';
@@ -44,11 +45,11 @@ export function TracksSection({
   // The sleeve positions (1, 2… or A1, A2, B1) stay where they are; the tracks move through them.
   const moveTrack = (index: number, delta: number) => {
     const track = tracks[index];
-    const moved = move(tracks, index, delta).map((item, i) => ({
-      ...item,
-      position: tracks[i].position,
-      discNumber: tracks[i].discNumber,
-    }));
+    if (!track) return;
+    const moved = move(tracks, index, delta).map((item, i) => {
+      const slot = must(tracks[i], `track slot ${i}`);
+      return { ...item, position: slot.position, discNumber: slot.discNumber };
+    });
     onChange(moved, true);
     setFocus({ key: track.key, action: delta < 0 ? 'up' : 'down' });
     setAnnouncement(t('moved', { title: track.title || track.position, position: index + delta + 1 }));
@@ -56,6 +57,7 @@ export function TracksSection({
 
   const remove = (index: number) => {
     const track = tracks[index];
+    if (!track) return;
     onChange(
       tracks.filter((_, i) => i !== index),
       true,

@@ -31,6 +31,7 @@ export function RevenueChart({ points, currency }: { points: ChartPoint[]; curre
   const empty = points.every((point) => point.orders === 0);
   const first = points[0]?.day;
   const last = points.at(-1)?.day;
+  const middle = points.length > 2 ? points[Math.floor((points.length - 1) / 2)]?.day : undefined;
 
   return (
     <section aria-labelledby="revenue-chart-title" className="rounded-xl border border-stone-200 bg-white p-4">
@@ -58,7 +59,7 @@ export function RevenueChart({ points, currency }: { points: ChartPoint[]; curre
         {first && last && (
           <div className="flex justify-between text-xs text-stone-500">
             <span>{shortDay(first)}</span>
-            {points.length > 2 && <span>{shortDay(points[Math.floor((points.length - 1) / 2)].day)}</span>}
+            {middle && <span>{shortDay(middle)}</span>}
             <span>{shortDay(last)}</span>
           </div>
         )}

@@ -29,7 +29,12 @@ const credentialProviders = new Set(
  */
 async function handle({ request, params }: RouteInput<undefined, z.infer<typeof segments>, undefined, undefined>) {
   const [action, providerId] = params.nextauth;
-  if (request.method !== 'POST' && action === 'callback' && credentialProviders.has(providerId)) {
+  if (
+    request.method !== 'POST' &&
+    action === 'callback' &&
+    providerId !== undefined &&
+    credentialProviders.has(providerId)
+  ) {
     throw new HttpError(405, 'methodNotAllowed', 'this callback only takes a POST', undefined, { Allow: 'POST' });
   }
   if (!callbackUrlsValid(request)) {
