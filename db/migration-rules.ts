@@ -31,9 +31,8 @@ export function migrationIssues(migrations: Pick<Migration, 'tag' | 'sql'>[], fi
         });
       }
       for (const statement of statements) {
-        const index = CREATE_INDEX.exec(statement);
-        if (!index || index[1]) continue;
-        const [, , name, table] = index;
+        const [, concurrently, name, table = ''] = CREATE_INDEX.exec(statement) ?? [];
+        if (!name || concurrently) continue;
         if (tables.has(table) && !created.has(table)) {
           issues.push({
             tag: migration.tag,

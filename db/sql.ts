@@ -17,3 +17,10 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+/** The one row of a query that always returns one (an aggregate, `pg_try_advisory_lock`); throws when there is none. */
+export async function queryRow<T>(executor: Executor, query: SQL): Promise<T> {
+  const [row] = await queryRows<T>(executor, query);
+  if (row === undefined) throw new Error('The query returned no row where one was expected');
+  return row;
+}

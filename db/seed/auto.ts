@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '@/db';
+import { type Database, queryRow } from '@/db';
 import { env } from '@/lib/env';
 
 /**
@@ -11,7 +11,7 @@ import { env } from '@/lib/env';
  */
 export async function loadDemoCatalogIfEmpty(db: Database): Promise<void> {
   if (env.SEED_DEMO === 'never') return;
-  const [{ count }] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
+  const { count } = await queryRow<{ count: number }>(db, sql`select count(*)::int as count from products`);
   if (count > 0) return;
   const { seedDemo } = await import('./index');
   const started = Date.now();
