@@ -24,8 +24,8 @@ function raceTests(): RaceTest[] {
     if (!entry.endsWith('.test.ts')) continue;
     const file = path.join(TESTS_DIR, entry);
     const source = fs.readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/itOnPostgres\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) {
-      found.push({ file, name: match[2].replace(/\\(.)/g, '$1') });
+    for (const [, , name = ''] of source.matchAll(/itOnPostgres\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) {
+      found.push({ file, name: name.replace(/\\(.)/g, '$1') });
     }
   }
   return found.filter((test) => FILTERS.length === 0 || FILTERS.some((filter) => test.name.includes(filter)));

@@ -258,8 +258,8 @@ export const HOSTILE_ACCEPT_LANGUAGES: readonly string[] = [
 /** `name="…"` of every form control in an HTML page: the fields the app's forms really have. */
 export function formFieldNames(html: string): string[] {
   const names = new Set<string>();
-  for (const m of html.matchAll(/<(?:input|select|textarea|button)\b[^>]*?\sname="([^"]+)"/g)) {
-    if (!m[1].startsWith('$ACTION')) names.add(m[1].replaceAll('&amp;', '&'));
+  for (const [, name = ''] of html.matchAll(/<(?:input|select|textarea|button)\b[^>]*?\sname="([^"]+)"/g)) {
+    if (!name.startsWith('$ACTION')) names.add(name.replaceAll('&amp;', '&'));
   }
   return [...names];
 }

@@ -8,6 +8,7 @@ import {
   hostileCookies,
   hostileQueries,
 } from './inputs';
+import { must } from '@/lib/must';
 import { HTTP_METHODS, hostilePaths, realPaths, type RouteTemplate, type SegmentValues } from './routes';
 
 /**
@@ -108,7 +109,11 @@ export function routeProbes(
     if (hasDynamic || thorough) {
       const segments = hasDynamic ? HOSTILE_SEGMENTS : STATIC_ROUTE_SEGMENTS;
       for (const { path, value } of hostilePaths(route.segments, values, segments)) {
-        add(route, { method: gets ? 'GET' : route.methods[0], url: path, kind: `segment ${value.slice(0, 24)}` });
+        add(route, {
+          method: gets ? 'GET' : must(route.methods[0], `a method of ${route.pattern}`),
+          url: path,
+          kind: `segment ${value.slice(0, 24)}`,
+        });
       }
     }
     if (gets) for (const q of queries) add(route, { method: 'GET', url: `${url}?${q.query}`, kind: q.kind });
@@ -142,7 +147,7 @@ export function routeProbes(
   ];
   headerProbes.forEach((probe, j) => {
     for (const offset of [0, 1, 2]) {
-      const route = pages[(j + Math.floor((offset * pages.length) / 3)) % pages.length];
+      const route = must(pages[(j + Math.floor((offset * pages.length) / 3)) % pages.length], 'a page to probe');
       add(route, { ...probe, url: realPaths(route.segments, values)[0] });
     }
   });

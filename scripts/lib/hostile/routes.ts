@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { must } from '@/lib/must';
 
 /**
  * The routes of the app, read from the `app/` tree itself (every `page.tsx` and `route.ts`), so that a
@@ -37,12 +38,12 @@ export const HIDDEN_SEGMENTS = new Set(['locale']);
 /** Parses one folder name of the app tree into a URL segment, or null for a route group or hidden one. */
 export function parseSegment(folder: string): Segment | null {
   if (/^\(.*\)$/.test(folder) || folder.startsWith('@')) return null;
-  const optionalCatchAll = /^\[\[\.\.\.(.+)\]\]$/.exec(folder);
-  if (optionalCatchAll) return { type: 'catchAll', name: optionalCatchAll[1], optional: true };
-  const catchAll = /^\[\.\.\.(.+)\]$/.exec(folder);
-  if (catchAll) return { type: 'catchAll', name: catchAll[1], optional: false };
-  const dynamic = /^\[(.+)\]$/.exec(folder);
-  if (dynamic) return HIDDEN_SEGMENTS.has(dynamic[1]) ? null : { type: 'dynamic', name: dynamic[1] };
+  const optionalCatchAll = /^\[\[\.\.\.(.+)\]\]$/.exec(folder)?.[1];
+  if (optionalCatchAll) return { type: 'catchAll', name: optionalCatchAll, optional: true };
+  const catchAll = /^\[\.\.\.(.+)\]$/.exec(folder)?.[1];
+  if (catchAll) return { type: 'catchAll', name: catchAll, optional: false };
+  const dynamic = /^\[(.+)\]$/.exec(folder)?.[1];
+  if (dynamic) return HIDDEN_SEGMENTS.has(dynamic) ? null : { type: 'dynamic', name: dynamic };
   return { type: 'static', value: folder };
 }
 
@@ -68,9 +69,10 @@ export function formatPattern(segments: Segment[]): string {
 /** The HTTP methods a route handler exports (`export async function GET`, `export { handler as POST }`). */
 export function exportedMethods(source: string): string[] {
   const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) found.add(m[1]);
-  for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of block[1].split(','))
+  for (const [, name = ''] of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g))
+    found.add(name);
+  for (const [, list = ''] of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of list.split(','))
       found.add(
         part
           .trim()
@@ -82,13 +84,17 @@ export function exportedMethods(source: string): string[] {
   return HTTP_METHODS.filter((m) => found.has(m));
 }
 
+/** The extension of the file a generated metadata route (`robots.ts`) answers. */
+const GENERATED_EXTENSIONS = { robots: 'txt', sitemap: 'xml', manifest: 'webmanifest' };
+
 /**
  * The URL of a metadata file (https://nextjs.org/docs/app/api-reference/file-conventions/metadata):
  * `robots.ts` answers /robots.txt, `sitemap.ts` /sitemap.xml, `icon.svg` /icon.svg; null for other files.
  */
 export function metadataRoute(fileName: string): string | null {
-  const generated = /^(robots|sitemap|manifest)\.(ts|js)$/.exec(fileName);
-  if (generated) return `${generated[1]}.${{ robots: 'txt', sitemap: 'xml', manifest: 'webmanifest' }[generated[1]]}`;
+  const generated = /^(robots|sitemap|manifest)\.(ts|js)$/.exec(fileName)?.[1] as
+    keyof typeof GENERATED_EXTENSIONS | undefined;
+  if (generated) return `${generated}.${GENERATED_EXTENSIONS[generated]}`;
   return /^(robots\.txt|sitemap\.xml|manifest\.(json|webmanifest)|favicon\.ico|(apple-)?icon\.\w+)$/.test(fileName)
     ? fileName
     : null;
@@ -149,13 +155,18 @@ export const FALLBACK_VALUES = ['1', 'x'];
 /** `products/[slug]`: a dynamic segment's key, its name after the segment before it. */
 export function segmentKey(segments: Segment[], index: number): string {
   const previous = segments[index - 1];
-  const own = formatPattern([segments[index]]).slice(1);
+  const own = formatPattern([must(segments[index], `segment ${index}`)]).slice(1);
   return previous ? `${formatPattern([previous]).slice(1)}/${own}` : own;
 }
 
 /** The real values of the segment at `index` (or the fallback values). */
 export function valuesFor(segments: Segment[], index: number, values: SegmentValues): string[] {
   return values[segmentKey(segments, index)] ?? FALLBACK_VALUES;
+}
+
+/** The first real value of the segment at `index` (the one every other segment's paths use). */
+function firstValue(segments: Segment[], index: number, values: SegmentValues): string {
+  return valuesFor(segments, index, values)[0] ?? must(FALLBACK_VALUES[0], 'a fallback value');
 }
 
 /** Builds a path from segments, given one value per dynamic segment index. */
@@ -165,16 +176,18 @@ export function buildPath(segments: Segment[], pick: (index: number) => string):
 }
 
 /** Every path of the route with real values: one per value of each dynamic segment (the others at their first). */
-export function realPaths(segments: Segment[], values: SegmentValues): string[] {
-  const first = (i: number) => valuesFor(segments, i, values)[0];
-  const paths = new Set([buildPath(segments, first)]);
+export function realPaths(segments: Segment[], values: SegmentValues): [string, ...string[]] {
+  const first = (i: number) => firstValue(segments, i, values);
+  const main = buildPath(segments, first);
+  const others = new Set<string>();
   segments.forEach((s, index) => {
     if (s.type === 'static') return;
     for (const value of valuesFor(segments, index, values)) {
-      paths.add(buildPath(segments, (i) => (i === index ? value : first(i))));
+      others.add(buildPath(segments, (i) => (i === index ? value : first(i))));
     }
   });
-  return [...paths];
+  others.delete(main);
+  return [main, ...others];
 }
 
 /**
@@ -186,7 +199,7 @@ export function hostilePaths(
   values: SegmentValues,
   hostile: readonly string[],
 ): { path: string; value: string }[] {
-  const first = (i: number) => valuesFor(segments, i, values)[0];
+  const first = (i: number) => firstValue(segments, i, values);
   const dynamic = segments.flatMap((s, i) => (s.type === 'static' ? [] : [i]));
   if (dynamic.length === 0) {
     return hostile.map((value) => ({ path: `${buildPath(segments, first).replace(/\/$/, '')}/${value}`, value }));

@@ -1,3 +1,4 @@
+import { must } from '@/lib/must';
 import type { CookieJar } from '../sign-in';
 import type { Identity, Probe } from './plan';
 
@@ -95,8 +96,9 @@ export async function runAll(
   const worker = async () => {
     while (next < probes.length) {
       const index = next++;
-      outcomes[index] = await send(client, probes[index]);
-      onOutcome(outcomes[index]);
+      const outcome = await send(client, must(probes[index], `probe ${index}`));
+      outcomes[index] = outcome;
+      onOutcome(outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, probes.length) }, worker));

@@ -27,6 +27,7 @@ async function main() {
     sql`select e.id from editions e join products p on p.id = e.product_id
       where e.status = 'active' and p.status = 'active' and not e.digital and e.stock >= 2 order by e.id limit 1`,
   );
+  if (!edition) throw new Error('No active physical edition with 2 or more in stock for the shopper to order');
   const cartId = await createCart([{ editionId: edition.id, quantity: 1 }], created.userId);
   const order = await placeOrder(guestCheckout(), checkoutContext(cartId, { user }));
   if (!order.ok) throw new Error(`Could not place the shopper's order: ${order.error}`);
