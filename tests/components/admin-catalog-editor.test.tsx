@@ -5,6 +5,7 @@ import { newProductData } from '@/components/admin/catalog/editor-state';
 import { ProductEditor } from '@/components/admin/catalog/product-editor';
 import type { ProductEditorData } from '@/lib/admin/catalog/types';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { at, first } from '@/tests/support/lists';
 
 type Result = { ok: boolean; [key: string]: unknown } | null;
 
@@ -61,9 +62,9 @@ describe('ProductEditor', { timeout: 30_000 }, () => {
     const titles = screen.getAllByLabelText('Track title');
     expect(titles).toHaveLength(2);
     await waitFor(() => expect(document.activeElement).toBe(titles[1]));
-    fireEvent.change(titles[0], { target: { value: 'Hunter' } });
-    fireEvent.change(titles[1], { target: { value: 'Jóga' } });
-    fireEvent.change(screen.getAllByLabelText('Duration')[0], { target: { value: '4:15' } });
+    fireEvent.change(at(titles, 0), { target: { value: 'Hunter' } });
+    fireEvent.change(at(titles, 1), { target: { value: 'Jóga' } });
+    fireEvent.change(first(screen.getAllByLabelText('Duration')), { target: { value: '4:15' } });
     expect(screen.getAllByLabelText('Position').map((i) => (i as HTMLInputElement).value)).toEqual(['1', '2']);
 
     // Keyboard users move a track with its button; focus stays on the moved track.

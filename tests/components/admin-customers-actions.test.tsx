@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerActions } from '@/components/admin/customers/customer-actions';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { first } from '@/tests/support/lists';
 
 type State =
   | { ok: true; message: string }
@@ -59,7 +60,7 @@ describe('CustomerActions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Disable the account' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, disable it' }));
     await waitFor(() => expect(actions.disableCustomerAction).toHaveBeenCalledTimes(1));
-    const sent = actions.disableCustomerAction.mock.calls[0][1];
+    const sent = first(actions.disableCustomerAction.mock.calls)[1];
     expect(sent.get('userId')).toBe('42');
     expect(screen.getByRole('button', { name: 'Yes, disable it' }).getAttribute('aria-busy')).toBe('true');
 
@@ -80,7 +81,7 @@ describe('CustomerActions', () => {
     expect(screen.getByText(/Make Ada an admin/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, change the role' }));
     await waitFor(() => expect(actions.changeCustomerRoleAction).toHaveBeenCalledTimes(1));
-    const sent = actions.changeCustomerRoleAction.mock.calls[0][1];
+    const sent = first(actions.changeCustomerRoleAction.mock.calls)[1];
     expect(Object.fromEntries(sent.entries())).toEqual({ userId: '42', role: 'admin' });
     expect((await screen.findByText('You are no longer allowed to do this.')).getAttribute('role')).toBe('alert');
     expect(refresh).not.toHaveBeenCalled();

@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { RevenueChart } from '@/components/admin/dashboard/revenue-chart';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { first } from '@/tests/support/lists';
 
 const points = [
   { day: '2001-03-01', orders: 2, revenueMinor: 7000 },
@@ -33,7 +34,7 @@ describe('RevenueChart', () => {
     const drawing = container.querySelector('svg')!.closest('[aria-hidden]');
     expect(drawing).not.toBeNull();
     // One bar per day in each chart, scaled to the tallest.
-    const revenueBars = container.querySelectorAll('svg')[0].querySelectorAll('rect');
+    const revenueBars = first(Array.from(container.querySelectorAll('svg')), 'chart').querySelectorAll('rect');
     expect(revenueBars).toHaveLength(3);
     expect(Array.from(revenueBars).map((bar) => Number(bar.getAttribute('height')))).toEqual([70, 0, 40]);
     expect(screen.queryByText('No paid orders in this range.')).toBeNull();

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelOrderForm, ShipOrderForm } from '@/components/admin/orders/order-actions';
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { first } from '@/tests/support/lists';
 
 type Result = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
 
@@ -66,7 +67,7 @@ describe('StockAdjustForm', () => {
     fireEvent.click(submit);
     await waitFor(() => expect(submit).toHaveProperty('disabled', true));
     expect(submit.getAttribute('aria-busy')).toBe('true');
-    expect(Object.fromEntries(stockActions.adjustStockAction.mock.calls[0][1])).toMatchObject({
+    expect(Object.fromEntries(first(stockActions.adjustStockAction.mock.calls)[1])).toMatchObject({
       editionId: '42',
       reason: 'damaged',
       delta: '-9',
@@ -110,7 +111,7 @@ describe('ShipOrderForm', () => {
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(describedText(name)).toContain("Enter the carrier's name.");
     expect(describedText(screen.getByLabelText('Tracking number'))).toContain('4 to 40');
-    expect(Object.fromEntries(orderActions.shipOrderAction.mock.calls[0][1])).toMatchObject({
+    expect(Object.fromEntries(first(orderActions.shipOrderAction.mock.calls)[1])).toMatchObject({
       orderId: '7',
       carrier: 'other',
       trackingNumber: '??',

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OrderLinkRequestForm } from '@/components/orders/order-link-request-form';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { OrderLinkState } from '@/lib/actions/orders';
+import { first } from '@/tests/support/lists';
 
 const actions = vi.hoisted(() => ({
   requestOrderLinkAction: vi.fn<(previous: OrderLinkState, formData: FormData) => Promise<OrderLinkState>>(),
@@ -30,7 +31,7 @@ describe('OrderLinkRequestForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send a new link' }));
     await screen.findByRole('status', {}, { timeout: 5000 });
     expect(screen.getByRole('status').textContent).toContain('EN-100123');
-    const [, formData] = actions.requestOrderLinkAction.mock.calls[0];
+    const [, formData] = first(actions.requestOrderLinkAction.mock.calls);
     expect(formData.get('number')).toBe('EN-100123');
     expect(formData.get('email')).toBe('ada@example.com');
   });

@@ -6,6 +6,7 @@ import { WishlistGrid } from '@/components/wishlist/wishlist-grid';
 import { WishlistToggle } from '@/components/wishlist/wishlist-toggle';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { WishlistActionResult, WishlistEntry } from '@/lib/wishlist/types';
+import { at, first } from '@/tests/support/lists';
 
 const actions = vi.hoisted(() => ({
   addToWishlistAction: vi.fn<(productId: unknown) => Promise<WishlistActionResult>>(),
@@ -72,13 +73,14 @@ describe('WishlistToggle', () => {
         <WishlistToggle productId={1} />
       </>,
     );
-    const [button, twin] = await screen.findAllByRole('button', { name: 'Save to wishlist' });
+    const buttons = await screen.findAllByRole('button', { name: 'Save to wishlist' });
+    const [button, twin] = [at(buttons, 0), at(buttons, 1)];
     expect(button.getAttribute('aria-pressed')).toBe('false');
     await act(async () => fireEvent.click(button));
     await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
     expect(twin.getAttribute('aria-pressed')).toBe('true');
     expect(actions.addToWishlistAction).toHaveBeenCalledWith(1);
-    await waitFor(() => expect(screen.getAllByRole('status')[0].textContent).toContain('Saved to your wishlist.'));
+    await waitFor(() => expect(first(screen.getAllByRole('status')).textContent).toContain('Saved to your wishlist.'));
 
     await act(async () => fireEvent.click(button));
     await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('false'));

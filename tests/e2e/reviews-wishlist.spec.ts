@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage } from './support/browser';
 import { registerShopper, unique } from './support/flows';
+import { first } from '@/tests/support/lists';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 async function someProduct(): Promise<{ slug: string; title: string }> {
   const response = await fetch(new URL('/api/v1/products?kind=album&avail=in_stock&sort=title&pageSize=1', baseUrl()));
   const { items } = (await response.json()) as { items: { slug: string; title: string }[] };
-  return items[0];
+  return first(items, 'an album in stock');
 }
 
 describe('reviews and wishlist', () => {

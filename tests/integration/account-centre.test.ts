@@ -28,6 +28,7 @@ import { findSignInAccount, getSessionUser } from '@/lib/accounts/queries';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { mailOutbox } from '@/lib/mail/schema';
 import { outboxMails } from '../support/outbox';
+import { first } from '@/tests/support/lists';
 
 type Claims = { userId: number; sessionId: string; sessionVersion: number };
 
@@ -98,7 +99,7 @@ const address = (overrides: Record<string, unknown> = {}) => ({
 
 async function userRow(id: number) {
   const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const row = first(await db.select().from(users).where(eq(users.id, id)));
   return row;
 }
 
@@ -155,8 +156,8 @@ describe('changing the email address', () => {
     expect(row).toMatchObject({ email: 'Grace.New@Example.com', emailKey: 'grace.new@example.com' });
     const mails = (await mailsTo(user.email)).filter((m) => m.template === 'emailChanged');
     expect(mails).toHaveLength(1);
-    expect(mails[0].text).toContain('Grace.New@Example.com');
-    expect(mails[0].userId).toBe(user.id);
+    expect(first(mails).text).toContain('Grace.New@Example.com');
+    expect(first(mails).userId).toBe(user.id);
     expect(await mailsTo('Grace.New@Example.com')).toHaveLength(0);
     expect((await findSignInAccount('grace.new@example.com'))?.id).toBe(user.id);
     expect(await findSignInAccount(user.email)).toBeNull();
@@ -212,7 +213,7 @@ describe('changing the password', () => {
 
     // This browser got a token with the new version, and it is valid; the old tokens are not.
     expect(browser.reissued).toEqual([{ ...current, sessionVersion: row.sessionVersion }]);
-    expect(await getSessionUser(browser.reissued[0])).toMatchObject({ id: user.id });
+    expect(await getSessionUser(first(browser.reissued))).toMatchObject({ id: user.id });
     expect(await getSessionUser(current)).toBeNull();
     expect(await getSessionUser({ ...phone, sessionVersion: row.sessionVersion })).toBeNull();
 
@@ -354,14 +355,14 @@ describe('address book', () => {
 
   it('keeps exactly one default: the first, then the one chosen, then the oldest left', async () => {
     const user = await newUser();
-    const first = await createAddress(user.id, address({ fullName: 'First' }));
+    const firstAddress = await createAddress(user.id, address({ fullName: 'First' }));
     const second = await createAddress(user.id, address({ fullName: 'Second', isDefault: false }));
     const third = await createAddress(user.id, address({ fullName: 'Third', isDefault: true }));
-    if (!first.ok || !second.ok || !third.ok) throw new Error('not created');
-    expect(first.address.isDefault).toBe(true);
+    if (!firstAddress.ok || !second.ok || !third.ok) throw new Error('not created');
+    expect(firstAddress.address.isDefault).toBe(true);
     expect(second.address.isDefault).toBe(false);
     expect(await defaults(user.id)).toEqual([third.address.id]);
-    expect((await listAddresses(user.id))[0].id).toBe(third.address.id);
+    expect(first(await listAddresses(user.id)).id).toBe(third.address.id);
 
     expect(await setDefaultAddress(user.id, second.address.id)).toEqual({ ok: true });
     expect(await defaults(user.id)).toEqual([second.address.id]);
@@ -369,12 +370,12 @@ describe('address book', () => {
     // The default cannot be un-made by editing it; another one can be made the default by editing.
     await updateAddress(user.id, second.address.id, address({ fullName: 'Second', isDefault: false }));
     expect(await defaults(user.id)).toEqual([second.address.id]);
-    await updateAddress(user.id, first.address.id, address({ fullName: 'First, edited', isDefault: true }));
-    expect(await defaults(user.id)).toEqual([first.address.id]);
-    expect((await getAddress(user.id, first.address.id))?.fullName).toBe('First, edited');
+    await updateAddress(user.id, firstAddress.address.id, address({ fullName: 'First, edited', isDefault: true }));
+    expect(await defaults(user.id)).toEqual([firstAddress.address.id]);
+    expect((await getAddress(user.id, firstAddress.address.id))?.fullName).toBe('First, edited');
 
     // Deleting the default promotes the oldest remaining address.
-    expect(await deleteAddress(user.id, first.address.id)).toEqual({ ok: true });
+    expect(await deleteAddress(user.id, firstAddress.address.id)).toEqual({ ok: true });
     expect(await defaults(user.id)).toEqual([second.address.id]);
     await deleteAddress(user.id, second.address.id);
     expect(await defaults(user.id)).toEqual([third.address.id]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
 import type { SessionUser } from '@/lib/accounts/queries';
@@ -13,6 +13,7 @@ import { requestReturn } from '@/lib/orders/returns';
 import { checkoutContext, createCart, createTestEdition, guestCheckout } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
+import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -48,7 +49,7 @@ async function customerWithDeliveredOrder() {
     values (${placed.orderId}, 'dhl', 'JD0001', now())`);
   await db.execute(sql`update orders set status = 'delivered' where id = ${placed.orderId}`);
   const view = await getOrderForViewer(placed.number, null);
-  return { user, orderId: placed.orderId, number: placed.number, lineId: view!.lines[0].id };
+  return { user, orderId: placed.orderId, number: placed.number, lineId: first(view!.lines).id };
 }
 
 const askReturn = (order: { number: string; lineId: number }) =>
@@ -65,7 +66,7 @@ async function setReturnStatus(orderId: number, status: string) {
 
 async function isDeleted(userId: number): Promise<boolean> {
   const db = await getDb();
-  const [row] = await queryRows<{ deleted: boolean }>(
+  const row = await queryRow<{ deleted: boolean }>(
     db,
     sql`select deleted_at is not null as deleted from users where id = ${userId}`,
   );
@@ -124,7 +125,7 @@ describe('deletion and a return request at the same moment', () => {
       ]);
       expect([returned.ok, deleted.ok].filter(Boolean)).toHaveLength(1);
       const db = await getDb();
-      const [open] = await queryRows<{ n: number }>(
+      const open = await queryRow<{ n: number }>(
         db,
         sql`select count(*)::int as n from returns where order_id = ${order.orderId}`,
       );

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { recordAudit } from '@/lib/admin/audit';
 import { listAuditEntries, listAuditFilterOptions } from '@/lib/admin/audit-log/queries';
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from '@/lib/admin/audit-log/validation';
 import { changeCustomerRoleAction, disableCustomerAction } from '@/lib/actions/admin/customers';
 import { requestContext, signInAs } from '../support/request-context';
+import { first, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -33,16 +34,16 @@ const form = (values: Record<string, string | number>) => {
 
 const list = (params: Record<string, string>) => listAuditEntries(parseAuditFilters(params).filters);
 
-let first: { id: number; username: string };
+let firstAdmin: { id: number; username: string };
 let second: { id: number; username: string };
 let target: { id: number; username: string };
 
 beforeAll(async () => {
-  first = await newUser('admin');
+  firstAdmin = await newUser('admin');
   second = await newUser('admin');
   target = await newUser();
   requestContext.reset();
-  await signInAs(first.id);
+  await signInAs(firstAdmin.id);
   await changeCustomerRoleAction(null, form({ userId: target.id, role: 'admin' }));
   requestContext.reset();
   await signInAs(second.id);
@@ -65,7 +66,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   requestContext.reset();
-  await signInAs(first.id);
+  await signInAs(firstAdmin.id);
 });
 
 describe('audit log', () => {
@@ -73,10 +74,10 @@ describe('audit log', () => {
     const { items, total } = await list({ entity: 'user', entityId: String(target.id) });
     expect(total).toBe(3);
     expect(items.map((item) => item.action)).toEqual(['user.disable', 'user.change_role', 'user.change_role']);
-    const [disable, demote, promote] = items;
+    const [disable, demote, promote] = take(items, 3, 'audit entry');
     expect(promote).toMatchObject({
-      actorUserId: first.id,
-      actorName: first.username,
+      actorUserId: firstAdmin.id,
+      actorName: firstAdmin.username,
       entity: 'user',
       entityId: String(target.id),
       href: `/admin/customers/${target.id}`,
@@ -93,7 +94,7 @@ describe('audit log', () => {
   });
 
   it('filters by actor, action (exact or prefix) and UTC days', async () => {
-    const byFirst = await list({ actor: String(first.id) });
+    const byFirst = await list({ actor: String(firstAdmin.id) });
     expect(byFirst.items.map((item) => item.action)).toEqual(['user.change_role']);
     expect((await list({ actor: String(second.id), action: 'user.disable' })).total).toBe(1);
     const prefix = await list({ action: 'user.', entityId: String(target.id) });
@@ -103,7 +104,7 @@ describe('audit log', () => {
     const old = await list({ from: '2001-01-15', to: '2001-01-15' });
     expect(old.items).toHaveLength(1);
     expect(old.items[0]).toMatchObject({ action: 'product.update', actorUserId: null, href: null });
-    expect(old.items[0].diff).toEqual({
+    expect(first(old.items).diff).toEqual({
       changes: [
         { key: 'label', kind: 'added', before: null, after: 'ECM' },
         { key: 'title', kind: 'changed', before: 'Old', after: 'New' },
@@ -117,7 +118,7 @@ describe('audit log', () => {
   it('pages through the log', async () => {
     const db = await getDb();
     for (let i = 0; i < AUDIT_PAGE_SIZE + 2; i++) {
-      await recordAudit(db, { actorUserId: first.id, action: 'test.page', entity: 'test', entityId: i });
+      await recordAudit(db, { actorUserId: firstAdmin.id, action: 'test.page', entity: 'test', entityId: i });
     }
     const page1 = await list({ action: 'test.page' });
     const page2 = await list({ action: 'test.page', page: '2' });
@@ -129,7 +130,7 @@ describe('audit log', () => {
 
   it('links order entries, recorded by id, to the order page by number', async () => {
     const db = await getDb();
-    const [order] = await queryRows<{ id: number; number: string }>(
+    const order = await queryRow<{ id: number; number: string }>(
       db,
       sql`insert into orders (number, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor, tax_inclusive,
             checkout_key, access_token_hash, payment_provider, expires_at)
@@ -137,15 +138,20 @@ describe('audit log', () => {
             'demo', now())
           returning id, number`,
     );
-    await recordAudit(db, { actorUserId: first.id, action: 'order.note', entity: 'order', entityId: order.id });
-    await recordAudit(db, { actorUserId: first.id, action: 'order.note', entity: 'order', entityId: 'not-a-number' });
+    await recordAudit(db, { actorUserId: firstAdmin.id, action: 'order.note', entity: 'order', entityId: order.id });
+    await recordAudit(db, {
+      actorUserId: firstAdmin.id,
+      action: 'order.note',
+      entity: 'order',
+      entityId: 'not-a-number',
+    });
     const { items } = await list({ entity: 'order', action: 'order.note' });
     expect(items.map((item) => item.href)).toEqual([null, `/admin/orders/${order.number}`]);
   });
 
   it('offers the admins, entities and actions in the log as filters', async () => {
     const options = await listAuditFilterOptions();
-    expect(options.actors.map((actor) => actor.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(options.actors.map((actor) => actor.id)).toEqual(expect.arrayContaining([firstAdmin.id, second.id]));
     expect(options.entities).toEqual(expect.arrayContaining(['product', 'user']));
     expect(options.actions).toEqual(expect.arrayContaining(['user.change_role', 'user.disable']));
   });

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { AuthError } from '@/lib/auth/errors';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, sessionTokenFor } from '../support/request-context';
 import { INVALID_INPUT } from '@/lib/http/action';
+import { at } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 // after() runs the work at once outside a request.
@@ -87,12 +88,12 @@ function paramsFor(file: string): { params: Record<string, string | string[]>; u
       const catchAll = /^\[\[?\.\.\.(\w+)\]?\]$/.exec(segment);
       const single = /^\[(\w+)\]$/.exec(segment);
       if (catchAll) {
-        params[catchAll[1]] = [segmentValue(catchAll[1])];
-        return segmentValue(catchAll[1]);
+        params[at(catchAll, 1)] = [segmentValue(at(catchAll, 1))];
+        return segmentValue(at(catchAll, 1));
       }
       if (single) {
-        params[single[1]] = segmentValue(single[1]);
-        return segmentValue(single[1]);
+        params[at(single, 1)] = segmentValue(at(single, 1));
+        return segmentValue(at(single, 1));
       }
       return segment;
     })
@@ -111,7 +112,7 @@ async function fingerprint(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await queryRows<{ hash: string }>(
+    const row = await queryRow<{ hash: string }>(
       db,
       sql`select md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as hash from ${sql.identifier(name)} t`,
     );
@@ -214,12 +215,12 @@ beforeAll(async () => {
   if (!customer.ok) throw new Error(JSON.stringify(customer.fieldErrors));
   const db = await getDb();
   const edition = await createTestEdition({ stock: 5 });
-  const [review] = await queryRows<{ id: number }>(
+  const review = await queryRow<{ id: number }>(
     db,
     sql`insert into reviews (product_id, user_id, rating, body) values (${edition.productId}, ${customer.userId}, 4, 'Fine.')
         returning id`,
   );
-  const [order] = await queryRows<{ number: string }>(
+  const order = await queryRow<{ number: string }>(
     db,
     sql`insert into orders (number, user_id, email, status, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
           tax_inclusive, checkout_key, access_token_hash, payment_provider, expires_at, paid_at)

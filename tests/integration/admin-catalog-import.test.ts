@@ -3,7 +3,7 @@ import { revalidateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as exportCsv } from '@/app/api/admin/products/export.csv/route';
 import { POST as importCsv } from '@/app/api/admin/products/import/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { parseCsv, serializeCsv, UTF8_BOM } from '@/lib/admin/catalog/csv';
 import { CSV_COLUMNS, importBatches } from '@/lib/admin/catalog/csv-columns';
@@ -12,6 +12,7 @@ import type { ImportReport } from '@/lib/admin/catalog/types';
 import { getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { requestContext, signInAs } from '../support/request-context';
+import { at } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -67,9 +68,16 @@ async function post(mode: 'preview' | 'apply', header: string[], rows: Rows): Pr
   );
 }
 
+/** A CSV file's header record and the records after it. */
+function table(text: string) {
+  const [head, ...rows] = parseCsv(text);
+  if (!head) throw new Error('The CSV has no header');
+  return { head, rows };
+}
+
 /** What the browser does: parse, dry run, then import in batches of whole products. */
 async function importText(text: string, batchRows = 500) {
-  const [head, ...rows] = parseCsv(text);
+  const { head, rows } = table(text);
   const previewResponse = await post('preview', head.cells, rows);
   expect(previewResponse.status).toBe(200);
   const preview = (await previewResponse.json()) as ImportReport;
@@ -107,7 +115,7 @@ function row(values: Partial<Record<(typeof CSV_COLUMNS)[number], string>>): str
 }
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
-  const [result] = await queryRows<{ n: number }>(await getDb(), query);
+  const result = await queryRow<{ n: number }>(await getDb(), query);
   return result.n;
 }
 
@@ -115,11 +123,11 @@ describe('CSV export', () => {
   it('writes one row per edition with the product repeated, and re-imports as "unchanged"', async () => {
     const text = await download();
     expect(text.startsWith(UTF8_BOM)).toBe(true);
-    const [head, ...rows] = parseCsv(text);
+    const { head, rows } = table(text);
     expect(head.cells).toEqual([...CSV_COLUMNS]);
     expect(rows.length).toBe(await count(sql`select count(*)::int as n from editions`));
     // CJK titles survive.
-    const originals = rows.map((r) => r.cells[CSV_COLUMNS.indexOf('original_title')]);
+    const originals = rows.map((r) => at(r.cells, CSV_COLUMNS.indexOf('original_title'), 'original_title cell'));
     expect(originals.some((t) => /[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]/.test(t))).toBe(true);
 
     const filtered = parseCsv(await download('?kind=game&format=game_digital'));
@@ -135,7 +143,7 @@ describe('CSV export', () => {
 
 describe('CSV import', () => {
   it('creates and updates from a good file, shown at once by the storefront and search', async () => {
-    const [existing] = await queryRows<{ slug: string; sku: string; title: string; price: number }>(
+    const existing = await queryRow<{ slug: string; sku: string; title: string; price: number }>(
       await getDb(),
       sql`select p.slug, e.sku, p.title, e.price_minor as price from products p join editions e on e.product_id = p.id
         where p.status = 'active' and e.status = 'active' and p.kind = 'album' order by p.id limit 1`,
@@ -208,7 +216,7 @@ describe('CSV import', () => {
     expect(edition.priceMinor).toBe(9999);
     expect(edition.stock).toBe(before!.editions.find((e) => e.sku === existing.sku)!.stock);
 
-    const [audit] = await queryRows<{
+    const audit = await queryRow<{
       action: string;
       before: { editions: { sku: string; priceMinor: number }[] };
       after: { editions: { sku: string; priceMinor: number }[] };
@@ -224,7 +232,7 @@ describe('CSV import', () => {
   it('reports broken rows by line and column, saving nothing of a product with a broken row', async () => {
     const good = `import-good-${RUN}`;
     const broken = `import-broken-${RUN}`;
-    const [taken] = await queryRows<{ sku: string }>(await getDb(), sql`select sku from editions order by id limit 1`);
+    const taken = await queryRow<{ sku: string }>(await getDb(), sql`select sku from editions order by id limit 1`);
     const text = serializeCsv([
       header,
       row({ slug: broken, title: 'Broken One', sku: `BRK-${SKU_RUN}-1` }),
@@ -327,7 +335,7 @@ describe('CSV import', () => {
         lines.push(row({ slug: `chunked-${RUN}-${p}`, title: `Chunked ${p}`, sku, price: e === 3 ? 'x' : '9.99' }));
       }
     }
-    const [head, ...rows] = parseCsv(serializeCsv(lines));
+    const { head, rows } = table(serializeCsv(lines));
     const preview = (await (await post('preview', head.cells, rows)).json()) as ImportReport;
     expect(preview.counts).toMatchObject({ rows: 3_000, products: { create: 0, skip: 750 } });
     // One bad price per product, and the SKU of line 2 used again 2,800 lines later.

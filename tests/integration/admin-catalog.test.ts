@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { createPersonAction, saveProductAction, updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import { saveProduct } from '@/lib/admin/catalog/mutations';
@@ -15,6 +15,7 @@ import type * as SearchMutations from '@/lib/catalog/search/mutations';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { at, first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -87,12 +88,12 @@ const edition = (overrides: Partial<EditionDraft> = {}): EditionDraft => ({
 });
 
 async function personId(slug: string): Promise<number> {
-  const [row] = await queryRows<{ id: number }>(await getDb(), sql`select id from people where slug = ${slug}`);
+  const row = await queryRow<{ id: number }>(await getDb(), sql`select id from people where slug = ${slug}`);
   return row.id;
 }
 
 async function someSeededPerson(): Promise<{ id: number; slug: string; name: string }> {
-  const [row] = await queryRows<{ id: number; slug: string; name: string }>(
+  const row = await queryRow<{ id: number; slug: string; name: string }>(
     await getDb(),
     sql`select id, slug, name from people order by id limit 1`,
   );
@@ -146,7 +147,7 @@ function newDraft(overrides: Partial<ProductDraft> = {}): ProductDraft {
 }
 
 async function countRows(table: string, where = sql`true`): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+  const row = await queryRow<{ n: number }>(
     await getDb(),
     sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`,
   );
@@ -192,7 +193,7 @@ describe('creating and editing a product', () => {
     const genres = await listGenreOptions(admin as never);
     const draft = newDraft({
       credits: [{ personId: artist.id, role: 'artist', character: '' }],
-      genreIds: [genres[0].id, genres[1].id],
+      genreIds: [first(genres).id, at(genres, 1).id],
     });
     const result = await saveProductAction(null, payload(draft));
     expect(result).toMatchObject({ ok: true, created: true, slug: draft.slug });
@@ -219,7 +220,7 @@ describe('creating and editing a product', () => {
       ['B1', 'Owl Hour', 3723],
     ]);
     expect(product!.credits).toEqual([expect.objectContaining({ personSlug: artist.slug, role: 'artist' })]);
-    expect(product!.genres.map((g) => g.slug).sort()).toEqual([genres[0].slug, genres[1].slug].sort());
+    expect(product!.genres.map((g) => g.slug).sort()).toEqual([first(genres).slug, at(genres, 1).slug].sort());
     expect(product!.media[0]).toMatchObject({ kind: 'cover', width: 1200 });
 
     // Search: the title, a track title and the CJK original title all find it.
@@ -244,7 +245,7 @@ describe('creating and editing a product', () => {
     );
     expect(ledger).toEqual({ stock: 4, ledger: 4, reason: 'initial', actor: adminId });
 
-    const [audit] = await auditRows(productId);
+    const audit = first(await auditRows(productId));
     expect(audit).toMatchObject({ action: 'product.create', actorUserId: adminId, before: null });
     expect(audit.after).toMatchObject({ slug, title: draft.title, status: 'active' });
     expect((audit.after!.editions as unknown[]).length).toBe(2);
@@ -299,7 +300,7 @@ describe('creating and editing a product', () => {
       expect.arrayContaining(['catalog', `product:${slug}`, `product:${renamed}`, `person:${created.person.slug}`]),
     );
     const audits = await auditRows(productId);
-    const update = audits[audits.length - 1];
+    const update = at(audits, -1, 'audit row');
     expect(update.action).toBe('product.update');
     expect(update.before).toMatchObject({ slug, title: `Nightbird Quartzline ${RUN}` });
     expect(update.after).toMatchObject({ slug: renamed, title: `Nightbird Deluxe ${RUN}` });
@@ -311,7 +312,7 @@ describe('creating and editing a product', () => {
     const editions = await countRows('editions');
     const audits = await countRows('audit_log');
     const other = await createTestEdition();
-    const [otherSku] = await queryRows<{ sku: string }>(
+    const otherSku = await queryRow<{ sku: string }>(
       await getDb(),
       sql`select sku from editions where id = ${other.editionId}`,
     );
@@ -410,7 +411,7 @@ describe('creating and editing a product', () => {
     const fixture = await createTestEdition({ stock: 0 });
     const db = await getDb();
     await db.execute(sql`delete from stock_movements where edition_id = ${fixture.editionId}`);
-    const [order] = await queryRows<{ id: number }>(
+    const order = await queryRow<{ id: number }>(
       db,
       sql`insert into orders (number, email, status, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
           tax_inclusive, checkout_key, access_token_hash, payment_provider, expires_at)
@@ -436,9 +437,9 @@ describe('the product list', () => {
     expect(all.total).toBeGreaterThan(400);
     expect(all.pageCount).toBe(Math.ceil(all.total / 50));
     const page2 = await list({ page: '2' });
-    expect(page2.items.map((i) => i.id)).not.toContain(all.items[0].id);
+    expect(page2.items.map((i) => i.id)).not.toContain(first(all.items).id);
 
-    const [sample] = await queryRows<{ slug: string; title: string; sku: string; barcode: string | null }>(
+    const sample = await queryRow<{ slug: string; title: string; sku: string; barcode: string | null }>(
       await getDb(),
       sql`select p.slug, p.title, e.sku, e.barcode from products p join editions e on e.product_id = p.id
         where e.barcode is not null order by p.id limit 1`,
@@ -457,39 +458,38 @@ describe('the product list', () => {
 
   it('changes the status of many products in one transaction with an audit row each', async () => {
     const admin = await getCurrentUser();
-    const [first, second] = await queryRows<{ id: number; slug: string }>(
+    const games = await queryRows<{ id: number; slug: string }>(
       await getDb(),
       sql`select id, slug from products where status = 'active' and kind = 'game' order by id limit 2`,
     );
+    const [one, two] = [at(games, 0, 'game'), at(games, 1, 'game')];
     const form = new FormData();
-    form.append('ids', String(first.id));
-    form.append('ids', String(second.id));
-    form.append('ids', String(first.id));
+    form.append('ids', String(one.id));
+    form.append('ids', String(two.id));
+    form.append('ids', String(one.id));
     form.set('status', 'archived');
     expect(await updateProductsStatusAction(null, form)).toEqual({ ok: true, changed: 2 });
-    expect(await getProduct(first.slug)).toBeNull();
-    expect(await getProduct(second.slug)).toBeNull();
-    expect(tagsExpired()).toEqual(
-      expect.arrayContaining(['catalog', `product:${first.slug}`, `product:${second.slug}`]),
-    );
-    const audit = await auditRows(first.id);
+    expect(await getProduct(one.slug)).toBeNull();
+    expect(await getProduct(two.slug)).toBeNull();
+    expect(tagsExpired()).toEqual(expect.arrayContaining(['catalog', `product:${one.slug}`, `product:${two.slug}`]));
+    const audit = await auditRows(one.id);
     expect(audit[audit.length - 1]).toMatchObject({
       action: 'product.status',
       before: { status: 'active' },
       after: { status: 'archived' },
     });
     const archived = await listAdminProducts(admin as never, readAdminProductFilters({ status: 'archived' }));
-    expect(archived.items.map((i) => i.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(archived.items.map((i) => i.id)).toEqual(expect.arrayContaining([one.id, two.id]));
 
     form.set('status', 'active');
     expect(await updateProductsStatusAction(null, form)).toEqual({ ok: true, changed: 2 });
-    expect(await getProduct(first.slug)).not.toBeNull();
+    expect(await getProduct(one.slug)).not.toBeNull();
 
     const none = new FormData();
     none.set('status', 'archived');
     expect(await updateProductsStatusAction(null, none)).toEqual({ ok: false, fieldErrors: { ids: 'noneSelected' } });
     const bad = new FormData();
-    bad.append('ids', String(first.id));
+    bad.append('ids', String(one.id));
     bad.set('status', 'deleted');
     expect(await updateProductsStatusAction(null, bad)).toEqual({
       ok: false,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { getSessionUser } from '@/lib/accounts/queries';
 import { registerUser } from '@/lib/accounts/mutations';
 import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/actions/admin/customers';
@@ -41,7 +41,7 @@ function form(values: Record<string, string | number>): FormData {
 
 async function userRow(id: number) {
   const db = await getDb();
-  const [row] = await queryRows<{ role: string; disabledAt: unknown; sessionVersion: number }>(
+  const row = await queryRow<{ role: string; disabledAt: unknown; sessionVersion: number }>(
     db,
     sql`select role, disabled_at as "disabledAt", session_version as "sessionVersion" from users where id = ${id}`,
   );
@@ -68,7 +68,7 @@ let orderSeq = 0;
 async function insertOrder(userId: number, status: string, totalMinor: number, refundedMinor = 0, currency = 'USD') {
   orderSeq += 1;
   const db = await getDb();
-  const [row] = await queryRows<{ number: string }>(
+  const row = await queryRow<{ number: string }>(
     db,
     sql`insert into orders (number, user_id, email, status, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
           refunded_minor, tax_inclusive, checkout_key, access_token_hash, payment_provider, expires_at, paid_at)
@@ -213,7 +213,7 @@ describe('disabling an account', () => {
       expect(await getCurrentUser()).toBeNull();
     }
     const db = await getDb();
-    const [{ open }] = await queryRows<{ open: number }>(
+    const { open } = await queryRow<{ open: number }>(
       db,
       sql`select count(*)::int as open from sessions where user_id = ${target.id} and revoked_at is null`,
     );

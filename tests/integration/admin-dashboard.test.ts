@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { getDashboard } from '@/lib/admin/dashboard/queries';
 import type { DateRange } from '@/lib/admin/dashboard/range';
@@ -35,7 +35,7 @@ async function order(options: {
   seq += 1;
   const db = await getDb();
   const currency = options.currency ?? revenueCurrency();
-  const [row] = await queryRows<{ id: number; number: string }>(
+  const row = await queryRow<{ id: number; number: string }>(
     db,
     sql`insert into orders (number, email, status, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
           refunded_minor, tax_inclusive, checkout_key, access_token_hash, payment_provider, expires_at, paid_at,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import {
   addOrderNoteAction,
@@ -23,6 +23,7 @@ import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext 
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 import { itOnPostgres } from '../support/concurrency';
+import { at, first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -71,7 +72,7 @@ async function placePaidOrder(
 ): Promise<Placed> {
   const editions: number[] = [];
   for (const _quantity of quantities) editions.push((await createTestEdition({ stock, priceMinor })).editionId);
-  const cartId = await createCart(editions.map((editionId, i) => ({ editionId, quantity: quantities[i] })));
+  const cartId = await createCart(editions.map((editionId, i) => ({ editionId, quantity: at(quantities, i) })));
   const placed = await placeOrder(guestCheckout({ email }), checkoutContext(cartId));
   if (!placed.ok) throw new Error(`not placed: ${placed.error}`);
   const key = new URL(placed.redirectUrl, 'http://x').searchParams.get('key') ?? '';
@@ -81,7 +82,7 @@ async function placePaidOrder(
 
 async function orderRow(orderId: number) {
   const db = await getDb();
-  const [row] = await queryRows<{ status: string; refundedMinor: number; totalMinor: number }>(
+  const row = await queryRow<{ status: string; refundedMinor: number; totalMinor: number }>(
     db,
     sql`select status, refunded_minor as "refundedMinor", total_minor as "totalMinor" from orders where id = ${orderId}`,
   );
@@ -121,7 +122,7 @@ describe('shipping and delivery', () => {
       }),
     ]);
     expect(view?.canCancel).toBe(false);
-    const [mail] = await mailsWith(`order-shipped:${order.orderId}`);
+    const mail = first(await mailsWith(`order-shipped:${order.orderId}`));
     expect(mail).toMatchObject({ template: 'orderShipped', to: 'buyer@example.com' });
     expect(mail.text).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
     expect(mail.text).toContain(order.number);
@@ -140,7 +141,7 @@ describe('shipping and delivery', () => {
     });
     const admin = await getOrderForAdmin(order.number);
     expect(admin?.status).toBe('delivered');
-    expect(admin?.shipments[0].deliveredAt).not.toBeNull();
+    expect(first(admin!.shipments).deliveredAt).not.toBeNull();
     expect(admin?.events.filter((e) => e.type === 'delivered')).toEqual([
       expect.objectContaining({ actor: 'admin', actorName: 'Ops Admin', internal: false }),
     ]);
@@ -257,7 +258,7 @@ describe('refunds', () => {
     expect(admin?.refunds).toEqual([expect.objectContaining({ amountMinor: 500, providerRef: null })]);
     expect(admin?.can.retryRefunds).toBe(true);
     expect(admin?.events.some((e) => e.type === 'refund_failed' && e.internal)).toBe(true);
-    const refundId = admin!.refunds[0].id;
+    const refundId = first(admin!.refunds).id;
     expect(await mailsWith(`refund-issued:${refundId}`)).toHaveLength(0);
 
     expect(await retryOrderRefundsAction(null, form({ orderId: order.orderId }))).toEqual({ ok: true });
@@ -266,7 +267,7 @@ describe('refunds', () => {
       `refund-${refundId}`,
     ]);
     admin = await getOrderForAdmin(order.number);
-    expect(admin?.refunds[0].providerRef).not.toBeNull();
+    expect(first(admin!.refunds).providerRef).not.toBeNull();
     expect(admin?.refundedMinor).toBe(500);
     expect(await mailsWith(`refund-issued:${refundId}`)).toHaveLength(1);
     expect(await retryOrderRefundsAction(null, form({ orderId: order.orderId }))).toMatchObject({
@@ -279,15 +280,15 @@ describe('refunds', () => {
 describe('cancelling', () => {
   it('cancels a paid order before it ships: stock back, full refund, audit, mail', async () => {
     const order = await placePaidOrder([2], { stock: 4 });
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 2, ledger: 2 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 2, ledger: 2 });
     expect(await cancelOrderAction(null, form({ orderId: order.orderId }))).toEqual({ ok: true });
     expect(await cancelOrderAction(null, form({ orderId: order.orderId }))).toMatchObject({ error: 'cannotCancel' });
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 4, ledger: 4 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 4, ledger: 4 });
     expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', refundedMinor: 2499 });
     expect(await auditRows('order.cancel', order.orderId)).toEqual([
       expect.objectContaining({ actorUserId: adminId, before: { status: 'paid' } }),
     ]);
-    const [mail] = await mailsWith(`order-cancelled:${order.orderId}`);
+    const mail = first(await mailsWith(`order-cancelled:${order.orderId}`));
     expect(mail.template).toBe('orderCancelled');
   });
 
@@ -308,16 +309,16 @@ describe('cancelling', () => {
     admin = await getOrderForAdmin(order.number);
     expect(admin?.status).toBe('cancelled');
     expect(admin?.refunds).toEqual([expect.objectContaining({ amountMinor: 1499 })]);
-    expect(admin?.refunds[0].providerRef).not.toBeNull();
+    expect(first(admin!.refunds).providerRef).not.toBeNull();
     expect(new Set(refund.mock.calls.map(([input]) => input.idempotencyKey)).size).toBe(1);
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 2, ledger: 2 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 2, ledger: 2 });
   });
 
   it('cancels an unpaid order, and refuses a shipped one', async () => {
     const unpaid = await placePaidOrder([1], { pay: false, stock: 2 });
     expect(await cancelOrderAction(null, form({ orderId: unpaid.orderId }))).toEqual({ ok: true });
     expect(await orderRow(unpaid.orderId)).toMatchObject({ status: 'cancelled', refundedMinor: 0 });
-    expect(await stockOf(unpaid.editions[0])).toEqual({ stock: 2, ledger: 2 });
+    expect(await stockOf(first(unpaid.editions))).toEqual({ stock: 2, ledger: 2 });
 
     const shipped = await placePaidOrder([1]);
     await ship(shipped.orderId);
@@ -371,7 +372,7 @@ describe('orders waiting for review', () => {
       ok: false,
       error: 'cannotResolve',
     });
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 2, ledger: 2 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 2, ledger: 2 });
   });
 
   it('takes the stock again when a late payment is accepted, or refuses when it is gone', async () => {
@@ -384,22 +385,22 @@ describe('orders waiting for review', () => {
       applyPaymentSucceeded(tx, { orderId: order.orderId, amountMinor: 2499, currency: 'USD', provider: 'demo' }),
     );
     expect((await orderRow(order.orderId)).status).toBe('needs_review');
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 2, ledger: 2 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 2, ledger: 2 });
     // Someone else buys one meanwhile: not enough left to reserve the order again.
-    const other = await createCart([{ editionId: order.editions[0], quantity: 1 }]);
+    const other = await createCart([{ editionId: first(order.editions), quantity: 1 }]);
     expect((await placeOrder(guestCheckout(), checkoutContext(other))).ok).toBe(true);
     expect(await resolveOrderAction(null, form({ orderId: order.orderId, decision: 'markPaid' }))).toMatchObject({
       ok: false,
       error: 'outOfStock',
     });
     expect((await orderRow(order.orderId)).status).toBe('needs_review');
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 1, ledger: 1 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 1, ledger: 1 });
     // Cancel and refund what was paid instead.
     expect(
       await resolveOrderAction(null, form({ orderId: order.orderId, decision: 'cancel', amount: '24.99' })),
     ).toEqual({ ok: true });
     expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', refundedMinor: 2499 });
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 1, ledger: 1 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 1, ledger: 1 });
   });
 
   it('cancels with a refund of what was actually paid, and puts the stock back', async () => {
@@ -411,10 +412,10 @@ describe('orders waiting for review', () => {
       ok: true,
     });
     expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', refundedMinor: 900 });
-    expect(await stockOf(order.editions[0])).toEqual({ stock: 3, ledger: 3 });
+    expect(await stockOf(first(order.editions))).toEqual({ stock: 3, ledger: 3 });
     const admin = await getOrderForAdmin(order.number);
     expect(admin?.refunds).toEqual([expect.objectContaining({ amountMinor: 900, reason: 'review' })]);
-    expect(admin?.refunds[0].providerRef).not.toBeNull();
+    expect(first(admin!.refunds).providerRef).not.toBeNull();
   });
 });
 

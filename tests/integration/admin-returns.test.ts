@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import {
@@ -19,6 +19,7 @@ import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
+import { at, first, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -76,16 +77,16 @@ async function deliveredOrderWithReturn(returned: [number, number]) {
   ).toEqual({ ok: true });
   expect(await markOrderDeliveredAction(null, form({ orderId: placed.orderId }))).toEqual({ ok: true });
   const view = await getOrderForViewer(placed.number, key);
-  const [lineA, lineB] = view!.lines;
+  const [lineA, lineB] = take(view!.lines, 2, 'order line');
   const lines = [
-    { orderLineId: lineA.id, quantity: returned[0] },
-    { orderLineId: lineB.id, quantity: returned[1] },
+    { orderLineId: lineA.id, quantity: first(returned) },
+    { orderLineId: lineB.id, quantity: at(returned, 1) },
   ].filter((line) => line.quantity > 0);
   expect(
     await requestReturn(placed.number, key, { requestKey: randomUUID(), reason: 'Arrived scratched', lines }),
   ).toEqual({ ok: true });
   const db = await getDb();
-  const [ret] = await queryRows<{ id: number }>(
+  const ret = await queryRow<{ id: number }>(
     db,
     sql`select id from returns where order_id = ${placed.orderId} order by id desc limit 1`,
   );
@@ -119,12 +120,12 @@ describe('returns', () => {
     expect(await approveReturnAction(null, form({ returnId: order.returnId }))).toMatchObject({
       error: 'cannotDecide',
     });
-    const [approved] = await mails(`return-approved:${order.returnId}`);
+    const approved = first(await mails(`return-approved:${order.returnId}`));
     expect(approved.template).toBe('returnApproved');
     expect(approved.text).toContain(`R-${order.returnId}`);
     expect(approved.text).toContain('Keep the receipt.');
 
-    const [lineA, lineB] = order.admin.lines;
+    const [lineA, lineB] = take(order.admin.lines, 2, 'return line');
     // Bad input saves nothing: too many resellable units, then an amount beyond what is left.
     expect(
       await receiveReturnAction(
@@ -175,7 +176,7 @@ describe('returns', () => {
 
     const after = await getReturnForAdmin(order.returnId);
     expect(after?.status).toBe('refunded');
-    const [row] = await queryRows<{ id: number; amount: number; providerRef: string | null; status: string }>(
+    const row = await queryRow<{ id: number; amount: number; providerRef: string | null; status: string }>(
       db,
       sql`select f.id, f.amount_minor as amount, f.provider_ref as "providerRef", o.status from refunds f
         join orders o on o.id = f.order_id where f.order_id = ${order.orderId}`,
@@ -215,7 +216,7 @@ describe('returns', () => {
         form({ returnId: order.returnId, message: 'Opened software cannot be returned.' }),
       ),
     ).toEqual({ ok: true });
-    const [mail] = await mails(`return-rejected:${order.returnId}`);
+    const mail = first(await mails(`return-rejected:${order.returnId}`));
     expect(mail.template).toBe('returnRejected');
     expect(mail.text).toContain('Opened software cannot be returned.');
     expect(await receiveReturnAction(null, form({ returnId: order.returnId, amount: '0' }))).toMatchObject({
@@ -229,7 +230,7 @@ describe('returns', () => {
     const order = await deliveredOrderWithReturn([0, 1]);
     await approveReturnAction(null, form({ returnId: order.returnId }));
     const refund = vi.spyOn(demoProvider, 'refund').mockRejectedValueOnce(new Error('provider down'));
-    const [line] = order.admin.lines;
+    const line = first(order.admin.lines, 'return line');
     expect(
       await receiveReturnAction(null, form({ returnId: order.returnId, [`resellable-${line.id}`]: 1, amount: '15' })),
     ).toEqual({ ok: false, error: 'providerFailed' });

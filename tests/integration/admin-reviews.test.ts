@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { hideReviewAction, showReviewAction } from '@/lib/actions/admin/reviews';
 import { listReviewsForModeration } from '@/lib/admin/reviews/queries';
@@ -35,7 +35,7 @@ const form = (values: Record<string, string | number>) => {
 
 async function review(productId: number, userId: number, rating: number, body: string) {
   const db = await getDb();
-  const [row] = await queryRows<{ id: number }>(
+  const row = await queryRow<{ id: number }>(
     db,
     sql`insert into reviews (product_id, user_id, rating, title, body) values (${productId}, ${userId}, ${rating}, 'Title', ${body})
         returning id`,
@@ -45,11 +45,10 @@ async function review(productId: number, userId: number, rating: number, body: s
 
 async function state(reviewId: number) {
   const db = await getDb();
-  const [row] = await queryRows<{ status: string; updatedAt: unknown }>(
+  return queryRow<{ status: string; updatedAt: unknown }>(
     db,
     sql`select status, updated_at as "updatedAt" from reviews where id = ${reviewId}`,
   );
-  return row;
 }
 
 async function auditRows(reviewId: number) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { markOrderDelivered, refundOrder, retryOrderRefunds, shipOrder } from '@/lib/admin/orders/mutations';
@@ -69,7 +69,7 @@ async function placed(fixture: Awaited<ReturnType<typeof checkoutFixture>>): Pro
 
 async function orderState(orderId: number) {
   const db = await getDb();
-  const [order] = await queryRows<{ status: string; totalMinor: number; refundedMinor: number }>(
+  const order = await queryRow<{ status: string; totalMinor: number; refundedMinor: number }>(
     db,
     sql`select status, total_minor as "totalMinor", refunded_minor as "refundedMinor" from orders where id = ${orderId}`,
   );
@@ -81,7 +81,7 @@ async function orderState(orderId: number) {
     db,
     sql`select amount_minor as "amountMinor", provider_ref as "providerRef" from refunds where order_id = ${orderId} order by id`,
   );
-  const [mails] = await queryRows<{ keys: string[] }>(
+  const mails = await queryRow<{ keys: string[] }>(
     db,
     sql`select coalesce(array_agg(dedupe_key order by id), '{}') as keys from mail_outbox
       where dedupe_key like ${`%:${orderId}`} or dedupe_key like 'refund-issued:%' and dedupe_key in (
@@ -92,7 +92,7 @@ async function orderState(orderId: number) {
 
 async function ordersWithCheckoutKey(checkoutKey: string): Promise<number> {
   const db = await getDb();
-  const [row] = await queryRows<{ n: number }>(
+  const row = await queryRow<{ n: number }>(
     db,
     sql`select count(*)::int as n from orders where checkout_key = ${checkoutKey}`,
   );
@@ -178,10 +178,7 @@ describe('all or nothing at every statement', () => {
         lines: lines.map((line) => ({ orderLineId: line.id, quantity: 1 })),
       });
       expect(asked).toEqual({ ok: true });
-      const [found] = await queryRows<{ id: number }>(
-        db,
-        sql`select id from returns where order_id = ${order.orderId}`,
-      );
+      const found = await queryRow<{ id: number }>(db, sql`select id from returns where order_id = ${order.orderId}`);
       expect(await approveReturn(admin, { returnId: found.id, message: '' })).toEqual({ ok: true });
       const returnLines = await queryRows<{ id: number }>(
         db,
@@ -201,7 +198,7 @@ describe('all or nothing at every statement', () => {
       // Once received, the refund is retried from the return's page; before, staff receive it again.
       retry: async (r) => {
         const db = await getDb();
-        const [row] = await queryRows<{ status: string }>(db, sql`select status from returns where id = ${r.returnId}`);
+        const row = await queryRow<{ status: string }>(db, sql`select status from returns where id = ${r.returnId}`);
         return row.status === 'approved' ? receive(r) : retryReturnRefund(admin, r.returnId);
       },
       check: async (r) => {
@@ -213,7 +210,7 @@ describe('all or nothing at every statement', () => {
         expect(state.refunds).toEqual([{ amountMinor: 2500, providerRef: expect.any(String) }]);
         expect(state.events.filter((type) => type === 'return_received')).toHaveLength(1);
         const db = await getDb();
-        const [row] = await queryRows<{ status: string }>(db, sql`select status from returns where id = ${r.returnId}`);
+        const row = await queryRow<{ status: string }>(db, sql`select status from returns where id = ${r.returnId}`);
         expect(row.status).toBe('refunded');
       },
     });

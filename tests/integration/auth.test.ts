@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { forgotPasswordAction, resetPasswordAction } from '@/lib/actions/registration';
 import {
   changePassword,
@@ -16,8 +16,9 @@ import { requestRegistration } from '@/lib/accounts/registration';
 import { authorizeCredentials, authOptions } from '@/lib/api/auth-options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/admin/mail/queries';
-import { captureMail, outboxMails } from '../support/outbox';
+import { captureMail, outboxMails, resetTokenIn } from '../support/outbox';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
+import { at } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 // after() runs the work at once outside a request.
@@ -122,7 +123,7 @@ describe('registration', () => {
     await requestPasswordReset(user.email, 'en');
     const sent = (await mailbox.sentTo(user.email)).at(-1);
     mailbox.stop();
-    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(sent?.text ?? '')![1];
+    const token = resetTokenIn(sent?.text);
     const sessionId = await signInAs(user.id);
     for (const password of weak) {
       expect(await resetPassword(token, password)).toMatchObject({
@@ -183,7 +184,7 @@ describe('OAuth sign-in', () => {
       expect(answer).toBe('/login?error=EmailNotVerified');
     }
     const db = await getDb();
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users where email = ${email}`);
+    const row = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from users where email = ${email}`);
     expect(row.n).toBe(0);
     const verified = await authOptions.callbacks!.signIn!({
       account: google(sub),
@@ -191,10 +192,7 @@ describe('OAuth sign-in', () => {
       profile: { email, email_verified: true },
     } as never);
     expect(verified).toBe(true);
-    const [created] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from users where email = ${email}`,
-    );
+    const created = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from users where email = ${email}`);
     expect(created.n).toBe(1);
   });
 });
@@ -272,7 +270,7 @@ describe('password reset', () => {
     const sent = (await mail.sentTo(email)).at(-1);
     const match = sent && /reset-password\?token=([A-Za-z0-9_-]+)/.exec(sent.text);
     if (!match) throw new Error('no reset link in the mail');
-    return match[1];
+    return at(match, 1);
   }
 
   it('answers the same whether or not the account exists, and mails only real accounts', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { PAGE_SIZE } from '@/lib/catalog/formats';
 import { isKnownCatalogPath } from '@/lib/catalog/known';
 
@@ -9,16 +9,13 @@ import { isKnownCatalogPath } from '@/lib/catalog/known';
 describe('known catalog paths', () => {
   it('knows the active products, people and genres, and nothing else', async () => {
     const db = await getDb();
-    const [product] = await queryRows<{ slug: string }>(
+    const product = await queryRow<{ slug: string }>(
       db,
       sql`select slug from products where status = 'active' limit 1`,
     );
-    const [draft] = await queryRows<{ slug: string }>(
-      db,
-      sql`select slug from products where status = 'draft' limit 1`,
-    );
-    const [person] = await queryRows<{ slug: string }>(db, sql`select slug from people limit 1`);
-    const [genre] = await queryRows<{ slug: string }>(db, sql`select slug from genres limit 1`);
+    const draft = await queryRow<{ slug: string }>(db, sql`select slug from products where status = 'draft' limit 1`);
+    const person = await queryRow<{ slug: string }>(db, sql`select slug from people limit 1`);
+    const genre = await queryRow<{ slug: string }>(db, sql`select slug from genres limit 1`);
 
     expect(await isKnownCatalogPath(`/products/${product.slug}`)).toBe(true);
     expect(await isKnownCatalogPath(`/people/${person.slug}`)).toBe(true);
@@ -42,7 +39,7 @@ describe('known catalog paths', () => {
 
   it('knows the browse pages up to the last one of the section', async () => {
     const db = await getDb();
-    const [{ count }] = await queryRows<{ count: number }>(
+    const { count } = await queryRow<{ count: number }>(
       db,
       sql`select count(*)::int as count from products where kind = 'film' and status = 'active'`,
     );

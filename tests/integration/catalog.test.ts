@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { getHomeRails, getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { getSuggestions, suggestCorrection } from '@/lib/catalog/search/queries';
+import { first } from '@/tests/support/lists';
 
 const browse = (query: string, kind?: 'album' | 'film' | 'series' | 'game') =>
   listProducts({ ...readFilters(new URLSearchParams(query)), kind });
@@ -102,7 +103,7 @@ describe('browse', () => {
 
 describe('search', () => {
   it('finds by title, people, label and track titles, best match first', async () => {
-    expect((await browse('q=neon harbour')).items[0].slug).toBe('neon-harbour');
+    expect(first((await browse('q=neon harbour')).items).slug).toBe('neon-harbour');
     expect((await browse('q=marlow vance')).items.map((i) => i.slug)).toEqual(
       expect.arrayContaining(['neon-harbour', 'afterglow-sessions']),
     );
@@ -120,11 +121,11 @@ describe('search', () => {
   });
 
   it('finds Chinese, Japanese and Korean titles by whole titles and fragments', async () => {
-    expect((await browse('q=月光小夜曲')).items[0].slug).toBe('moonlight-serenade');
+    expect(first((await browse('q=月光小夜曲')).items).slug).toBe('moonlight-serenade');
     expect((await browse('q=小夜')).items.map((i) => i.slug)).toContain('moonlight-serenade');
-    expect((await browse('q=雨の駅')).items[0].slug).toBe('rain-station');
+    expect(first((await browse('q=雨の駅')).items).slug).toBe('rain-station');
     expect((await browse('q=駅')).items.map((i) => i.slug)).toContain('rain-station');
-    expect((await browse('q=푸른 밤')).items[0].slug).toBe('blue-night');
+    expect(first((await browse('q=푸른 밤')).items).slug).toBe('blue-night');
     expect((await browse('q=林月')).items.map((i) => i.slug)).toContain('moonlight-serenade');
   });
 
@@ -134,7 +135,7 @@ describe('search', () => {
       expect(Array.isArray(list.items)).toBe(true);
     }
     const db = await getDb();
-    const [{ count }] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
+    const { count } = await queryRow<{ count: number }>(db, sql`select count(*)::int as count from products`);
     expect(count).toBeGreaterThan(400);
   });
 
@@ -164,10 +165,7 @@ describe('product, person and home', () => {
 
   it('hides drafts and archived products', async () => {
     const db = await getDb();
-    const [draft] = await queryRows<{ slug: string }>(
-      db,
-      sql`select slug from products where status = 'draft' limit 1`,
-    );
+    const draft = await queryRow<{ slug: string }>(db, sql`select slug from products where status = 'draft' limit 1`);
     expect(await getProduct(draft.slug)).toBeNull();
     expect(await getProduct('no-such-product')).toBeNull();
   });

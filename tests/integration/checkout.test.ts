@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { addToCartAction, updateCartLineAction } from '@/lib/actions/cart';
 import { getCurrentCart } from '@/lib/cart/queries';
@@ -19,6 +19,7 @@ import {
 } from '../support/commerce';
 import { itOnPostgres } from '../support/concurrency';
 import { requestContext, signInAs } from '../support/request-context';
+import { at, first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -45,7 +46,7 @@ describe('placing orders under pressure', () => {
     const wants = [3, 4, 2, 5, 1, 3, 2, 4, 1, 2];
     const carts = await Promise.all(wants.map((quantity) => createCart([{ editionId, quantity }])));
     const results = await Promise.all(carts.map((cartId) => placeOrder(guestCheckout(), context(cartId))));
-    const sold = results.reduce((n, r, i) => n + (r.ok ? wants[i] : 0), 0);
+    const sold = results.reduce((n, r, i) => n + (r.ok ? at(wants, i) : 0), 0);
     const { stock, ledger } = await stockOf(editionId);
     expect(sold).toBeLessThanOrEqual(10);
     expect(stock).toBe(10 - sold);
@@ -96,7 +97,7 @@ describe('placing orders under pressure', () => {
     );
     await Promise.all([expireUnpaidOrders(), expireUnpaidOrders(), expireUnpaidOrders()]);
     expect(await stockOf(editionId)).toEqual({ stock: 3, ledger: 3 });
-    const [order] = await queryRows<{ status: string }>(
+    const order = await queryRow<{ status: string }>(
       db,
       sql`select status from orders where id = ${placed.ok ? placed.orderId : 0}`,
     );
@@ -127,7 +128,7 @@ describe('bad input changes nothing', () => {
     const { editionId } = await createTestEdition({ stock: 4 });
     expect(await addToCartAction(editionId, 3)).toEqual({ ok: true, quantity: 3, capped: false });
     expect(await addToCartAction(editionId, 3)).toEqual({ ok: true, quantity: 4, capped: true });
-    const line = (await getCurrentCart()).lines[0];
+    const line = first((await getCurrentCart()).lines, 'cart line');
     expect(await updateCartLineAction(line.id, 11)).toMatchObject({ ok: false });
     expect(await updateCartLineAction(line.id, 2)).toEqual({ ok: true, quantity: 2, capped: false });
   });
@@ -147,7 +148,7 @@ describe('bad input changes nothing', () => {
     );
     expect(result.ok).toBe(true);
     const db = await getDb();
-    const [order] = await queryRows<{ total: number; currency: string; unit: number }>(
+    const order = await queryRow<{ total: number; currency: string; unit: number }>(
       db,
       sql`select o.total_minor as total, o.currency, l.unit_price_minor as unit from orders o join order_lines l on l.order_id = o.id
         where o.id = ${result.ok ? result.orderId : 0}`,
@@ -229,10 +230,7 @@ describe('guest carts and sign-in', () => {
     const quantities = Object.fromEntries(cart.lines.map((l) => [l.editionId, l.quantity]));
     expect(quantities).toEqual({ [a.editionId]: 3, [b.editionId]: 1 });
     const db = await getDb();
-    const [gone] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from carts where id = ${guestCart}`,
-    );
+    const gone = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from carts where id = ${guestCart}`);
     expect(gone.n).toBe(0);
 
     requestContext.cookies.set('encore_cart', '00000000-0000-4000-8000-000000000000');
@@ -263,18 +261,18 @@ describe('paying and cancelling', () => {
       db,
       sql`select count(*)::int as n from mail_outbox where dedupe_key = ${`order-paid:${placed.orderId}`}`,
     );
-    expect(mails[0].n).toBe(1);
+    expect(first(mails).n).toBe(1);
     const signals = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from interaction_events where order_id = ${placed.orderId}`,
     );
-    expect(signals[0].n).toBe(1);
+    expect(first(signals).n).toBe(1);
     expect((await stockOf(editionId)).stock).toBe(3);
 
     expect(await cancelOrderAsCustomer(placed.number, key)).toEqual({ ok: true });
     expect(await cancelOrderAsCustomer(placed.number, key)).toEqual({ ok: false, error: 'cannotCancel' });
     expect(await stockOf(editionId)).toEqual({ stock: 5, ledger: 5 });
-    const [order] = await queryRows<{ status: string; refunded: number; total: number }>(
+    const order = await queryRow<{ status: string; refunded: number; total: number }>(
       db,
       sql`select status, refunded_minor as refunded, total_minor as total from orders where id = ${placed.orderId}`,
     );
@@ -297,7 +295,7 @@ describe('paying and cancelling', () => {
       sql`select type from order_events where order_id = ${placed.orderId} order by id`,
     );
     expect(events.map((e) => e.type)).toEqual(['placed', 'paid']);
-    const [mails] = await queryRows<{ n: number }>(
+    const mails = await queryRow<{ n: number }>(
       db,
       sql`select count(*)::int as n from mail_outbox where dedupe_key = ${`order-paid:${placed.orderId}`}`,
     );

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/account/export/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { createAddress } from '@/lib/accounts/address-book';
 import { createSession, registerUser } from '@/lib/accounts/mutations';
 import { getSessionUser } from '@/lib/accounts/queries';
@@ -122,7 +122,7 @@ describe('export my data', () => {
     }
     // Nothing encrypted, and no secret: session ids, token hashes, checkout keys, password hash.
     expect(text).not.toContain('enc1:');
-    const [secrets] = await queryRows<{ sessionId: string; hash: string; checkoutKey: string; passwordHash: string }>(
+    const secrets = await queryRow<{ sessionId: string; hash: string; checkoutKey: string; passwordHash: string }>(
       await getDb(),
       sql`select (select id::text from sessions where user_id = u.id limit 1) as "sessionId",
           (select access_token_hash from orders where user_id = u.id limit 1) as hash,

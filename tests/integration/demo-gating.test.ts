@@ -3,7 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Database, getDb, queryRows } from '@/db';
+import { type Database, getDb, queryRow, queryRows } from '@/db';
 import { applyMigrations } from '@/db/migrate';
 import { loadDemoCatalogIfEmpty } from '@/db/seed/auto';
 import * as schema from '@/db/schema';
@@ -36,10 +36,7 @@ async function demoOrder() {
 }
 
 async function statusOf(orderId: number) {
-  const [row] = await queryRows<{ status: string }>(
-    await getDb(),
-    sql`select status from orders where id = ${orderId}`,
-  );
+  const row = await queryRow<{ status: string }>(await getDb(), sql`select status from orders where id = ${orderId}`);
   return row.status;
 }
 
@@ -75,7 +72,7 @@ describe('demo accounts', () => {
       const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
       await applyMigrations(db);
       await loadDemoCatalogIfEmpty(db);
-      const [{ products }] = await queryRows<{ products: number }>(
+      const { products } = await queryRow<{ products: number }>(
         db,
         sql`select count(*)::int as products from products`,
       );

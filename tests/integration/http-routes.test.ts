@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { GET as artRoute } from '@/app/art/[slug]/[variant]/route';
 import { GET as previewRoute } from '@/app/previews/[slug]/[file]/route';
 import { GET as nextAuthGet, POST as nextAuthPost } from '@/app/api/auth/[...nextauth]/route';
@@ -9,6 +9,7 @@ import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
 import { registerUser } from '@/lib/accounts/mutations';
 import { route } from '@/lib/api/route';
 import { requestContext, signInAs } from '../support/request-context';
+import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -31,11 +32,11 @@ const person = () => {
 
 const registrations = async (email: string) =>
   (
-    await queryRows<{ n: number }>(
+    await queryRow<{ n: number }>(
       await getDb(),
       sql`select count(*)::int as n from registrations where email_key = ${email}`,
     )
-  )[0].n;
+  ).n;
 
 function register(body: BodyInit, headers: Record<string, string> = {}) {
   return registerRoute(
@@ -148,14 +149,14 @@ describe('unexpected failures', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(error).toMatchObject({ requestId: id });
     expect(JSON.stringify(error)).not.toContain('database on fire');
-    expect(String(log.mock.calls[0][0])).toContain(id);
+    expect(String(first(log.mock.calls)[0])).toContain(id);
     log.mockRestore();
   });
 });
 
 describe('generated media', () => {
   it('serves the cover art and preview clips of active products: a draft names nothing (404) but to admins', async () => {
-    const [product] = await queryRows<{ id: number; slug: string; title: string; track: number }>(
+    const product = await queryRow<{ id: number; slug: string; title: string; track: number }>(
       await getDb(),
       sql`select p.id, p.slug, p.title, t.sort_order as track from products p join tracks t on t.product_id = p.id
         where p.status = 'active' and t.preview_url like '/previews/%' order by p.id limit 1`,

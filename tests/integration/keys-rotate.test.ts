@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { createAddress, listAddresses } from '@/lib/accounts/address-book';
 import { registerUser } from '@/lib/accounts/mutations';
 import { listCustomers } from '@/lib/admin/customers/queries';
@@ -56,7 +56,7 @@ async function census(keyId: string) {
       ...(spec.jsonFields ?? []).map(({ column, field }) => sql`(${sql.identifier(column)} ->> ${field})`),
     ];
     for (const value of values) {
-      const [row] = await queryRows<{ values: number; other: number }>(
+      const row = await queryRow<{ values: number; other: number }>(
         db,
         sql`select count(${value})::int as values,
             count(*) filter (where ${value} is not null and left(${value}, ${`enc1:${keyId}:`.length}) <> ${`enc1:${keyId}:`})::int as other
@@ -65,7 +65,7 @@ async function census(keyId: string) {
       out.push({ column: `${spec.table}.${JSON.stringify(value)}`, values: row.values, other: row.other });
     }
     if (spec.blindIndex) {
-      const [row] = await queryRows<{ values: number; other: number }>(
+      const row = await queryRow<{ values: number; other: number }>(
         db,
         sql`select count(*)::int as values, count(*) filter (where left(e, ${keyId.length + 1}) <> ${`${keyId}:`})::int as other
           from ${sql.identifier(spec.table)}, unnest(${sql.identifier(spec.blindIndex.column)}) as e`,
@@ -122,7 +122,7 @@ describe('npm run keys:rotate', () => {
       ok: true,
     });
     // Rows from before encryption existed: plain text, no blind index.
-    const [legacy] = await queryRows<{ id: number }>(
+    const legacy = await queryRow<{ id: number }>(
       db,
       sql`insert into users (username, username_key, email, email_key, display_name)
         values (${`legacy${RUN}`}, ${`legacy${RUN}`}, ${`legacy${RUN}@example.com`}, ${`legacy${RUN}@example.com`},

@@ -13,8 +13,9 @@ import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { requestReturn } from '@/lib/orders/returns';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
-import { captureMail, outboxMails } from '../support/outbox';
+import { captureMail, outboxMails, resetTokenIn } from '../support/outbox';
 import { requestContext, signInAs } from '../support/request-context';
+import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -61,7 +62,10 @@ describe('password reset mail', () => {
   it('is stored without its link, and its recipient gets a link that works', async () => {
     const user = await newUser();
     await requestPasswordReset(user.email, 'en');
-    const [received] = (await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text));
+    const received = first(
+      (await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text)),
+      'reset mail',
+    );
     const token = /reset-password\?token=([\w-]+)/.exec(received.text)?.[1];
     expect(token).toBeTruthy();
     expect(received.html).toContain(`reset-password?token=${token}`);
@@ -78,9 +82,12 @@ describe('password reset mail', () => {
   it('shows admins the mail with the link hidden, in the viewer and in its HTML page', async () => {
     const user = await newUser();
     await requestPasswordReset(user.email, 'en');
-    const [received] = (await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text));
-    const token = /reset-password\?token=([\w-]+)/.exec(received.text)![1];
-    const [stored] = await outboxMails({ to: user.email, template: 'passwordReset' });
+    const received = first(
+      (await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text)),
+      'reset mail',
+    );
+    const token = resetTokenIn(received.text);
+    const stored = first(await outboxMails({ to: user.email, template: 'passwordReset' }));
     await signInAs(adminId);
     const shown = (await getOutboxMessage(stored.id))!;
     expect(shown.subject).toBe('Reset your Encore password');
@@ -110,7 +117,7 @@ describe('order mail', () => {
     const key = orderAccessKey(placed.orderId, placed.number);
     expect(await payDemoOrder(placed.number, key)).toEqual({ ok: true });
 
-    const [confirmation] = await mail.sentTo(email);
+    const confirmation = first(await mail.sentTo(email));
     // The key in the mail is made when it is sent (its expiry counts from then): a working key of this order.
     const sentKey = /\?key=([\w.-]+)/.exec(confirmation.text)?.[1];
     expect(
@@ -129,7 +136,7 @@ describe('order mail', () => {
     }
 
     await signInAs(adminId);
-    const [row] = await outboxMails({ to: email });
+    const row = first(await outboxMails({ to: email }));
     const shown = (await getOutboxMessage(row.id))!;
     expect(shown.to).toBe(email);
     expect(shown.text).toContain(placed.number);
@@ -181,7 +188,7 @@ describe('mail and accounts', () => {
       await requestReturn(placed.number, null, {
         requestKey: crypto.randomUUID(),
         reason: 'Changed my mind',
-        lines: [{ orderLineId: view.lines[0].id, quantity: 1 }],
+        lines: [{ orderLineId: first(view.lines).id, quantity: 1 }],
       }),
     ).toEqual({ ok: true });
 

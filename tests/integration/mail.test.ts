@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { env } from '@/lib/env';
 import { deliverMail } from '@/lib/jobs/mail';
 import { enqueueMail, MAX_ATTEMPTS, retryDelaySeconds, sendMailSoon } from '@/lib/mail/mutations';
@@ -11,6 +11,7 @@ import { openAddress, openError, openSubject } from '@/lib/mail/stored';
 import { type MailTransport, type OutgoingMail, setTransportForTests } from '@/lib/mail/transport';
 import { outboxMails } from '../support/outbox';
 import { itOnPostgres } from '../support/concurrency';
+import { at, first } from '@/tests/support/lists';
 
 const requireAdmin = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/auth/session', () => ({ requireAdmin }));
@@ -52,7 +53,7 @@ async function outbox() {
 
 /** Seconds from the database's now() until the row's next attempt. */
 async function secondsUntilNextAttempt(id: number): Promise<number> {
-  const [row] = await queryRows<{ seconds: number }>(
+  const row = await queryRow<{ seconds: number }>(
     await getDb(),
     sql`select extract(epoch from next_attempt_at - now())::float8 as seconds from mail_outbox where id = ${id}`,
   );
@@ -83,7 +84,7 @@ describe('enqueueMail', () => {
     const db = await getDb();
     const result = await enqueueMail(db, welcome(' ada@example.com ', { userId: 7 }));
     expect(result.duplicate).toBe(false);
-    const [row] = await outbox();
+    const row = first(await outbox());
     expect(row).toMatchObject({
       id: result.id,
       toAddress: 'ada@example.com',
@@ -96,21 +97,21 @@ describe('enqueueMail', () => {
       dedupeKey: null,
       sentAt: null,
     });
-    const [stored] = await outboxMails();
+    const stored = first(await outboxMails());
     expect(stored.html).toContain('Hi Ada,');
     expect(stored.text).toContain(`${env.SITE_URL}/`);
     // Only a development server prints mail (its console is its transport), never a test run.
     expect(info).not.toHaveBeenCalled();
     // Nothing to deliver it with: it stays held.
     expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
-    expect((await outbox())[0].status).toBe('held');
+    expect(first(await outbox()).status).toBe('held');
     info.mockRestore();
   });
 
   it('queues the mail when a transport is configured', async () => {
     setTransportForTests(fakeTransport().transport);
     await enqueueMail(await getDb(), { ...welcome('ada@example.com'), locale: 'zh' });
-    const [row] = await outbox();
+    const row = first(await outbox());
     expect(row.status).toBe('queued');
     expect(row.subject).toBe('欢迎来到 Encore');
   });
@@ -154,7 +155,7 @@ describe('enqueueMail', () => {
   it('encrypts the personal content and refuses a link with a secret in it', async () => {
     const db = await getDb();
     await enqueueMail(db, welcome('ada.private@example.com'));
-    const [raw] = await db.select().from(mailOutbox);
+    const raw = first(await db.select().from(mailOutbox));
     for (const column of [raw.toAddress, raw.subject, raw.data]) expect(column).toMatch(/^enc1:/);
     for (const plain of ['ada.private@example.com', 'Welcome to Encore', '"Ada"']) {
       expect(JSON.stringify(raw)).not.toContain(plain);
@@ -200,8 +201,8 @@ describe('deliverMail', () => {
     expect(fake.calls()).toBe(8);
     expect(fake.sent.map((m) => m.to).sort()).toEqual(addresses.sort());
     expect(fake.sent[0]).toMatchObject({ from: env.MAIL_FROM, subject: 'Welcome to Encore' });
-    expect(fake.sent[0].html).toContain('<!DOCTYPE html>');
-    expect(fake.sent[0].text).toContain('Hi Ada,');
+    expect(first(fake.sent).html).toContain('<!DOCTYPE html>');
+    expect(first(fake.sent).text).toContain('Hi Ada,');
     for (const row of await outbox()) {
       expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
@@ -231,7 +232,7 @@ describe('deliverMail', () => {
         await makeDue(id);
       }
       expect(await deliverMail()).toEqual({ sent: 0, failed: 1 });
-      const [row] = await outbox();
+      const row = first(await outbox());
       expect(row).toMatchObject({ attempts: attempt, lastError: '421 try again later' });
       if (attempt < MAX_ATTEMPTS) {
         expect(row.status).toBe('queued');
@@ -255,7 +256,7 @@ describe('deliverMail', () => {
     expect(await deliverMail()).toEqual({ sent: 0, failed: 1 });
     await makeDue(id);
     expect(await deliverMail()).toEqual({ sent: 1, failed: 0 });
-    expect((await outbox())[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(first(await outbox())).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
   it('requeues mail whose sender crashed mid-delivery, but not mail still being sent', async () => {
@@ -288,7 +289,7 @@ describe('deliverMail', () => {
       .set({ status: 'sending', attempts: MAX_ATTEMPTS, nextAttemptAt: sql`now() - interval '1 minute'` })
       .where(eq(mailOutbox.id, id));
     expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
-    expect((await outbox())[0].status).toBe('failed');
+    expect(first(await outbox()).status).toBe('failed');
   });
 
   it('leaves held mail alone even once a transport exists', async () => {
@@ -297,7 +298,7 @@ describe('deliverMail', () => {
     const fake = fakeTransport();
     setTransportForTests(fake.transport);
     expect(await deliverMail()).toEqual({ sent: 0, failed: 0 });
-    expect((await outbox())[0].status).toBe('held');
+    expect(first(await outbox()).status).toBe('held');
   });
 });
 
@@ -310,7 +311,7 @@ describe('sendMailSoon', () => {
     setTransportForTests(fake.transport);
     await enqueueMail(db, welcome('ada@example.com'));
     expect(sendMailSoon()).toBeUndefined();
-    await vi.waitFor(async () => expect((await outbox())[1].status).toBe('sent'));
+    await vi.waitFor(async () => expect(at(await outbox(), 1).status).toBe('sent'));
     expect(fake.sent.map((m) => m.to)).toEqual(['ada@example.com']);
   });
 });
@@ -338,7 +339,7 @@ describe('admin outbox viewer', () => {
     expect((await listOutbox({ to: 'A_B@Example.org' })).items.map((m) => m.to)).toEqual(['a_b@example.org']);
     expect((await listOutbox({ to: 'EXAMPLE.COM' })).total).toBe(0);
 
-    const message = await getOutboxMessage(all.items[0].id);
+    const message = await getOutboxMessage(first(all.items).id);
     expect(message).toMatchObject({ to: 'a_b@example.org', locale: 'en', attempts: 0, lastError: null });
     expect(message!.html).toContain(`href="${env.SITE_URL}/forgot-password"`);
     expect(message!.text).toContain(`${env.SITE_URL}/forgot-password`);
@@ -348,7 +349,7 @@ describe('admin outbox viewer', () => {
 
   it('refuses anyone who is not an admin', async () => {
     await enqueueMail(await getDb(), welcome('ada@example.com'));
-    const [{ id }] = await outbox();
+    const { id } = first(await outbox());
     requireAdmin.mockRejectedValue(new Error('forbidden'));
     await expect(listOutbox()).rejects.toThrow('forbidden');
     await expect(getOutboxMessage(id)).rejects.toThrow('forbidden');

@@ -9,7 +9,7 @@ import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Database, migrationsFolder, queryRows } from '@/db';
+import { type Database, migrationsFolder, queryRow, queryRows } from '@/db';
 import { applyMigrations, migrateWithLock, pendingMigrations, readMigrations } from '@/db/migrate';
 import { databaseUrl, dropDatabase, uniqueName } from '../support/databases';
 import { itOnPostgres } from '../support/concurrency';
@@ -66,7 +66,7 @@ function folderWith(extra: { tag: string; sql: string }[]): string {
 }
 
 const recorded = async (db: Database) =>
-  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0].n;
+  (await queryRow<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).n;
 
 describe('migrations', () => {
   it('applies every migration once, in drizzle’s own bookkeeping', async () => {
@@ -77,7 +77,7 @@ describe('migrations', () => {
     expect(await pendingMigrations(db)).toEqual([]);
     expect(await applyMigrations(db)).toEqual([]);
     expect(await recorded(db)).toBe(all.length);
-    const [{ count }] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
+    const { count } = await queryRow<{ count: number }>(db, sql`select count(*)::int as count from products`);
     expect(count).toBe(0);
   });
 

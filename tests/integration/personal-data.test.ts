@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { updateProfile } from '@/lib/accounts/account';
 import { createAddress, listAddresses, updateAddress } from '@/lib/accounts/address-book';
 import { createSession, registerUser, resolveOAuthUser } from '@/lib/accounts/mutations';
@@ -36,7 +36,7 @@ async function newUser(displayName: string | undefined, role: 'customer' | 'admi
 }
 
 async function row<T>(query: ReturnType<typeof sql>): Promise<T> {
-  const [found] = await queryRows<T>(await getDb(), query);
+  const found = await queryRow<T>(await getDb(), query);
   return found;
 }
 

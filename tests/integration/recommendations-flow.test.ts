@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { SHOPPER_COUNT } from '@/db/seed/shoppers';
 import { updatePersonalizationAction } from '@/lib/actions/personalization';
 import { rebuildIfDue, recordProductView } from '@/lib/recommendations/mutations';
@@ -12,6 +12,7 @@ import { POST as viewRoute } from '@/app/api/v1/events/view/route';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
+import { first, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 // after() runs its work at once; the test awaits it through `pending`.
@@ -27,7 +28,7 @@ let sequence = 0;
 async function newUser(): Promise<number> {
   const db = await getDb();
   const name = `recs-${process.pid}-${++sequence}`;
-  const [row] = await queryRows<{ id: number }>(
+  const row = await queryRow<{ id: number }>(
     db,
     sql`insert into users (username, username_key, email, email_key) values (${name}, ${name}, ${`${name}@example.com`},
       ${`${name}@example.com`}) returning id`,
@@ -37,7 +38,7 @@ async function newUser(): Promise<number> {
 
 async function productBySlug(slug: string): Promise<{ id: number; title: string; kind: string }> {
   const db = await getDb();
-  const [row] = await queryRows<{ id: number; title: string; kind: string }>(
+  const row = await queryRow<{ id: number; title: string; kind: string }>(
     db,
     sql`select id, title, kind from products where slug = ${slug}`,
   );
@@ -68,7 +69,7 @@ const shopper = (userId: number) => ({ userId, visitorId: null, cartId: null });
 describe('the seed', () => {
   it('adds synthetic shoppers with histories and builds the recommendation tables', async () => {
     const db = await getDb();
-    const [counts] = await queryRows<{
+    const counts = await queryRow<{
       shoppers: number;
       events: number;
       lists: number;
@@ -99,13 +100,13 @@ describe('events → rebuild → recommendations', () => {
     expect(cold.recommended.length).toBeGreaterThan(0);
     expect(cold.recommended.every((r) => r.reason.kind === 'popular' || r.reason.kind === 'trending')).toBe(true);
 
-    const [jazz] = await productsOfGenre('jazz', 1);
+    const jazz = first(await productsOfGenre('jazz', 1));
     await addEvent(userId, jazz.id, 'purchase', 1);
     await rebuildRecommendations(await getDb());
     const afterJazz = await getForYou(shopper(userId));
     expect(afterJazz.personal).toBe(true);
-    const first = afterJazz.recommended[0];
-    expect(first.reason).toEqual({ kind: 'because_bought', source: expect.objectContaining({ title: jazz.title }) });
+    const pick = first(afterJazz.recommended);
+    expect(pick.reason).toEqual({ kind: 'because_bought', source: expect.objectContaining({ title: jazz.title }) });
     // What you own is never recommended back to you.
     expect(afterJazz.recommended.map((r) => r.card.id)).not.toContain(jazz.id);
     // Not ten albums by one artist.
@@ -116,7 +117,7 @@ describe('events → rebuild → recommendations', () => {
     expect(Math.max(0, ...perCredit.values())).toBeLessThanOrEqual(2);
 
     // They then look at games: a "because you viewed" rail appears and the lists change.
-    const [game] = await productsOfGenre('strategy', 1);
+    const game = first(await productsOfGenre('strategy', 1));
     await addEvent(userId, game.id, 'view');
     await rebuildRecommendations(await getDb());
     const afterGame = await getForYou(shopper(userId));
@@ -135,15 +136,12 @@ describe('events → rebuild → recommendations', () => {
 
   it('leaves out what is in the cart, and suggests what goes with it', async () => {
     const userId = await newUser();
-    const [record] = await productsOfGenre('rock', 1);
+    const record = first(await productsOfGenre('rock', 1));
     await addEvent(userId, record.id, 'purchase', 1);
     const before = await getForYou(shopper(userId));
-    const top = before.recommended[0].card;
+    const top = first(before.recommended).card;
     const db = await getDb();
-    const [cart] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into carts (user_id) values (${userId}) returning id`,
-    );
+    const cart = await queryRow<{ id: string }>(db, sql`insert into carts (user_id) values (${userId}) returning id`);
     await db.execute(sql`insert into cart_lines (cart_id, edition_id, kind, quantity, price_seen_minor)
       select ${cart.id}, id, 'purchase', 1, price_minor from editions where product_id = ${top.id} and status = 'active' limit 1`);
     const after = await getForYou(shopper(userId));
@@ -151,14 +149,14 @@ describe('events → rebuild → recommendations', () => {
     const goesWith = await getCartRecommendations(shopper(userId));
     expect(goesWith.length).toBeGreaterThan(0);
     expect(goesWith.map((r) => r.card.id)).not.toContain(top.id);
-    expect(goesWith[0].reason).toEqual({
+    expect(first(goesWith).reason).toEqual({
       kind: 'goes_with',
       source: expect.objectContaining({ slug: expect.any(String) }),
     });
   });
 
   it('product pages: "also bought" and "more like this", without the product itself or duplicates', async () => {
-    const [jazz] = await productsOfGenre('jazz', 1);
+    const jazz = first(await productsOfGenre('jazz', 1));
     const lists = await readProductRecommendations(jazz.id);
     expect(lists.alsoBought.length + lists.moreLikeThis.length).toBeGreaterThan(0);
     const ids = [...lists.alsoBought, ...lists.moreLikeThis].map((r) => r.card.id);
@@ -209,7 +207,7 @@ describe('views, visitors and the personalisation switch', () => {
     expect((await post('not json')).status).toBe(400);
     await Promise.all(pending.splice(0));
     const db = await getDb();
-    const [row] = await queryRows<{ n: number }>(
+    const row = await queryRow<{ n: number }>(
       db,
       sql`select count(*)::int as n from interaction_events where visitor_id = ${visitorId} and type = 'view'`,
     );
@@ -218,7 +216,7 @@ describe('views, visitors and the personalisation switch', () => {
 
   it('off: no recommendations from history, no more views recorded; on again: back', async () => {
     const userId = await newUser();
-    const [record] = await productsOfGenre('jazz', 2);
+    const record = first(await productsOfGenre('jazz', 2));
     await addEvent(userId, record.id, 'purchase', 1);
     await signInAs(userId);
     expect(await updatePersonalizationAction('yes')).toEqual({ ok: false, error: 'invalid' });
@@ -279,7 +277,7 @@ describe('rebuilds', () => {
     await rebuildRecommendations(await getDb());
     expect(await rebuildIfDue({ policy: { minNewEvents: 2, maxAgeMs: 3_600_000 } })).toBeNull();
     const userId = await newUser();
-    const [a, b] = await productsOfGenre('pop', 2);
+    const [a, b] = take(await productsOfGenre('pop', 2), 2, 'pop product');
     await addEvent(userId, a.id, 'view');
     expect(await rebuildIfDue({ policy: { minNewEvents: 2, maxAgeMs: 3_600_000 } })).toBeNull();
     await addEvent(userId, b.id, 'view');

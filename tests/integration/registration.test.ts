@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as registerRoute } from '@/app/api/v1/auth/register/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { registerAction } from '@/lib/actions/registration';
 import { registerUser } from '@/lib/accounts/mutations';
 import { findSignInAccount } from '@/lib/accounts/queries';
@@ -16,6 +16,7 @@ import { authOptions, authorizeCredentials } from '@/lib/api/auth-options';
 import { UNKNOWN_CLIENT } from '@/lib/security/client-ip';
 import { requestContext } from '../support/request-context';
 import { captureMail, outboxMails } from '../support/outbox';
+import { at, first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -50,7 +51,7 @@ async function mailsTo(email: string): Promise<{ template: string; text: string 
 function linkToken(text: string): string {
   const match = /\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(text);
   if (!match) throw new Error('no verification link in the mail');
-  return match[1];
+  return at(match, 1);
 }
 
 /** Follows a registration link through next-auth's "registration" provider. */
@@ -87,7 +88,7 @@ describe('registration', () => {
     expect(await findSignInAccount(shopper.email)).toBeNull();
     expect(await authorizeCredentials({ login: shopper.email, password: PASSWORD }, {})).toBeNull();
 
-    const [mail] = await mailsTo(shopper.email);
+    const mail = first(await mailsTo(shopper.email));
     expect(mail.template).toBe('verifyEmail');
     const token = linkToken(mail.text);
     expect(await readRegistrationLink(token, cookie)).toMatchObject({
@@ -122,8 +123,8 @@ describe('registration', () => {
     expect(forExisting.cookie).toBeTruthy();
     const ownerMails = await mailsTo(owner.email);
     expect(ownerMails.map((m) => m.template)).toEqual(['welcome', 'registrationAttempt']);
-    expect(ownerMails[1].text).not.toMatch(/verify-email|token=/);
-    expect(ownerMails[1].text).toContain('/forgot-password');
+    expect(at(ownerMails, 1).text).not.toMatch(/verify-email|token=/);
+    expect(at(ownerMails, 1).text).toContain('/forgot-password');
     // Nothing about the account changed: its own password still works, the attempt's does not.
     expect(await authorizeCredentials({ login: owner.email, password: PASSWORD }, {})).toEqual({
       id: String(created.userId),
@@ -163,15 +164,15 @@ describe('registration', () => {
     expect((await registerInBrowser(person)).state?.ok).toBe(true);
     const links = (await mailsTo(person.email)).filter((m) => m.template === 'verifyEmail');
     expect(links).toHaveLength(2);
-    expect(await follow(linkToken(links[0].text), { password: PASSWORD })).toBe('RegistrationInvalid');
-    expect(typeof (await follow(linkToken(links[1].text), { password: PASSWORD }))).toBe('number');
+    expect(await follow(linkToken(first(links).text), { password: PASSWORD })).toBe('RegistrationInvalid');
+    expect(typeof (await follow(linkToken(at(links, 1).text), { password: PASSWORD }))).toBe('number');
   });
 
   it('asks another browser for the password, so a link someone else follows never activates an attacker’s account', async () => {
     // An attacker registers the victim's address with a password of their own.
     const victim = fresh('victim');
     const attacker = await registerInBrowser({ ...victim, password: 'the attackers passphrase' });
-    const token = linkToken((await mailsTo(victim.email))[0].text);
+    const token = linkToken(first(await mailsTo(victim.email)).text);
     // The victim opens the link in their own browser: no account is created without that password.
     expect(await readRegistrationLink(token, undefined)).toMatchObject({ status: 'ready', sameBrowser: false });
     expect(await follow(token)).toBeNull();
@@ -187,16 +188,16 @@ describe('registration', () => {
   it('makes a new link on demand (as late as the mail is sent); only the latest one works', async () => {
     const shopper = fresh();
     const { cookie } = await registerInBrowser(shopper);
-    const first = linkToken((await mailsTo(shopper.email))[0].text);
+    const firstLink = linkToken(first(await mailsTo(shopper.email)).text);
     const db = await getDb();
-    const [row] = await queryRows<{ id: number; token_hash: string }>(
+    const row = await queryRow<{ id: number; token_hash: string }>(
       db,
       sql`select id, token_hash from registrations where email_key = ${shopper.email}`,
     );
-    expect(row.token_hash).not.toContain(first);
+    expect(row.token_hash).not.toContain(firstLink);
     const again = await issueRegistrationLink(db, row.id);
     expect(again).toMatch(/\/verify-email\?token=/);
-    expect(await follow(first, { cookie })).toBe('RegistrationInvalid');
+    expect(await follow(firstLink, { cookie })).toBe('RegistrationInvalid');
     expect(typeof (await follow(linkToken(again!), { cookie }))).toBe('number');
     // Gone once used; and an address that has an account never gets one.
     expect(await issueRegistrationLink(db, row.id)).toBeNull();
@@ -205,7 +206,7 @@ describe('registration', () => {
   it('refuses an expired link', async () => {
     const shopper = fresh();
     const { cookie } = await registerInBrowser(shopper);
-    const token = linkToken((await mailsTo(shopper.email))[0].text);
+    const token = linkToken(first(await mailsTo(shopper.email)).text);
     const db = await getDb();
     await db.execute(
       sql`update registrations set expires_at = now() - interval '1 second' where email_key = ${shopper.email}`,
@@ -214,7 +215,7 @@ describe('registration', () => {
     expect(await findSignInAccount(shopper.email)).toBeNull();
     // The hourly job deletes it (its address, name and password hash with it).
     expect(await pruneExpiredRegistrations()).toBeGreaterThanOrEqual(1);
-    const [left] = await queryRows<{ n: number }>(
+    const left = await queryRow<{ n: number }>(
       db,
       sql`select count(*)::int as n from registrations where email_key = ${shopper.email} or expires_at < now()`,
     );
@@ -244,11 +245,11 @@ describe('registration', () => {
     const db = await getDb();
     const bucket = async () =>
       (
-        await queryRows<{ n: number }>(
+        await queryRow<{ n: number }>(
           db,
           sql`select coalesce(sum(count), 0)::int as n from rate_limits where key = ${`register:ip:${UNKNOWN_CLIENT}`}`,
         )
-      )[0].n;
+      ).n;
     const before = await bucket();
     await registerInBrowser(fresh());
     await registerRoute(

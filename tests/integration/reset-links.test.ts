@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { signOutEverywhere } from '@/lib/accounts/account';
 import {
   changePassword,
@@ -18,6 +18,7 @@ import { mailOutbox } from '@/lib/mail/schema';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { captureMail } from '../support/outbox';
 import { requestContext } from '../support/request-context';
+import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -101,10 +102,9 @@ describe('password reset links end', () => {
   it('before they are sent: a reset asked for before "sign out everywhere" is cancelled, not sent', async () => {
     const user = await newUser();
     const db = await getDb();
-    const [{ sessionVersion }] = await db
-      .select({ sessionVersion: users.sessionVersion })
-      .from(users)
-      .where(eq(users.id, user.id));
+    const { sessionVersion } = first(
+      await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, user.id)),
+    );
     // What requestPasswordReset writes, without its immediate delivery: the mail is still waiting.
     const { id } = await enqueueMail(db, {
       to: user.email,
@@ -115,9 +115,9 @@ describe('password reset links end', () => {
     });
     await signOutEverywhere(user.id);
     expect((await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text))).toEqual([]);
-    const [row] = await db.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id));
+    const row = first(await db.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)));
     expect(row.status).toBe('cancelled');
-    const [{ tokens }] = await queryRows<{ tokens: number }>(
+    const { tokens } = await queryRow<{ tokens: number }>(
       db,
       sql`select count(*)::int as tokens from password_reset_tokens where user_id = ${user.id}`,
     );

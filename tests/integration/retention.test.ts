@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { env } from '@/lib/env';
 import { runAllJobs } from '@/lib/jobs';
 import { RETENTION_JOBS } from '@/lib/jobs/retention';
 import { enqueueMail } from '@/lib/mail/mutations';
+import { take } from '@/tests/support/lists';
 
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
@@ -22,7 +23,7 @@ afterEach(() => {
 });
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(await getDb(), query);
+  const row = await queryRow<{ n: number }>(await getDb(), query);
   return row.n;
 }
 
@@ -41,7 +42,7 @@ async function mailFrom(daysAgo: number, status: 'held' | 'sent' | 'queued' | 'f
 }
 
 async function productId(): Promise<number> {
-  const [row] = await queryRows<{ id: number }>(await getDb(), sql`select id from products order by id limit 1`);
+  const row = await queryRow<{ id: number }>(await getDb(), sql`select id from products order by id limit 1`);
   return row.id;
 }
 
@@ -76,11 +77,15 @@ describe('retention', () => {
       'en',
     );
     if (!shopper.ok) throw new Error('not registered');
-    const [oldGuest, newGuest, ownCart] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into carts (user_id, updated_at) values
+    const [oldGuest, newGuest, ownCart] = take(
+      await queryRows<{ id: string }>(
+        db,
+        sql`insert into carts (user_id, updated_at) values
         (null, now() - interval '70 days'), (null, now() - interval '10 days'),
         (${shopper.userId}, now() - interval '400 days') returning id`,
+      ),
+      3,
+      'cart',
     );
     // Events: an anonymous visitor's from 100 days ago go; recent ones and an account's stay.
     await visitorEvents(`old-${RUN}`, 100, 3);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { registerUser } from '@/lib/accounts/mutations';
 import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import { receiveReturnAction, rejectReturnAction, approveReturnAction } from '@/lib/actions/admin/returns';
@@ -13,6 +13,7 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { checkoutContext, createCart, createTestEdition, guestCheckout } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
+import { at, first, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -67,7 +68,7 @@ async function deliveredOrder() {
   expect(await markOrderDeliveredAction(null, adminForm({ orderId: placed.orderId }))).toEqual({ ok: true });
   requestContext.reset();
   const view = await getOrderForViewer(placed.number, key);
-  const [lineA, lineB] = view!.lines;
+  const [lineA, lineB] = take(view!.lines, 2, 'order line');
   return { orderId: placed.orderId, number: placed.number, key, lineA: lineA.id, lineB: lineB.id };
 }
 
@@ -133,17 +134,17 @@ describe('what a return may ask for', () => {
     expect(await requestReturnAction(order.number, order.key, returnForm([[`qty-${order.lineA}`, '2']]))).toEqual({
       ok: true,
     });
-    const [first] = await returnIds(order.orderId);
+    const firstId = first(await returnIds(order.orderId));
     await signInAs(adminId);
-    expect(await approveReturnAction(null, adminForm({ returnId: first, message: '' }))).toEqual({ ok: true });
-    const admin = await getReturnForAdmin(first);
+    expect(await approveReturnAction(null, adminForm({ returnId: firstId, message: '' }))).toEqual({ ok: true });
+    const admin = await getReturnForAdmin(firstId);
     expect(
       await receiveReturnAction(
         null,
-        adminForm({ returnId: first, [`resellable-${admin!.lines[0].id}`]: 2, amount: '20.00' }),
+        adminForm({ returnId: firstId, [`resellable-${first(admin!.lines).id}`]: 2, amount: '20.00' }),
       ),
     ).toEqual({ ok: true });
-    expect((await getReturnForAdmin(first))?.status).toBe('refunded');
+    expect((await getReturnForAdmin(firstId))?.status).toBe('refunded');
     requestContext.reset();
 
     // Refunded units still count: only one of A is left.
@@ -153,7 +154,7 @@ describe('what a return may ask for', () => {
     expect(await requestReturnAction(order.number, order.key, returnForm([[`qty-${order.lineA}`, '1']]))).toEqual({
       ok: true,
     });
-    const [, second] = await returnIds(order.orderId);
+    const second = at(await returnIds(order.orderId), 1, 'return');
 
     // A rejected request gives its units back.
     await signInAs(adminId);
@@ -195,7 +196,7 @@ describe('what a return may ask for', () => {
     expect(await requestReturnAction(order.number, order.key, returnForm([[`qty-${order.lineA}`, '1']]))).toEqual({
       ok: true,
     });
-    const [id] = await returnIds(order.orderId);
+    const id = first(await returnIds(order.orderId));
     await signInAs(adminId);
     const admin = await getReturnForAdmin(id);
     expect(admin?.lines).toEqual([expect.objectContaining({ orderLineId: order.lineA, quantity: 1 })]);
@@ -207,10 +208,10 @@ describe('what a return may ask for', () => {
     expect(await requestReturnAction(order.number, order.key, returnForm([[`qty-${order.lineA}`, '3']]))).toEqual({
       ok: true,
     });
-    const [first] = await returnIds(order.orderId);
+    const firstId = first(await returnIds(order.orderId));
     // A second request for the same 3 units, as the store accepted them before requests were checked.
     const db = await getDb();
-    const [legacy] = await queryRows<{ id: number }>(
+    const legacy = await queryRow<{ id: number }>(
       db,
       sql`insert into returns (order_id, status, reason) values (${order.orderId}, 'approved', 'again') returning id`,
     );
@@ -218,12 +219,12 @@ describe('what a return may ask for', () => {
       sql`insert into return_lines (return_id, order_line_id, quantity) values (${legacy.id}, ${order.lineA}, 3)`,
     );
     await signInAs(adminId);
-    expect(await approveReturnAction(null, adminForm({ returnId: first, message: '' }))).toEqual({ ok: true });
-    const firstView = await getReturnForAdmin(first);
+    expect(await approveReturnAction(null, adminForm({ returnId: firstId, message: '' }))).toEqual({ ok: true });
+    const firstView = await getReturnForAdmin(firstId);
     expect(
       await receiveReturnAction(
         null,
-        adminForm({ returnId: first, [`resellable-${firstView!.lines[0].id}`]: 3, amount: '30.00' }),
+        adminForm({ returnId: firstId, [`resellable-${first(firstView!.lines).id}`]: 3, amount: '30.00' }),
       ),
     ).toEqual({ ok: true });
 
@@ -233,9 +234,9 @@ describe('what a return may ask for', () => {
     expect(
       await receiveReturnAction(
         null,
-        adminForm({ returnId: legacy.id, [`resellable-${second!.lines[0].id}`]: 1, amount: '0' }),
+        adminForm({ returnId: legacy.id, [`resellable-${first(second!.lines).id}`]: 1, amount: '0' }),
       ),
-    ).toMatchObject({ ok: false, fieldErrors: { [`resellable-${second!.lines[0].id}`]: 'resellableTooMany' } });
+    ).toMatchObject({ ok: false, fieldErrors: { [`resellable-${first(second!.lines).id}`]: 'resellableTooMany' } });
   });
 });
 

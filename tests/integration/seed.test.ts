@@ -3,7 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '@/db';
+import { type Database, queryRow, queryRows } from '@/db';
 import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { generateCatalog } from '@/db/seed/catalog';
@@ -19,10 +19,7 @@ let db: Database;
 let summary: Awaited<ReturnType<typeof seedDemo>>;
 
 async function count(table: string): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(
-    db,
-    sql`select count(*)::int as count from ${sql.identifier(table)}`,
-  );
+  const row = await queryRow<{ count: number }>(db, sql`select count(*)::int as count from ${sql.identifier(table)}`);
   return row.count;
 }
 
@@ -99,7 +96,7 @@ describe('seedDemo', () => {
   });
 
   it('builds the search index afterwards', async () => {
-    const [row] = await queryRows<{ missing: number }>(
+    const row = await queryRow<{ missing: number }>(
       db,
       sql`select count(*)::int as missing from products where search_vector is null or search_title = ''`,
     );
@@ -121,7 +118,7 @@ describe('seedDemo', () => {
     expect(again.products).toBe(summary.products + 300);
     expect(await count('products')).toBe(summary.products + 300);
     expect(await count('people')).toBe(summary.people);
-    const [ids] = await queryRows<{ min: number }>(db, sql`select min(id)::int as min from products`);
+    const ids = await queryRow<{ min: number }>(db, sql`select min(id)::int as min from products`);
     expect(ids.min).toBe(1);
     const mismatched = await queryRows<{ sku: string }>(
       db,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/stripe/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import type { OrderForPayment } from '@/lib/payments/provider';
 import { reconcileStripePayments } from '@/lib/orders/stripe-reconcile';
@@ -17,6 +17,7 @@ import {
 } from '../support/stripe-recorder';
 import { itOnPostgres } from '../support/concurrency';
 import { expectAllOrNothing } from '../support/faults';
+import { at, first, only } from '@/tests/support/lists';
 
 /**
  * Stripe end to end without the network: the real SDK talks to a local recorder, the real webhook
@@ -83,7 +84,7 @@ async function createStripeOrder(
   const email = `buyer.${randomBytes(4).toString('hex')}@example.com`;
 
   return db.transaction(async (tx) => {
-    const [order] = await queryRows<{ id: number; number: string }>(
+    const order = await queryRow<{ id: number; number: string }>(
       tx,
       sql`insert into orders (number, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
           tax_inclusive, shipping_method, ship_name, locale, checkout_key, access_token_hash, payment_provider,
@@ -116,7 +117,7 @@ async function createStripeOrder(
 /** What lib/checkout hands the provider: the order and its lines, read back from the database. */
 async function orderForPayment(orderId: number): Promise<OrderForPayment> {
   const db = await getDb();
-  const [order] = await queryRows<{
+  const order = await queryRow<{
     number: string;
     email: string;
     currency: string;
@@ -154,7 +155,7 @@ async function orderForPayment(orderId: number): Promise<OrderForPayment> {
 
 async function orderRow(orderId: number) {
   const db = await getDb();
-  const [row] = await queryRows<{
+  const row = await queryRow<{
     status: string;
     expiresAt: Date;
     reviewReason: string | null;
@@ -172,7 +173,7 @@ async function orderRow(orderId: number) {
 }
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(await getDb(), query);
+  const row = await queryRow<{ n: number }>(await getDb(), query);
   return Number(row.n);
 }
 
@@ -238,7 +239,7 @@ describe('startPayment', () => {
 
     const created = recorder.requests.slice(before);
     expect(created.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/checkout/sessions']);
-    const [request] = created;
+    const request = only(created, 'checkout session request');
     expect(request.idempotencyKey).toBe(`checkout-session-${order.id}`);
     const params = request.params;
     expect(params).toMatchObject({
@@ -269,7 +270,7 @@ describe('startPayment', () => {
         quantity: String(price.quantity),
         price_data: { currency: 'usd', unit_amount: String(price.priceMinor) },
       });
-      expect((items[i].price_data as { product_data: { name: string } }).product_data.name).toMatch(
+      expect((at(items, i).price_data as { product_data: { name: string } }).product_data.name).toMatch(
         new RegExp(`^${price.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — \\S`),
       );
     });
@@ -302,7 +303,7 @@ describe('startPayment', () => {
     try {
       const before = recorder.requests.length;
       await stripeProvider().startPayment(await orderForPayment(order.id));
-      const { params } = recorder.requests[before];
+      const { params } = at(recorder.requests, before);
       expect(params.locale).toBe('zh');
       expect(params.allowed_payment_method_types).toEqual(['card']);
       expect(params.payment_method_options).toBeUndefined();
@@ -365,8 +366,8 @@ describe('refunds and cancellation', () => {
       `GET /v1/checkout/sessions/${session.id}`,
       'POST /v1/refunds',
     ]);
-    expect(calls[1].params).toEqual({ payment_intent: 'pi_test_lookup', amount: '1234' });
-    expect(calls[1].idempotencyKey).toBe('refund-42-1');
+    expect(at(calls, 1).params).toEqual({ payment_intent: 'pi_test_lookup', amount: '1234' });
+    expect(at(calls, 1).idempotencyKey).toBe('refund-42-1');
 
     const direct = recorder.requests.length;
     await stripeProvider().refund({
@@ -403,7 +404,7 @@ describe('webhook', () => {
     for (let i = 0; i < 5; i++) answers.push(await deliver(event));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(answers.map((a) => a.body.duplicate)).toEqual([false, true, true, true, true]);
-    expect(answers[0].body.outcome).toBe('paid');
+    expect(first(answers).body.outcome).toBe('paid');
     const row = await orderRow(order.id);
     expect(row.status).toBe('paid');
     expect(row.paymentIntentRef).toBe(`pi_test_${order.id}`);

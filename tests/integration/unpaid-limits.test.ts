@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { registerUser } from '@/lib/accounts/mutations';
 import { placeOrder, type PlaceOrderResult } from '@/lib/checkout/place-order';
@@ -10,6 +10,7 @@ import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
 import { checkoutContext, createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
 import { requestContext } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
+import { at, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -58,7 +59,7 @@ const keyOf = (result: PlaceOrderResult) =>
 
 async function unpaidOrders(where: { email?: string; userId?: number }): Promise<number> {
   const db = await getDb();
-  const [row] = await queryRows<{ n: number }>(
+  const row = await queryRow<{ n: number }>(
     db,
     sql`select count(*)::int as n from orders where status = 'pending_payment'
       and ${where.email ? sql`email = ${where.email}` : sql`user_id = ${where.userId ?? 0}`}`,
@@ -82,19 +83,19 @@ describe('caps on unpaid orders', () => {
     expect(refused).toEqual({ ok: false, error: 'unpaidLimit' });
     expect(await stockOf(editionId)).toEqual({ stock: 5, ledger: 5 });
     const db = await getDb();
-    const [lines] = await queryRows<{ n: number }>(
+    const lines = await queryRow<{ n: number }>(
       db,
       sql`select count(*)::int as n from cart_lines where cart_id = ${cartId}`,
     );
     expect(lines.n).toBe(1);
 
-    const [first, second] = placed;
-    if (!first.ok || !second.ok) throw new Error('unreachable');
-    expect(await payDemoOrder(first.number, keyOf(first))).toEqual({ ok: true });
+    const [firstOrder, secondOrder] = take(placed, 2, 'order');
+    if (!firstOrder.ok || !secondOrder.ok) throw new Error('unreachable');
+    expect(await payDemoOrder(firstOrder.number, keyOf(firstOrder))).toEqual({ ok: true });
     expect((await placeOrder(guestCheckout(), checkoutContext(cartId))).ok).toBe(true);
     await refill(cartId);
     expect(await placeOrder(guestCheckout(), checkoutContext(cartId))).toEqual({ ok: false, error: 'unpaidLimit' });
-    expect(await cancelOrderAsCustomer(second.number, keyOf(second))).toEqual({ ok: true });
+    expect(await cancelOrderAsCustomer(secondOrder.number, keyOf(secondOrder))).toEqual({ ok: true });
     expect((await placeOrder(guestCheckout(), checkoutContext(cartId))).ok).toBe(true);
   });
 
@@ -203,7 +204,7 @@ describe('simultaneous checkouts', () => {
         expect(await unpaidOrders({ email })).toBe(3);
         // Refused checkouts kept no stock.
         for (const [i, { editionId }] of carts.entries()) {
-          expect((await stockOf(editionId)).stock).toBe(results[i].ok ? 4 : 5);
+          expect((await stockOf(editionId)).stock).toBe(at(results, i).ok ? 4 : 5);
         }
       }
     },

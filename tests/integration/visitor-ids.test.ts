@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as viewRoute } from '@/app/api/v1/events/view/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow, queryRows } from '@/db';
 import { checkViewLimits } from '@/lib/recommendations/view-limits';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { requestContext } from '../support/request-context';
+import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 const pending = vi.hoisted(() => [] as Promise<unknown>[]);
@@ -27,7 +28,7 @@ async function productIds(n: number): Promise<number[]> {
 
 async function viewsBy(visitorId: string): Promise<number> {
   const db = await getDb();
-  const [row] = await queryRows<{ n: number }>(
+  const row = await queryRow<{ n: number }>(
     db,
     sql`select count(*)::int as n from interaction_events where visitor_id = ${visitorId} and type = 'view'`,
   );
@@ -45,7 +46,7 @@ const beacon = (productId: number) =>
 
 describe('visitor ids and view events', () => {
   it('records no view for a made-up, unsigned or forged visitor id', async () => {
-    const [productId] = await productIds(1);
+    const productId = first(await productIds(1));
     const genuine = issueVisitorId();
     const made = randomUUID();
     for (const cookie of [made, `${made}.${genuine.split('.')[1]}`, `${made}.AAAAAAAAAAAAAAAAAAAAAA`]) {
@@ -71,7 +72,7 @@ describe('visitor ids and view events', () => {
     await Promise.all(pending.splice(0));
     expect(statuses.slice(0, 60).every((s) => s === 202)).toBe(true);
     expect(statuses[60]).toBe(429);
-    const refused = await beacon(products[0]);
+    const refused = await beacon(first(products));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });

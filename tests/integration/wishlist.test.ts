@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as wishlistRoute } from '@/app/api/v1/wishlist/route';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
 import { registerUser } from '@/lib/accounts/mutations';
 import { addToWishlistAction, removeFromWishlistAction } from '@/lib/actions/wishlist';
@@ -10,6 +10,7 @@ import { listWishlist, listWishlistProductIds } from '@/lib/wishlist/queries';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
+import { at, first } from '@/tests/support/lists';
 
 const afterTasks = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -85,7 +86,7 @@ describe('the wishlist', () => {
 
     await Promise.all(afterTasks.splice(0));
     const db = await getDb();
-    const [{ n }] = await queryRows<{ n: number }>(
+    const { n } = await queryRow<{ n: number }>(
       db,
       sql`select count(*)::int as n from interaction_events where user_id = ${alice} and type = 'wishlist'`,
     );
@@ -153,8 +154,8 @@ describe('wishlist mails', () => {
     await notifyWishlists();
     const sent = await mails('wishlistBackInStock', wisher);
     expect(sent).toHaveLength(1);
-    expect(sent[0].locale).toBe('zh');
-    expect(sent[0].text).toContain(`/products/${slug}`);
+    expect(first(sent).locale).toBe('zh');
+    expect(first(sent).text).toContain(`/products/${slug}`);
     expect(await mails('wishlistBackInStock', bystander)).toHaveLength(0);
 
     // More stock on top of stock is not news; selling out and coming back again is.
@@ -222,8 +223,8 @@ describe('wishlist mails', () => {
     await notifyWishlists();
     let sent = await mails('wishlistCheaper', wisher);
     expect(sent).toHaveLength(1);
-    expect(sent[0].text).toContain('$15.00');
-    expect(sent[0].text).toContain('$20.00');
+    expect(first(sent).text).toContain('$15.00');
+    expect(first(sent).text).toContain('$20.00');
 
     // Up, then back down to a price already mailed: nothing. A further drop: one more mail.
     await setPrice(editionId, 1800);
@@ -235,8 +236,8 @@ describe('wishlist mails', () => {
     await runJobTwiceAtOnce();
     sent = await mails('wishlistCheaper', wisher);
     expect(sent).toHaveLength(2);
-    expect(sent[1].text).toContain('$12.00');
-    expect(sent[1].text).toContain('$15.00');
+    expect(at(sent, 1).text).toContain('$12.00');
+    expect(at(sent, 1).text).toContain('$15.00');
     expect(await mails('wishlistCheaper', bystander)).toHaveLength(0);
 
     // The page still compares with the price when it was saved.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { getDb, queryRow } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 
 /** Fixtures for cart and checkout tests: a fresh product and edition, carts with lines, inputs. */
@@ -14,11 +14,11 @@ export async function createTestEdition(
   const db = await getDb();
   sequence += 1;
   const slug = `test-item-${process.pid}-${Date.now().toString(36)}-${sequence}`;
-  const [product] = await queryRows<{ id: number }>(
+  const product = await queryRow<{ id: number }>(
     db,
     sql`insert into products (slug, kind, title, status, release_date) values (${slug}, 'album', ${`Test Item ${sequence}`}, 'active', '2020-01-01') returning id`,
   );
-  const [edition] = await queryRows<{ id: number }>(
+  const edition = await queryRow<{ id: number }>(
     db,
     sql`insert into editions (product_id, sku, format, price_minor, stock, status, digital)
       values (${product.id}, ${slug.toUpperCase()}, ${digital ? 'digital_audio' : 'cd'}, ${priceMinor}, ${digital ? 0 : stock}, ${status}, ${digital})
@@ -37,7 +37,7 @@ export async function createCart(
   userId?: number,
 ) {
   const db = await getDb();
-  const [cart] = await queryRows<{ id: string }>(
+  const cart = await queryRow<{ id: string }>(
     db,
     sql`insert into carts (user_id) values (${userId ?? null}) returning id`,
   );
@@ -90,17 +90,16 @@ export function checkoutContext(
 
 export async function stockOf(editionId: number): Promise<{ stock: number; ledger: number }> {
   const db = await getDb();
-  const [row] = await queryRows<{ stock: number; ledger: number }>(
+  return queryRow<{ stock: number; ledger: number }>(
     db,
     sql`select e.stock, coalesce((select sum(delta) from stock_movements m where m.edition_id = e.id), 0)::int as ledger
       from editions e where e.id = ${editionId}`,
   );
-  return row;
 }
 
 export async function countOrdersFor(editionId: number, status?: string): Promise<number> {
   const db = await getDb();
-  const [row] = await queryRows<{ n: number }>(
+  const row = await queryRow<{ n: number }>(
     db,
     sql`select count(distinct o.id)::int as n from orders o join order_lines l on l.order_id = o.id
       where l.edition_id = ${editionId} ${status ? sql`and o.status = ${status}` : sql``}`,

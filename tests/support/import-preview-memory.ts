@@ -11,6 +11,7 @@ import * as schema from '@/db/schema';
 import { CSV_COLUMNS } from '@/lib/admin/catalog/csv-columns';
 import { previewImport } from '@/lib/admin/catalog/import-preview';
 import type { AdminUser } from '@/lib/admin/catalog/admin-user';
+import { must } from '@/lib/must';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const FORMATS = ['cd', 'vinyl', 'cassette', 'digital_audio'];
@@ -20,7 +21,7 @@ async function* lines(): AsyncGenerator<string> {
   yield JSON.stringify({ mode: 'preview', header: CSV_COLUMNS });
   for (let i = 0; i < ROWS; i++) {
     const product = Math.floor(i / FORMATS.length);
-    const format = FORMATS[i % FORMATS.length];
+    const format = must(FORMATS[i % FORMATS.length], 'a format');
     const cells: Record<string, string> = {
       slug: `memory-test-album-${product}`,
       kind: 'album',

@@ -60,6 +60,13 @@ export async function outboxMails(
  * queued, and `sentTo` delivers the outbox and returns what went to an address, as its recipient
  * reads it (secret links made real).
  */
+/** The token of the reset-password link in a mail's text; fails when the mail has no such link. */
+export function resetTokenIn(text: string | undefined): string {
+  const token = /reset-password\?token=([\w-]+)/.exec(text ?? '')?.[1];
+  if (!token) throw new Error('The mail has no reset-password link');
+  return token;
+}
+
 export function captureMail() {
   const sent: OutgoingMail[] = [];
   const transport: MailTransport = {

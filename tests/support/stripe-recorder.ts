@@ -61,9 +61,8 @@ export function decodeForm(encoded: string): FormObject {
   }
   const arrays = (value: FormValue): FormValue => {
     if (typeof value === 'string' || Array.isArray(value)) return value;
-    const keys = Object.keys(value);
-    const entries = keys.map((k) => [k, arrays(value[k])] as const);
-    const isList = keys.length > 0 && keys.every((k, i) => k === String(i));
+    const entries = Object.entries(value).map(([k, v]) => [k, arrays(v)] as const);
+    const isList = entries.length > 0 && entries.every(([k], i) => k === String(i));
     return isList ? entries.map(([, v]) => v) : Object.fromEntries(entries);
   };
   return arrays(root) as FormObject;
@@ -173,16 +172,17 @@ export async function startStripeRecorder(): Promise<StripeRecorder> {
     }
     const sessionPath = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(path);
     if (sessionPath) {
-      const session = sessions.get(sessionPath[1]);
+      const [, sessionId = '', expire] = sessionPath;
+      const session = sessions.get(sessionId);
       if (!session)
         return stripeError(
           404,
           'invalid_request_error',
-          `No such checkout.session: '${sessionPath[1]}'`,
+          `No such checkout.session: '${sessionId}'`,
           'resource_missing',
         );
-      if (method === 'GET' && !sessionPath[2]) return { status: 200, body: session };
-      if (method === 'POST' && sessionPath[2]) {
+      if (method === 'GET' && !expire) return { status: 200, body: session };
+      if (method === 'POST' && expire) {
         if (session.status !== 'open') {
           return stripeError(
             400,

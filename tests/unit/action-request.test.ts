@@ -6,6 +6,7 @@ import {
   nestsDeeperThan,
   refuseBadActionRequest,
 } from '@/lib/validation/action-request';
+import { at } from '@/tests/support/lists';
 
 const ACTION = { 'next-action': '7f00000000000000000000000000000000000000aa' };
 
@@ -35,7 +36,7 @@ describe('server action requests the proxy refuses before Next fails with a 500'
     const form = new FormData();
     form.append('0', '[]');
     const encoded = new Response(form);
-    const boundary = encoded.headers.get('content-type')!.split('boundary=')[1];
+    const boundary = at(encoded.headers.get('content-type')!.split('boundary='), 1, 'multipart boundary');
     const mixed = `Mixed${boundary}`;
     const bytes = new TextEncoder().encode(
       new TextDecoder().decode(await encoded.arrayBuffer()).replaceAll(boundary, mixed),

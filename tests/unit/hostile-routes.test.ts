@@ -20,6 +20,7 @@ import {
   realPaths,
   workerSegments,
 } from '@/scripts/lib/hostile/routes';
+import { at, first } from '@/tests/support/lists';
 
 // The routes `npm run test:hostile` (scripts/hostile.ts) finds in the real app/ tree, how it fills
 // them, and the hostile inputs it makes.
@@ -72,7 +73,7 @@ describe('route enumeration', () => {
       ['/labels/[code]', ['GET']],
     ]);
     // An unknown segment is filled with fallback values, so the new page is still swept.
-    expect(realPaths(found[1].segments, VALUES)).toEqual(FALLBACK_VALUES.map((v) => `/labels/${v}`));
+    expect(realPaths(at(found, 1).segments, VALUES)).toEqual(FALLBACK_VALUES.map((v) => `/labels/${v}`));
   });
 
   it('reads the methods a route handler exports', () => {
@@ -91,7 +92,7 @@ describe('route enumeration', () => {
     const hostile = hostilePaths(byPattern('/admin/orders/[number]/packing-slip')!.segments, VALUES, ['%00', '%']);
     expect(hostile.map((h) => h.path)).toEqual(['/admin/orders/%00/packing-slip', '/admin/orders/%/packing-slip']);
     // A route without dynamic segments gets the hostile value as an extra segment.
-    expect(hostilePaths(byPattern('/api/v1/cart')!.segments, VALUES, ['%00'])[0].path).toBe('/api/v1/cart/%00');
+    expect(first(hostilePaths(byPattern('/api/v1/cart')!.segments, VALUES, ['%00'])).path).toBe('/api/v1/cart/%00');
   });
 
   it('turns a build worker of the server-reference manifest into the page to post an action to', () => {

@@ -6,6 +6,7 @@ import { hostileActionCalls, readServerActions } from '@/scripts/lib/hostile/act
 import { realProbes, routeProbes } from '@/scripts/lib/hostile/plan';
 import { buildReport, causeOf, formatReport, logLineAround } from '@/scripts/lib/hostile/report';
 import { listRoutes } from '@/scripts/lib/hostile/routes';
+import { only } from '@/tests/support/lists';
 
 // How `npm run test:hostile` (scripts/hostile.ts) calls server actions, plans its requests and reports.
 
@@ -38,7 +39,7 @@ describe('server action calls', () => {
     expect(actions).toEqual([
       expect.objectContaining({ id: '60abc', name: 'lib/actions/cart.ts#updateCartLineAction', cached: false }),
     ]);
-    const calls = await hostileActionCalls(actions[0], ['quantity']);
+    const calls = await hostileActionCalls(only(actions), ['quantity']);
     const call = (kind: string) => calls.find((c) => c.kind === kind)!;
     expect(call('args-nul').body).toMatchObject({ contentType: 'text/plain', body: '["\\u0000","a\\u0000b"]' });
     // A useActionState form: previous state, then the FormData as "$K1" with its fields as _1_<name>.

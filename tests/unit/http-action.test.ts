@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { only } from '@/tests/support/lists';
 
 const requestHeaders = { current: new Headers() };
 vi.mock('next/headers', () => ({ headers: async () => requestHeaders.current }));
@@ -73,8 +74,9 @@ describe('unexpected errors', () => {
     expect((error as Error).message).toBe('Unexpected error (request req-123)');
     expect(String((error as Error).stack)).not.toContain('secret database detail');
     expect(logged).toHaveLength(1);
-    expect(logged[0][0]).toBe('[encore] action explode failed (request req-123):');
-    expect((logged[0][1] as Error).message).toBe('secret database detail');
+    const [message, cause] = only(logged);
+    expect(message).toBe('[encore] action explode failed (request req-123):');
+    expect((cause as Error).message).toBe('secret database detail');
   });
 
   it('a fresh id when the request has none', async () => {
