@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type MigrationMeta, readMigrationFiles } from 'drizzle-orm/migrator';
-import { must } from '@/lib/must';
 import { type Database, migrationsFolder, queryRow, queryRows } from './sql';
 
 /**
@@ -41,10 +40,11 @@ export function readMigrations(folder = migrationsFolder): Migration[] {
   const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { tag: string }[];
   };
-  return migrations.map((migration, index) => ({
-    ...migration,
-    tag: must(journal.entries[index], `the journal entry of migration ${index}`).tag,
-  }));
+  return migrations.map((migration, index) => {
+    const entry = journal.entries[index];
+    if (!entry) throw new Error(`meta/_journal.json has no entry for migration ${index}`);
+    return { ...migration, tag: entry.tag };
+  });
 }
 
 async function lastApplied(db: Database): Promise<number | null> {
