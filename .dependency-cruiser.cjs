@@ -10,7 +10,7 @@
  * they may call any domain, and no domain module imports them.
  */
 const TIERS = [
-  ['env.ts', 'must.ts'],
+  ['env.ts', 'must.ts', 'seeded-random.ts'],
   ['money', 'i18n', 'validation'], // foundation: formatting, languages, the shared text rule
   ['http', 'security', 'storage'], // foundation: request helpers, keys and rate limits, files
   ['catalog'], // products, editions, people, prices, search over them

@@ -5,34 +5,13 @@
  */
 
 import { must } from '@/lib/must';
-
-/** 32-bit FNV-1a hash of a string, used to turn seed strings into generator states. */
-export function hashString(input: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: small, fast and good enough for picking demo data (not for anything secret). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fnv1a, mulberry32 } from '@/lib/seeded-random';
 
 export class Rng {
   private readonly nextFloat: () => number;
 
   constructor(seed: string | number) {
-    this.nextFloat = mulberry32(typeof seed === 'number' ? seed : hashString(seed));
+    this.nextFloat = mulberry32(typeof seed === 'number' ? seed : fnv1a(seed));
   }
 
   /** A float in [0, 1). */

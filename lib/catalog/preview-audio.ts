@@ -5,28 +5,10 @@
  * clip renders in a few milliseconds); output is a complete mono 16-bit PCM WAV file at 22 050 Hz.
  */
 
+import { fnv1a, mulberry32 } from '@/lib/seeded-random';
+
 export const PREVIEW_SAMPLE_RATE = 22_050;
 const MAX_SECONDS = 60;
-
-function fnv1a(input: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Scale degrees (semitones above the tonic) and diatonic progressions (as scale-degree indexes).
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
