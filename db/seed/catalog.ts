@@ -12,6 +12,7 @@
 import { must } from '@/lib/must';
 import { coverAspect } from '@/lib/catalog/cover-art';
 import type { creditRole, editionFormat, productKind, publicationStatus } from '@/lib/catalog/schema';
+import type { EditionView } from '@/lib/catalog/types';
 import { ANCHOR_PEOPLE, ANCHOR_PRODUCTS, type AnchorProduct } from './data/anchors';
 import { CJK_TITLES, type CjkLanguage, type CjkTitleSpec } from './data/cjk-titles';
 import { CLASSICAL_COMPOSERS, CLASSICAL_ENSEMBLES, CLASSICAL_WORKS, type ClassicalWork } from './data/classical';
@@ -105,31 +106,11 @@ export type SeedStockMovement = {
   createdAt: Date;
 };
 
-export type SeedEdition = {
-  sku: string;
-  format: EditionFormat;
-  name: string | null;
-  barcode: string | null;
-  catalogNumber: string | null;
-  discCount: number | null;
-  packaging: string | null;
-  vinylWeightGrams: number | null;
-  vinylSpeedRpm: number | null;
-  vinylColour: string | null;
-  regionCode: string | null;
-  audioLanguages: string[];
-  subtitleLanguages: string[];
-  platform: string | null;
-  priceMinor: number;
-  stock: number;
+/** An edition as the seed writes it: what the store reads back (EditionView) but the id and the derived preorder flag. */
+export type SeedEdition = Omit<EditionView, 'id' | 'preorder' | 'availableUntil'> & {
   status: PublicationStatus;
-  releaseDate: string | null;
-  rentable: boolean;
-  rentalPriceMinor: number | null;
-  digital: boolean;
   availableFrom: Date | null;
   availableUntil: Date | null;
-  territories: string[];
   createdAt: Date;
   /** Ledger rows whose deltas sum to `stock`; empty for digital editions. */
   ledger: SeedStockMovement[];
@@ -328,6 +309,18 @@ class BarcodeSequence {
 // People
 
 type Region = 'west' | CjkLanguage;
+
+/** What a film or a series is made from: its title, genres, year, region and studio. */
+type ScreenTitle = {
+  title: string;
+  originalTitle: string | null;
+  genre: string;
+  genres: string[];
+  year: number;
+  region: Region;
+  studio: Company;
+  preorder: boolean;
+};
 
 /** A person available for credits, active over a span of years (so casts are plausible for the era). */
 type Talent = { slug: string; region: Region; from: number; to: number; weight: number };
@@ -1594,19 +1587,7 @@ export class CatalogGenerator {
     return products;
   }
 
-  private film(
-    rng: Rng,
-    o: {
-      title: string;
-      originalTitle: string | null;
-      genre: string;
-      genres: string[];
-      year: number;
-      region: Region;
-      studio: Company;
-      preorder: boolean;
-    },
-  ): SeedProduct {
+  private film(rng: Rng, o: ScreenTitle): SeedProduct {
     const releaseDate = o.preorder ? this.preorderDate(rng) : this.releaseDate(rng, o.year);
     const director = pickTalent(rng, this.pools.directors, o.region, o.year, new Set());
     const slug = this.productSlug(o.title, releaseDate.slice(0, 4), director);
@@ -1673,19 +1654,7 @@ export class CatalogGenerator {
     return products;
   }
 
-  private seriesProduct(
-    rng: Rng,
-    o: {
-      title: string;
-      originalTitle: string | null;
-      genre: string;
-      genres: string[];
-      year: number;
-      region: Region;
-      studio: Company;
-      preorder: boolean;
-    },
-  ): SeedProduct {
+  private seriesProduct(rng: Rng, o: ScreenTitle): SeedProduct {
     const releaseDate = o.preorder ? this.preorderDate(rng) : this.releaseDate(rng, o.year);
     const creator = pickTalent(rng, this.pools.writers, o.region, o.year, new Set());
     const director = pickTalent(rng, this.pools.directors, o.region, o.year, new Set());
