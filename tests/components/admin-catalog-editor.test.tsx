@@ -6,6 +6,7 @@ import { ProductEditor } from '@/components/admin/catalog/product-editor';
 import type { ProductEditorData } from '@/lib/admin/catalog/types';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { at, first } from '@/tests/support/lists';
+import { editionDraft } from '@/tests/support/catalog-drafts';
 
 type Result = { ok: boolean; [key: string]: unknown } | null;
 
@@ -156,31 +157,14 @@ describe('ProductEditor', { timeout: 30_000 }, () => {
       status: 'active',
       editions: [
         {
+          ...editionDraft({
+            sku: 'BT-LP',
+            format: 'vinyl',
+            vinylWeightGrams: '180',
+            vinylSpeedRpm: '33',
+            price: '24.00',
+          }),
           id: 9,
-          sku: 'BT-LP',
-          format: 'vinyl',
-          name: '',
-          barcode: '',
-          catalogNumber: '',
-          discCount: '1',
-          packaging: '',
-          vinylWeightGrams: '180',
-          vinylSpeedRpm: '33',
-          vinylColour: '',
-          regionCode: '',
-          audioLanguages: '',
-          subtitleLanguages: '',
-          platform: '',
-          price: '24.00',
-          status: 'active',
-          releaseDate: '',
-          rentable: false,
-          rentalPrice: '',
-          digital: false,
-          availableFrom: '',
-          availableUntil: '',
-          territories: '',
-          initialStock: '',
           stock: 7,
           locked: true,
         },

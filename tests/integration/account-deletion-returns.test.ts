@@ -3,8 +3,6 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
-import { registerUser } from '@/lib/accounts/mutations';
-import type { SessionUser } from '@/lib/accounts/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { userHasOpenReturn } from '@/lib/orders/open-returns';
 import { payDemoOrder } from '@/lib/orders/mutations';
@@ -14,29 +12,16 @@ import { checkoutContext, createCart, createTestEdition, guestCheckout } from '.
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
 import { first } from '@/tests/support/lists';
+import { createTestShopper, TEST_PASSWORD } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
-
-const PASSWORD = 'a long enough passphrase';
 
 beforeEach(() => requestContext.reset());
 
 /** A customer with one delivered order (2 copies of one edition), signed in. */
 async function customerWithDeliveredOrder() {
-  const name = `del${randomUUID().slice(0, 8)}`;
-  const email = `${name}@example.com`;
-  const created = await registerUser({ username: name, email, password: PASSWORD }, 'en');
-  if (!created.ok) throw new Error('user not created');
-  const user: SessionUser = {
-    id: created.userId,
-    username: name,
-    email,
-    displayName: null,
-    role: 'customer',
-    preferredLocale: null,
-    hasPassword: true,
-  };
+  const user = await createTestShopper({ prefix: 'del' });
   const { editionId } = await createTestEdition({ stock: 5 });
   const cartId = await createCart([{ editionId, quantity: 2 }], user.id);
   const placed = await placeOrder(guestCheckout(), checkoutContext(cartId, { user }));
@@ -79,7 +64,7 @@ describe('deleting an account with a return', () => {
     expect(await askReturn(order)).toEqual({ ok: true });
     await setReturnStatus(order.orderId, status);
     expect(await userHasOpenReturn(order.user.id)).toBe(true);
-    expect(await deleteAccount(order.user.id, { confirmation: PASSWORD })).toEqual({
+    expect(await deleteAccount(order.user.id, { confirmation: TEST_PASSWORD })).toEqual({
       ok: false,
       fieldErrors: { form: 'returnOpen' },
     });
@@ -91,7 +76,7 @@ describe('deleting an account with a return', () => {
     expect(await askReturn(order)).toEqual({ ok: true });
     await setReturnStatus(order.orderId, status);
     expect(await userHasOpenReturn(order.user.id)).toBe(false);
-    expect(await deleteAccount(order.user.id, { confirmation: PASSWORD })).toEqual({ ok: true });
+    expect(await deleteAccount(order.user.id, { confirmation: TEST_PASSWORD })).toEqual({ ok: true });
     expect(await isDeleted(order.user.id)).toBe(true);
   });
 
@@ -99,7 +84,7 @@ describe('deleting an account with a return', () => {
     const order = await customerWithDeliveredOrder();
     const view = await getOrderForViewer(order.number, null);
     expect(view?.canReturn).toBe(true);
-    expect(await deleteAccount(order.user.id, { confirmation: PASSWORD })).toEqual({ ok: true });
+    expect(await deleteAccount(order.user.id, { confirmation: TEST_PASSWORD })).toEqual({ ok: true });
     // The session is over; a key to the order still opens it, but no return can be asked for.
     const { orderAccessKey } = await import('@/lib/orders/access');
     const key = orderAccessKey(order.orderId, order.number);
@@ -120,7 +105,7 @@ describe('deletion and a return request at the same moment', () => {
       // The deletion checks the password first (slow on purpose); the request starts later and later,
       // so that over the rounds it meets the deletion before, during and after its transaction.
       const [deleted, returned] = await Promise.all([
-        deleteAccount(order.user.id, { confirmation: PASSWORD }),
+        deleteAccount(order.user.id, { confirmation: TEST_PASSWORD }),
         new Promise((resolve) => setTimeout(resolve, round * 12)).then(() => askReturn(order)),
       ]);
       expect([returned.ok, deleted.ok].filter(Boolean)).toHaveLength(1);

@@ -1,30 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { recordAudit } from '@/lib/admin/audit';
 import { listAuditEntries, listAuditFilterOptions } from '@/lib/admin/audit-log/queries';
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from '@/lib/admin/audit-log/validation';
 import { changeCustomerRoleAction, disableCustomerAction } from '@/lib/actions/admin/customers';
 import { requestContext, signInAs } from '../support/request-context';
 import { first, take } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
 const RUN = Date.now().toString(36);
-let n = 0;
-async function newUser(role: 'customer' | 'admin' = 'customer') {
-  n += 1;
-  const username = `aud${n}_${RUN}`;
-  const result = await registerUser(
-    { username, email: `aud${n}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return { id: result.userId, username };
-}
+const newUser = (role: 'customer' | 'admin' = 'customer') => createTestUser({ role, prefix: 'aud' });
 
 const form = (values: Record<string, string | number>) => {
   const data = new FormData();

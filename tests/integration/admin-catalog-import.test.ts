@@ -4,7 +4,6 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as exportCsv } from '@/app/api/admin/products/export.csv/route';
 import { POST as importCsv } from '@/app/api/admin/products/import/route';
 import { getDb, queryRow } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { parseCsv, serializeCsv, UTF8_BOM } from '@/lib/admin/catalog/csv';
 import { CSV_COLUMNS, importBatches } from '@/lib/admin/catalog/csv-columns';
 import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
@@ -13,6 +12,7 @@ import { getProduct, listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { requestContext, signInAs } from '../support/request-context';
 import { at } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -23,15 +23,7 @@ const SKU_RUN = RUN.toUpperCase();
 let adminId: number;
 let customerId: number;
 
-async function newUser(role: 'customer' | 'admin', name: string) {
-  const result = await registerUser(
-    { username: `${name}_${RUN}`, email: `${name}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return result.userId;
-}
+const newUser = async (role: 'customer' | 'admin', prefix: string) => (await createTestUser({ role, prefix })).id;
 
 beforeAll(async () => {
   adminId = await newUser('admin', 'importer');

@@ -3,12 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as upload } from '@/app/api/admin/products/uploads/route';
-import { getDb } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { saveProductAction } from '@/lib/actions/admin/catalog';
 import { sniffType } from '@/lib/admin/catalog/magic-bytes';
 import { createLocalStorage, serveLocalUpload } from '@/lib/storage/local';
@@ -18,6 +15,7 @@ import { sha256Hex, signRequest } from '@/lib/storage/sigv4';
 import { StorageError } from '@/lib/storage/types';
 import { requestContext, signInAs } from '../support/request-context';
 import { at, only } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -27,15 +25,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'encore-uploads-'));
 let adminId: number;
 let customerId: number;
 
-async function newUser(role: 'customer' | 'admin', name: string) {
-  const result = await registerUser(
-    { username: `${name}_${RUN}`, email: `${name}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return result.userId;
-}
+const newUser = async (role: 'customer' | 'admin', prefix: string) => (await createTestUser({ role, prefix })).id;
 
 beforeAll(async () => {
   setStorage(createLocalStorage(dir));

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { createPersonAction, saveProductAction, updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import { saveProduct } from '@/lib/admin/catalog/mutations';
 import { getProductForEditor, listAdminProducts, listGenreOptions, searchPeople } from '@/lib/admin/catalog/queries';
@@ -16,6 +15,8 @@ import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { at, first } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
+import { editionDraft } from '@/tests/support/catalog-drafts';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -27,16 +28,7 @@ vi.mock('@/lib/catalog/search/mutations', async (original) => {
 
 const RUN = Date.now().toString(36);
 let n = 0;
-async function newUser(role: 'customer' | 'admin') {
-  n += 1;
-  const result = await registerUser(
-    { username: `cat${n}_${RUN}`, email: `cat${n}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return result.userId;
-}
+const newUser = async (role: 'customer' | 'admin') => (await createTestUser({ role, prefix: 'cat' })).id;
 
 let adminId: number;
 let customerId: number;
@@ -58,34 +50,21 @@ const payload = (draft: unknown) => {
   return form;
 };
 
-const edition = (overrides: Partial<EditionDraft> = {}): EditionDraft => ({
-  id: null,
-  sku: `SKU-${RUN}-${++n}`,
-  format: 'vinyl',
-  name: '2×LP 180 g',
-  barcode: '',
-  catalogNumber: 'NB-001',
-  discCount: '2',
-  packaging: 'Gatefold',
-  vinylWeightGrams: '180',
-  vinylSpeedRpm: '33',
-  vinylColour: 'Clear',
-  regionCode: '',
-  audioLanguages: '',
-  subtitleLanguages: '',
-  platform: '',
-  price: '29.99',
-  status: 'active',
-  releaseDate: '',
-  rentable: false,
-  rentalPrice: '',
-  digital: false,
-  availableFrom: '',
-  availableUntil: '',
-  territories: '',
-  initialStock: '4',
-  ...overrides,
-});
+const edition = (overrides: Partial<EditionDraft> = {}): EditionDraft =>
+  editionDraft({
+    sku: `SKU-${RUN}-${++n}`,
+    format: 'vinyl',
+    name: '2×LP 180 g',
+    catalogNumber: 'NB-001',
+    discCount: '2',
+    packaging: 'Gatefold',
+    vinylWeightGrams: '180',
+    vinylSpeedRpm: '33',
+    vinylColour: 'Clear',
+    price: '29.99',
+    initialStock: '4',
+    ...overrides,
+  });
 
 async function personId(slug: string): Promise<number> {
   const row = await queryRow<{ id: number }>(await getDb(), sql`select id from people where slug = ${slug}`);

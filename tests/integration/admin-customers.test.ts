@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
 import { getSessionUser } from '@/lib/accounts/queries';
-import { registerUser } from '@/lib/accounts/mutations';
 import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/actions/admin/customers';
 import { changeCustomerRole } from '@/lib/admin/customers/mutations';
 import { getCustomer, listCustomers } from '@/lib/admin/customers/queries';
@@ -12,26 +11,13 @@ import { authorizeCredentials } from '@/lib/api/auth-options';
 import { AuthError, getCurrentUser, readSessionClaims, type SessionUser } from '@/lib/auth/session';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
+import { createTestUser, TEST_PASSWORD } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
-const PASSWORD = 'correct horse battery staple';
 const RUN = Date.now().toString(36);
-let counter = 0;
-
-async function newUser(role: 'customer' | 'admin' = 'customer', name = 'cust') {
-  counter += 1;
-  const username = `${name}${counter}_${RUN}`;
-  const email = `${name}${counter}.${RUN}@example.com`;
-  const result = await registerUser({ username, email, password: PASSWORD }, 'en');
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') {
-    const db = await getDb();
-    await db.execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  }
-  return { id: result.userId, username, email };
-}
+const newUser = (role: 'customer' | 'admin' = 'customer', prefix = 'cust') => createTestUser({ role, prefix });
 
 function form(values: Record<string, string | number>): FormData {
   const data = new FormData();
@@ -218,7 +204,7 @@ describe('disabling an account', () => {
       sql`select count(*)::int as open from sessions where user_id = ${target.id} and revoked_at is null`,
     );
     expect(open).toBe(0);
-    expect(await authorizeCredentials({ login: target.email, password: PASSWORD }, {})).toBeNull();
+    expect(await authorizeCredentials({ login: target.email, password: TEST_PASSWORD }, {})).toBeNull();
     expect(await auditFor(target.id)).toEqual([
       expect.objectContaining({
         actorUserId: admin.id,
@@ -234,7 +220,7 @@ describe('disabling an account', () => {
     expect(await enableCustomerAction(null, form({ userId: target.id }))).toEqual({ ok: true, message: 'enabled' });
     expect((await userRow(target.id)).disabledAt).toBeNull();
     expect(await getSessionUser((await readSessionClaims(first.token))!)).toBeNull();
-    expect(await authorizeCredentials({ login: target.email, password: PASSWORD }, {})).toEqual({
+    expect(await authorizeCredentials({ login: target.email, password: TEST_PASSWORD }, {})).toEqual({
       id: String(target.id),
     });
     const audit = await auditFor(target.id);

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import {
   approveReturnAction,
@@ -20,6 +19,7 @@ import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext 
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 import { at, first, take } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -28,20 +28,8 @@ let adminId: number;
 let customerId: number;
 
 beforeAll(async () => {
-  const suffix = Date.now().toString(36);
-  const admin = await registerUser(
-    { username: `rma${suffix}`, email: `rma.${suffix}@example.com`, password: 'a long enough passphrase' },
-    'en',
-  );
-  const customer = await registerUser(
-    { username: `cust${suffix}`, email: `cust.${suffix}@example.com`, password: 'a long enough passphrase' },
-    'en',
-  );
-  if (!admin.ok || !customer.ok) throw new Error('users not created');
-  adminId = admin.userId;
-  customerId = customer.userId;
-  const db = await getDb();
-  await db.execute(sql`update users set role = 'admin' where id = ${adminId}`);
+  adminId = (await createTestUser({ role: 'admin', prefix: 'rma' })).id;
+  customerId = (await createTestUser({ prefix: 'cust' })).id;
 });
 
 beforeEach(async () => {
@@ -126,44 +114,28 @@ describe('returns', () => {
     expect(approved.text).toContain('Keep the receipt.');
 
     const [lineA, lineB] = take(order.admin.lines, 2, 'return line');
+    /** Receives the return: how many of A and of B can be sold again, and the amount to refund. */
+    const receive = (resellableA: number, resellableB: number, amount: string) =>
+      receiveReturnAction(
+        null,
+        form({
+          returnId: order.returnId,
+          [`resellable-${lineA.id}`]: resellableA,
+          [`resellable-${lineB.id}`]: resellableB,
+          amount,
+        }),
+      );
     // Bad input saves nothing: too many resellable units, then an amount beyond what is left.
-    expect(
-      await receiveReturnAction(
-        null,
-        form({
-          returnId: order.returnId,
-          [`resellable-${lineA.id}`]: 3,
-          [`resellable-${lineB.id}`]: 0,
-          amount: '35.00',
-        }),
-      ),
-    ).toMatchObject({ ok: false, fieldErrors: { [`resellable-${lineA.id}`]: 'resellableTooMany' } });
-    expect(
-      await receiveReturnAction(
-        null,
-        form({
-          returnId: order.returnId,
-          [`resellable-${lineA.id}`]: 1,
-          [`resellable-${lineB.id}`]: 0,
-          amount: '40.00',
-        }),
-      ),
-    ).toMatchObject({ ok: false, fieldErrors: { amount: 'amountTooHigh' } });
+    expect(await receive(3, 0, '35.00')).toMatchObject({
+      ok: false,
+      fieldErrors: { [`resellable-${lineA.id}`]: 'resellableTooMany' },
+    });
+    expect(await receive(1, 0, '40.00')).toMatchObject({ ok: false, fieldErrors: { amount: 'amountTooHigh' } });
     expect((await getReturnForAdmin(order.returnId))?.status).toBe('approved');
     expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
 
     // One of the two copies of A can be sold again; B is damaged.
-    expect(
-      await receiveReturnAction(
-        null,
-        form({
-          returnId: order.returnId,
-          [`resellable-${lineA.id}`]: 1,
-          [`resellable-${lineB.id}`]: 0,
-          amount: '35.00',
-        }),
-      ),
-    ).toEqual({ ok: true });
+    expect(await receive(1, 0, '35.00')).toEqual({ ok: true });
     expect(await stockOf(order.a)).toEqual({ stock: 4, ledger: 4 });
     expect(await stockOf(order.b)).toEqual({ stock: 4, ledger: 4 });
     const db = await getDb();

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { hideReviewAction, showReviewAction } from '@/lib/actions/admin/reviews';
 import { listReviewsForModeration } from '@/lib/admin/reviews/queries';
 import { reviewFiltersSchema } from '@/lib/admin/reviews/validation';
@@ -10,22 +9,12 @@ import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';
 import { reviewsTag } from '@/lib/reviews/tags';
 import { createTestEdition } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
-const RUN = Date.now().toString(36);
-let n = 0;
-async function newUser(role: 'customer' | 'admin' = 'customer') {
-  n += 1;
-  const result = await registerUser(
-    { username: `rev${n}_${RUN}`, email: `rev${n}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return result.userId;
-}
+const newUser = async (role: 'customer' | 'admin' = 'customer') => (await createTestUser({ role, prefix: 'rev' })).id;
 
 const form = (values: Record<string, string | number>) => {
   const data = new FormData();

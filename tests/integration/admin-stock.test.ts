@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { revalidateTag, updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import { adjustStockAction } from '@/lib/actions/admin/stock';
 import * as hooks from '@/lib/admin/stock/hooks';
 import { getEditionStock, listStockEditions, listStockMovements } from '@/lib/admin/stock/queries';
@@ -11,6 +10,7 @@ import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext 
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
 import { first } from '@/tests/support/lists';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -20,20 +20,8 @@ let adminId: number;
 let customerId: number;
 
 beforeAll(async () => {
-  const suffix = Date.now().toString(36);
-  const admin = await registerUser(
-    { username: `stk${suffix}`, email: `stk.${suffix}@example.com`, password: 'a long enough passphrase' },
-    'en',
-  );
-  const customer = await registerUser(
-    { username: `stc${suffix}`, email: `stc.${suffix}@example.com`, password: 'a long enough passphrase' },
-    'en',
-  );
-  if (!admin.ok || !customer.ok) throw new Error('users not created');
-  adminId = admin.userId;
-  customerId = customer.userId;
-  const db = await getDb();
-  await db.execute(sql`update users set role = 'admin', display_name = 'Stock Keeper' where id = ${adminId}`);
+  adminId = (await createTestUser({ role: 'admin', prefix: 'stk', displayName: 'Stock Keeper' })).id;
+  customerId = (await createTestUser({ prefix: 'stc' })).id;
 });
 
 beforeEach(async () => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { registerUser } from '@/lib/accounts/mutations';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { markOrderDelivered, refundOrder, retryOrderRefunds, shipOrder } from '@/lib/admin/orders/mutations';
 import { approveReturn, receiveReturn, retryReturnRefund } from '@/lib/admin/returns/mutations';
@@ -12,6 +11,7 @@ import { requestReturn } from '@/lib/orders/returns';
 import { checkoutContext, createCart, createTestEdition, guestCheckout, stockOf } from '../support/commerce';
 import { expectAllOrNothing } from '../support/faults';
 import { requestContext } from '../support/request-context';
+import { createTestShopper } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -25,23 +25,7 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
 let admin: SessionUser & { role: 'admin' };
 
 beforeAll(async () => {
-  const username = `aon${randomUUID().slice(0, 8)}`;
-  const created = await registerUser(
-    { username, email: `${username}@example.com`, password: 'a long enough passphrase' },
-    'en',
-  );
-  if (!created.ok) throw new Error('admin not created');
-  const db = await getDb();
-  await db.execute(sql`update users set role = 'admin' where id = ${created.userId}`);
-  admin = {
-    id: created.userId,
-    username,
-    email: null,
-    displayName: null,
-    role: 'admin',
-    preferredLocale: null,
-    hasPassword: true,
-  };
+  admin = await createTestShopper({ role: 'admin', prefix: 'aon' });
 });
 
 beforeEach(() => requestContext.reset());

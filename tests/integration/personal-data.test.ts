@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow } from '@/db';
 import { updateProfile } from '@/lib/accounts/account';
 import { createAddress, listAddresses, updateAddress } from '@/lib/accounts/address-book';
-import { createSession, registerUser, resolveOAuthUser } from '@/lib/accounts/mutations';
+import { createSession, resolveOAuthUser } from '@/lib/accounts/mutations';
 import { getSessionUser } from '@/lib/accounts/queries';
 import { listCustomers } from '@/lib/admin/customers/queries';
 import { customerFiltersSchema } from '@/lib/admin/customers/validation';
@@ -16,6 +16,7 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -24,16 +25,8 @@ const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}
 const ENCRYPTED = /^enc1:[\w-]+:[\w-]+$/;
 let adminId: number;
 
-async function newUser(displayName: string | undefined, role: 'customer' | 'admin' = 'customer') {
-  const username = `pii${Math.random().toString(36).slice(2, 8)}${RUN}`;
-  const result = await registerUser(
-    { username, email: `${username}@example.com`, password: 'a long enough passphrase', displayName },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return { id: result.userId, username };
-}
+const newUser = (displayName: string | undefined, role: 'customer' | 'admin' = 'customer') =>
+  createTestUser({ role, prefix: 'pii', displayName });
 
 async function row<T>(query: ReturnType<typeof sql>): Promise<T> {
   const found = await queryRow<T>(await getDb(), query);

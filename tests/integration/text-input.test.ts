@@ -3,7 +3,6 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { createAddressAction, updateProfileAction } from '@/lib/actions/account';
 import { registerAction } from '@/lib/actions/registration';
-import { registerUser } from '@/lib/accounts/mutations';
 import { listAuditEntries } from '@/lib/admin/audit-log/queries';
 import { auditFiltersSchema } from '@/lib/admin/audit-log/validation';
 import { listAdminProducts, searchPeople } from '@/lib/admin/catalog/queries';
@@ -20,6 +19,7 @@ import { placeOrder } from '@/lib/checkout/place-order';
 import { checkoutFormToInput } from '@/lib/checkout/validation';
 import { checkoutContext, countOrdersFor, createCart, createTestEdition, stockOf } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
+import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
@@ -30,7 +30,6 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
 
 const NUL = '\u0000';
 const RUN = Date.now().toString(36);
-let n = 0;
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -38,16 +37,7 @@ function form(values: Record<string, string>): FormData {
   return data;
 }
 
-async function newUser(role: 'customer' | 'admin' = 'customer') {
-  n += 1;
-  const result = await registerUser(
-    { username: `txt${n}_${RUN}`, email: `txt${n}.${RUN}@example.com`, password: 'correct horse battery staple' },
-    'en',
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
-  if (role === 'admin') await (await getDb()).execute(sql`update users set role = 'admin' where id = ${result.userId}`);
-  return result.userId;
-}
+const newUser = async (role: 'customer' | 'admin' = 'customer') => (await createTestUser({ role, prefix: 'txt' })).id;
 
 let adminId: number;
 beforeAll(async () => {

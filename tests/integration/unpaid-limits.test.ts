@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
-import { registerUser } from '@/lib/accounts/mutations';
 import { placeOrder, type PlaceOrderResult } from '@/lib/checkout/place-order';
 import { env } from '@/lib/env';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';
@@ -11,30 +10,15 @@ import { checkoutContext, createCart, createTestEdition, guestCheckout, stockOf 
 import { requestContext } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
 import { at, take } from '@/tests/support/lists';
+import { createTestShopper } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
 
 let shopper: SessionUser;
 
-/** A new customer account, as the session layer describes it to placeOrder. */
-async function newShopper(name: string): Promise<SessionUser> {
-  const email = `${name}@example.com`;
-  const created = await registerUser({ username: name, email, password: 'a long enough passphrase' }, 'en');
-  if (!created.ok) throw new Error('user not created');
-  return {
-    id: created.userId,
-    username: name,
-    email,
-    displayName: null,
-    role: 'customer',
-    preferredLocale: null,
-    hasPassword: true,
-  };
-}
-
 beforeAll(async () => {
-  shopper = await newShopper(`ul${Date.now().toString(36)}`);
+  shopper = await createTestShopper({ prefix: 'ul' });
 });
 
 beforeEach(() => requestContext.reset());
@@ -162,7 +146,7 @@ describe('payment windows', () => {
     const guest = await placeOrder(guestCheckout(), checkoutContext((await oneItemCart()).cartId));
     const member = await placeOrder(
       guestCheckout(),
-      checkoutContext((await oneItemCart()).cartId, { user: await newShopper(`pw${Date.now().toString(36)}`) }),
+      checkoutContext((await oneItemCart()).cartId, { user: await createTestShopper({ prefix: 'pw' }) }),
     );
     if (!guest.ok || !member.ok) throw new Error('not placed');
     const db = await getDb();
@@ -185,7 +169,7 @@ describe('simultaneous checkouts', () => {
         const suffix = randomUUID().slice(0, 8);
         const email = `rush.${suffix}@example.com`;
         const ip = `192.0.2.${round + 1}`;
-        const user = await newShopper(`rush${suffix}`);
+        const user = await createTestShopper({ prefix: 'rush' });
         const carts = await Promise.all(Array.from({ length: 36 }, () => oneItemCart()));
         const results = await Promise.all(
           carts.map(({ cartId }, i) =>

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '@/lib/admin/catalog/duration';
 import { isSlug, slugify } from '@/lib/catalog/slug';
 import {
-  type EditionDraft,
   formatMoneyInput,
   parseMoment,
   parseMoney,
@@ -10,6 +9,7 @@ import {
   type ProductDraft,
   readAdminProductFilters,
 } from '@/lib/admin/catalog/validation';
+import { editionDraft } from '@/tests/support/catalog-drafts';
 
 describe('durations', () => {
   it.each([
@@ -76,34 +76,7 @@ describe('money and moments', () => {
   });
 });
 
-const edition = (overrides: Partial<EditionDraft> = {}): EditionDraft => ({
-  id: null,
-  sku: 'new-cd',
-  format: 'cd',
-  name: '',
-  barcode: '',
-  catalogNumber: '',
-  discCount: '1',
-  packaging: '',
-  vinylWeightGrams: '',
-  vinylSpeedRpm: '',
-  vinylColour: '',
-  regionCode: '',
-  audioLanguages: '',
-  subtitleLanguages: '',
-  platform: '',
-  price: '9.99',
-  status: 'active',
-  releaseDate: '',
-  rentable: false,
-  rentalPrice: '',
-  digital: false,
-  availableFrom: '',
-  availableUntil: '',
-  territories: '',
-  initialStock: '',
-  ...overrides,
-});
+const edition = editionDraft;
 
 const draft = (overrides: Partial<ProductDraft> = {}): ProductDraft => ({
   id: null,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { env } from '@/lib/env';
 import { minorToInput, parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { CARRIER_CODES, carrierName, trackingUrl } from '@/lib/admin/orders/carriers';
 import {
@@ -11,6 +10,7 @@ import {
 } from '@/lib/admin/orders/validation';
 import { adjustStockSchema } from '@/lib/admin/stock/validation';
 import { renderMail } from '@/lib/mail/templates';
+import { SAMPLE_ORDER_MAIL } from '@/tests/support/mail-samples';
 
 describe('amounts typed by staff', () => {
   it('reads a thousands comma at the end, takes up to the largest amount a column holds, and writes negatives', () => {
@@ -142,14 +142,7 @@ describe('the shipped mail', () => {
       const mail = renderMail(
         'orderShipped',
         {
-          name: 'Ada',
-          number: 'EN-100001',
-          orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k`,
-          currency: 'USD',
-          lines: [{ title: 'Neon Harbour', format: 'vinyl', quantity: 1, lineTotalMinor: 2899 }],
-          shippingMinor: 499,
-          taxMinor: 0,
-          totalMinor: 3398,
+          ...SAMPLE_ORDER_MAIL,
           carrier: 'UPS',
           trackingNumber: '1Z999AA10123456784',
           trackingUrl: trackingUrl('ups', '1Z999AA10123456784'),

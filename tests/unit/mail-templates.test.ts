@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { LOCALES } from '@/lib/i18n/config';
 import { absoluteUrl, escapeHtml } from '@/lib/mail/layout';
 import { renderMail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from '@/lib/mail/templates';
+import { SAMPLE_ORDER_MAIL } from '@/tests/support/mail-samples';
 
 const HOSTILE = `<script>alert("x")</script> "&' Tom`;
 const RESET_URL = `${env.SITE_URL}/reset-password?token=abc&next=%2F`;
@@ -16,13 +17,8 @@ const samples = {
   emailChanged: { name: 'Ada', newEmail: 'ada.new@example.com' },
   passwordChanged: { name: 'Ada' },
   orderConfirmation: {
-    name: 'Ada',
-    number: 'EN-100001',
-    orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k`,
-    currency: 'USD',
+    ...SAMPLE_ORDER_MAIL,
     lines: [{ title: 'Neon Harbour', format: 'Vinyl', quantity: 2, lineTotalMinor: 5798 }],
-    shippingMinor: 499,
-    taxMinor: 0,
     totalMinor: 6297,
   },
   orderCancelled: {
@@ -41,14 +37,7 @@ const samples = {
   // The carrier's tracking page is off-site, so the shared "links only to the store" check runs without one;
   // tests/unit/admin-orders.test.ts checks the tracking link.
   orderShipped: {
-    name: 'Ada',
-    number: 'EN-100001',
-    orderUrl: `${env.SITE_URL}/orders/EN-100001?key=k`,
-    currency: 'USD',
-    lines: [{ title: 'Neon Harbour', format: 'vinyl', quantity: 1, lineTotalMinor: 2899 }],
-    shippingMinor: 499,
-    taxMinor: 0,
-    totalMinor: 3398,
+    ...SAMPLE_ORDER_MAIL,
     carrier: 'Royal Mail',
     trackingNumber: 'RM123456789GB',
     trackingUrl: null,

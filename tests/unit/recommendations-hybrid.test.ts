@@ -8,24 +8,9 @@ import {
   interactionCounts,
   neighboursOf,
   type Interaction,
-  type ItemIndex,
   type NeighbourTable,
 } from '@/lib/recommendations';
-
-/** A neighbour table from {item: [[neighbour, score], …]} (ids). */
-function table(index: ItemIndex, rows: Record<number, [number, number][]>): NeighbourTable {
-  const offsets = new Int32Array(index.ids.length + 1);
-  const targets: number[] = [];
-  const scores: number[] = [];
-  index.ids.forEach((id, i) => {
-    for (const [target, score] of rows[id] ?? []) {
-      targets.push(index.indexOf.get(target)!);
-      scores.push(score);
-    }
-    offsets[i + 1] = targets.length;
-  });
-  return { index, offsets, targets: Int32Array.from(targets), scores: Float32Array.from(scores) };
-}
+import { neighbourTable } from '@/tests/support/neighbour-table';
 
 const round = (list: { item: number; score: number }[]) =>
   list.map(({ item, score }) => [item, Number(score.toFixed(5))]);
@@ -33,7 +18,7 @@ const round = (list: { item: number; score: number }[]) =>
 describe('hybrid blend', () => {
   // Items 1 and 2 are well known (1000 shoppers each), 3 is rare (2), 9 is new (0).
   const index = createItemIndex([1, 2, 3, 9]);
-  const cf = table(index, {
+  const cf = neighbourTable(index, {
     1: [
       [2, 1],
       [3, 0.5],
@@ -41,7 +26,7 @@ describe('hybrid blend', () => {
     2: [[1, 1]],
     3: [[1, 1]],
   });
-  const content = table(index, {
+  const content = neighbourTable(index, {
     1: [
       [9, 0.9],
       [2, 0.3],
@@ -82,7 +67,7 @@ describe('hybrid blend', () => {
   });
 
   it('rejects tables over different catalogs', () => {
-    const other = table(createItemIndex([1, 2]), {});
+    const other = neighbourTable(createItemIndex([1, 2]), {});
     expect(() => blendNeighbours(cf, other, counts)).toThrow(/share one item index/);
   });
 

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createItemIndex,
-  diversify,
-  recommendForUser,
-  similarItems,
-  type ItemIndex,
-  type NeighbourTable,
-} from '@/lib/recommendations';
-
-function table(index: ItemIndex, rows: Record<number, [number, number][]>): NeighbourTable {
-  const offsets = new Int32Array(index.ids.length + 1);
-  const targets: number[] = [];
-  const scores: number[] = [];
-  index.ids.forEach((id, i) => {
-    for (const [target, score] of rows[id] ?? []) {
-      targets.push(index.indexOf.get(target)!);
-      scores.push(score);
-    }
-    offsets[i + 1] = targets.length;
-  });
-  return { index, offsets, targets: Int32Array.from(targets), scores: Float32Array.from(scores) };
-}
+import { createItemIndex, diversify, recommendForUser, similarItems } from '@/lib/recommendations';
+import { neighbourTable } from '@/tests/support/neighbour-table';
 
 // 1 and 2 are in the shopper's history; 10–16 are candidates.
 const index = createItemIndex([1, 2, 10, 11, 12, 13, 14, 15, 16]);
-const neighbours = table(index, {
+const neighbours = neighbourTable(index, {
   1: [
     [10, 1],
     [11, 0.8],

@@ -1,0 +1,31 @@
+import type { EditionDraft } from '@/lib/admin/catalog/validation';
+
+/** An edition as the product editor sends it: an active CD with no optional field filled, changed by `overrides`. */
+export const editionDraft = (overrides: Partial<EditionDraft> = {}): EditionDraft => ({
+  id: null,
+  sku: 'new-cd',
+  format: 'cd',
+  name: '',
+  barcode: '',
+  catalogNumber: '',
+  discCount: '1',
+  packaging: '',
+  vinylWeightGrams: '',
+  vinylSpeedRpm: '',
+  vinylColour: '',
+  regionCode: '',
+  audioLanguages: '',
+  subtitleLanguages: '',
+  platform: '',
+  price: '9.99',
+  status: 'active',
+  releaseDate: '',
+  rentable: false,
+  rentalPrice: '',
+  digital: false,
+  availableFrom: '',
+  availableUntil: '',
+  territories: '',
+  initialStock: '',
+  ...overrides,
+});
