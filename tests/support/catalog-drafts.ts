@@ -1,31 +1,9 @@
+import { emptyEdition } from '@/components/admin/catalog/editor-state';
 import type { EditionDraft } from '@/lib/admin/catalog/validation';
 
-/** An edition as the product editor sends it: an active CD with no optional field filled, changed by `overrides`. */
-export const editionDraft = (overrides: Partial<EditionDraft> = {}): EditionDraft => ({
-  id: null,
-  sku: 'new-cd',
-  format: 'cd',
-  name: '',
-  barcode: '',
-  catalogNumber: '',
-  discCount: '1',
-  packaging: '',
-  vinylWeightGrams: '',
-  vinylSpeedRpm: '',
-  vinylColour: '',
-  regionCode: '',
-  audioLanguages: '',
-  subtitleLanguages: '',
-  platform: '',
-  price: '9.99',
-  status: 'active',
-  releaseDate: '',
-  rentable: false,
-  rentalPrice: '',
-  digital: false,
-  availableFrom: '',
-  availableUntil: '',
-  territories: '',
-  initialStock: '',
-  ...overrides,
-});
+/** An edition as the product editor sends it: an active CD, 9.99, no optional field filled, changed by `overrides`. */
+export function editionDraft(overrides: Partial<EditionDraft> = {}): EditionDraft {
+  // The editor's empty edition without its browser-only key and read-only facts.
+  const { key: _key, stock: _stock, locked: _locked, ...empty } = emptyEdition('cd');
+  return { ...empty, sku: 'new-cd', discCount: '1', price: '9.99', status: 'active', ...overrides };
+}
