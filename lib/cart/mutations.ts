@@ -1,11 +1,20 @@
 import 'server-only';
-import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { cookies } from 'next/headers';
-import { getDb, queryRows } from '@/db';
+import { type Executor, getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
+import { editions, products } from '@/lib/catalog/schema';
+import { sellableEditionOfActiveProduct } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
+import { must } from '@/lib/must';
 import { CART_COOKIE, COOKIE_OPTIONS, currentCartId, UUID } from './queries';
-import { carts } from './schema';
+import { cartLines, carts } from './schema';
+
+/** How many copies of an edition one line may hold before the global limit: one digital copy, else the stock (at least 1). */
+function lineLimit(edition: { digital: AnyPgColumn; stock: AnyPgColumn }): SQL<number> {
+  return sql<number>`(case when ${edition.digital} then 1 else greatest(${edition.stock}, 1) end)`;
+}
 
 /** The current cart, created (and for guests, remembered in the cookie) when it does not exist yet. */
 export async function ensureCurrentCart(): Promise<string> {
@@ -14,16 +23,22 @@ export async function ensureCurrentCart(): Promise<string> {
   const db = await getDb();
   const user = await getCurrentUser();
   if (user) {
-    const [row] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into carts (user_id) values (${user.id})
-        on conflict (user_id) do update set updated_at = now() returning id`,
-    );
-    return row.id;
+    return upsertUserCart(db, user.id);
   }
-  const [row] = await queryRows<{ id: string }>(db, sql`insert into carts default values returning id`);
-  (await cookies()).set(CART_COOKIE, row.id, COOKIE_OPTIONS);
-  return row.id;
+  const [row] = await db.insert(carts).values({}).returning({ id: carts.id });
+  const id = must(row, 'new guest cart').id;
+  (await cookies()).set(CART_COOKIE, id, COOKIE_OPTIONS);
+  return id;
+}
+
+/** The user's cart, created when missing (one per user: carts_user_key). */
+async function upsertUserCart(executor: Executor, userId: number): Promise<string> {
+  const [row] = await executor
+    .insert(carts)
+    .values({ userId })
+    .onConflictDoUpdate({ target: carts.userId, set: { updatedAt: sql`now()` } })
+    .returning({ id: carts.id });
+  return must(row, 'user cart').id;
 }
 
 export type CartChange =
@@ -36,30 +51,36 @@ export type CartChange =
  */
 export async function addToCart(editionId: number, quantity: number): Promise<CartChange> {
   const db = await getDb();
-  const [edition] = await queryRows<{ price: number; stock: number; digital: boolean }>(
-    db,
-    sql`select e.price_minor as price, e.stock, e.digital from editions e join products p on p.id = e.product_id
-      where e.id = ${editionId} and e.status = 'active' and p.status = 'active'
-        and (e.available_from is null or e.available_from <= now())
-        and (e.available_until is null or e.available_until > now())`,
-  );
+  const [edition] = await db
+    .select({ price: editions.priceMinor, stock: editions.stock, digital: editions.digital })
+    .from(editions)
+    .innerJoin(products, eq(products.id, editions.productId))
+    .where(and(eq(editions.id, editionId), sellableEditionOfActiveProduct()));
   if (!edition) return { ok: false, error: 'editionUnavailable' };
   if (!edition.digital && edition.stock === 0) return { ok: false, error: 'outOfStock' };
   const cartId = await ensureCurrentCart();
   const limit = edition.digital ? 1 : Math.min(env.CART_MAX_QUANTITY, edition.stock);
-  const [line] = await queryRows<{ quantity: number; wanted: number }>(
-    db,
-    sql`with previous as (
-        select quantity from cart_lines where cart_id = ${cartId}::uuid and edition_id = ${editionId}::int and kind = 'purchase'
-      )
-      insert into cart_lines (cart_id, edition_id, quantity, price_seen_minor)
-      values (${cartId}::uuid, ${editionId}::int, least(${quantity}::int, ${limit}::int), ${edition.price}::int)
-      on conflict (cart_id, edition_id, kind) do update
-        set quantity = least(cart_lines.quantity + ${quantity}::int, ${limit}::int), price_seen_minor = excluded.price_seen_minor
-      returning quantity, coalesce((select quantity from previous), 0) + ${quantity}::int as wanted`,
+  const previous = db.$with('previous').as(
+    db
+      .select({ quantity: cartLines.quantity })
+      .from(cartLines)
+      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.editionId, editionId), eq(cartLines.kind, 'purchase'))),
   );
+  const [line] = await db
+    .with(previous)
+    .insert(cartLines)
+    .values({ cartId, editionId, quantity: sql`least(${quantity}::int, ${limit}::int)`, priceSeenMinor: edition.price })
+    .onConflictDoUpdate({
+      target: [cartLines.cartId, cartLines.editionId, cartLines.kind],
+      set: {
+        quantity: sql`least(${cartLines.quantity} + ${quantity}::int, ${limit}::int)`,
+        priceSeenMinor: sql`excluded.price_seen_minor`,
+      },
+    })
+    .returning({ quantity: cartLines.quantity, wanted: sql<number>`coalesce((select quantity from ${previous}), 0) + ${quantity}::int` });
   await touch(cartId);
-  return { ok: true, quantity: line.quantity, capped: line.quantity < line.wanted };
+  const { quantity: kept, wanted } = must(line, 'upserted cart line');
+  return { ok: true, quantity: kept, capped: kept < wanted };
 }
 
 /** Sets a line's quantity (capped by stock and the limit). Only lines of the current cart. */
@@ -67,14 +88,15 @@ export async function setCartLineQuantity(lineId: number, quantity: number): Pro
   const cartId = await currentCartId();
   if (!cartId) return { ok: false, error: 'lineNotFound' };
   const db = await getDb();
-  const [line] = await queryRows<{ quantity: number }>(
-    db,
-    sql`update cart_lines cl set quantity = least(${quantity}::int, case when e.digital then 1 else greatest(e.stock, 1) end, ${env.CART_MAX_QUANTITY}::int),
-        price_seen_minor = e.price_minor
-      from editions e
-      where cl.id = ${lineId} and cl.cart_id = ${cartId} and e.id = cl.edition_id
-      returning cl.quantity`,
-  );
+  const [line] = await db
+    .update(cartLines)
+    .set({
+      quantity: sql`least(${quantity}::int, ${lineLimit(editions)}, ${env.CART_MAX_QUANTITY}::int)`,
+      priceSeenMinor: sql`${editions.priceMinor}`,
+    })
+    .from(editions)
+    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId), eq(editions.id, cartLines.editionId)))
+    .returning({ quantity: cartLines.quantity });
   if (!line) return { ok: false, error: 'lineNotFound' };
   await touch(cartId);
   return { ok: true, quantity: line.quantity, capped: line.quantity < quantity };
@@ -85,10 +107,10 @@ export async function removeCartLine(lineId: number): Promise<CartChange> {
   const cartId = await currentCartId();
   if (!cartId) return { ok: false, error: 'lineNotFound' };
   const db = await getDb();
-  const removed = await queryRows<{ id: number }>(
-    db,
-    sql`delete from cart_lines where id = ${lineId} and cart_id = ${cartId} returning id`,
-  );
+  const removed = await db
+    .delete(cartLines)
+    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId)))
+    .returning({ id: cartLines.id });
   if (removed.length === 0) return { ok: false, error: 'lineNotFound' };
   await touch(cartId);
   return { ok: true, quantity: 0, capped: false };
@@ -99,13 +121,16 @@ export async function acknowledgePrices(): Promise<void> {
   const cartId = await currentCartId();
   if (!cartId) return;
   const db = await getDb();
-  await db.execute(sql`update cart_lines cl set price_seen_minor = e.price_minor from editions e
-    where cl.cart_id = ${cartId} and e.id = cl.edition_id`);
+  await db
+    .update(cartLines)
+    .set({ priceSeenMinor: sql`${editions.priceMinor}` })
+    .from(editions)
+    .where(and(eq(cartLines.cartId, cartId), eq(editions.id, cartLines.editionId)));
 }
 
 async function touch(cartId: string) {
   const db = await getDb();
-  await db.execute(sql`update carts set updated_at = now() where id = ${cartId}`);
+  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
 }
 
 /**
@@ -116,26 +141,38 @@ export async function mergeGuestCartInto(userId: number, guestCartId: string | u
   if (!guestCartId || !UUID.test(guestCartId)) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [guest] = await queryRows<{ id: string }>(
-      tx,
-      sql`select id from carts where id = ${guestCartId} and user_id is null for update`,
-    );
+    const [guest] = await tx
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.id, guestCartId), isNull(carts.userId)))
+      .for('update');
     if (!guest) return;
-    const [cart] = await queryRows<{ id: string }>(
-      tx,
-      sql`insert into carts (user_id) values (${userId}) on conflict (user_id) do update set updated_at = now() returning id`,
-    );
-    await tx.execute(sql`
-      insert into cart_lines (cart_id, edition_id, kind, quantity, price_seen_minor)
-      select ${cart.id}::uuid, g.edition_id, g.kind,
-        least(g.quantity, case when e.digital then 1 else greatest(e.stock, 1) end, ${env.CART_MAX_QUANTITY}::int), g.price_seen_minor
-      from cart_lines g join editions e on e.id = g.edition_id
-      where g.cart_id = ${guest.id}
-      on conflict (cart_id, edition_id, kind) do update
-        set quantity = least(cart_lines.quantity + excluded.quantity,
-          (select case when e2.digital then 1 else greatest(e2.stock, 1) end from editions e2 where e2.id = excluded.edition_id),
-          ${env.CART_MAX_QUANTITY}::int)`);
-    await tx.execute(sql`delete from carts where id = ${guest.id}`);
+    const cartId = await upsertUserCart(tx, userId);
+    const max = sql`${env.CART_MAX_QUANTITY}::int`;
+    const guestLines = await tx
+      .select({
+        editionId: cartLines.editionId,
+        kind: cartLines.kind,
+        quantity: sql<number>`least(${cartLines.quantity}, ${lineLimit(editions)}, ${max})`,
+        priceSeenMinor: cartLines.priceSeenMinor,
+      })
+      .from(cartLines)
+      .innerJoin(editions, eq(editions.id, cartLines.editionId))
+      .where(eq(cartLines.cartId, guest.id));
+    if (guestLines.length > 0) {
+      const stocked = alias(editions, 'stocked');
+      await tx
+        .insert(cartLines)
+        .values(guestLines.map((line) => ({ ...line, cartId })))
+        .onConflictDoUpdate({
+          target: [cartLines.cartId, cartLines.editionId, cartLines.kind],
+          set: {
+            quantity: sql`least(${cartLines.quantity} + excluded.quantity,
+              (select ${lineLimit(stocked)} from ${editions} as ${sql.identifier('stocked')} where ${stocked.id} = excluded.edition_id), ${max})`,
+          },
+        });
+    }
+    await tx.delete(carts).where(eq(carts.id, guest.id));
   });
 }
 

@@ -1,10 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { cookies } from 'next/headers';
-import { type Executor, getDb, queryRows } from '@/db';
+import { type Executor, getDb } from '@/db';
 import { SECURE_COOKIES } from '@/lib/auth/cookies';
 import { getCurrentUser } from '@/lib/auth/session';
+import { coverUrl, sellableEditionOfActiveProduct } from '@/lib/catalog/sellable';
+import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
+import { cartLines, carts } from './schema';
 
 /**
  * Carts. Signed-in shoppers have one cart found by their user id; guests have a cart found by the
@@ -24,25 +27,9 @@ export const COOKIE_OPTIONS = {
 
 export type CartProblem = 'unavailable' | 'outOfStock' | 'notEnoughStock' | 'priceChanged';
 
-export type CartLineView = {
-  id: number;
-  editionId: number;
-  quantity: number;
-  slug: string;
-  title: string;
-  format: string;
-  editionName: string | null;
-  kind: string;
-  coverUrl: string | null;
-  unitPriceMinor: number;
-  priceSeenMinor: number;
-  lineTotalMinor: number;
-  digital: boolean;
-  stock: number;
-  preorder: boolean;
-  releaseDate: string | null;
-  problems: CartProblem[];
-};
+/** A cart line as the cart page shows it: the stored line with its edition's live facts. */
+export type CartLineView = Omit<LineRow, 'sellable'> & { lineTotalMinor: number; problems: CartProblem[] };
+type LineRow = Awaited<ReturnType<typeof selectLines>>[number];
 
 export type CartView = {
   id: string | null;
@@ -54,23 +41,36 @@ export type CartView = {
   maxQuantity: number;
 };
 
-type LineRow = Omit<CartLineView, 'problems' | 'lineTotalMinor'> & { sellable: boolean };
+function selectLines(executor: Executor, cartId: string) {
+  return executor
+    .select({
+      id: cartLines.id,
+      editionId: cartLines.editionId,
+      quantity: cartLines.quantity,
+      kind: cartLines.kind,
+      priceSeenMinor: cartLines.priceSeenMinor,
+      slug: products.slug,
+      title: products.title,
+      format: editions.format,
+      editionName: editions.name,
+      unitPriceMinor: editions.priceMinor,
+      digital: editions.digital,
+      stock: editions.stock,
+      preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
+      releaseDate: editions.releaseDate,
+      sellable: sql<boolean>`${sellableEditionOfActiveProduct()}`,
+      coverUrl: coverUrl(),
+    })
+    .from(cartLines)
+    .innerJoin(editions, eq(editions.id, cartLines.editionId))
+    .innerJoin(products, eq(products.id, editions.productId))
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(cartLines.id);
+}
 
 /** The lines of a cart with their live price, stock and availability. */
 async function loadLines(executor: Executor, cartId: string): Promise<CartLineView[]> {
-  const rows = await queryRows<LineRow>(
-    executor,
-    sql`select cl.id, cl.edition_id as "editionId", cl.quantity, cl.kind, cl.price_seen_minor as "priceSeenMinor",
-        p.slug, p.title, e.format, e.name as "editionName", e.price_minor as "unitPriceMinor", e.digital, e.stock,
-        coalesce(e.release_date > current_date, false) as preorder, e.release_date::text as "releaseDate",
-        (e.status = 'active' and p.status = 'active'
-          and (e.available_from is null or e.available_from <= now())
-          and (e.available_until is null or e.available_until > now())) as sellable,
-        (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl"
-      from cart_lines cl join editions e on e.id = cl.edition_id join products p on p.id = e.product_id
-      where cl.cart_id = ${cartId}
-      order by cl.id`,
-  );
+  const rows = await selectLines(executor, cartId);
   return rows.map(({ sellable, ...row }) => {
     const problems: CartProblem[] = [];
     if (!sellable) problems.push('unavailable');
@@ -97,15 +97,15 @@ export async function currentCartId(): Promise<string | null> {
   const db = await getDb();
   const user = await getCurrentUser();
   if (user) {
-    const [row] = await queryRows<{ id: string }>(db, sql`select id from carts where user_id = ${user.id}`);
+    const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, user.id));
     return row?.id ?? null;
   }
   const cookieId = (await cookies()).get(CART_COOKIE)?.value;
   if (!cookieId || !UUID.test(cookieId)) return null;
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`select id from carts where id = ${cookieId} and user_id is null`,
-  );
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.id, cookieId), isNull(carts.userId)));
   return row?.id ?? null;
 }
 
