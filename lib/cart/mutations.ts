@@ -77,7 +77,10 @@ export async function addToCart(editionId: number, quantity: number): Promise<Ca
         priceSeenMinor: sql`excluded.price_seen_minor`,
       },
     })
-    .returning({ quantity: cartLines.quantity, wanted: sql<number>`coalesce((select quantity from ${previous}), 0) + ${quantity}::int` });
+    .returning({
+      quantity: cartLines.quantity,
+      wanted: sql<number>`coalesce((select quantity from ${previous}), 0) + ${quantity}::int`,
+    });
   await touch(cartId);
   const { quantity: kept, wanted } = must(line, 'upserted cart line');
   return { ok: true, quantity: kept, capped: kept < wanted };
@@ -130,7 +133,10 @@ export async function acknowledgePrices(): Promise<void> {
 
 async function touch(cartId: string) {
   const db = await getDb();
-  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+  await db
+    .update(carts)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(carts.id, cartId));
 }
 
 /**
