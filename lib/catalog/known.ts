@@ -116,9 +116,10 @@ let lastFailureLog = 0;
  */
 export async function isKnownCatalogPath(pathname: string): Promise<boolean> {
   const [, first = '', ...rest] = pathname.split('/');
+  const [single] = rest;
   try {
-    if (first === 'products' && rest.length === 1) return await productExists(rest[0]);
-    if (first === 'people' && rest.length === 1) return await personExists(rest[0]);
+    if (first === 'products' && rest.length === 1 && single !== undefined) return await productExists(single);
+    if (first === 'people' && rest.length === 1 && single !== undefined) return await personExists(single);
     if (isBrowseSection(first)) {
       const filters = filtersFromSegments(rest);
       return (

@@ -7,6 +7,8 @@
 
 import { fnv1a, mulberry32 } from '@/lib/seeded-random';
 
+import { must } from '@/lib/must';
+
 export const PREVIEW_SAMPLE_RATE = 22_050;
 const MAX_SECONDS = 60;
 
@@ -39,7 +41,7 @@ function midiToHz(note: number): number {
 
 /** The MIDI notes of the triad (plus seventh) built on a scale degree. */
 function chordNotes(scale: readonly number[], tonic: number, degree: number): number[] {
-  const note = (step: number) => tonic + scale[step % 7] + 12 * Math.floor(step / 7);
+  const note = (step: number) => tonic + must(scale[step % scale.length], 'scale step') + 12 * Math.floor(step / 7);
   return [note(degree), note(degree + 2), note(degree + 4), note(degree + 6)];
 }
 
@@ -70,8 +72,9 @@ function addNote(
       (n > length - releaseSamples ? (length - n) / releaseSamples : 1);
     if (n >= attackSamples) level *= decayRate;
     const index = phase | 0;
-    const sample = SINE[index & (TABLE_SIZE - 1)] + harmonic * SINE[(index * 2) & (TABLE_SIZE - 1)];
-    out[i] += sample * env * gain;
+    // Masked indexes stay inside the table and `i` inside `out` (the loop's bound): hence `!`.
+    const sample = SINE[index & (TABLE_SIZE - 1)]! + harmonic * SINE[(index * 2) & (TABLE_SIZE - 1)]!;
+    out[i]! += sample * env * gain;
     phase += step;
     if (phase >= TABLE_SIZE * 1024) phase -= TABLE_SIZE * 1024;
   }
@@ -85,7 +88,8 @@ function addKick(out: Float32Array, start: number, gain: number): void {
     const t = n / PREVIEW_SAMPLE_RATE;
     const hz = 45 + 80 * Math.exp(-t * 30);
     phase += (hz * TABLE_SIZE) / PREVIEW_SAMPLE_RATE;
-    out[start + n] += SINE[(phase | 0) & (TABLE_SIZE - 1)] * Math.exp(-t * 18) * gain;
+    // In bounds: the loop stops at out.length, and the index is masked to the table.
+    out[start + n]! += SINE[(phase | 0) & (TABLE_SIZE - 1)]! * Math.exp(-t * 18) * gain;
   }
 }
 
@@ -114,7 +118,7 @@ function encodeWav(samples: Float32Array): Uint8Array {
   const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   const pcm = littleEndian ? new Int16Array(bytes.buffer, 44, samples.length) : null;
   for (let i = 0; i < samples.length; i++) {
-    const value = Math.round(Math.max(-1, Math.min(1, samples[i])) * 32767);
+    const value = Math.round(Math.max(-1, Math.min(1, samples[i]!)) * 32767); // i < samples.length
     if (pcm) pcm[i] = value;
     else view.setInt16(44 + i * 2, value, true);
   }
@@ -128,7 +132,7 @@ function encodeWav(samples: Float32Array): Uint8Array {
 export function synthesizePreviewWav(seed: string, seconds = 15): Uint8Array {
   const duration = Number.isFinite(seconds) ? Math.min(MAX_SECONDS, Math.max(1, seconds)) : 15;
   const random = mulberry32(fnv1a(seed));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: readonly T[]): T => must(items[Math.floor(random() * items.length)], 'picked item');
 
   const minor = random() < 0.4;
   const scale = minor ? MINOR : MAJOR;
@@ -148,17 +152,18 @@ export function synthesizePreviewWav(seed: string, seconds = 15): Uint8Array {
 
   for (let bar = 0; bar * barSamples < total; bar++) {
     const start = bar * barSamples;
-    const chord = chordNotes(scale, tonic, progression[bar % progression.length]);
+    const chord = chordNotes(scale, tonic, must(progression[bar % progression.length], 'chord degree'));
+    const root = must(chord[0], 'chord root');
     // Pad: the triad an octave up, slow attack, long sustain.
     for (const note of chord.slice(0, 3)) {
       addNote(out, start, barSamples, midiToHz(note + 12), 0.07, 0.35, 2.5, brightness * 0.5);
     }
     // Bass: root on beats 1 and 3.
-    addNote(out, start, barSamples / 2, midiToHz(chord[0] - 12), 0.22, 0.01, 0.6, 0.3);
-    addNote(out, start + barSamples / 2, barSamples / 2, midiToHz(chord[0] - 12), 0.18, 0.01, 0.6, 0.3);
+    addNote(out, start, barSamples / 2, midiToHz(root - 12), 0.22, 0.01, 0.6, 0.3);
+    addNote(out, start + barSamples / 2, barSamples / 2, midiToHz(root - 12), 0.18, 0.01, 0.6, 0.3);
     // Arpeggio: plucked eighth notes through the chord.
     for (let step = 0; step < 8; step++) {
-      const note = chord[pattern[step % pattern.length]] + arpOctave;
+      const note = must(chord[must(pattern[step % pattern.length], 'arpeggio step')], 'arpeggio note') + arpOctave;
       addNote(out, start + step * eighth, eighth, midiToHz(note), 0.09, 0.005, 0.18, brightness);
     }
     if (withKick) for (let b = 0; b < 4; b++) addKick(out, start + Math.floor(b * beat * PREVIEW_SAMPLE_RATE), 0.35);
@@ -167,14 +172,15 @@ export function synthesizePreviewWav(seed: string, seconds = 15): Uint8Array {
   // Fade in and out, then normalise to a comfortable peak.
   const fade = Math.min(Math.floor(0.4 * PREVIEW_SAMPLE_RATE), Math.floor(total / 4));
   let peak = 0;
+  // Every i below is < total = out.length: hence `!`.
   for (let i = 0; i < total; i++) {
-    if (i < fade) out[i] *= i / fade;
-    if (i >= total - fade) out[i] *= (total - i) / fade;
-    peak = Math.max(peak, Math.abs(out[i]));
+    if (i < fade) out[i]! *= i / fade;
+    if (i >= total - fade) out[i]! *= (total - i) / fade;
+    peak = Math.max(peak, Math.abs(out[i]!));
   }
   if (peak > 0) {
     const gain = 0.8 / peak;
-    for (let i = 0; i < total; i++) out[i] *= gain;
+    for (let i = 0; i < total; i++) out[i]! *= gain;
   }
   return encodeWav(out);
 }

@@ -15,27 +15,17 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { EDITION_FORMATS, PRODUCT_KINDS } from './formats';
 
 /** Postgres full-text vector; written by lib/catalog/search, never read back into JavaScript. */
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
 
-export const productKind = pgEnum('product_kind', ['album', 'film', 'series', 'game']);
+// The value lists live in formats.ts (pure data that client code reads too); the enums are made from them.
+export const productKind = pgEnum('product_kind', PRODUCT_KINDS);
 export const publicationStatus = pgEnum('publication_status', ['draft', 'active', 'archived']);
-export const editionFormat = pgEnum('edition_format', [
-  'cd',
-  'vinyl',
-  'cassette',
-  'digital_audio',
-  'dvd',
-  'bluray',
-  'uhd_bluray',
-  'digital_video',
-  'game_disc',
-  'game_cartridge',
-  'game_digital',
-]);
+export const editionFormat = pgEnum('edition_format', EDITION_FORMATS);
 export const creditRole = pgEnum('credit_role', [
   'artist',
   'composer',

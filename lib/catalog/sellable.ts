@@ -5,7 +5,7 @@ import { editions, media, products } from './schema';
 // (the raw-SQL listings spell the same rules for the aliases `e` and `p` in listing-sql.ts).
 
 /** An edition that can be sold today: active and inside its rights window. */
-export function sellableEdition(): SQL {
+export function editionSellable(): SQL {
   return and(
     eq(editions.status, 'active'),
     or(isNull(editions.availableFrom), lte(editions.availableFrom, sql`now()`)),
@@ -14,8 +14,8 @@ export function sellableEdition(): SQL {
 }
 
 /** An active edition of an active product, inside its rights window. */
-export function sellableEditionOfActiveProduct(): SQL {
-  return and(sellableEdition(), eq(products.status, 'active')) as SQL;
+export function editionAndProductSellable(): SQL {
+  return and(editionSellable(), eq(products.status, 'active')) as SQL;
 }
 
 /** The first cover image of the product `products` row in scope (null when it has none). */

@@ -1,4 +1,5 @@
 import type { Availability, EditionFormat, PriceRangeId, ProductKind } from './formats';
+import type { credits, editions, media, people, tracks } from './schema';
 
 /** The small, serializable shapes the storefront renders. Never whole rows. */
 
@@ -45,57 +46,45 @@ export type ProductList = {
   corrected: boolean;
 };
 
-export type EditionView = {
-  id: number;
-  sku: string;
-  format: EditionFormat;
-  name: string | null;
-  barcode: string | null;
-  catalogNumber: string | null;
-  discCount: number | null;
-  packaging: string | null;
-  vinylWeightGrams: number | null;
-  vinylSpeedRpm: number | null;
-  vinylColour: string | null;
-  regionCode: string | null;
-  audioLanguages: string[];
-  subtitleLanguages: string[];
-  platform: string | null;
-  priceMinor: number;
-  stock: number;
-  releaseDate: string | null;
-  preorder: boolean;
-  rentable: boolean;
-  rentalPriceMinor: number | null;
-  digital: boolean;
-  availableUntil: string | null;
-  territories: string[];
-};
+type Edition = typeof editions.$inferSelect;
+type Track = typeof tracks.$inferSelect;
+type Credit = typeof credits.$inferSelect;
+type Person = typeof people.$inferSelect;
+type Media = typeof media.$inferSelect;
 
-export type TrackView = {
-  id: number;
-  position: string;
-  discNumber: number;
-  title: string;
-  durationSeconds: number | null;
-  previewUrl: string | null;
-};
+/** A sellable edition on the product page; `availableUntil` as the database prints it. */
+export type EditionView = Pick<
+  Edition,
+  | 'id'
+  | 'sku'
+  | 'format'
+  | 'name'
+  | 'barcode'
+  | 'catalogNumber'
+  | 'discCount'
+  | 'packaging'
+  | 'vinylWeightGrams'
+  | 'vinylSpeedRpm'
+  | 'vinylColour'
+  | 'regionCode'
+  | 'audioLanguages'
+  | 'subtitleLanguages'
+  | 'platform'
+  | 'priceMinor'
+  | 'stock'
+  | 'releaseDate'
+  | 'rentable'
+  | 'rentalPriceMinor'
+  | 'digital'
+  | 'territories'
+> & { preorder: boolean; availableUntil: string | null };
 
-export type CreditView = {
-  personSlug: string;
-  name: string;
-  originalName: string | null;
-  role: string;
-  character: string | null;
-};
+export type TrackView = Pick<Track, 'id' | 'position' | 'discNumber' | 'title' | 'durationSeconds' | 'previewUrl'>;
 
-export type MediaView = {
-  kind: 'cover' | 'gallery' | 'trailer';
-  url: string;
-  alt: string;
-  width: number | null;
-  height: number | null;
-};
+export type CreditView = Pick<Credit, 'role' | 'character'> &
+  Pick<Person, 'name' | 'originalName'> & { personSlug: Person['slug'] };
+
+export type MediaView = Pick<Media, 'kind' | 'url' | 'alt' | 'width' | 'height'>;
 
 export type ProductDetail = {
   id: number;

@@ -8,7 +8,8 @@ import { getProductForEditor, listAdminProducts, listGenreOptions, searchPeople 
 import type { ProductEditorData } from '@/lib/admin/catalog/types';
 import { type EditionDraft, type ProductDraft, readAdminProductFilters } from '@/lib/admin/catalog/validation';
 import { AuthError, getCurrentUser } from '@/lib/auth/session';
-import { getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
+import { listProducts } from '@/lib/catalog/queries';
+import { getPerson, getProduct } from '@/lib/catalog/detail-queries';
 import { readFilters } from '@/lib/catalog/validation';
 import type * as SearchMutations from '@/lib/catalog/search/mutations';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';

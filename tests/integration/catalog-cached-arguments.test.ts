@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCoverArtInfo, getPerson, getProduct, hasGeneratedPreview, listProducts } from '@/lib/catalog/queries';
+import { getCoverArtInfo, hasGeneratedPreview, listProducts } from '@/lib/catalog/queries';
+import { getPerson, getProduct } from '@/lib/catalog/detail-queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { getSuggestions, searchPeople, suggestCorrection } from '@/lib/catalog/search/queries';
 import { getProductReviews, listProductReviews } from '@/lib/reviews/queries';

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { getHomeRails, getPerson, getProduct, listProducts } from '@/lib/catalog/queries';
+import { getHomeRails, listProducts } from '@/lib/catalog/queries';
+import { getPerson, getProduct } from '@/lib/catalog/detail-queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { getSuggestions, suggestCorrection } from '@/lib/catalog/search/queries';
 import { first } from '@/tests/support/lists';

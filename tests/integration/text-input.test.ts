@@ -14,7 +14,7 @@ import { readOrderFilters } from '@/lib/admin/orders/validation';
 import { listReviewsForModeration } from '@/lib/admin/reviews/queries';
 import { reviewFiltersSchema } from '@/lib/admin/reviews/validation';
 import { requireAdmin } from '@/lib/auth/session';
-import { getPerson, getProduct } from '@/lib/catalog/queries';
+import { getPerson, getProduct } from '@/lib/catalog/detail-queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { checkoutFormToInput } from '@/lib/checkout/validation';
 import { checkoutContext, countOrdersFor, createCart, createTestEdition, stockOf } from '../support/commerce';

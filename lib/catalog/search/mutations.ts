@@ -1,7 +1,14 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '@/db';
+import { must } from '@/lib/must';
 import { foldText, indexText } from './normalize';
+import { searchTerms } from './schema';
+
+// Raw SQL: the search index is rebuilt in bulk (a batch of tsvectors per UPDATE … FROM (VALUES …),
+// the vocabulary by splitting every title and name in the database), beyond the query builder.
+// SourceRow is the one row type; tests/integration/catalog.test.ts and admin-catalog.test.ts search
+// what it indexed.
 
 const BATCH = 500;
 
@@ -55,7 +62,7 @@ export async function refreshSearchIndex(executor: Executor, productIds?: number
         search_title = v.t
       from (values ${sql.join(values, sql`, `)}) as v(id, a, b, c, d, t)
       where p.id = v.id`);
-    afterId = rows[rows.length - 1].id;
+    afterId = must(rows.at(-1), 'last source row').id;
     if (rows.length < BATCH) break;
   }
   await refreshSearchTerms(executor, productIds);
@@ -78,9 +85,9 @@ async function refreshSearchTerms(executor: Executor, productIds?: number[]): Pr
         sql`, `,
       )}))`
     : sql``;
-  if (!productIds) await executor.execute(sql`delete from search_terms`);
+  if (!productIds) await executor.delete(searchTerms);
   await executor.execute(sql`
-    insert into search_terms (term, frequency)
+    insert into ${searchTerms} (term, frequency)
     select word, count(*)::int from (
       select regexp_split_to_table(search_title, ' ') as word from products where status = 'active' ${productFilter}
       union all

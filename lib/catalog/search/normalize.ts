@@ -29,7 +29,7 @@ export function cjkBigrams(run: string): string[] {
   const chars = Array.from(run);
   if (chars.length === 1) return chars;
   const grams: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i < chars.length - 1; i++) grams.push(chars.slice(i, i + 2).join(''));
   return grams;
 }
 

@@ -1,4 +1,4 @@
-import { getProduct } from '@/lib/catalog/queries';
+import { getProduct } from '@/lib/catalog/detail-queries';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ProductGrid } from '@/components/store/product-rail';
-import { getPerson } from '@/lib/catalog/queries';
+import { getPerson } from '@/lib/catalog/detail-queries';
 import { resolveLocale } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };

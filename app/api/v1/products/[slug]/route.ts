@@ -1,5 +1,5 @@
 import { productDetailJson } from '@/lib/catalog/api';
-import { getProduct } from '@/lib/catalog/queries';
+import { getProduct } from '@/lib/catalog/detail-queries';
 import { HttpError } from '@/lib/http/errors';
 import { jsonOk } from '@/lib/http/json';
 import { route } from '@/lib/api/route';
