@@ -5,7 +5,7 @@ import { cookies } from 'next/headers';
 import { type Executor, getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { editions, products } from '@/lib/catalog/schema';
-import { sellableEditionOfActiveProduct } from '@/lib/catalog/sellable';
+import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { must } from '@/lib/must';
 import { CART_COOKIE, COOKIE_OPTIONS, currentCartId, UUID } from './queries';
@@ -55,7 +55,7 @@ export async function addToCart(editionId: number, quantity: number): Promise<Ca
     .select({ price: editions.priceMinor, stock: editions.stock, digital: editions.digital })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))
-    .where(and(eq(editions.id, editionId), sellableEditionOfActiveProduct()));
+    .where(and(eq(editions.id, editionId), editionAndProductSellable()));
   if (!edition) return { ok: false, error: 'editionUnavailable' };
   if (!edition.digital && edition.stock === 0) return { ok: false, error: 'outOfStock' };
   const cartId = await ensureCurrentCart();

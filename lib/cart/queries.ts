@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { type Executor, getDb } from '@/db';
 import { SECURE_COOKIES } from '@/lib/auth/cookies';
 import { getCurrentUser } from '@/lib/auth/session';
-import { coverUrl, sellableEditionOfActiveProduct } from '@/lib/catalog/sellable';
+import { coverUrl, editionAndProductSellable } from '@/lib/catalog/sellable';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { cartLines, carts } from './schema';
@@ -58,7 +58,7 @@ function selectLines(executor: Executor, cartId: string) {
       stock: editions.stock,
       preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
       releaseDate: editions.releaseDate,
-      sellable: sql<boolean>`${sellableEditionOfActiveProduct()}`,
+      sellable: sql<boolean>`${editionAndProductSellable()}`,
       coverUrl: coverUrl(),
     })
     .from(cartLines)
