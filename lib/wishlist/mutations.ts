@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
-import { sellableEdition } from '@/lib/catalog/listing-sql';
+import { getDb } from '@/db';
+import { editions, products } from '@/lib/catalog/schema';
+import { editionSellable } from '@/lib/catalog/sellable';
 import { wishlistItems } from './schema';
 import { WISHLIST_MAX_ITEMS } from './validation';
 
@@ -15,17 +16,16 @@ export async function addToWishlist(
   productId: number,
 ): Promise<{ ok: true; added: boolean } | { ok: false; error: 'productNotFound' | 'wishlistFull' }> {
   const db = await getDb();
-  const [product] = await queryRows<{ id: number; price: number | null }>(
-    db,
-    sql`select p.id, (select min(e.price_minor)::int from editions e where e.product_id = p.id and ${sellableEdition}) as price
-      from products p where p.id = ${productId} and p.status = 'active'`,
-  );
+  const [product] = await db
+    .select({
+      id: products.id,
+      price: sql<number | null>`(select min(${editions.priceMinor})::int from ${editions}
+        where ${editions.productId} = ${products.id} and ${editionSellable()})`,
+    })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.status, 'active')));
   if (!product) return { ok: false, error: 'productNotFound' };
-  const [{ n }] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from wishlist_items where user_id = ${userId}`,
-  );
-  if (Number(n) >= WISHLIST_MAX_ITEMS) {
+  if ((await db.$count(wishlistItems, eq(wishlistItems.userId, userId))) >= WISHLIST_MAX_ITEMS) {
     const [already] = await db
       .select({ id: wishlistItems.productId })
       .from(wishlistItems)

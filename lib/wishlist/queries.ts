@@ -1,8 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { queryCards } from '@/lib/catalog/cards-sql';
 import { cardColumns, editionAggregate, sellableEdition } from '@/lib/catalog/listing-sql';
-import type { ProductCard } from '@/lib/catalog/types';
+import { wishlistItems } from './schema';
 import type { WishlistEntry } from './types';
 
 /**
@@ -13,19 +14,18 @@ import type { WishlistEntry } from './types';
 /** The ids of the products on the user's wishlist (for the product page toggles). */
 export async function listWishlistProductIds(userId: number): Promise<number[]> {
   const db = await getDb();
-  const rows = await queryRows<{ productId: number }>(
-    db,
-    sql`select product_id as "productId" from wishlist_items where user_id = ${userId} order by created_at desc`,
-  );
+  const rows = await db
+    .select({ productId: wishlistItems.productId })
+    .from(wishlistItems)
+    .where(eq(wishlistItems.userId, userId))
+    .orderBy(desc(wishlistItems.createdAt));
   return rows.map((r) => r.productId);
 }
 
 /** The user's wishlist, newest first, with what each product costs and whether it can be bought now. */
 export async function listWishlist(userId: number): Promise<WishlistEntry[]> {
   const db = await getDb();
-  const rows = await queryRows<
-    ProductCard & { active: boolean; priceSeenMinor: number | null; addedAt: Date | string }
-  >(
+  const rows = await queryCards<{ active: boolean; priceSeenMinor: number | null; addedAt: Date | string }>(
     db,
     sql`select ${cardColumns}, p.status = 'active' as active, w.price_seen_minor as "priceSeenMinor",
         w.created_at as "addedAt"
