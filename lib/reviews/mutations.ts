@@ -1,8 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { type Executor, getDb, queryRows } from '@/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
+import { products } from '@/lib/catalog/schema';
+import { must } from '@/lib/must';
 import { consumeRateLimits, type Limit } from '@/lib/security/rate-limit';
-import { hasPurchasedProduct } from './queries';
+import { hasPurchasedProduct } from './purchase-sql';
 import { reviews } from './schema';
 import type { OwnReview } from './types';
 import type { ReviewInput } from './validation';
@@ -22,10 +24,10 @@ const productGone = { ok: false, fieldErrors: { form: 'productNotFound' } } as c
 const throttled = { ok: false, fieldErrors: { form: 'throttled' } } as const;
 
 async function activeProduct(db: Executor, productId: number): Promise<{ id: number; slug: string } | null> {
-  const [row] = await queryRows<{ id: number; slug: string }>(
-    db,
-    sql`select id, slug from products where id = ${productId} and status = 'active'`,
-  );
+  const [row] = await db
+    .select({ id: products.id, slug: products.slug })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.status, 'active')));
   return row ?? null;
 }
 
@@ -72,18 +74,19 @@ export async function saveReview(userId: number, input: ReviewInput): Promise<Re
       createdAt: reviews.createdAt,
       updatedAt: reviews.updatedAt,
     });
+  const saved = must(row, 'saved review');
   return {
     ok: true,
     productId: product.id,
     slug: product.slug,
-    created: row.createdAt.getTime() === row.updatedAt.getTime(),
+    created: saved.createdAt.getTime() === saved.updatedAt.getTime(),
     review: {
-      rating: row.rating,
-      title: row.title,
-      body: row.body,
-      verifiedPurchase: row.verifiedPurchase,
-      hidden: row.status === 'hidden',
-      updatedAt: row.updatedAt.toISOString(),
+      rating: saved.rating,
+      title: saved.title,
+      body: saved.body,
+      verifiedPurchase: saved.verifiedPurchase,
+      hidden: saved.status === 'hidden',
+      updatedAt: saved.updatedAt.toISOString(),
     },
   };
 }
@@ -98,12 +101,12 @@ export async function deleteOwnReview(
 ): Promise<{ ok: true; slug: string } | { ok: false; fieldErrors: Record<string, string> }> {
   if (!(await consumeRateLimits([reviewWriteLimit(userId)])).allowed) return throttled;
   const db = await getDb();
-  const [row] = await queryRows<{ slug: string }>(
-    db,
-    sql`delete from reviews r using products p
-      where r.product_id = ${productId} and r.user_id = ${userId} and p.id = r.product_id
-      returning p.slug`,
-  );
+  const [row] = await db
+    .delete(reviews)
+    .where(and(eq(reviews.productId, productId), eq(reviews.userId, userId)))
+    .returning({
+      slug: sql<string>`(select ${products.slug} from ${products} where ${products.id} = ${reviews.productId})`,
+    });
   return row ? { ok: true, slug: row.slug } : { ok: false, fieldErrors: { form: 'reviewNotFound' } };
 }
 
@@ -112,9 +115,6 @@ export async function deleteOwnReview(
  * "Deleted account", and these products' review caches must be expired).
  */
 export async function listReviewedProducts(db: Executor, userId: number): Promise<number[]> {
-  const rows = await queryRows<{ productId: number }>(
-    db,
-    sql`select product_id as "productId" from reviews where user_id = ${userId}`,
-  );
+  const rows = await db.select({ productId: reviews.productId }).from(reviews).where(eq(reviews.userId, userId));
   return rows.map((r) => r.productId);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '@/lib/validation/ids';
 import { safeString } from '@/lib/validation/text';
 
 /** Limits of a review, shared by the form (maxLength) and the server. */
@@ -17,7 +18,7 @@ export const productIdSchema = z.coerce
   .number({ error: 'productNotFound' })
   .int('productNotFound')
   .positive('productNotFound')
-  .max(2_147_483_647, 'productNotFound');
+  .max(MAX_ID, 'productNotFound');
 
 /** 1 to 5 whole stars. Form strings "1"…"5" are accepted; "2.5", "x", "", 0 and 6 are not. */
 export const ratingSchema = z.preprocess(
