@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { must } from '@/lib/must';
 import { indexKeys } from './encryption';
 
 /**
@@ -92,7 +93,7 @@ function entry(id: string, key: Buffer, kind: BlindKind, token: string): string 
  * Null when there is nothing to index (every value empty).
  */
 export function blindIndex(values: { kind: BlindKind; value: string | null | undefined }[]): string[] | null {
-  const [{ id, key }] = indexKeys();
+  const { id, key } = must(indexKeys()[0], 'current blind-index key');
   const entries = new Set<string>();
   for (const { kind, value } of values) {
     if (!value) continue;

@@ -1,7 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { getDb } from '@/db';
+import { must } from '@/lib/must';
 import { UNKNOWN_CLIENT } from './client-ip';
+import { rateLimits } from './schema';
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
@@ -56,13 +58,19 @@ export async function consumeRateLimits(
   let retryAfterSeconds = 0;
   for (const limit of limits) {
     if (!limit) continue;
-    const [row] = await queryRows<{ count: number; resetsIn: number }>(
-      db,
-      sql`insert into rate_limits (key, window_start, count)
-        values (${limit.key}, to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds}), 1)
-        on conflict (key, window_start) do update set count = rate_limits.count + 1
-        returning count, ceil(extract(epoch from window_start) + ${limit.windowSeconds} - extract(epoch from now()))::int as "resetsIn"`,
-    );
+    const windowStart = sql<Date>`to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})`;
+    const [counted] = await db
+      .insert(rateLimits)
+      .values({ key: limit.key, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+      })
+      .returning({
+        count: rateLimits.count,
+        resetsIn: sql<number>`ceil(extract(epoch from ${rateLimits.windowStart}) + ${limit.windowSeconds} - extract(epoch from now()))::int`,
+      });
+    const row = must(counted, 'rate limit counter');
     if (row.count > limit.limit) {
       allowed = false;
       retryAfterSeconds = Math.max(retryAfterSeconds, row.resetsIn);

@@ -49,11 +49,10 @@ export async function countStaleRows(db: Database): Promise<{ table: string; row
   const keyId = currentKeyId();
   const counts = [];
   for (const spec of ENCRYPTED_TABLES) {
-    const [row] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from ${ident(spec.table)} where ${staleCondition(spec, keyId, false)}`,
-    );
-    counts.push({ table: spec.table, rows: Number(row?.n ?? 0) });
+    counts.push({
+      table: spec.table,
+      rows: await db.$count(sql`${ident(spec.table)}`, staleCondition(spec, keyId, false)),
+    });
   }
   return counts;
 }
@@ -150,11 +149,7 @@ export async function rotateEncryptionKeys(
   const all = options.all ?? false;
   const tables: RotationSummary['tables'] = [];
   for (const spec of ENCRYPTED_TABLES) {
-    const [count] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from ${ident(spec.table)} where ${staleCondition(spec, keyId, all)}`,
-    );
-    const total = Number(count?.n ?? 0);
+    const total = await db.$count(sql`${ident(spec.table)}`, staleCondition(spec, keyId, all));
     let rewritten = 0;
     let after: number | string | null = null;
     options.onProgress?.({ table: spec.table, rewritten, total });

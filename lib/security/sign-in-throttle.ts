@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { UNKNOWN_CLIENT } from './client-ip';
+import { signInThrottles } from './schema';
 
 /**
  * Sign-in throttling by failures, with a growing delay instead of a hard lock.
@@ -83,25 +84,30 @@ export async function beginAttempt(
       for (const { key, rule } of sorted) {
         const forget = sql`make_interval(secs => ${rule.forgetAfterSeconds})`;
         const delay = sql`make_interval(secs => least(${rule.maxDelaySeconds}::float8,
-          ${rule.baseDelaySeconds}::float8 * power(2, sign_in_throttles.failures - ${rule.freeFailures})))`;
-        const counted = await queryRows<{ failures: number }>(
-          tx,
-          sql`insert into sign_in_throttles (key, failures, last_failure_at) values (${key}, 1, now())
-            on conflict (key) do update set
-              failures = case when sign_in_throttles.last_failure_at < now() - ${forget} then 1
-                else sign_in_throttles.failures + 1 end,
-              last_failure_at = now()
-            where not (sign_in_throttles.failures >= ${rule.freeFailures}
-              and sign_in_throttles.last_failure_at >= now() - ${forget}
-              and sign_in_throttles.last_failure_at + ${delay} > now())
-            returning failures`,
-        );
+          ${rule.baseDelaySeconds}::float8 * power(2, ${signInThrottles.failures} - ${rule.freeFailures})))`;
+        const counted = await tx
+          .insert(signInThrottles)
+          .values({ key, failures: 1, lastFailureAt: sql`now()` })
+          .onConflictDoUpdate({
+            target: signInThrottles.key,
+            set: {
+              failures: sql`case when ${signInThrottles.lastFailureAt} < now() - ${forget} then 1
+                else ${signInThrottles.failures} + 1 end`,
+              lastFailureAt: sql`now()`,
+            },
+            // A counter waiting out its delay refuses the attempt: no row comes back.
+            setWhere: sql`not (${signInThrottles.failures} >= ${rule.freeFailures}
+              and ${signInThrottles.lastFailureAt} >= now() - ${forget}
+              and ${signInThrottles.lastFailureAt} + ${delay} > now())`,
+          })
+          .returning({ failures: signInThrottles.failures });
         if (counted.length === 0) {
-          const [waiting] = await queryRows<{ seconds: number }>(
-            tx,
-            sql`select ceil(extract(epoch from (sign_in_throttles.last_failure_at + ${delay} - now())))::int as seconds
-              from sign_in_throttles where key = ${key}`,
-          );
+          const [waiting] = await tx
+            .select({
+              seconds: sql<number>`ceil(extract(epoch from (${signInThrottles.lastFailureAt} + ${delay} - now())))::int`,
+            })
+            .from(signInThrottles)
+            .where(eq(signInThrottles.key, key));
           throw new Throttled(Math.max(1, waiting?.seconds ?? 1));
         }
       }
@@ -120,10 +126,10 @@ export async function beginAttempt(
 export async function pruneSignInThrottles(): Promise<number> {
   const db = await getDb();
   const longest = Math.max(...Object.values(SIGN_IN_RULES).map((rule) => rule.forgetAfterSeconds));
-  const gone = await queryRows<{ key: string }>(
-    db,
-    sql`delete from sign_in_throttles where last_failure_at < now() - make_interval(secs => ${longest}) returning key`,
-  );
+  const gone = await db
+    .delete(signInThrottles)
+    .where(lt(signInThrottles.lastFailureAt, sql`now() - make_interval(secs => ${longest})`))
+    .returning({ key: signInThrottles.key });
   return gone.length;
 }
 
@@ -132,11 +138,8 @@ export async function forgiveAttempt(keys: ThrottleKey[]): Promise<void> {
   if (keys.length === 0) return;
   const db = await getDb();
   const names = [...new Set(keys.map((k) => k.key))];
-  await db.execute(
-    sql`update sign_in_throttles set failures = greatest(failures - 1, 0)
-      where key in (${sql.join(
-        names.map((name) => sql`${name}`),
-        sql`, `,
-      )})`,
-  );
+  await db
+    .update(signInThrottles)
+    .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+    .where(inArray(signInThrottles.key, names));
 }
