@@ -1,8 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { type Executor, getDb, queryRows } from '@/db';
+import { and, eq, gte, isNull, notExists, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
+import { users } from '@/lib/accounts/schema';
+import { products } from '@/lib/catalog/schema';
 import { getBuildState } from './queries';
 import { rebuildRecommendations, type RebuildOptions, type RebuildSummary } from './rebuild';
+import { interactionEvents } from './schema';
 import { rebuildDue, REBUILD_POLICY, type RebuildPolicy } from './state';
 
 /** Who viewed: a signed-in user, or an anonymous visitor id (the first-party cookie). */
@@ -21,25 +24,41 @@ export async function recordProductView(viewer: Viewer, productId: number): Prom
   const visitorId = viewer.visitorId && VISITOR_ID.test(viewer.visitorId) ? viewer.visitorId : null;
   if (!viewer.userId && !visitorId) return false;
   if (!Number.isInteger(productId) || productId <= 0) return false;
-  const who = viewer.userId ? sql`user_id = ${viewer.userId}` : sql`visitor_id = ${visitorId} and user_id is null`;
+  const who = viewer.userId
+    ? eq(interactionEvents.userId, viewer.userId)
+    : and(eq(interactionEvents.visitorId, visitorId ?? ''), isNull(interactionEvents.userId));
   const key = `${viewer.userId ? `u${viewer.userId}` : `v${visitorId}`}:${productId}`;
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // Held until commit: a second beacon for the same shopper and product waits, then finds this view.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-    const rows = await queryRows<{ id: number }>(
-      tx,
-      sql`insert into interaction_events (user_id, visitor_id, product_id, type)
-        select ${viewer.userId}::int, ${viewer.userId ? null : visitorId}::text, p.id, 'view'
-        from products p
-        where p.id = ${productId} and p.status = 'active'
-          and coalesce((select personalization from users where id = ${viewer.userId ?? 0}), true)
-          and not exists (
-            select 1 from interaction_events
-            where ${who} and product_id = ${productId} and type = 'view'
-              and created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc')
-        returning id`,
-    );
-    return rows.length > 0;
+    const viewedToday = tx
+      .select({ id: interactionEvents.id })
+      .from(interactionEvents)
+      .where(
+        and(
+          who,
+          eq(interactionEvents.productId, productId),
+          eq(interactionEvents.type, 'view'),
+          gte(interactionEvents.createdAt, sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc'`),
+        ),
+      );
+    const [recordable] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(
+        and(
+          eq(products.id, productId),
+          eq(products.status, 'active'),
+          sql`coalesce((select ${users.personalization} from ${users} where ${users.id} = ${viewer.userId ?? 0}), true)`,
+          notExists(viewedToday),
+        ),
+      );
+    if (!recordable) return false;
+    await tx
+      .insert(interactionEvents)
+      .values({ userId: viewer.userId, visitorId: viewer.userId ? null : visitorId, productId, type: 'view' });
+    return true;
   });
 }
 
@@ -49,7 +68,10 @@ export async function recordProductView(viewer: Viewer, productId: number): Prom
  */
 export async function setPersonalization(userId: number, enabled: boolean): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`update users set personalization = ${enabled}, updated_at = now() where id = ${userId}`);
+  await db
+    .update(users)
+    .set({ personalization: enabled, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
 }
 
 /**

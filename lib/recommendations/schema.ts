@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { products } from '@/lib/catalog/schema';
+import type { BuildState, RankedLists } from './state';
 
 export const interactionType = pgEnum('interaction_type', ['view', 'add_to_cart', 'wishlist', 'purchase', 'rating']);
 
@@ -80,6 +81,6 @@ export const productScores = pgTable('product_scores', {
 /** Bookkeeping of the rebuild (last run, events seen), so instances agree on when to rebuild. */
 export const recommenderState = pgTable('recommender_state', {
   key: text('key').primaryKey(),
-  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  value: jsonb('value').$type<BuildState | RankedLists>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

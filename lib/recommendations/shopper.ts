@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { CART_COOKIE, UUID } from '@/lib/cart/queries';
-import type { Shopper } from './queries';
+import type { Shopper } from './shopper-sql';
 import { readVisitorId, VISITOR_COOKIE } from './visitor';
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '@/lib/recommendations';
 import { productFeatures } from '@/lib/recommendations/features';
 import { scoreCatalog } from '@/lib/recommendations/popularity';
-import { parseEvents } from '@/lib/recommendations/rebuild';
+import { parseEvents } from '@/lib/recommendations/rebuild-sql';
 import { rebuildDue } from '@/lib/recommendations/state';
 
 const DAY = 86_400;
