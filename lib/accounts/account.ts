@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/text';
 import { getDb } from '@/db';
@@ -70,10 +70,7 @@ export async function getAccountOverview(userId: number): Promise<AccountOvervie
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!row) return null;
-  const [{ value: addressCount }] = await db
-    .select({ value: count() })
-    .from(addresses)
-    .where(eq(addresses.userId, userId));
+  const addressCount = await db.$count(addresses, eq(addresses.userId, userId));
   return {
     username: row.username,
     email: row.email,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '@/db';
 import type { Locale } from '@/lib/i18n/config';
@@ -7,6 +7,7 @@ import type { Result } from './mutations';
 import { openAddress, sealAddress } from './sealed';
 import { addresses, users } from './schema';
 import { addressSchema, fieldErrors, type AddressInput } from './validation';
+import { must } from '@/lib/must';
 
 /**
  * The address book of the account centre (/account/addresses) and checkout. Every function takes the
@@ -141,10 +142,7 @@ export async function createAddress(userId: number, input: unknown): Promise<Res
   const db = await getDb();
   return db.transaction(async (tx): Promise<Result<{ address: AddressView }>> => {
     if (!(await lockLiveUser(tx, userId))) return notFound;
-    const [{ value: existing }] = await tx
-      .select({ value: count() })
-      .from(addresses)
-      .where(eq(addresses.userId, userId));
+    const existing = await tx.$count(addresses, eq(addresses.userId, userId));
     if (Number(existing) >= MAX_ADDRESSES) return { ok: false, fieldErrors: { form: 'addressLimit' } };
     const isDefault = Number(existing) === 0 || parsed.data.isDefault === true;
     if (isDefault) await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId));
@@ -152,7 +150,7 @@ export async function createAddress(userId: number, input: unknown): Promise<Res
       .insert(addresses)
       .values({ userId, ...addressValues(parsed.data), isDefault })
       .returning(addressView);
-    return { ok: true, address: openAddress(address) };
+    return { ok: true, address: openAddress(must(address, 'inserted address')) };
   });
 }
 
@@ -187,7 +185,8 @@ export async function updateAddress(
       .set({ ...addressValues(parsed.data), isDefault })
       .where(and(eq(addresses.id, id.data), eq(addresses.userId, userId)))
       .returning(addressView);
-    return { ok: true, address: openAddress(address) };
+    // The row was read and locked above, in this transaction.
+    return { ok: true, address: openAddress(must(address, 'updated address')) };
   });
 }
 

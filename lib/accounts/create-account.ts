@@ -5,6 +5,7 @@ import { enqueueMail } from '@/lib/mail/mutations';
 import { normalizeKey } from '@/lib/security/normalize-key';
 import { sealDisplayName } from './sealed';
 import { users } from './schema';
+import { must } from '@/lib/must';
 
 export type FieldErrors = Record<string, string>;
 
@@ -36,12 +37,13 @@ export async function insertAccount(
       preferredLocale: account.locale,
     })
     .returning({ id: users.id });
+  const { id } = must(user, 'new user');
   await enqueueMail(tx, {
     to: account.email.trim(),
     locale: account.locale,
     template: 'welcome',
     data: { name: account.displayName ?? account.username },
-    userId: user.id,
+    userId: id,
   });
-  return user.id;
+  return id;
 }

@@ -15,6 +15,7 @@ import { usernameIsFree } from './registration';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
 import { toLocale } from '@/lib/i18n/config';
+import { must } from '@/lib/must';
 
 export type { FieldErrors };
 export type Result<T = object> =
@@ -75,7 +76,7 @@ export async function createSession(
     .insert(sessions)
     .values({ userId, userAgent: userAgent?.slice(0, 300) ?? null })
     .returning({ id: sessions.id });
-  return { id: session.id, sessionVersion: user.sessionVersion };
+  return { id: must(session, 'new session').id, sessionVersion: must(user, 'session user').sessionVersion };
 }
 
 /** Ends one session (sign out). */
@@ -171,10 +172,11 @@ export async function resolveOAuthUser(identity: {
           ...sealDisplayName(identity.name?.slice(0, 80) ?? null),
         })
         .returning({ id: users.id });
+      const { id: userId } = must(user, 'new OAuth user');
       await tx
         .insert(oauthAccounts)
-        .values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId: user.id });
-      return { ok: true as const, userId: user.id };
+        .values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId });
+      return { ok: true as const, userId };
     }
     throw new Error('Could not find a free username for the OAuth account');
   });

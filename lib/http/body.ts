@@ -121,5 +121,5 @@ export function isJsonContentType(request: Request): boolean {
 
 /** The request's media type, lower-cased, without parameters ('' when none). */
 export function mediaType(request: Request): string {
-  return request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+  return request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
 }

@@ -34,7 +34,7 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
       .slice(0, 500)
       .split(',')
       .map((part, index) => {
-        const [tag, ...params] = part.split(';');
+        const [tag = '', ...params] = part.split(';');
         const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
         const quality = q ? Number.parseFloat(q.slice(2)) : 1;
         return { tag, quality: Number.isFinite(quality) ? quality : 0, index };
