@@ -4,13 +4,7 @@ import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { SECURE_COOKIES, SESSION_COOKIE } from '@/lib/auth/cookies';
-import {
-  AuthError,
-  getCurrentSessionClaims,
-  reissueSessionCookie,
-  requireUser,
-  type SessionUser,
-} from '@/lib/auth/session';
+import { getCurrentSessionClaims, getCurrentUser, reissueSessionCookie } from '@/lib/auth/session';
 import { setLocaleAction } from '@/lib/actions/locale';
 import {
   changeEmail,
@@ -33,7 +27,7 @@ import type { FormState } from '@/lib/actions/registration';
 import { fieldErrors } from '@/lib/accounts/validation';
 
 /*
- * Server actions of the account centre (/account). Each one: authenticates (requireUser; the user id
+ * Server actions of the account centre (/account). Each one: authenticates (getCurrentUser; the user id
  * never comes from the client), parses its form with zod, calls one function of ./account and
  * returns a small FormState whose error values are message keys (account.errors.*, auth.errors.*).
  * The function gets the form values as read, not the parsed ones: it validates them again itself (the
@@ -42,15 +36,6 @@ import { fieldErrors } from '@/lib/accounts/validation';
 
 const UNAUTHENTICATED: FormState = { ok: false, fieldErrors: { form: 'unauthenticated' } };
 const NOT_FOUND: FormState = { ok: false, fieldErrors: { form: 'notFound' } };
-
-async function currentUser(): Promise<SessionUser | null> {
-  try {
-    return await requireUser();
-  } catch (error) {
-    if (error instanceof AuthError) return null;
-    throw error;
-  }
-}
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -77,7 +62,7 @@ async function clearSessionCookie() {
 export const updateProfileAction = formAction(
   'updateProfile',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const input = { displayName: text(formData, 'displayName'), preferredLocale: text(formData, 'preferredLocale') };
     const parsed = profileSchema.safeParse(input);
@@ -93,7 +78,7 @@ export const updateProfileAction = formAction(
 export const changeEmailAction = formAction(
   'changeEmail',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const input = { email: text(formData, 'email'), currentPassword: text(formData, 'currentPassword') };
     const parsed = changeEmailSchema.safeParse(input);
@@ -110,7 +95,7 @@ export const changeEmailAction = formAction(
 export const changePasswordAction = formAction(
   'changePassword',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const input = {
       currentPassword: text(formData, 'currentPassword'),
@@ -133,7 +118,7 @@ export const changePasswordAction = formAction(
 export const signOutEverywhereAction = formAction(
   'signOutEverywhere',
   async (_formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const result = await signOutEverywhere(user.id);
     await clearSessionCookie();
@@ -160,7 +145,7 @@ const addressIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const createAddressAction = formAction(
   'createAddress',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const input = addressForm(formData);
     const parsed = accountAddressSchema.safeParse(input);
@@ -174,7 +159,7 @@ export const createAddressAction = formAction(
 export const updateAddressAction = formAction(
   'updateAddress',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const id = addressIdSchema.safeParse(text(formData, 'id'));
     if (!id.success) return NOT_FOUND;
@@ -190,7 +175,7 @@ export const updateAddressAction = formAction(
 export const deleteAddressAction = formAction(
   'deleteAddress',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const id = addressIdSchema.safeParse(text(formData, 'id'));
     if (!id.success) return NOT_FOUND;
@@ -203,7 +188,7 @@ export const deleteAddressAction = formAction(
 export const setDefaultAddressAction = formAction(
   'setDefaultAddress',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const id = addressIdSchema.safeParse(text(formData, 'id'));
     if (!id.success) return NOT_FOUND;
@@ -221,7 +206,7 @@ export const setDefaultAddressAction = formAction(
 export const deleteAccountAction = formAction(
   'deleteAccount',
   async (formData: FormData): Promise<FormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const input = { confirmation: text(formData, 'confirmation') };
     const parsed = deleteAccountSchema.safeParse(input);

@@ -2,7 +2,7 @@
 
 import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { z } from 'zod';
-import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
 import { invalidateProductReviews } from '@/lib/reviews/invalidate';
 import { deleteOwnReview, saveReview } from '@/lib/reviews/mutations';
@@ -10,7 +10,7 @@ import type { OwnReview } from '@/lib/reviews/types';
 import { productIdSchema, reviewFieldErrors, reviewInputSchema } from '@/lib/reviews/validation';
 
 /*
- * Server actions of ratings and reviews. Each one authenticates (requireUser: the author is never a
+ * Server actions of ratings and reviews. Each one authenticates (getCurrentUser: the author is never a
  * value from the client), parses its input with zod, calls one lib/reviews function, invalidates the
  * product's page and review caches, and returns a small result whose error values are message keys
  * (`reviews.errors.*`).
@@ -21,15 +21,6 @@ export type ReviewFormState =
 
 const UNAUTHENTICATED = { ok: false, fieldErrors: { form: 'unauthenticated' } } as const;
 
-async function currentUser(): Promise<SessionUser | null> {
-  try {
-    return await requireUser();
-  } catch (error) {
-    if (error instanceof AuthError) return null;
-    throw error;
-  }
-}
-
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value : undefined;
@@ -39,7 +30,7 @@ const field = (formData: FormData, name: string) => {
 export const saveReviewAction = formAction(
   'saveReview',
   async (formData: FormData): Promise<ReviewFormState> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const parsed = reviewInputSchema.safeParse({
       productId: field(formData, 'productId'),
@@ -62,7 +53,7 @@ export const deleteReviewAction = valueAction(
   'deleteReview',
   z.tuple([actionArg]),
   async (productId: unknown): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return UNAUTHENTICATED;
     const id = productIdSchema.safeParse(productId);
     if (!id.success) return { ok: false, fieldErrors: { form: 'reviewNotFound' } };

@@ -2,7 +2,7 @@
 
 import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { z } from 'zod';
-import { AuthError, requireUser, type SessionUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/auth/session';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
 import { addToWishlist, removeFromWishlist } from '@/lib/wishlist/mutations';
 import type { WishlistActionResult } from '@/lib/wishlist/types';
@@ -10,26 +10,17 @@ import { wishlistProductIdSchema } from '@/lib/wishlist/validation';
 
 /*
  * Server actions of the wishlist (product page toggle, /account/wishlist). Each one authenticates
- * (requireUser: only the signed-in user's own wishlist changes), parses the product id with zod and
+ * (getCurrentUser: only the signed-in user's own wishlist changes), parses the product id with zod and
  * calls one lib/wishlist function. No cache tag changes: the wishlist is per-user and never cached.
  * Errors are message keys under `wishlist.errors`.
  */
-
-async function currentUser(): Promise<SessionUser | null> {
-  try {
-    return await requireUser();
-  } catch (error) {
-    if (error instanceof AuthError) return null;
-    throw error;
-  }
-}
 
 /** Puts a product on the signed-in shopper's wishlist (and records a `wishlist` signal when it is new). */
 export const addToWishlistAction = valueAction(
   'addToWishlist',
   z.tuple([actionArg]),
   async (productId: unknown): Promise<WishlistActionResult> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'unauthenticated' };
     const id = wishlistProductIdSchema.safeParse(productId);
     if (!id.success) return { ok: false, error: 'productNotFound' };
@@ -46,7 +37,7 @@ export const removeFromWishlistAction = valueAction(
   'removeFromWishlist',
   z.tuple([actionArg]),
   async (productId: unknown): Promise<WishlistActionResult> => {
-    const user = await currentUser();
+    const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'unauthenticated' };
     const id = wishlistProductIdSchema.safeParse(productId);
     if (!id.success) return { ok: false, error: 'productNotFound' };
