@@ -79,6 +79,8 @@ export async function usernameIsFree(tx: Transaction, usernameKey: string, email
  * answer is ok (null for API clients: the link then asks for the password); `next` is where the link
  * sends the new account. Field errors are message keys; `form: 'throttled'` comes with
  * `retryAfterSeconds`.
+ * One function (~85 lines): the checks run in this order (input, limits, existing account, mail),
+ * each returning early, and reading them in one place is how the anti-enumeration rule is checked.
  */
 export async function requestRegistration(
   input: unknown,

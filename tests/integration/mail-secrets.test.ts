@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { GET as adminMailHtml } from '@/app/admin-mail/[id]/route';
 import { getDb, queryRows } from '@/db';
 import { deleteAccount } from '@/lib/privacy/delete-account';
-import { isResetTokenValid, registerUser, requestPasswordReset } from '@/lib/accounts/mutations';
+import { registerUser } from '@/lib/accounts/mutations';
+import { isResetTokenValid, requestPasswordReset } from '@/lib/accounts/password-reset';
 import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import { getCurrentUser } from '@/lib/auth/session';
 import { placeOrder } from '@/lib/checkout/place-order';
