@@ -86,18 +86,7 @@ export async function getProduct(slug: string): Promise<ProductDetail | null> {
       .where(eq(media.productId, product.id))
       .orderBy(media.kind, media.sortOrder),
   ]);
-  const lead = creditRows.find((c) => LEAD_ROLES.includes(c.role));
-  let moreBy: ProductDetail['moreBy'] = null;
-  if (lead) {
-    const items: ProductCard[] = await listCards(
-      sql`p.status = 'active' and p.id <> ${product.id} and p.id in (
-        select c.product_id from credits c join people pe on pe.id = c.person_id
-        where pe.slug = ${lead.personSlug} and c.role = ${lead.role})`,
-      sql`p.release_date desc nulls last, p.id`,
-      8,
-    );
-    if (items.length) moreBy = { person: { slug: lead.personSlug, name: lead.name }, items };
-  }
+  const moreBy = await moreByLead(product.id, creditRows);
   return {
     ...product,
     genres: genreRows,
@@ -107,6 +96,23 @@ export async function getProduct(slug: string): Promise<ProductDetail | null> {
     media: mediaRows,
     moreBy,
   };
+}
+
+/** The "more by" rail: other products of the product's lead person in the same role, if any. */
+async function moreByLead(
+  productId: number,
+  creditRows: { personSlug: string; name: string; role: string }[],
+): Promise<ProductDetail['moreBy']> {
+  const lead = creditRows.find((c) => LEAD_ROLES.includes(c.role));
+  if (!lead) return null;
+  const items: ProductCard[] = await listCards(
+    sql`p.status = 'active' and p.id <> ${productId} and p.id in (
+      select c.product_id from credits c join people pe on pe.id = c.person_id
+      where pe.slug = ${lead.personSlug} and c.role = ${lead.role})`,
+    sql`p.release_date desc nulls last, p.id`,
+    8,
+  );
+  return items.length ? { person: { slug: lead.personSlug, name: lead.name }, items } : null;
 }
 
 /** A product's sellable editions in format order (the order of the enum), cheapest first. */

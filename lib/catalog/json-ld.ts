@@ -19,6 +19,10 @@ function people(product: ProductDetail, role: string) {
   return product.credits.filter((c) => c.role === role).map((c) => ({ '@type': 'Person', name: c.name }));
 }
 
+/**
+ * The product page's schema.org Product (with its offers, tracks or episodes, people and rating):
+ * one function (~85 lines) because it is one JSON-LD document written out field by field.
+ */
 export function buildProductJsonLd(
   product: ProductDetail,
   {

@@ -40,6 +40,8 @@ export interface MatrixOptions {
  *
  * Every typed-array index below is bounded by construction (dense user and item numbers, counting
  * sort offsets, loop conditions), so reads carry a non-null `!` instead of a check in the loop.
+ * One function on purpose (~100 lines): the passes share their typed arrays and run over every
+ * event of the store; split into helpers they would pass half a dozen arrays around for no clarity.
  */
 export function buildUserItemMatrix(interactions: readonly Interaction[], options: MatrixOptions = {}): UserItemMatrix {
   const index = options.index ?? indexFromInteractions(interactions);

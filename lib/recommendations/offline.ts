@@ -33,6 +33,7 @@ export interface OfflineReport {
  * the whole training part (timed) and ranks the full catalog for every user, their training items
  * excluded. The cold-start slice keeps the users with held-out items that have no training
  * history and ranks only such items (the "new arrivals" a store must place without history).
+ * One function (~80 lines): it is the protocol, step by step, and each step uses the previous ones.
  */
 export function runOfflineEvaluation(input: {
   ratings: readonly Rating[];

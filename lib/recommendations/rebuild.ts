@@ -186,6 +186,33 @@ function buildModels(
   return { tables, lists, scoreRows, shoppers };
 }
 
+/** Replaces the neighbour lists, the scores and the bookkeeping; returns the row counts. */
+async function writeTables(
+  tx: Executor,
+  { tables, lists, scoreRows }: Pick<ReturnType<typeof buildModels>, 'tables' | 'lists' | 'scoreRows'>,
+  run: Omit<BuildState, 'builtAt' | 'durationMs'> & { started: number; onRows: (written: number) => void },
+): Promise<RebuildSummary['rows']> {
+  let written = 0;
+  const products = await writeNeighbourLists(tx, tables, (n) => run.onRows((written += n)));
+  await writeProductScores(tx, scoreRows);
+  const state: BuildState = {
+    lastEventId: run.lastEventId,
+    lastProductId: run.lastProductId,
+    builtAt: new Date().toISOString(),
+    events: run.events,
+    products: run.products,
+    durationMs: Math.round(performance.now() - run.started),
+  };
+  await writeRebuildState(tx, state, lists);
+  return {
+    products,
+    collaborative: tables.collaborative.targets.length,
+    content: tables.content.targets.length,
+    hybrid: tables.hybrid.targets.length,
+    scores: scoreRows.length,
+  };
+}
+
 /**
  * Recomputes every recommendation table from the events and the catalog. Safe to call from several
  * instances at once (the second returns `{ ran: false }`) and from inside a transaction (the seed
@@ -241,27 +268,18 @@ export async function rebuildRecommendations(
       progress,
       lap,
     });
-    const totalRows = index.ids.length + 1;
-    let written = 0;
-    const onRows = (n: number) => progress('write', (written += n) / totalRows);
-    const products = await writeNeighbourLists(tx, tables, onRows);
-    const rows = {
-      products,
-      collaborative: tables.collaborative.targets.length,
-      content: tables.content.targets.length,
-      hybrid: tables.hybrid.targets.length,
-      scores: scoreRows.length,
-    };
-    await writeProductScores(tx, scoreRows);
-    const state: BuildState = {
-      lastEventId,
-      lastProductId: productRows.reduce((max, p) => Math.max(max, p.id), 0),
-      builtAt: new Date().toISOString(),
-      events: interactions.length,
-      products: productRows.length,
-      durationMs: Math.round(performance.now() - started),
-    };
-    await writeRebuildState(tx, state, lists);
+    const rows = await writeTables(
+      tx,
+      { tables, lists, scoreRows },
+      {
+        lastEventId,
+        lastProductId: productRows.reduce((max, p) => Math.max(max, p.id), 0),
+        events: interactions.length,
+        products: productRows.length,
+        started,
+        onRows: (written) => progress('write', written / (index.ids.length + 1)),
+      },
+    );
     lap('write');
 
     return {

@@ -54,6 +54,8 @@ export interface TuningReport {
  * similarity settings first (a full grid, each neighbour count cut from the longest list), then
  * the time decay; the content text weight; then the hybrid blend on top of the chosen CF and
  * content models. Ties keep the earlier grid value.
+ * One function (~90 lines) because the stages share the split and each stage's choice feeds the
+ * next; it reads as the coordinate-wise search it is.
  */
 export function tuneModels(input: {
   index: ItemIndex;
