@@ -23,7 +23,8 @@ import {
   updateAddressAction,
   updateProfileAction,
 } from '@/lib/actions/account';
-import { createSession, registerUser, requestPasswordReset, resolveOAuthUser } from '@/lib/accounts/mutations';
+import { createSession, registerUser, resolveOAuthUser } from '@/lib/accounts/mutations';
+import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { findSignInAccount, getSessionUser } from '@/lib/accounts/queries';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { mailOutbox } from '@/lib/mail/schema';
@@ -44,7 +45,8 @@ vi.mock('@/lib/auth/session', async () => {
   const { getSessionUser } = await import('@/lib/accounts/queries');
   return {
     AuthError,
-    // As the real one: the session is checked against the database on every call.
+    // As the real ones: the session is checked against the database on every call.
+    getCurrentUser: async () => (browser.claims ? await getSessionUser(browser.claims) : null),
     requireUser: async () => {
       const user = browser.claims ? await getSessionUser(browser.claims) : null;
       if (!user) throw new AuthError('unauthenticated');
