@@ -16,12 +16,12 @@ export async function addToWishlist(
   productId: number,
 ): Promise<{ ok: true; added: boolean } | { ok: false; error: 'productNotFound' | 'wishlistFull' }> {
   const db = await getDb();
+  const lowestPrice = db
+    .select({ price: sql<number>`min(${editions.priceMinor})::int` })
+    .from(editions)
+    .where(and(eq(editions.productId, products.id), editionSellable()));
   const [product] = await db
-    .select({
-      id: products.id,
-      price: sql<number | null>`(select min(${editions.priceMinor})::int from ${editions}
-        where ${editions.productId} = ${products.id} and ${editionSellable()})`,
-    })
+    .select({ id: products.id, price: sql<number | null>`${lowestPrice}` })
     .from(products)
     .where(and(eq(products.id, productId), eq(products.status, 'active')));
   if (!product) return { ok: false, error: 'productNotFound' };
