@@ -1,6 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { and, eq, like, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { suggestCorrection } from '@/lib/catalog/search/queries';
 import { must } from '@/lib/must';
@@ -158,14 +158,23 @@ export async function getCoverArtInfo(
   cacheLife('catalog');
   cacheTag(productTag(slug));
   const db = await getDb();
+  // A subquery builder, not columns in a sql template: in a one-table select Drizzle prints the
+  // columns of a field's template without their table, which would bind them inside the subquery.
+  const leadName = db
+    .select({ name: people.name })
+    .from(credits)
+    .innerJoin(people, eq(people.id, credits.personId))
+    .where(
+      and(eq(credits.productId, products.id), inArray(credits.role, ['artist', 'director', 'writer', 'developer'])),
+    )
+    .orderBy(credits.sortOrder)
+    .limit(1);
   const [row] = await db
     .select({
       title: products.title,
       kind: products.kind,
       active: sql<boolean>`${products.status} = 'active'`,
-      subtitle: sql<string | null>`(select ${people.name} from ${credits}
-        join ${people} on ${people.id} = ${credits.personId} where ${credits.productId} = ${products.id}
-          and ${credits.role} in ('artist', 'director', 'writer', 'developer') order by ${credits.sortOrder} limit 1)`,
+      subtitle: sql<string | null>`${leadName}`,
     })
     .from(products)
     .where(eq(products.slug, slug));

@@ -101,12 +101,12 @@ export async function deleteOwnReview(
 ): Promise<{ ok: true; slug: string } | { ok: false; fieldErrors: Record<string, string> }> {
   if (!(await consumeRateLimits([reviewWriteLimit(userId)])).allowed) return throttled;
   const db = await getDb();
+  // A subquery builder keeps its columns' tables (see lib/catalog/queries.ts, getCoverArtInfo).
+  const slugOfProduct = db.select({ slug: products.slug }).from(products).where(eq(products.id, reviews.productId));
   const [row] = await db
     .delete(reviews)
     .where(and(eq(reviews.productId, productId), eq(reviews.userId, userId)))
-    .returning({
-      slug: sql<string>`(select ${products.slug} from ${products} where ${products.id} = ${reviews.productId})`,
-    });
+    .returning({ slug: sql<string>`${slugOfProduct}` });
   return row ? { ok: true, slug: row.slug } : { ok: false, fieldErrors: { form: 'reviewNotFound' } };
 }
 
