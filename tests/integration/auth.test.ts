@@ -8,10 +8,9 @@ import {
   createOrPromoteAdmin,
   endAllSessions,
   registerUser,
-  requestPasswordReset,
-  resetPassword,
   revokeSession,
 } from '@/lib/accounts/mutations';
+import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { requestRegistration } from '@/lib/accounts/registration';
 import { authorizeCredentials, authOptions } from '@/lib/api/auth-options';
 import { AuthError, getCurrentUser, readSessionClaims, requireAdmin } from '@/lib/auth/session';

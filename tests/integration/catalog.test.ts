@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { getHomeRails, listProducts } from '@/lib/catalog/queries';
+import {
+  getCoverArtInfo,
+  getHomeRails,
+  hasGeneratedPreview,
+  listPrerenderedProductSlugs,
+  listProducts,
+  listSitemapEntries,
+} from '@/lib/catalog/queries';
 import { getPerson, getProduct } from '@/lib/catalog/detail-queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { getSuggestions, suggestCorrection } from '@/lib/catalog/search/queries';
@@ -184,5 +191,46 @@ describe('product, person and home', () => {
     expect(rails.bestSellers.length).toBeGreaterThan(0);
     expect(rails.byKind.map((r) => r.items.length)).toEqual([12, 12, 12, 12]);
     expect(rails.comingSoon.every((i) => i.preorder)).toBe(true);
+  });
+
+  it('reads the cover-art facts, generated previews, sitemap and prerendered slugs from real rows', async () => {
+    const db = await getDb();
+    const [lead] = await queryRows<{ name: string }>(
+      db,
+      sql`select pe.name from products p join credits c on c.product_id = p.id join people pe on pe.id = c.person_id
+        where p.slug = 'neon-harbour' and c.role in ('artist', 'director', 'writer', 'developer')
+        order by c.sort_order limit 1`,
+    );
+    expect(await getCoverArtInfo('neon-harbour')).toEqual({
+      title: expect.any(String),
+      kind: 'album',
+      active: true,
+      subtitle: lead?.name ?? null,
+    });
+    const [draft] = await queryRows<{ slug: string }>(db, sql`select slug from products where status = 'draft' limit 1`);
+    if (draft) expect(await getCoverArtInfo(draft.slug)).toMatchObject({ active: false });
+
+    const [preview] = await queryRows<{ slug: string; sortOrder: number }>(
+      db,
+      sql`select p.slug, t.sort_order as "sortOrder" from tracks t join products p on p.id = t.product_id
+        where t.preview_url like '/previews/%' and p.status = 'active' limit 1`,
+    );
+    expect(preview).toBeDefined();
+    expect(await hasGeneratedPreview(preview!.slug, preview!.sortOrder)).toBe(true);
+    expect(await hasGeneratedPreview(preview!.slug, 99_999)).toBe(false);
+
+    const sitemap = await listSitemapEntries();
+    expect(sitemap.products.map((p) => p.slug)).toContain('neon-harbour');
+    expect(sitemap.products.every((p) => typeof p.updatedAt === 'string' && p.updatedAt.length > 0)).toBe(true);
+    expect(sitemap.people.length).toBeGreaterThan(0);
+
+    const prerendered = await listPrerenderedProductSlugs(2);
+    expect(prerendered).toHaveLength(8);
+    const kinds = await queryRows<{ kind: string; status: string }>(
+      db,
+      sql`select kind, status from products where slug = any(${`{${prerendered.join(',')}}`}::text[])`,
+    );
+    expect(kinds.every((k) => k.status === 'active')).toBe(true);
+    expect(new Set(kinds.map((k) => k.kind)).size).toBe(4);
   });
 });
