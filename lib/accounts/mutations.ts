@@ -12,14 +12,12 @@ import { nameOrUsername, openDisplayName, sealDisplayName } from './sealed';
 import { usernameIsFree } from './registration';
 import { oauthAccounts, passwordResetTokens, sessions, users } from './schema';
 import { emailSchema, fieldErrors, type RegisterInput, registerSchema } from './validation';
-import { toLocale } from '@/lib/i18n/config';
+import { type Locale, toLocale } from '@/lib/i18n/config';
 import { must } from '@/lib/must';
 
 export type { FieldErrors };
 export type Result<T = object> =
   ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors; passwordFeedback?: PasswordFeedback };
-
-type Locale = 'en' | 'zh';
 
 /** A password problem as a failed Result for `field`, with zxcvbn's feedback when there is some. */
 export function weakPassword(field: string, problem: PasswordProblem): Result<never> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
+import type { Locale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { normalizeKey } from '@/lib/security/normalize-key';
@@ -10,6 +11,7 @@ import { hashPassword } from './passwords';
 import { nameOrUsername, openDisplayName } from './sealed';
 import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
 import { passwordResetTokens, users } from './schema';
+import { fieldErrors, registerSchema } from './validation';
 
 // Forgotten passwords: the mailed one-time link, checking it, and setting a new password with it.
 

@@ -3,13 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow } from '@/db';
 import { signOutEverywhere } from '@/lib/accounts/account';
-import {
-  changePassword,
-  isResetTokenValid,
-  registerUser,
-  requestPasswordReset,
-  resetPassword,
-} from '@/lib/accounts/mutations';
+import { changePassword, registerUser } from '@/lib/accounts/mutations';
+import { isResetTokenValid, requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { setCustomerDisabled } from '@/lib/admin/customers/mutations';
 import { users } from '@/lib/accounts/schema';
 import type { SessionUser } from '@/lib/auth/session';
