@@ -207,7 +207,10 @@ describe('product, person and home', () => {
       active: true,
       subtitle: lead?.name ?? null,
     });
-    const [draft] = await queryRows<{ slug: string }>(db, sql`select slug from products where status = 'draft' limit 1`);
+    const [draft] = await queryRows<{ slug: string }>(
+      db,
+      sql`select slug from products where status = 'draft' limit 1`,
+    );
     if (draft) expect(await getCoverArtInfo(draft.slug)).toMatchObject({ active: false });
 
     const [preview] = await queryRows<{ slug: string; sortOrder: number }>(
