@@ -12,7 +12,7 @@
 const TIERS = [
   ['env.ts', 'must.ts', 'seeded-random.ts'],
   ['money', 'i18n', 'validation'], // foundation: formatting, languages, the shared text rule
-  ['http', 'security', 'storage'], // foundation: request helpers, keys and rate limits, files
+  ['http', 'security', 'storage', 'audit'], // foundation: request helpers, keys and rate limits, files, the audit log
   ['catalog'], // products, editions, people, prices, search over them
   ['inventory', 'payments', 'mail'], // stock tables, payment provider adapters, the outbox
   ['accounts'], // users, addresses, registration, passwords

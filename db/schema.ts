@@ -10,6 +10,6 @@ export * from '@/lib/cart/schema';
 export * from '@/lib/orders/schema';
 export * from '@/lib/payments/schema';
 export * from '@/lib/recommendations/schema';
-export * from '@/lib/admin/schema';
+export * from '@/lib/audit/schema';
 export * from '@/lib/reviews/schema';
 export * from '@/lib/wishlist/schema';

@@ -4,6 +4,7 @@ import { type Executor, getDb, queryRows, type Transaction } from '@/db';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
 import type { OrderMailData } from '@/lib/mail/templates';
+import { orderEvents } from './schema';
 import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
 import { toLocale } from '@/lib/i18n/config';
 
@@ -18,6 +19,7 @@ import { toLocale } from '@/lib/i18n/config';
 
 export type Actor = { kind: 'customer' | 'admin' | 'system' | 'provider'; userId?: number | null };
 
+/** An entry on the order's timeline, which the shopper sees too. */
 export async function recordOrderEvent(
   executor: Executor,
   orderId: number,
@@ -25,8 +27,22 @@ export async function recordOrderEvent(
   actor: Actor,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await executor.execute(sql`insert into order_events (order_id, type, actor, actor_user_id, data)
-    values (${orderId}, ${type}, ${actor.kind}, ${actor.userId ?? null}, ${JSON.stringify(data)}::jsonb)`);
+  await executor
+    .insert(orderEvents)
+    .values({ orderId, type, actor: actor.kind, actorUserId: actor.userId ?? null, data });
+}
+
+/** A staff-only timeline entry (never shown to the shopper). */
+export async function recordInternalEvent(
+  executor: Executor,
+  orderId: number,
+  type: string,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await executor
+    .insert(orderEvents)
+    .values({ orderId, type, actor: actor.kind, actorUserId: actor.userId ?? null, internal: true, data });
 }
 
 /** Puts the physical items of an order back on the shelf, as ledger rows, in the caller's transaction. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow } from '@/db';
-import { recordAudit } from '@/lib/admin/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { listAuditEntries, listAuditFilterOptions } from '@/lib/admin/audit-log/queries';
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from '@/lib/admin/audit-log/validation';
 import { changeCustomerRoleAction, disableCustomerAction } from '@/lib/actions/admin/customers';

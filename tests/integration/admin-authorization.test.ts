@@ -20,7 +20,7 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
  * visitor and as a customer: each is refused and nothing changes."
  *
  * Found by convention, so it covers what is added later without being edited:
- * - admin server actions: every export of the modules under lib/actions/admin/;
+ * - admin server actions: every export of every module in lib/actions/admin/;
  * - admin route handlers: app/api/admin/** /route.ts and app/admin-* /** /route.ts.
  * Each is called with a spread of argument shapes (nothing, form data naming real rows, ids,
  * objects) so that a missing check would have something to change. The whole database is

@@ -3,7 +3,7 @@ import { revalidateTag, updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { adjustStockAction } from '@/lib/actions/admin/stock';
-import * as hooks from '@/lib/admin/stock/hooks';
+import * as hooks from '@/lib/orders/back-in-stock';
 import { getEditionStock, listStockEditions, listStockMovements } from '@/lib/admin/stock/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
@@ -14,7 +14,7 @@ import { createTestUser } from '@/tests/support/users';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => unknown) => fn() }));
-vi.mock('@/lib/admin/stock/hooks', () => ({ afterRestock: vi.fn(async () => {}) }));
+vi.mock('@/lib/orders/back-in-stock', () => ({ afterRestock: vi.fn(async () => {}) }));
 
 let adminId: number;
 let customerId: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minorToInput, parseAmountToMinor } from '@/lib/admin/orders/amount';
-import { CARRIER_CODES, carrierName, trackingUrl } from '@/lib/admin/orders/carriers';
+import { CARRIER_CODES, carrierName, trackingUrl } from '@/lib/orders/carriers';
 import {
   normaliseOrderNumber,
   orderFiltersQuery,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestedReturnRefund } from '@/lib/admin/returns/return-amounts';
+import { suggestedReturnRefund } from '@/lib/orders/return-amounts';
 import { returnRequestSchema, sumReturnLines } from '@/lib/orders/returns';
 
 describe('a return request', () => {

@@ -13,7 +13,7 @@ import {
   retryOrderRefundsAction,
   shipOrderAction,
 } from '@/lib/actions/admin/orders';
-import { CARRIER_CODES } from '@/lib/admin/orders/carriers';
+import { CARRIER_CODES } from '@/lib/orders/carriers';
 import { ActionCard, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 
-/** What every back-office action answers (lib/admin/orders/result.ts, lib/admin/guard.ts). */
+/** What every back-office action answers (lib/http/result.ts, lib/admin/guard.ts). */
 export type AdminFormResult = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
 
 export type AdminFormAction = (previous: unknown, formData: FormData) => Promise<AdminFormResult>;

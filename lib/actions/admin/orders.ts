@@ -5,16 +5,11 @@ import type { z } from 'zod';
 import { asAdmin } from '@/lib/admin/guard';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
-import {
-  addOrderNote,
-  cancelOrderAsAdmin,
-  cancelReviewedOrder,
-  markOrderDelivered,
-  markReviewedOrderPaid,
-  refundOrder,
-  retryOrderRefunds,
-  shipOrder,
-} from '@/lib/admin/orders/mutations';
+import { markOrderDelivered, shipOrder } from '@/lib/orders/fulfilment';
+import { addOrderNote } from '@/lib/orders/notes';
+import { refundOrder, retryOrderRefunds } from '@/lib/orders/refunds';
+import { cancelReviewedOrder, markReviewedOrderPaid } from '@/lib/orders/review';
+import { cancelOrderAsAdmin } from '@/lib/orders/staff-cancel';
 import { getOrderCurrency as orderCurrency } from '@/lib/admin/orders/queries';
 import {
   formFields,
@@ -29,7 +24,7 @@ import {
 /**
  * Back-office order actions (/admin/orders/{number}). Each one starts with `asAdmin`, so a visitor or
  * a customer is refused before anything is read; then it parses the form with zod (field errors come
- * back as message keys), calls one function of ./mutations.ts and invalidates what changed. Every
+ * back as message keys), calls one state change of lib/orders (which checks the role again) and invalidates what changed. Every
  * action takes `(previousState, formData)`, the shape `useActionState` and `useFormAction` use.
  */
 

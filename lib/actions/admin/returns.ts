@@ -6,7 +6,8 @@ import { asAdmin } from '@/lib/admin/guard';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { approveReturn, receiveReturn, rejectReturn, retryReturnRefund } from '@/lib/admin/returns/mutations';
+import { approveReturn, rejectReturn } from '@/lib/orders/return-decisions';
+import { receiveReturn, retryReturnRefund } from '@/lib/orders/return-receipt';
 import { getReturnCurrency } from '@/lib/admin/returns/queries';
 import {
   approveReturnSchema,
@@ -18,7 +19,7 @@ import {
 
 /**
  * Back-office return actions (/admin/returns/{id}). Each one starts with `asAdmin`, so a visitor or a
- * customer is refused before anything is read; then zod, then one function of ./mutations.ts.
+ * customer is refused before anything is read; then zod, then one state change of lib/orders (which checks the role again).
  */
 
 const invalid = (error: z.ZodError) =>

@@ -4,7 +4,8 @@ import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
-import { adjustStock } from '@/lib/admin/stock/mutations';
+import { adjustStock } from '@/lib/inventory/adjust';
+import { afterRestock } from '@/lib/orders/back-in-stock';
 import { adjustStockSchema } from '@/lib/admin/stock/validation';
 
 /**
@@ -19,7 +20,7 @@ export const adjustStockAction = formAction(
       const parsed = adjustStockSchema.safeParse(formFields(formData));
       if (!parsed.success)
         return { ok: false as const, error: 'invalid', fieldErrors: issuesToFieldErrors(parsed.error) };
-      const result = await adjustStock(admin, parsed.data);
+      const result = await adjustStock(admin, parsed.data, afterRestock);
       if (result.ok) invalidateAfterStockChange([result.productSlug], result.availabilityChanged);
       return result.ok ? { ok: true as const, stock: result.stock } : result;
     });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isSafeText, safeString, TEXT_INVALID } from '@/lib/validation/text';
 import { type Executor, getDb, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/admin/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { products } from '@/lib/catalog/schema';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { type AdminUser, assertAdmin } from './admin-user';

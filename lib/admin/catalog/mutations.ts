@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Executor, getDb, queryRows, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/admin/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { credits, editions, media, people, productGenres, products, tracks } from '@/lib/catalog/schema';
 import { stockMovements } from '@/lib/inventory/schema';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';

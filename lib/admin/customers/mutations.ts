@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows, type Transaction } from '@/db';
 import { endAllSessions } from '@/lib/accounts/mutations';
-import { recordAudit } from '@/lib/admin/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { AuthError, type SessionUser } from '@/lib/auth/session';
 import type { ChangeRoleInput, SetDisabledInput } from './validation';
 

@@ -12,7 +12,7 @@ import {
   type ShippingFields,
 } from '@/lib/orders/sealed';
 import { blindIndexMatches } from '@/lib/security/blind-index';
-import { iso, isoOrNull } from './result';
+import { iso, isoOrNull } from '@/lib/admin/timestamps';
 import {
   type AdminOrderStatus,
   normaliseOrderNumber,

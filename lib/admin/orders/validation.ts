@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { queryText, safeString, text } from '@/lib/validation/text';
-import { CARRIER_CODES, TRACKING_NUMBER } from './carriers';
+import { CARRIER_CODES, TRACKING_NUMBER } from '@/lib/orders/carriers';
+import { orderStatus } from '@/lib/orders/schema';
 
 /** Statuses an order can be in, in the order the back office lists them. */
-export const ORDER_STATUSES = [
-  'pending_payment',
-  'paid',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'refunded',
-  'needs_review',
-] as const;
+export const ORDER_STATUSES = orderStatus.enumValues;
 export type AdminOrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ORDERS_PAGE_SIZE = 25;

@@ -1,11 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
-import { iso } from '@/lib/admin/orders/result';
+import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { customerName, type CustomerNameParts, customerNameColumns } from '@/lib/orders/sealed';
-import { acceptableUnitsSql, suggestedReturnRefund } from './return-amounts';
+import { acceptableUnitsSql, suggestedReturnRefund } from '@/lib/orders/return-amounts';
 import { RETURN_STATUSES, RETURNS_PAGE_SIZE, type ReturnStatus } from './validation';
 
 export type AdminReturnRow = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { returnStatus } from '@/lib/orders/schema';
 import { text } from '@/lib/validation/text';
 
-export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'received', 'refunded'] as const;
+export const RETURN_STATUSES = returnStatus.enumValues;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export const RETURNS_PAGE_SIZE = 25;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
-import { recordAudit } from '@/lib/admin/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { AuthError, type SessionUser } from '@/lib/auth/session';
 import type { ReviewStatus } from './validation';
 

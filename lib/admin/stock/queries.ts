@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
-import { iso } from '@/lib/admin/orders/result';
+import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
 import { STOCK_HISTORY_PAGE_SIZE, STOCK_LIST_PAGE_SIZE, type StockFilter } from './validation';

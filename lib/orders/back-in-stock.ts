@@ -10,6 +10,9 @@ import { notifyWishlistsForEdition } from '@/lib/wishlist/notifications';
  * mail at once instead of at the next run of the wishlist job; the mails are deduplicated, so the job
  * never sends them twice, and a refused address never rolls the stock change back. Delivery starts
  * after the response (`after()`), when the transaction has committed.
+ *
+ * It lives here because orders is the lowest domain that sees both the wishlists and the mail; stock
+ * adjustments (lib/inventory/adjust.ts, below both) take it as a parameter from their server action.
  */
 export async function afterRestock(tx: Transaction, editionId: number): Promise<void> {
   if ((await notifyWishlistsForEdition(tx, editionId)) > 0) sendMailSoon();

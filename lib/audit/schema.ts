@@ -2,7 +2,7 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'driz
 
 /**
  * Every change an admin makes: who, what, when, and the record before and after. Written in the
- * same transaction as the change itself (lib/admin/audit.ts).
+ * same transaction as the change itself (lib/audit/record.ts).
  */
 export const auditLog = pgTable(
   'audit_log',
