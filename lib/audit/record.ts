@@ -1,9 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
+import { auditLog } from './schema';
 
 /**
- * Records an admin change in the audit log, in the caller's transaction: who (the admin's user id),
+ * Records a staff change in the audit log, in the caller's transaction: who (the admin's user id),
  * what (an action such as "product.update" on an entity and id), and the record before and after
  * (small plain objects; no password hashes or tokens).
  */
@@ -18,7 +18,12 @@ export async function recordAudit(
     after?: Record<string, unknown> | null;
   },
 ): Promise<void> {
-  await executor.execute(sql`insert into audit_log (actor_user_id, action, entity, entity_id, before, after)
-    values (${entry.actorUserId}, ${entry.action}, ${entry.entity}, ${String(entry.entityId)},
-      ${entry.before ? JSON.stringify(entry.before) : null}::jsonb, ${entry.after ? JSON.stringify(entry.after) : null}::jsonb)`);
+  await executor.insert(auditLog).values({
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
 }

@@ -1,11 +1,12 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { type Executor, getDb, queryRows, type Transaction } from '@/db';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { type Executor, getDb, type Transaction } from '@/db';
+import { users } from '@/lib/accounts/schema';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
 import type { OrderMailData } from '@/lib/mail/templates';
-import { orderEvents } from './schema';
-import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
+import { orderEvents, orderLines, orders } from './schema';
+import { customerNameFields, withCustomerName } from './sealed';
 import { toLocale } from '@/lib/i18n/config';
 
 /**
@@ -62,39 +63,52 @@ export async function releaseOrderStock(tx: Transaction, orderId: number, reason
 }
 
 /** An order locked for the rest of the transaction, with what its mails, audits and checks need. */
-export type LockedOrder = {
-  id: number;
-  number: string;
-  status: string;
-  email: string | null;
-  currency: string;
-  totalMinor: number;
-  refundedMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  locale: string;
-  userId: number | null;
-  name: string | null;
-  stockReleased: boolean;
-  paidAt: Date | null;
-  cancelledAt: Date | null;
-};
+export type LockedOrder = Pick<
+  typeof orders.$inferSelect,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'email'
+  | 'currency'
+  | 'totalMinor'
+  | 'refundedMinor'
+  | 'shippingMinor'
+  | 'taxMinor'
+  | 'locale'
+  | 'userId'
+  | 'stockReleased'
+  | 'paidAt'
+  | 'cancelledAt'
+> & { name: string | null };
 
 /** Locks an order (FOR UPDATE) by id or by its payment reference, for the rest of the transaction. */
 export async function lockOrder(
   tx: Transaction,
   where: { id?: number; paymentRef?: string },
 ): Promise<LockedOrder | null> {
-  const condition = where.id !== undefined ? sql`o.id = ${where.id}` : sql`o.payment_ref = ${where.paymentRef ?? ''}`;
-  const [row] = await queryRows<Omit<LockedOrder, 'name'> & CustomerNameParts>(
-    tx,
-    sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor",
-        o.refunded_minor as "refundedMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
-        o.locale, o.user_id as "userId", ${customerNameColumns},
-        o.stock_released as "stockReleased", o.paid_at as "paidAt", o.cancelled_at as "cancelledAt"
-      from orders o left join users u on u.id = o.user_id
-      where ${condition} for update of o`,
-  );
+  const condition = where.id !== undefined ? eq(orders.id, where.id) : eq(orders.paymentRef, where.paymentRef ?? '');
+  const [row] = await tx
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      email: orders.email,
+      currency: orders.currency,
+      totalMinor: orders.totalMinor,
+      refundedMinor: orders.refundedMinor,
+      shippingMinor: orders.shippingMinor,
+      taxMinor: orders.taxMinor,
+      locale: orders.locale,
+      userId: orders.userId,
+      ...customerNameFields,
+      stockReleased: orders.stockReleased,
+      paidAt: orders.paidAt,
+      cancelledAt: orders.cancelledAt,
+    })
+    .from(orders)
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(condition)
+    .for('update', { of: orders });
   return row ? withCustomerName(row) : null;
 }
 
@@ -102,11 +116,20 @@ export async function lockOrder(
  * What order mails need, read inside the transaction that sends them. The order link is a secret link
  * (its access key is made when the mail is sent, never stored in the outbox).
  */
-export async function orderMailData(tx: Executor, order: LockedOrder): Promise<WithSecretLinks<OrderMailData>> {
-  const lines = await queryRows<OrderMailData['lines'][number]>(
-    tx,
-    sql`select title, format, quantity, line_total_minor as "lineTotalMinor" from order_lines where order_id = ${order.id} order by id`,
-  );
+export async function orderMailData(
+  tx: Executor,
+  order: Pick<LockedOrder, 'id' | 'number' | 'name' | 'currency' | 'shippingMinor' | 'taxMinor' | 'totalMinor'>,
+): Promise<WithSecretLinks<OrderMailData>> {
+  const lines = await tx
+    .select({
+      title: orderLines.title,
+      format: orderLines.format,
+      quantity: orderLines.quantity,
+      lineTotalMinor: orderLines.lineTotalMinor,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.id));
   return {
     name: order.name ?? '',
     number: order.number,
@@ -143,21 +166,25 @@ export async function applyPaymentSucceeded(
   if (!order) return 'not_found';
   if (['paid', 'shipped', 'delivered', 'refunded'].includes(order.status)) return 'already_paid';
   if (order.status === 'needs_review') return 'needs_review';
+  // The provider's payment intent, once it names one; an order keeps the one it had otherwise.
+  const keptIntent = sql`coalesce(${input.paymentIntentRef ?? null}, ${orders.paymentIntentRef})`;
   const mismatch =
     input.amountMinor !== order.totalMinor || input.currency.toUpperCase() !== order.currency.toUpperCase();
   if (mismatch || order.status === 'cancelled') {
     const reason = mismatch
       ? `paid ${input.amountMinor} ${input.currency.toUpperCase()}, expected ${order.totalMinor} ${order.currency}`
       : 'paid after the order was cancelled';
-    await tx.execute(sql`update orders set status = 'needs_review', review_reason = ${reason},
-      payment_intent_ref = coalesce(${input.paymentIntentRef ?? null}, payment_intent_ref), updated_at = now()
-      where id = ${order.id}`);
+    await tx
+      .update(orders)
+      .set({ status: 'needs_review', reviewReason: reason, paymentIntentRef: keptIntent, updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
     await recordOrderEvent(tx, order.id, 'needs_review', { kind: 'provider' }, { reason, provider: input.provider });
     return 'needs_review';
   }
-  await tx.execute(sql`update orders set status = 'paid', paid_at = now(),
-    payment_intent_ref = coalesce(${input.paymentIntentRef ?? null}, payment_intent_ref), updated_at = now()
-    where id = ${order.id} and status = 'pending_payment'`);
+  await tx
+    .update(orders)
+    .set({ status: 'paid', paidAt: sql`now()`, paymentIntentRef: keptIntent, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, order.id), eq(orders.status, 'pending_payment')));
   await recordOrderEvent(
     tx,
     order.id,
@@ -201,12 +228,17 @@ export async function cancelUnpaidOrder(
 ): Promise<boolean> {
   const order = await lockOrder(tx, { id: where.orderId, paymentRef: where.paymentRef });
   if (!order || order.status !== 'pending_payment') return false;
-  const [updated] = await queryRows<{ id: number }>(
-    tx,
-    sql`update orders set status = 'cancelled', cancelled_at = now(), cancel_reason = ${reason},
-        stock_released = true, updated_at = now()
-      where id = ${order.id} and status = 'pending_payment' and not stock_released returning id`,
-  );
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      status: 'cancelled',
+      cancelledAt: sql`now()`,
+      cancelReason: reason,
+      stockReleased: true,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(orders.id, order.id), eq(orders.status, 'pending_payment'), eq(orders.stockReleased, false)))
+    .returning({ id: orders.id });
   if (!updated) return false;
   await releaseOrderStock(tx, order.id, reason === 'expired' ? 'expired' : 'cancel');
   await recordOrderEvent(tx, order.id, reason === 'expired' ? 'expired' : 'cancelled', actor, { reason });
@@ -230,12 +262,13 @@ export async function cancelUnpaidOrder(
 export async function expireUnpaidOrders({ limit = 100 } = {}): Promise<{ expired: number; paymentRefs: string[] }> {
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
-    const due = await queryRows<{ id: number; paymentRef: string | null; provider: 'stripe' | 'demo' }>(
-      tx,
-      sql`select id, payment_ref as "paymentRef", payment_provider as provider from orders
-        where status = 'pending_payment' and expires_at < now()
-        order by expires_at limit ${limit} for update skip locked`,
-    );
+    const due = await tx
+      .select({ id: orders.id, paymentRef: orders.paymentRef, provider: orders.paymentProvider })
+      .from(orders)
+      .where(and(eq(orders.status, 'pending_payment'), lt(orders.expiresAt, sql`now()`)))
+      .orderBy(asc(orders.expiresAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
     const refs: { ref: string; provider: 'stripe' | 'demo' }[] = [];
     for (const order of due) {
       if (await cancelUnpaidOrder(tx, { orderId: order.id }, 'expired', { kind: 'system' })) {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/lib/accounts/schema';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
@@ -13,8 +14,11 @@ import {
   releaseOrderStock,
 } from './lifecycle';
 import { getOrderForViewer, type OrderView } from './queries';
-import { type CustomerNameParts, customerNameColumns, withCustomerName } from './sealed';
+import { claimPaidCancellation } from './cancel-paid-sql';
+import { orders, refunds } from './schema';
+import { customerNameFields, withCustomerName } from './sealed';
 import { toLocale } from '@/lib/i18n/config';
+import { must } from '@/lib/must';
 
 export type OrderActionResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -41,10 +45,7 @@ export async function cancelOrderAsCustomer(
   const db = await getDb();
   if (order.status === 'pending_payment') {
     const ref = await db.transaction(async (tx) => {
-      const [row] = await queryRows<{ paymentRef: string | null }>(
-        tx,
-        sql`select payment_ref as "paymentRef" from orders where id = ${order.id}`,
-      );
+      const [row] = await tx.select({ paymentRef: orders.paymentRef }).from(orders).where(eq(orders.id, order.id));
       return (await cancelUnpaidOrder(tx, { orderId: order.id }, 'customer', actor)) ? row?.paymentRef : undefined;
     });
     sendMailSoon();
@@ -71,41 +72,38 @@ export async function cancelPaidOrder(
 ): Promise<OrderActionResult> {
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
-    const [order] = await queryRows<{
-      id: number;
-      amount: number;
-      paymentRef: string | null;
-      paymentIntentRef: string | null;
-      provider: 'stripe' | 'demo';
-    }>(
-      tx,
-      // `before` is read before the update: the refund is what had not been refunded yet.
-      sql`update orders o set status = 'cancelled', cancelled_at = now(), cancel_reason = ${reason}, stock_released = true,
-          refunded_minor = o.total_minor, updated_at = now()
-        from (select refunded_minor from orders where id = ${orderId}) before
-        where o.id = ${orderId} and o.status = 'paid' and not o.stock_released
-          and not exists (select 1 from shipments where order_id = ${orderId})
-        returning o.id, o.total_minor - before.refunded_minor as amount, o.payment_ref as "paymentRef",
-          o.payment_intent_ref as "paymentIntentRef", o.payment_provider as provider`,
-    );
+    const order = await claimPaidCancellation(tx, orderId, reason);
     if (!order) return null;
     await releaseOrderStock(tx, order.id, 'cancel');
     const [refund] =
       order.amount > 0
-        ? await queryRows<{ id: number }>(
-            tx,
-            sql`insert into refunds (order_id, amount_minor, reason, actor_user_id)
-              values (${order.id}, ${order.amount}, ${reason}, ${actor.userId ?? null}) returning id`,
-          )
+        ? await tx
+            .insert(refunds)
+            .values({ orderId: order.id, amountMinor: order.amount, reason, actorUserId: actor.userId ?? null })
+            .returning({ id: refunds.id })
         : [null];
     await recordOrderEvent(tx, order.id, 'cancelled', actor, { reason });
     await recordOrderEvent(tx, order.id, 'refunded', actor, { amountMinor: order.amount });
-    const [mailOrder] = await queryRows<Omit<Parameters<typeof orderMailData>[1], 'name'> & CustomerNameParts>(
-      tx,
-      sql`select o.id, o.number, o.status, o.email, o.currency, o.total_minor as "totalMinor", o.shipping_minor as "shippingMinor",
-          o.tax_minor as "taxMinor", o.locale, o.user_id as "userId", ${customerNameColumns}
-        from orders o left join users u on u.id = o.user_id where o.id = ${order.id}`,
-    ).then((rows) => rows.map(withCustomerName));
+    const mailOrder = must(
+      await tx
+        .select({
+          id: orders.id,
+          number: orders.number,
+          email: orders.email,
+          currency: orders.currency,
+          totalMinor: orders.totalMinor,
+          shippingMinor: orders.shippingMinor,
+          taxMinor: orders.taxMinor,
+          locale: orders.locale,
+          userId: orders.userId,
+          ...customerNameFields,
+        })
+        .from(orders)
+        .leftJoin(users, eq(users.id, orders.userId))
+        .where(eq(orders.id, order.id))
+        .then(([row]) => row && withCustomerName(row)),
+      'the order just cancelled',
+    );
     if (mailOrder.email) {
       await enqueueMail(tx, {
         to: mailOrder.email,
@@ -129,11 +127,13 @@ export async function cancelPaidOrder(
       amountMinor: claimed.amount,
       idempotencyKey: `refund-${claimed.refundId}`,
     });
-    await db.execute(sql`update refunds set provider_ref = ${result.refundRef} where id = ${claimed.refundId}`);
+    await db.update(refunds).set({ providerRef: result.refundRef }).where(eq(refunds.id, claimed.refundId));
   } catch (error) {
     console.error(`[encore] Refund of order ${orderId} failed:`, error);
-    await db.execute(sql`update orders set status = 'needs_review', review_reason = 'refund failed at the payment provider', updated_at = now()
-      where id = ${orderId}`);
+    await db
+      .update(orders)
+      .set({ status: 'needs_review', reviewReason: 'refund failed at the payment provider', updatedAt: sql`now()` })
+      .where(eq(orders.id, orderId));
     await recordOrderEvent(db, orderId, 'needs_review', { kind: 'system' }, { reason: 'refund failed' });
   }
   return { ok: true };

@@ -1,9 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { users } from '@/lib/accounts/schema';
 import { openDisplayName } from '@/lib/accounts/sealed';
 import { contextOf } from '@/lib/security/encrypted-columns';
 import { decryptText, encryptText } from '@/lib/security/encryption';
 import { fieldCipher } from '@/lib/security/field-cipher';
+import { orders } from './schema';
 
 /**
  * Encryption at rest of the orders tables: the shipping address an order froze (every field but the
@@ -65,6 +67,13 @@ export function openShipping<T extends Partial<ShippingFields>>(row: T): T {
  * SQL cannot coalesce encrypted names, so the choice is made after decryption.
  */
 export const customerNameColumns = sql`u.display_name as "displayName", u.username as "username", o.ship_name as "shipName"`;
+
+/** The same columns for the query builder, over `orders` left-joined to `users`. */
+export const customerNameFields = {
+  displayName: users.displayName,
+  username: users.username,
+  shipName: orders.shipName,
+};
 
 /** What customerNameColumns reads. */
 export type CustomerNameParts = { displayName: string | null; username: string | null; shipName: string | null };
