@@ -211,12 +211,14 @@ export async function refundOrder(
  * The status an order's facts say it has (cancelled, refunded, delivered, shipped or paid), for an
  * order that leaves review; null when none applies.
  */
+// Written with the table's name: Drizzle leaves columns unqualified in a one-table select, and inside
+// the subqueries an unqualified `id` would be the shipment's.
 const statusFromFacts = sql<OrderStatus | null>`case
-    when ${orders.cancelledAt} is not null then 'cancelled'
-    when exists (select 1 from shipments s where s.order_id = ${orders.id}) and ${orders.refundedMinor} = ${orders.totalMinor} then 'refunded'
-    when exists (select 1 from shipments s where s.order_id = ${orders.id} and s.delivered_at is not null) then 'delivered'
-    when exists (select 1 from shipments s where s.order_id = ${orders.id}) then 'shipped'
-    when ${orders.paidAt} is not null then 'paid'
+    when orders.cancelled_at is not null then 'cancelled'
+    when exists (select 1 from shipments s where s.order_id = orders.id) and orders.refunded_minor = orders.total_minor then 'refunded'
+    when exists (select 1 from shipments s where s.order_id = orders.id and s.delivered_at is not null) then 'delivered'
+    when exists (select 1 from shipments s where s.order_id = orders.id) then 'shipped'
+    when orders.paid_at is not null then 'paid'
   end`;
 
 /**

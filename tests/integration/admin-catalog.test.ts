@@ -3,7 +3,7 @@ import { updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
 import { createPersonAction, saveProductAction, updateProductsStatusAction } from '@/lib/actions/admin/catalog';
-import { saveProduct } from '@/lib/admin/catalog/mutations';
+import { saveProduct } from '@/lib/admin/catalog/save-product';
 import { getProductForEditor, listAdminProducts, listGenreOptions, searchPeople } from '@/lib/admin/catalog/queries';
 import type { ProductEditorData } from '@/lib/admin/catalog/types';
 import { type EditionDraft, type ProductDraft, readAdminProductFilters } from '@/lib/admin/catalog/validation';
@@ -376,14 +376,14 @@ describe('creating and editing a product', () => {
       null,
       payload({ ...state, editions: [...state.editions, edition({ initialStock: '' })] }),
     );
-    expect(added?.ok).toBe(true);
+    expect(added).toMatchObject({ ok: true });
     const withThree = toDraft(await editorState(productId));
     expect(withThree.editions).toHaveLength(3);
     const trimmed = await saveProductAction(
       null,
       payload({ ...withThree, editions: withThree.editions.filter((e) => state.editions.some((s) => s.id === e.id)) }),
     );
-    expect(trimmed?.ok).toBe(true);
+    expect(trimmed).toMatchObject({ ok: true });
     expect((await editorState(productId)).editions).toHaveLength(2);
   });
 

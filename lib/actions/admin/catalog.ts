@@ -3,7 +3,8 @@
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
 import { expireTags } from '@/lib/admin/catalog/invalidate';
-import { createPerson, saveProduct, setProductsStatus } from '@/lib/admin/catalog/mutations';
+import { createPerson, setProductsStatus } from '@/lib/admin/catalog/mutations';
+import { saveProduct } from '@/lib/admin/catalog/save-product';
 import { getProductForEditor, storeMinorPerMajor } from '@/lib/admin/catalog/queries';
 import type { ActionState, PersonOption, ProductEditorData } from '@/lib/admin/catalog/types';
 import { bulkStatusSchema, parseProductDraft, personSchema, toFieldErrors } from '@/lib/admin/catalog/validation';

@@ -13,7 +13,9 @@ import { planRows } from './import-plan';
 import { type FileState, type GroupPlan, headerIssues, newFileState, type Plan, skippedPlan } from './import-rows';
 import { ReportBuilder } from './import-report';
 import { catalogTags } from './invalidate';
-import { insertEditions, productSnapshots, updateEdition, violatedConstraint } from './mutations';
+import { insertEditions, updateEdition } from './edition-writes';
+import { violatedConstraint } from './references';
+import { productSnapshots } from './snapshot-sql';
 import type { ImportReport } from './types';
 
 /**
