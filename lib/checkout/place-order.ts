@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
+import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { openAddress, sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
@@ -148,7 +149,7 @@ export async function placeOrder(
 
       // First the order row: a second submit of the same attempt stops here on the unique key.
       const ship = sealShipping(address);
-      const [created] = await queryRows<{ id: number; number: string }>(
+      const [inserted] = await queryRows<{ id: number; number: string }>(
         tx,
         sql`insert into orders (number, user_id, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
             tax_inclusive, shipping_method, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code,
@@ -163,6 +164,7 @@ export async function placeOrder(
             ${holders.visitor}, ${holders.email}, ${holders.ip})
           returning id, number`,
       );
+      const created = must(inserted, 'the inserted order');
 
       // Then the stock, edition by edition in id order, each decrement conditional on what is left.
       let soldOut = false;

@@ -1,6 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { must } from '@/lib/must';
+import { orderLines, orders } from '@/lib/orders/schema';
 import { orderUrl } from '@/lib/orders/access';
 import { getPaymentProvider } from '@/lib/payments';
 import { toLocale } from '@/lib/i18n/config';
@@ -18,33 +20,38 @@ export function orderPath(id: number, number: string): string {
  */
 export async function startPayment(orderId: number): Promise<string> {
   const db = await getDb();
-  const [order] = await queryRows<{
-    id: number;
-    number: string;
-    email: string;
-    currency: string;
-    locale: string;
-    shippingMinor: number;
-    taxMinor: number;
-    taxInclusive: boolean;
-    totalMinor: number;
-    expiresAt: Date;
-    paymentUrl: string | null;
-    status: string;
-  }>(
-    db,
-    sql`select id, number, email, currency, locale, shipping_minor as "shippingMinor", tax_minor as "taxMinor",
-        tax_inclusive as "taxInclusive", total_minor as "totalMinor", expires_at as "expiresAt",
-        payment_url as "paymentUrl", status
-      from orders where id = ${orderId}`,
-  );
+  const [found] = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      email: orders.email,
+      currency: orders.currency,
+      locale: orders.locale,
+      shippingMinor: orders.shippingMinor,
+      taxMinor: orders.taxMinor,
+      taxInclusive: orders.taxInclusive,
+      totalMinor: orders.totalMinor,
+      expiresAt: orders.expiresAt,
+      paymentUrl: orders.paymentUrl,
+      status: orders.status,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  // Called with the id of an order just placed, or one the shopper's page showed.
+  const order = must(found, `order ${orderId}`);
   const fallback = orderPath(order.id, order.number);
   if (order.status !== 'pending_payment') return fallback;
   if (order.paymentUrl) return order.paymentUrl;
-  const lines = await queryRows<{ title: string; format: string; unitPriceMinor: number; quantity: number }>(
-    db,
-    sql`select title, format, unit_price_minor as "unitPriceMinor", quantity from order_lines where order_id = ${order.id} order by id`,
-  );
+  const lines = await db
+    .select({
+      title: orderLines.title,
+      format: orderLines.format,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      quantity: orderLines.quantity,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.id));
   try {
     const provider = await getPaymentProvider();
     const returnUrl = orderUrl(order.id, order.number);
@@ -62,8 +69,10 @@ export async function startPayment(orderId: number): Promise<string> {
       cancelUrl: returnUrl,
       expiresAt: new Date(order.expiresAt),
     });
-    await db.execute(sql`update orders set payment_ref = ${payment.paymentRef}, payment_url = ${payment.redirectUrl}, updated_at = now()
-      where id = ${order.id} and payment_ref is null`);
+    await db
+      .update(orders)
+      .set({ paymentRef: payment.paymentRef, paymentUrl: payment.redirectUrl, updatedAt: sql`now()` })
+      .where(and(eq(orders.id, order.id), isNull(orders.paymentRef)));
     return payment.redirectUrl;
   } catch (error) {
     console.error(`[encore] Could not start the payment of order ${order.number}:`, error);

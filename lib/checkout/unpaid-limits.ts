@@ -72,6 +72,8 @@ export async function checkUnpaidLimits(
         or(eq(orders.holdVisitor, holders.visitor), eq(orders.holdEmail, holders.email), eq(orders.holdIp, holders.ip)),
       ),
     );
+  // An aggregate without GROUP BY always returns one row.
+  if (!counts) throw new Error('unpaid-limits: the count query returned no row');
   if (counts.visitor >= env.ORDER_UNPAID_PER_VISITOR) return 'visitor';
   if (counts.email >= env.ORDER_UNPAID_PER_EMAIL) return 'email';
   if (counts.ip >= env.ORDER_UNPAID_PER_IP) return 'ip';

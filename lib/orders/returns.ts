@@ -12,6 +12,7 @@ import type { OrderActionResult } from './mutations';
 import { getOrderForViewer } from './queries';
 import { orderLines, orders, returnLines, returns } from './schema';
 import { toLocale } from '@/lib/i18n/config';
+import { must } from '@/lib/must';
 
 /**
  * Return requests from shoppers (RMA). What may be returned is what was bought, less every unit
@@ -115,10 +116,11 @@ export async function requestReturn(
     const returnable = await returnableByLine(tx, order.id);
     if (wanted.some((line) => line.quantity > (returnable.get(line.orderLineId) ?? 0))) return 'tooMany';
 
-    const [created] = await tx
+    const [inserted] = await tx
       .insert(returns)
       .values({ orderId: order.id, reason: parsed.data.reason, requestKey: parsed.data.requestKey })
       .returning({ id: returns.id });
+    const created = must(inserted, 'the inserted return');
     await tx
       .insert(returnLines)
       .values(wanted.map((line) => ({ returnId: created.id, orderLineId: line.orderLineId, quantity: line.quantity })));

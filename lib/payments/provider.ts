@@ -9,7 +9,8 @@ import 'server-only';
 export type OrderForPayment = {
   id: number;
   number: string;
-  email: string;
+  /** Null once the customer deleted the account (the order keeps no address). */
+  email: string | null;
   currency: string;
   locale: 'en' | 'zh';
   lines: { title: string; format: string; unitPriceMinor: number; quantity: number }[];

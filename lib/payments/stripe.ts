@@ -106,7 +106,7 @@ export function checkoutSessionParams(order: OrderForPayment): Stripe.Checkout.S
       ],
     }),
     currency,
-    customer_email: order.email,
+    customer_email: order.email ?? undefined,
     client_reference_id: order.number,
     metadata,
     payment_intent_data: { metadata },

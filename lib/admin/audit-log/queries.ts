@@ -65,7 +65,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
   if (filters.from) conditions.push(sql`a.created_at >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
   if (filters.to) conditions.push(sql`a.created_at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const [{ total }] = await queryRows<{ total: number }>(
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
     db,
     sql`select count(*)::int as total from audit_log a ${where}`,
   );

@@ -274,8 +274,8 @@ export function readRow(header: HeaderMap, cells: readonly string[]): Partial<Re
  * Rows grouped by product slug, in file order (rows of one product need not be adjacent). The
  * import applies each group all or nothing; the browser splits a file into batches of whole groups.
  */
-export function groupBySlug<T extends { slug: string }>(rows: readonly T[]): T[][] {
-  const groups = new Map<string, T[]>();
+export function groupBySlug<T extends { slug: string }>(rows: readonly T[]): [T, ...T[]][] {
+  const groups = new Map<string, [T, ...T[]]>();
   for (const row of rows) {
     const key = row.slug.trim().toLowerCase();
     const group = groups.get(key);

@@ -88,7 +88,7 @@ export class ReportBuilder {
 /** Adds one batch's report to the running total (the browser, importing batch after batch). */
 export function mergeReports(total: ImportReport, part: ImportReport): ImportReport {
   const add = <T extends Record<string, number>>(a: T, b: T) =>
-    Object.fromEntries(Object.keys(a).map((key) => [key, a[key] + b[key]])) as T;
+    Object.fromEntries(Object.keys(a).map((key) => [key, (a[key] ?? 0) + (b[key] ?? 0)])) as T;
   const first = <T extends { line: number }>(a: T[], b: T[], limit: number) =>
     [...a, ...b].sort(byLine).slice(0, limit);
   return {

@@ -198,7 +198,7 @@ export async function applyImport(
         const known = constraint ? CONSTRAINT_ERRORS[constraint] : undefined;
         group.valid = false;
         plan.errors.push({
-          line: group.rows[0].line,
+          line: group.rows[0]?.line ?? 0,
           column: known?.column ?? null,
           message: known?.message ?? 'saveFailed',
         });

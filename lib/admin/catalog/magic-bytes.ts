@@ -30,6 +30,9 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
 
 /** The MIME type of the bytes, or null when they are none of the accepted formats. */
+/** The byte at `index`, or 0 past the end (a short file matches no signature that needs it). */
+const byteAt = (bytes: Uint8Array, index: number): number => bytes[index] ?? 0;
+
 export function sniffType(bytes: Uint8Array): SniffedType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
@@ -42,7 +45,7 @@ export function sniffType(bytes: Uint8Array): SniffedType | null {
     // ISO base media: the major brand (and compatible brands) tell AVIF from MP4.
     const boxSize = Math.min(
       bytes.length,
-      Math.max(16, (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]),
+      Math.max(16, (byteAt(bytes, 0) << 24) | (byteAt(bytes, 1) << 16) | (byteAt(bytes, 2) << 8) | byteAt(bytes, 3)),
     );
     const brands: string[] = [ascii(bytes, 8, 4)];
     for (let offset = 16; offset + 4 <= boxSize; offset += 4) brands.push(ascii(bytes, offset, 4));
@@ -53,8 +56,8 @@ export function sniffType(bytes: Uint8Array): SniffedType | null {
   }
   if (ascii(bytes, 0, 3) === 'ID3') return 'audio/mpeg';
   // An MPEG audio frame header: 11 sync bits, MPEG version not "reserved", layer III.
-  if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0 && (bytes[1] & 0x18) !== 0x08) {
-    if ((bytes[1] & 0x06) === 0x02) return 'audio/mpeg';
+  if (byteAt(bytes, 0) === 0xff && (byteAt(bytes, 1) & 0xe0) === 0xe0 && (byteAt(bytes, 1) & 0x18) !== 0x08) {
+    if ((byteAt(bytes, 1) & 0x06) === 0x02) return 'audio/mpeg';
   }
   return null;
 }

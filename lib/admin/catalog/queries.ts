@@ -58,7 +58,7 @@ export async function listAdminProducts(admin: AdminUser, filters: AdminProductF
   const db = await getDb();
   const where = listConditions(filters);
   const offset = (filters.page - 1) * ADMIN_PAGE_SIZE;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total } = { total: 0 }]] = await Promise.all([
     queryRows<AdminProductRow>(
       db,
       sql`select p.id, p.slug, p.title, p.original_title as "originalTitle", p.kind, p.status,
@@ -289,7 +289,7 @@ export async function* exportCatalogRows(
       for (const edition of byProduct.get(id) ?? []) rows.push({ product, edition });
     }
     yield rows;
-    afterId = ids[ids.length - 1];
+    afterId = ids.at(-1) ?? afterId;
     if (products.length < batchSize) return;
   }
 }

@@ -157,7 +157,7 @@ export function parseMoment(value: string): Date | null | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
     trimmed,
   );
-  if (!match || parseDate(match[1]) === undefined) return undefined;
+  if (!match?.[1] || parseDate(match[1]) === undefined) return undefined;
   const [hours, minutes, seconds] = [Number(match[2] ?? 0), Number(match[3] ?? 0), Number(match[4] ?? 0)];
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
   const zone = match[5] ?? 'Z';

@@ -85,7 +85,10 @@ export async function listCustomers(
   if (filters.status === 'deleted') conditions.push(sql`u.deleted_at is not null`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 
-  const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from users u ${where}`);
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from users u ${where}`,
+  );
   const pageCount = Math.max(1, Math.ceil(Number(total) / CUSTOMERS_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const rows = await queryRows<{

@@ -49,7 +49,7 @@ export async function listOutbox({
   const search = to?.trim();
   const where: SQL | undefined = search ? eq(mailOutbox.toHash, recipientHash(search)) : undefined;
   const db = await getDb();
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select({
         id: mailOutbox.id,

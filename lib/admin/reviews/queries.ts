@@ -45,7 +45,7 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
     conditions.push(sql`(p.title ilike ${pattern} or p.slug ilike ${pattern})`);
   }
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const [{ total }] = await queryRows<{ total: number }>(
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
     db,
     sql`select count(*)::int as total from reviews r join products p on p.id = r.product_id ${where}`,
   );
