@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { Pagination } from '@/components/ui/pagination';
 
 const ORDER_TONES: Record<string, 'brand' | 'info' | 'success' | 'muted'> = {
   pending_payment: 'muted',
@@ -20,40 +21,125 @@ export function StatusBadge({ status, label }: { status: string; label: string }
   return <Badge tone={ORDER_TONES[status] ?? 'muted'}>{label}</Badge>;
 }
 
-/** Links to the pages of a list: previous, "page x of y", next. */
-export function ListPagination({
-  page,
-  pages,
-  hrefFor,
-  labels,
+/**
+ * The head of one record's page (an order, a return, an edition, a customer): a link back to its
+ * list, the title (`id` names the page's article) and what follows it (status, dates); `actions` on the right.
+ */
+export function RecordHeader({
+  back,
+  id,
+  title,
+  actions,
+  children,
 }: {
-  page: number;
-  pages: number;
-  hrefFor: (page: number) => string;
-  labels: { nav: string; previous: string; next: string; pageOf: string };
+  back: { href: string; label: string };
+  id: string;
+  title: React.ReactNode;
+  actions?: React.ReactNode;
+  children?: React.ReactNode;
 }) {
-  if (pages <= 1) return null;
-  const link = 'rounded-md px-3 py-1.5 ring-1 ring-stone-300 hover:bg-stone-100';
-  return (
-    <nav aria-label={labels.nav} className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-      {page > 1 && (
-        <Link href={hrefFor(page - 1)} rel="prev" className={link}>
-          {labels.previous}
-        </Link>
-      )}
-      <span aria-current="page">{labels.pageOf}</span>
-      {page < pages && (
-        <Link href={hrefFor(page + 1)} rel="next" className={link}>
-          {labels.next}
-        </Link>
-      )}
-    </nav>
+  const head = (
+    <div>
+      <Link href={back.href} className="text-sm text-brand-700 hover:underline">
+        ← {back.label}
+      </Link>
+      <h1 id={id} className="mt-1 text-2xl font-black tracking-tight">
+        {title}
+      </h1>
+      {children}
+    </div>
+  );
+  return actions ? (
+    <header className="flex flex-wrap items-start justify-between gap-4">
+      {head}
+      {actions}
+    </header>
+  ) : (
+    <header>{head}</header>
   );
 }
 
-/** What an empty list says instead of an empty table. */
-export function EmptyState({ children }: { children: React.ReactNode }) {
-  return <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{children}</p>;
+/** A list page's title and, under it, what the list holds. */
+export function ListHeader({ title, intro }: { title: string; intro?: string }) {
+  return (
+    <>
+      <h1 className="text-2xl font-black tracking-tight">{title}</h1>
+      {intro && <p className="mt-1 text-sm text-stone-600">{intro}</p>}
+    </>
+  );
+}
+
+/**
+ * The search and filters of a list: a GET form to the list's own URL, so the view lives in the URL
+ * and Back works. `hidden` carries the filters set elsewhere (a status tab); `clear` links back to the
+ * whole list while something is filtered.
+ */
+export function FilterBar({
+  action,
+  hidden = {},
+  submit,
+  clear,
+  className = 'mt-4 flex flex-wrap items-end gap-3',
+  children,
+}: {
+  action: string;
+  hidden?: Record<string, string | number | null | undefined>;
+  submit: string;
+  clear?: string | false;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form role="search" action={action} className={className}>
+      {Object.entries(hidden).map(
+        ([name, value]) =>
+          value !== null &&
+          value !== undefined &&
+          value !== '' && <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      {children}
+      <div className="flex items-end gap-2">
+        <button
+          type="submit"
+          className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+        >
+          {submit}
+        </button>
+        {clear && (
+          <Link href={action} className="px-2 py-2 text-sm text-brand-700 hover:underline">
+            {clear}
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+}
+
+type PageTranslator = (
+  key: 'pages' | 'previous' | 'next' | 'pageOf',
+  values?: { page: number; pages: number },
+) => string;
+
+/** Previous, "page x of y" and next, in the words of the list's namespace (`pages`, `previous`, `next`, `pageOf`). */
+export function ListPagination({
+  t,
+  page,
+  pages,
+  hrefFor,
+}: {
+  t: PageTranslator;
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+}) {
+  return (
+    <Pagination
+      page={page}
+      pageCount={pages}
+      hrefFor={hrefFor}
+      labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }}
+    />
+  );
 }
 
 /** Tabs of statuses with their counts, as links that keep the other filters. */

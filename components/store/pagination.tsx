@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Pagination as PageLinks } from '@/components/ui/pagination';
 import type { Locale } from '@/lib/i18n/config';
 
-/** Previous / next and a few page numbers around the current page. */
+/** Previous / next and a few page numbers around the current page, in the catalog's words. */
 export async function Pagination({
   page,
   pageCount,
@@ -16,37 +16,20 @@ export async function Pagination({
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'browse' });
-  const pages = Array.from(new Set([1, page - 1, page, page + 1, pageCount]))
-    .filter((p) => p >= 1 && p <= pageCount)
-    .sort((a, b) => a - b);
-  const linkClass = 'rounded-md px-3 py-1.5 ring-1 ring-stone-300 hover:bg-stone-100';
   return (
-    <nav aria-label={t('pagination')} className="mt-10 flex flex-wrap items-center justify-center gap-2 text-sm">
-      {page > 1 && (
-        <Link href={hrefFor(page - 1)} rel="prev" prefetch={false} className={linkClass}>
-          {t('previous')}
-        </Link>
-      )}
-      {pages.map((p, index) => (
-        <span key={p} className="flex items-center gap-2">
-          {index > 0 && pages[index - 1] !== p - 1 && <span aria-hidden>…</span>}
-          {p === page ? (
-            <span aria-current="page" className="rounded-md bg-stone-900 px-3 py-1.5 font-semibold text-white">
-              <span className="sr-only">{t('page')} </span>
-              {p}
-            </span>
-          ) : (
-            <Link href={hrefFor(p)} prefetch={false} className={linkClass} aria-label={t('goToPage', { page: p })}>
-              {p}
-            </Link>
-          )}
-        </span>
-      ))}
-      {page < pageCount && (
-        <Link href={hrefFor(page + 1)} rel="next" prefetch={false} className={linkClass}>
-          {t('next')}
-        </Link>
-      )}
-    </nav>
+    <PageLinks
+      page={page}
+      pageCount={pageCount}
+      hrefFor={hrefFor}
+      prefetch={false}
+      className="mt-10 flex flex-wrap items-center justify-center gap-2"
+      labels={{
+        nav: t('pagination'),
+        previous: t('previous'),
+        next: t('next'),
+        page: t('page'),
+        goToPage: (p) => t('goToPage', { page: p }),
+      }}
+    />
   );
 }

@@ -11,7 +11,7 @@ export function Button({
   className = '',
   children,
   ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; pending?: boolean }) {
+}: React.ComponentProps<'button'> & { variant?: keyof typeof VARIANTS; pending?: boolean }) {
   return (
     <button
       {...props}

@@ -141,6 +141,13 @@ describe('stock adjustments', () => {
     expect(edition).toMatchObject({ stock: 0, ledgerTotal: 0 });
     const found = await listStockEditions({ q: edition!.sku.toLowerCase(), filter: 'all', page: 1 });
     expect(found.items.map((e) => e.editionId)).toEqual([editionId]);
+    await createTestEdition({ stock: 7 });
+    const byStock = await listStockEditions({ q: '', filter: 'all', page: 1, sort: { key: 'stock', dir: 'desc' } });
+    const stocks = byStock.items.map((e) => e.stock);
+    expect(stocks.length).toBeGreaterThan(1);
+    expect(stocks).toEqual([...stocks].sort((a, b) => b - a));
+    const byDefault = (await listStockEditions({ q: '', filter: 'all', page: 1 })).items.map((e) => e.stock);
+    expect(byDefault).toEqual([...byDefault].sort((a, b) => a - b));
     for (const [who, expected] of [
       ['visitor', 'unauthenticated'],
       ['customer', 'forbidden'],

@@ -1,4 +1,6 @@
 import { useTranslations } from 'next-intl';
+import { FilterBar } from '@/components/admin/list-parts';
+import { Field, SelectField } from '@/components/ui/field';
 import type { AdminProductFilters } from '@/lib/admin/catalog/validation';
 import { EDITION_FORMATS, PRODUCT_KINDS } from '@/lib/catalog/formats';
 
@@ -8,68 +10,45 @@ export function ProductFilters({ filters }: { filters: AdminProductFilters }) {
   const tKind = useTranslations('common.kind');
   const tFormat = useTranslations('common.format');
   const tStatus = useTranslations('admin.catalog.status');
-  const select = 'mt-1 block w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm';
+  const choices = (values: readonly string[], label: (value: string) => string) => [
+    { value: '', label: t('any') },
+    ...values.map((value) => ({ value, label: label(value) })),
+  ];
   return (
-    <form
-      role="search"
+    <FilterBar
       action="/admin/products"
-      className="grid gap-3 sm:grid-cols-[1fr_auto_auto_auto_auto] sm:items-end"
+      submit={t('filter')}
+      className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto_auto] sm:items-end"
     >
-      <div>
-        <label htmlFor="catalog-q" className="block text-sm font-medium">
-          {t('search')}
-        </label>
-        <input
-          id="catalog-q"
-          name="q"
-          type="search"
-          defaultValue={filters.q}
-          placeholder={t('searchPlaceholder')}
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-1.5 text-sm"
-        />
-      </div>
-      <div>
-        <label htmlFor="catalog-kind" className="block text-sm font-medium">
-          {t('kind')}
-        </label>
-        <select id="catalog-kind" name="kind" defaultValue={filters.kind ?? ''} className={select}>
-          <option value="">{t('any')}</option>
-          {PRODUCT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {tKind(kind)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="catalog-status" className="block text-sm font-medium">
-          {t('status')}
-        </label>
-        <select id="catalog-status" name="status" defaultValue={filters.status ?? ''} className={select}>
-          <option value="">{t('any')}</option>
-          {(['active', 'draft', 'archived'] as const).map((status) => (
-            <option key={status} value={status}>
-              {tStatus(status)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="catalog-format" className="block text-sm font-medium">
-          {t('format')}
-        </label>
-        <select id="catalog-format" name="format" defaultValue={filters.format ?? ''} className={select}>
-          <option value="">{t('any')}</option>
-          {EDITION_FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {tFormat(format)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white">
-        {t('filter')}
-      </button>
-    </form>
+      <Field
+        id="catalog-q"
+        label={t('search')}
+        name="q"
+        type="search"
+        defaultValue={filters.q}
+        placeholder={t('searchPlaceholder')}
+      />
+      <SelectField
+        id="catalog-kind"
+        label={t('kind')}
+        name="kind"
+        defaultValue={filters.kind ?? ''}
+        options={choices(PRODUCT_KINDS, (kind) => tKind(kind))}
+      />
+      <SelectField
+        id="catalog-status"
+        label={t('status')}
+        name="status"
+        defaultValue={filters.status ?? ''}
+        options={choices(['active', 'draft', 'archived'], (status) => tStatus(status))}
+      />
+      <SelectField
+        id="catalog-format"
+        label={t('format')}
+        name="format"
+        defaultValue={filters.format ?? ''}
+        options={choices(EDITION_FORMATS, (format) => tFormat(format))}
+      />
+    </FilterBar>
   );
 }

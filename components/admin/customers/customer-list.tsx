@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { FilterBar } from '@/components/admin/list-parts';
+import { type Column, DataTable } from '@/components/ui/data-table';
 import { Field, SelectField } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerListItem, CustomerStatus } from '@/lib/admin/customers/queries';
@@ -27,7 +29,7 @@ export function CustomerRoleBadge({ role }: { role: 'customer' | 'admin' }) {
 export function CustomerFilterForm({ filters, filtered }: { filters: CustomerFilters; filtered: boolean }) {
   const t = useTranslations('admin.customers');
   return (
-    <form role="search" action="/admin/customers" method="get" className="mt-4 flex flex-wrap items-end gap-3">
+    <FilterBar action="/admin/customers" submit={t('filter')} clear={filtered && t('clear')}>
       <Field
         label={t('search')}
         hint={t('searchHint')}
@@ -37,34 +39,27 @@ export function CustomerFilterForm({ filters, filtered }: { filters: CustomerFil
         maxLength={100}
         className="w-full sm:w-72"
       />
-      <SelectField label={t('role')} name="role" defaultValue={filters.role ?? ''} className="w-36">
-        <option value="">{t('anyRole')}</option>
-        {CUSTOMER_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`roles.${role}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={t('status')} name="status" defaultValue={filters.status ?? ''} className="w-36">
-        <option value="">{t('anyStatus')}</option>
-        {CUSTOMER_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {t(`statuses.${status}`)}
-          </option>
-        ))}
-      </SelectField>
-      <button
-        type="submit"
-        className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-      >
-        {t('filter')}
-      </button>
-      {filtered && (
-        <Link href="/admin/customers" className="py-2 text-sm text-brand-700 hover:underline">
-          {t('clear')}
-        </Link>
-      )}
-    </form>
+      <SelectField
+        label={t('role')}
+        name="role"
+        defaultValue={filters.role ?? ''}
+        className="w-36"
+        options={[
+          { value: '', label: t('anyRole') },
+          ...CUSTOMER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) })),
+        ]}
+      />
+      <SelectField
+        label={t('status')}
+        name="status"
+        defaultValue={filters.status ?? ''}
+        className="w-36"
+        options={[
+          { value: '', label: t('anyStatus') },
+          ...CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+        ]}
+      />
+    </FilterBar>
   );
 }
 
@@ -72,62 +67,53 @@ export function CustomerTable({ items, currency }: { items: CustomerListItem[]; 
   const t = useTranslations('admin.customers');
   const format = useFormatter();
   const locale = useLocale() as Locale;
-  const th = 'py-2 pr-3 font-medium';
-  return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-          <tr>
-            <th scope="col" className={th}>
-              {t('columns.account')}
-            </th>
-            <th scope="col" className={th}>
-              {t('columns.email')}
-            </th>
-            <th scope="col" className={th}>
-              {t('columns.role')}
-            </th>
-            <th scope="col" className={th}>
-              {t('columns.status')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('columns.orders')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('columns.lifetimeValue')}
-            </th>
-            <th scope="col" className={th}>
-              {t('columns.joined')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {items.map((customer) => (
-            <tr key={customer.id}>
-              <th scope="row" className="py-2 pr-3 font-normal">
-                <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-700 hover:underline">
-                  {customer.username}
-                </Link>
-                {customer.displayName && <span className="block text-xs text-stone-500">{customer.displayName}</span>}
-              </th>
-              <td className="max-w-56 truncate py-2 pr-3">{customer.email ?? t('noEmail')}</td>
-              <td className="py-2 pr-3">
-                <CustomerRoleBadge role={customer.role} />
-              </td>
-              <td className="py-2 pr-3">
-                <CustomerStatusBadge status={customer.status} />
-              </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{format.number(customer.orders)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">
-                {formatMoney(customer.lifetimeValueMinor, currency, LOCALE_TAGS[locale] ?? 'en-US')}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-3 text-stone-600">
-                {format.dateTime(customer.createdAt, { dateStyle: 'medium' })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<CustomerListItem>[] = [
+    {
+      key: 'account',
+      header: t('columns.account'),
+      rowHeader: true,
+      className: 'font-normal',
+      cell: (customer) => (
+        <>
+          <Link href={`/admin/customers/${customer.id}`} className="font-medium text-brand-700 hover:underline">
+            {customer.username}
+          </Link>
+          {customer.displayName && <span className="block text-xs text-stone-500">{customer.displayName}</span>}
+        </>
+      ),
+    },
+    {
+      key: 'email',
+      header: t('columns.email'),
+      className: 'max-w-56 truncate',
+      cell: (customer) => customer.email ?? t('noEmail'),
+    },
+    { key: 'role', header: t('columns.role'), cell: (customer) => <CustomerRoleBadge role={customer.role} /> },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      cell: (customer) => <CustomerStatusBadge status={customer.status} />,
+    },
+    {
+      key: 'orders',
+      header: t('columns.orders'),
+      align: 'right',
+      className: 'tabular-nums',
+      cell: (customer) => format.number(customer.orders),
+    },
+    {
+      key: 'lifetimeValue',
+      header: t('columns.lifetimeValue'),
+      align: 'right',
+      className: 'tabular-nums',
+      cell: (customer) => formatMoney(customer.lifetimeValueMinor, currency, LOCALE_TAGS[locale] ?? 'en-US'),
+    },
+    {
+      key: 'joined',
+      header: t('columns.joined'),
+      className: 'whitespace-nowrap text-stone-600',
+      cell: (customer) => format.dateTime(customer.createdAt, { dateStyle: 'medium' }),
+    },
+  ];
+  return <DataTable variant="plain" minWidth="" columns={columns} rows={items} rowKey={(customer) => customer.id} />;
 }

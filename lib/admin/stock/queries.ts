@@ -4,7 +4,13 @@ import { getDb, queryRows } from '@/db';
 import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { requireAdmin } from '@/lib/auth/session';
-import { STOCK_HISTORY_PAGE_SIZE, STOCK_LIST_PAGE_SIZE, type StockFilter } from './validation';
+import {
+  DEFAULT_STOCK_SORT,
+  STOCK_HISTORY_PAGE_SIZE,
+  STOCK_LIST_PAGE_SIZE,
+  type StockFilter,
+  type StockSort,
+} from './validation';
 
 /** At or below this many units an edition counts as low in the stock list. */
 export const LOW_STOCK = 3;
@@ -21,16 +27,24 @@ export type StockEditionRow = {
   productSlug: string;
 };
 
+/** The ORDER BY of a stock list sort, ties broken by title and id so that pages do not overlap. */
+function stockOrder(sort: StockSort): SQL {
+  const dir = sort.dir === 'desc' ? sql`desc` : sql`asc`;
+  const column = { product: sql`p.title`, sku: sql`e.sku`, stock: sql`e.stock` }[sort.key];
+  return sql`${column} ${dir}, p.title, e.id`;
+}
+
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Physical editions with their stock for the stock list: search by title, SKU or barcode, and only
- * low or sold-out ones if asked; lowest stock first. Admins only.
+ * low or sold-out ones if asked; lowest stock first unless another sort is asked for. Admins only.
  */
 export async function listStockEditions(options: {
   q: string;
   filter: StockFilter;
   page: number;
+  sort?: StockSort;
 }): Promise<{ items: StockEditionRow[]; total: number; page: number; pageSize: number }> {
   await requireAdmin();
   const db = await getDb();
@@ -49,7 +63,7 @@ export async function listStockEditions(options: {
         p.title as "productTitle", p.slug as "productSlug", count(*) over ()::int as total
       from editions e join products p on p.id = e.product_id
       where ${sql.join(conditions, sql` and `)}
-      order by e.stock, p.title, e.id
+      order by ${stockOrder(options.sort ?? DEFAULT_STOCK_SORT)}
       limit ${pageSize} offset ${(options.page - 1) * pageSize}`,
   );
   return {

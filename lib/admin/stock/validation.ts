@@ -11,6 +11,11 @@ export const MAX_DELTA = 100_000;
 export const STOCK_HISTORY_PAGE_SIZE = 25;
 export const STOCK_LIST_PAGE_SIZE = 30;
 
+/** The columns the stock list sorts by (`?sort=…&dir=asc|desc`); lowest stock first by default. */
+export const STOCK_SORTS = ['product', 'sku', 'stock'] as const;
+export type StockSort = { key: (typeof STOCK_SORTS)[number]; dir: 'asc' | 'desc' };
+export const DEFAULT_STOCK_SORT: StockSort = { key: 'stock', dir: 'asc' };
+
 /**
  * A stock adjustment: a signed change ("+12", "-2", "5"), a reason and a note. Restocks add, damage
  * takes away, a correction goes either way and needs a note saying why. Applied as a delta, so a sale

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ListPagination } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
+import { FilterBar, ListHeader, ListPagination } from '@/components/admin/list-parts';
+import { EmptyState } from '@/components/ui/card';
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { Field } from '@/components/ui/field';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -31,75 +34,45 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
   const dateFormat = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `/admin/mail?${new URLSearchParams({ ...(to ? { to } : {}), page: String(p) })}`;
+  const columns: Column<(typeof items)[number]>[] = [
+    {
+      key: 'date',
+      header: t('date'),
+      className: 'whitespace-nowrap text-stone-600',
+      cell: (mail) => dateFormat.format(mail.createdAt),
+    },
+    { key: 'recipient', header: t('recipient'), cell: (mail) => mail.to },
+    {
+      key: 'subject',
+      header: t('subject'),
+      cell: (mail) => (
+        <Link href={`/admin/mail/${mail.id}`} className="font-medium text-brand-700 hover:underline">
+          {mail.subject}
+        </Link>
+      ),
+    },
+    { key: 'status', header: t('status'), cell: (mail) => t(`statuses.${mail.status}`) },
+  ];
   return (
     <div>
-      <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-      <p className="mt-1 text-sm text-stone-600">{t('intro', { days: env.RETAIN_MAIL_DAYS })}</p>
-      <form role="search" className="mt-4 flex gap-2" action="/admin/mail">
-        <label className="sr-only" htmlFor="mail-to">
-          {t('recipientSearch')}
-        </label>
-        <input
+      <ListHeader title={t('title')} intro={t('intro', { days: env.RETAIN_MAIL_DAYS })} />
+      <FilterBar action="/admin/mail" submit={t('filter')}>
+        <Field
           id="mail-to"
+          label={t('recipientSearch')}
           name="to"
           type="email"
           defaultValue={to}
           placeholder={t('recipientSearch')}
-          className="w-64 rounded-lg border border-stone-300 px-3 py-1.5 text-sm"
+          className="w-64"
         />
-        <button type="submit" className="rounded-full bg-stone-900 px-4 py-1.5 text-sm font-semibold text-white">
-          {t('filter')}
-        </button>
-      </form>
+      </FilterBar>
       {items.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t('empty')}</p>
+        <EmptyState>{t('empty')}</EmptyState>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('date')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('recipient')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('subject')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {items.map((mail) => (
-                <tr key={mail.id}>
-                  <td className="whitespace-nowrap py-2 pr-3 text-stone-600">{dateFormat.format(mail.createdAt)}</td>
-                  <td className="py-2 pr-3">{mail.to}</td>
-                  <td className="py-2 pr-3">
-                    <Link href={`/admin/mail/${mail.id}`} className="font-medium text-brand-700 hover:underline">
-                      {mail.subject}
-                    </Link>
-                  </td>
-                  <td className="py-2">{t(`statuses.${mail.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable variant="plain" minWidth="" columns={columns} rows={items} rowKey={(mail) => mail.id} />
       )}
-      <ListPagination
-        page={page}
-        pages={pages}
-        hrefFor={href}
-        labels={{
-          nav: t('pages'),
-          previous: t('previous'),
-          next: t('next'),
-          pageOf: t('pageOf', { page, pages }),
-        }}
-      />
+      <ListPagination t={t} page={page} pages={pages} hrefFor={href} />
     </div>
   );
 }

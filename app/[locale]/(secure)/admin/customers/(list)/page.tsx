@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CustomerFilterForm, CustomerTable } from '@/components/admin/customers/customer-list';
+import { ListHeader } from '@/components/admin/list-parts';
 import { Pagination } from '@/components/store/pagination';
+import { EmptyState } from '@/components/ui/card';
 import { listCustomers } from '@/lib/admin/customers/queries';
 import { customerFiltersSchema } from '@/lib/admin/customers/validation';
 import { adminOrForbidden } from '@/lib/auth/guards';
@@ -40,14 +42,13 @@ export default async function AdminCustomersPage({ params, searchParams }: Props
   const filtered = Boolean(filters.q || filters.role || filters.status);
   return (
     <div>
-      <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
+      <ListHeader title={t('title')} intro={t('intro')} />
       <CustomerFilterForm filters={filters} filtered={filtered} />
       <p className="mt-4 text-sm text-stone-600" aria-live="polite">
         {t('count', { count: result.total })}
       </p>
       {result.items.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t('empty')}</p>
+        <EmptyState className="mt-4">{t('empty')}</EmptyState>
       ) : (
         <CustomerTable items={result.items} currency={result.currency} />
       )}

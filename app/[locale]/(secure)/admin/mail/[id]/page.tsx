@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LinkifiedText } from '@/components/admin/linkified-text';
+import { RecordHeader } from '@/components/admin/list-parts';
+import { Card } from '@/components/ui/card';
+import { DefinitionList } from '@/components/ui/definition-list';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import { getOutboxMessage } from '@/lib/admin/mail/queries';
@@ -32,23 +34,23 @@ export default async function AdminMailMessagePage({ params }: Props) {
   const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'full', timeStyle: 'short' });
   return (
     <article aria-labelledby="mail-subject">
-      <Link href="/admin/mail" className="text-sm text-brand-700 hover:underline">
-        ← {t('back')}
-      </Link>
-      <h1 id="mail-subject" className="mt-2 text-2xl font-black tracking-tight">
-        {mail.subject}
-      </h1>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-stone-500">{t('recipient')}</dt>
-        <dd>{mail.to}</dd>
-        <dt className="text-stone-500">{t('date')}</dt>
-        <dd>{date.format(mail.createdAt)}</dd>
-        <dt className="text-stone-500">{t('status')}</dt>
-        <dd>
-          {t(`statuses.${mail.status}`)}
-          {mail.lastError && <span className="ml-2 text-brand-700">({mail.lastError})</span>}
-        </dd>
-      </dl>
+      <RecordHeader back={{ href: '/admin/mail', label: t('back') }} id="mail-subject" title={mail.subject}>
+        <DefinitionList
+          items={[
+            { term: t('recipient'), value: mail.to },
+            { term: t('date'), value: date.format(mail.createdAt) },
+            {
+              term: t('status'),
+              value: (
+                <>
+                  {t(`statuses.${mail.status}`)}
+                  {mail.lastError && <span className="ml-2 text-brand-700">({mail.lastError})</span>}
+                </>
+              ),
+            },
+          ]}
+        />
+      </RecordHeader>
       <p className="mt-3 text-sm">
         <a
           href={`/admin-mail/${mail.id}`}
@@ -59,9 +61,9 @@ export default async function AdminMailMessagePage({ params }: Props) {
           {t('openHtml')}
         </a>
       </p>
-      <div className="mt-4 rounded-xl border border-stone-200 bg-white p-4">
+      <Card className="mt-4 p-4">
         <LinkifiedText text={mail.text} />
-      </div>
+      </Card>
     </article>
   );
 }

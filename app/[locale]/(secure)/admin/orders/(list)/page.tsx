@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { FilterBar, ListHeader, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { Field } from '@/components/ui/field';
 import { listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { ORDER_STATUSES, orderFiltersQuery, readOrderFilters } from '@/lib/admin/orders/validation';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
@@ -31,68 +33,85 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const allCount = Object.values(list.counts).reduce((sum, n) => sum + n, 0);
   const filtered = Boolean(filters.status || filters.from || filters.to || filters.q || filters.customer);
+  const columns: Column<(typeof list.items)[number]>[] = [
+    {
+      key: 'number',
+      header: t('columns.number'),
+      rowHeader: true,
+      className: 'font-semibold',
+      cell: (order) => (
+        <Link href={`/admin/orders/${order.number}`} className="text-brand-700 hover:underline">
+          {order.number}
+        </Link>
+      ),
+    },
+    {
+      key: 'date',
+      header: t('columns.date'),
+      className: 'whitespace-nowrap text-stone-600',
+      cell: (order) => <time dateTime={order.createdAt}>{date.format(new Date(order.createdAt))}</time>,
+    },
+    {
+      key: 'customer',
+      header: t('columns.customer'),
+      cell: (order) => (
+        <>
+          <span className="block">{order.customerName ?? t('guest')}</span>
+          <span className="block text-xs text-stone-500">{order.email ?? t('noEmail')}</span>
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      cell: (order) => <StatusBadge status={order.status} label={t(`status.${order.status}`)} />,
+    },
+    {
+      key: 'items',
+      header: t('columns.items'),
+      align: 'right',
+      className: 'tabular-nums',
+      cell: (order) => order.itemCount,
+    },
+    {
+      key: 'total',
+      header: t('columns.total'),
+      align: 'right',
+      className: 'whitespace-nowrap tabular-nums',
+      cell: (order) => (
+        <>
+          {formatMoney(order.totalMinor, order.currency, LOCALE_TAGS[locale])}
+          {order.refundedMinor > 0 && (
+            <span className="block text-xs text-stone-500">
+              {t('refundedShort', { amount: formatMoney(order.refundedMinor, order.currency, LOCALE_TAGS[locale]) })}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <div>
-      <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-      <form
-        role="search"
+      <ListHeader title={t('title')} />
+      <FilterBar
         action="/admin/orders"
+        hidden={{ status: filters.status, customer: filters.customer }}
+        submit={t('filters.apply')}
+        clear={filtered && t('filters.clear')}
         className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]"
       >
-        {filters.status && <input type="hidden" name="status" value={filters.status} />}
-        {filters.customer && <input type="hidden" name="customer" value={filters.customer} />}
-        <div>
-          <label htmlFor="orders-q" className="block text-sm font-medium">
-            {t('filters.search')}
-          </label>
-          <input
-            id="orders-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            placeholder={t('filters.searchPlaceholder')}
-            aria-describedby="orders-q-hint"
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-          />
-          <p id="orders-q-hint" className="mt-1 text-xs text-stone-500">
-            {t('filters.searchHint')}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="orders-from" className="block text-sm font-medium">
-            {t('filters.from')}
-          </label>
-          <input
-            id="orders-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from ?? ''}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="orders-to" className="block text-sm font-medium">
-            {t('filters.to')}
-          </label>
-          <input
-            id="orders-to"
-            name="to"
-            type="date"
-            defaultValue={filters.to ?? ''}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <div className="flex items-end gap-2">
-          <button type="submit" className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white">
-            {t('filters.apply')}
-          </button>
-          {filtered && (
-            <Link href="/admin/orders" className="px-2 py-2 text-sm text-brand-700 hover:underline">
-              {t('filters.clear')}
-            </Link>
-          )}
-        </div>
-      </form>
+        <Field
+          id="orders-q"
+          label={t('filters.search')}
+          hint={t('filters.searchHint')}
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          placeholder={t('filters.searchPlaceholder')}
+        />
+        <Field id="orders-from" label={t('filters.from')} name="from" type="date" defaultValue={filters.from ?? ''} />
+        <Field id="orders-to" label={t('filters.to')} name="to" type="date" defaultValue={filters.to ?? ''} />
+      </FilterBar>
       {filters.customer && (
         <p className="mt-3 text-sm text-stone-600">
           {t('filters.customerOnly', { id: filters.customer })}{' '}
@@ -123,79 +142,19 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
           })),
         ]}
       />
-      {list.items.length === 0 ? (
-        <EmptyState>{filtered ? t('emptyFiltered') : t('empty')}</EmptyState>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">{t('tableCaption', { count: list.total })}</caption>
-            <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.number')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.date')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.customer')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.status')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('columns.items')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('columns.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {list.items.map((order) => (
-                <tr key={order.id} className="hover:bg-stone-50">
-                  <th scope="row" className="px-3 py-2 font-semibold">
-                    <Link href={`/admin/orders/${order.number}`} className="text-brand-700 hover:underline">
-                      {order.number}
-                    </Link>
-                  </th>
-                  <td className="whitespace-nowrap px-3 py-2 text-stone-600">
-                    <time dateTime={order.createdAt}>{date.format(new Date(order.createdAt))}</time>
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="block">{order.customerName ?? t('guest')}</span>
-                    <span className="block text-xs text-stone-500">{order.email ?? t('noEmail')}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{order.itemCount}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                    {formatMoney(order.totalMinor, order.currency, LOCALE_TAGS[locale])}
-                    {order.refundedMinor > 0 && (
-                      <span className="block text-xs text-stone-500">
-                        {t('refundedShort', {
-                          amount: formatMoney(order.refundedMinor, order.currency, LOCALE_TAGS[locale]),
-                        })}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={list.items}
+        rowKey={(order) => order.id}
+        caption={t('tableCaption', { count: list.total })}
+        empty={filtered ? t('emptyFiltered') : t('empty')}
+        minWidth="min-w-[44rem]"
+      />
       <ListPagination
+        t={t}
         page={filters.page}
         pages={pages}
         hrefFor={(page) => `/admin/orders${orderFiltersQuery({ ...filters, page })}`}
-        labels={{
-          nav: t('pages'),
-          previous: t('previous'),
-          next: t('next'),
-          pageOf: t('pageOf', { page: filters.page, pages }),
-        }}
       />
     </div>
   );

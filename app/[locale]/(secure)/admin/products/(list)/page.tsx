@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListPagination } from '@/components/admin/list-parts';
+import { EmptyState } from '@/components/ui/card';
 import { getTranslations } from 'next-intl/server';
 import { ProductFilters } from '@/components/admin/catalog/product-filters';
 import { ProductTable } from '@/components/admin/catalog/product-table';
@@ -53,37 +54,25 @@ export default async function AdminProductsPage({ params, searchParams }: Props)
           </a>
         </div>
       </div>
-      <div className="mt-4">
-        <ProductFilters filters={filters} />
-      </div>
+      <ProductFilters filters={filters} />
       <p className="mt-4 text-sm text-stone-600" aria-live="polite">
         {t('count', { count: list.total })}
       </p>
       {list.items.length === 0 ? (
-        <div className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">
+        <EmptyState className="mt-4">
           <p>{filtered ? t('emptyFiltered') : t('empty')}</p>
           {filtered && (
             <Link href="/admin/products" className="mt-2 inline-block font-medium text-brand-700 underline">
               {t('clearFilters')}
             </Link>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <div className="mt-2">
           <ProductTable items={list.items} currency={env.STORE_CURRENCY} locale={locale} />
         </div>
       )}
-      <ListPagination
-        page={list.page}
-        pages={list.pageCount}
-        hrefFor={href}
-        labels={{
-          nav: t('pages'),
-          previous: t('previous'),
-          next: t('next'),
-          pageOf: t('pageOf', { page: list.page, pages: list.pageCount }),
-        }}
-      />
+      <ListPagination t={t} page={list.page} pages={list.pageCount} hrefFor={href} />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination, StatusTabs } from '@/components/admin/list-parts';
+import { FilterBar, ListHeader, ListPagination, StatusTabs } from '@/components/admin/list-parts';
+import { type Column, DataTable, readSort } from '@/components/ui/data-table';
+import { Field } from '@/components/ui/field';
 import { LOW_STOCK, listStockEditions } from '@/lib/admin/stock/queries';
-import type { StockFilter } from '@/lib/admin/stock/validation';
+import { DEFAULT_STOCK_SORT, STOCK_SORTS, type StockFilter, type StockSort } from '@/lib/admin/stock/validation';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { resolveLocale } from '@/lib/i18n/server';
 
@@ -22,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const FILTERS: StockFilter[] = ['all', 'low', 'out'];
 
-/** Physical editions by stock, lowest first: search by title, SKU or barcode; low or sold out only. */
+/** Physical editions by stock, lowest first (or sorted by product or SKU): search by title, SKU or barcode; low or sold out only. */
 export default async function AdminStockPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
@@ -30,41 +32,75 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
   const filterParam = [query.filter].flat()[0] ?? 'all';
   const filter: StockFilter = (FILTERS as string[]).includes(filterParam) ? (filterParam as StockFilter) : 'all';
   const page = Math.min(10_000, Math.max(1, Number.parseInt([query.page].flat()[0] ?? '1', 10) || 1));
+  const sort = readSort(query, STOCK_SORTS, DEFAULT_STOCK_SORT);
+  const sorted = sort.key !== DEFAULT_STOCK_SORT.key || sort.dir !== DEFAULT_STOCK_SORT.dir;
   const t = await getTranslations({ locale, namespace: 'admin.stock' });
-  const list = await listStockEditions({ q, filter, page });
+  const tTable = await getTranslations({ locale, namespace: 'common.table' });
+  const list = await listStockEditions({ q, filter, page, sort });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const href = (next: { filter?: StockFilter; page?: number }) => {
+  const href = (next: { filter?: StockFilter; page?: number; sort?: StockSort }) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
     const f = next.filter ?? filter;
     if (f !== 'all') params.set('filter', f);
+    const s = next.sort ?? sort;
+    if (s.key !== DEFAULT_STOCK_SORT.key || s.dir !== DEFAULT_STOCK_SORT.dir) {
+      params.set('sort', s.key);
+      params.set('dir', s.dir);
+    }
     if ((next.page ?? 1) > 1) params.set('page', String(next.page));
-    const s = params.toString();
-    return `/admin/stock${s ? `?${s}` : ''}`;
+    const text = params.toString();
+    return `/admin/stock${text ? `?${text}` : ''}`;
   };
+  type Row = (typeof list.items)[number];
+  const columns: Column<Row>[] = [
+    {
+      key: 'product',
+      header: t('columns.product'),
+      rowHeader: true,
+      sortable: true,
+      className: 'font-normal',
+      cell: (edition) => (
+        <>
+          <Link href={`/admin/stock/${edition.editionId}`} className="font-medium text-brand-700 hover:underline">
+            {edition.productTitle}
+          </Link>
+          <span className="block text-xs text-stone-500">
+            {[formatLabel(edition.format, locale), edition.name].filter(Boolean).join(' · ')}
+          </span>
+        </>
+      ),
+    },
+    { key: 'sku', header: t('columns.sku'), sortable: true, className: 'font-mono text-xs', cell: (e) => e.sku },
+    { key: 'barcode', header: t('columns.barcode'), className: 'font-mono text-xs', cell: (e) => e.barcode ?? '—' },
+    {
+      key: 'stock',
+      header: t('columns.stock'),
+      align: 'right',
+      sortable: true,
+      className: 'font-semibold tabular-nums',
+      cell: (edition) => <span className={edition.stock === 0 ? 'text-brand-700' : undefined}>{edition.stock}</span>,
+    },
+  ];
   return (
     <div>
-      <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
-      <form role="search" action="/admin/stock" className="mt-4 flex flex-wrap items-end gap-2">
-        {filter !== 'all' && <input type="hidden" name="filter" value={filter} />}
-        <div className="grow sm:grow-0">
-          <label htmlFor="stock-q" className="block text-sm font-medium">
-            {t('search')}
-          </label>
-          <input
-            id="stock-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder={t('searchPlaceholder')}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm sm:w-72"
-          />
-        </div>
-        <button type="submit" className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white">
-          {t('searchSubmit')}
-        </button>
-      </form>
+      <ListHeader title={t('title')} intro={t('intro')} />
+      <FilterBar
+        action="/admin/stock"
+        hidden={{ filter: filter === 'all' ? null : filter, ...(sorted ? sort : {}) }}
+        submit={t('searchSubmit')}
+        className="mt-4 flex flex-wrap items-end gap-2"
+      >
+        <Field
+          id="stock-q"
+          label={t('search')}
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t('searchPlaceholder')}
+          className="grow sm:w-72 sm:grow-0"
+        />
+      </FilterBar>
       <StatusTabs
         label={t('filterLabel')}
         tabs={FILTERS.map((f) => ({
@@ -75,61 +111,19 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
           current: f === filter,
         }))}
       />
-      {list.items.length === 0 ? (
-        <EmptyState>{t('empty')}</EmptyState>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t('tableCaption', { count: list.total })}</caption>
-            <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.product')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.sku')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('columns.barcode')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('columns.stock')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {list.items.map((edition) => (
-                <tr key={edition.editionId} className="hover:bg-stone-50">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link
-                      href={`/admin/stock/${edition.editionId}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {edition.productTitle}
-                    </Link>
-                    <span className="block text-xs text-stone-500">
-                      {[formatLabel(edition.format, locale), edition.name].filter(Boolean).join(' · ')}
-                    </span>
-                  </th>
-                  <td className="px-3 py-2 font-mono text-xs">{edition.sku}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{edition.barcode ?? '—'}</td>
-                  <td
-                    className={`px-3 py-2 text-right font-semibold tabular-nums ${edition.stock === 0 ? 'text-brand-700' : ''}`}
-                  >
-                    {edition.stock}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ListPagination
-        page={page}
-        pages={pages}
-        hrefFor={(p) => href({ page: p })}
-        labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }}
+      <DataTable
+        columns={columns}
+        rows={list.items}
+        rowKey={(edition) => edition.editionId}
+        caption={t('tableCaption', { count: list.total })}
+        empty={t('empty')}
+        sort={{
+          ...sort,
+          hrefFor: (key, dir) => href({ sort: { key: key as StockSort['key'], dir } }),
+          labels: { ascending: tTable('sortAscending'), descending: tTable('sortDescending') },
+        }}
       />
+      <ListPagination t={t} page={page} pages={pages} hrefFor={(p) => href({ page: p })} />
     </div>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, ListPagination } from '@/components/admin/list-parts';
+import { ListPagination, RecordHeader } from '@/components/admin/list-parts';
+import { Section } from '@/components/ui/card';
+import { type Column, DataTable } from '@/components/ui/data-table';
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
 import { getEditionStock, listStockMovements } from '@/lib/admin/stock/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
@@ -42,15 +44,52 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
   const pages = Math.max(1, Math.ceil(history.total / history.pageSize));
   const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(LOCALE_TAGS[locale], { signDisplay: 'always' });
+  const columns: Column<(typeof history.items)[number]>[] = [
+    {
+      key: 'date',
+      header: t('history.date'),
+      className: 'whitespace-nowrap text-stone-600',
+      cell: (movement) => <time dateTime={movement.createdAt}>{date.format(new Date(movement.createdAt))}</time>,
+    },
+    {
+      key: 'reason',
+      header: t('history.reason'),
+      cell: (movement) => (t.has(`reasons.${movement.reason}`) ? t(`reasons.${movement.reason}`) : movement.reason),
+    },
+    {
+      key: 'delta',
+      header: t('history.delta'),
+      align: 'right',
+      className: 'font-semibold tabular-nums',
+      cell: (movement) => (
+        <span className={movement.delta < 0 ? 'text-brand-700' : 'text-emerald-800'}>
+          {number.format(movement.delta)}
+        </span>
+      ),
+    },
+    {
+      key: 'order',
+      header: t('history.order'),
+      cell: (movement) =>
+        movement.orderNumber ? (
+          <Link href={`/admin/orders/${movement.orderNumber}`} className="text-brand-700 hover:underline">
+            {movement.orderNumber}
+          </Link>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'actor', header: t('history.actor'), cell: (movement) => movement.actorName ?? t('history.system') },
+    {
+      key: 'note',
+      header: t('history.note'),
+      className: 'break-words',
+      cell: (movement) => noteText(movement.note, t),
+    },
+  ];
   return (
     <article aria-labelledby="edition-heading" className="space-y-6">
-      <header>
-        <Link href="/admin/stock" className="text-sm text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <h1 id="edition-heading" className="mt-1 text-2xl font-black tracking-tight">
-          {edition.productTitle}
-        </h1>
+      <RecordHeader back={{ href: '/admin/stock', label: t('back') }} id="edition-heading" title={edition.productTitle}>
         <p className="mt-1 text-sm text-stone-600">
           {[formatLabel(edition.format, locale), edition.name].filter(Boolean).join(' · ')} ·{' '}
           <span className="font-mono">{edition.sku}</span>
@@ -66,13 +105,10 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
             {t('viewProduct')}
           </Link>
         </p>
-      </header>
+      </RecordHeader>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[18rem_1fr]">
-        <section aria-labelledby="stock-now" className="rounded-xl border border-stone-200 bg-white p-4">
-          <h2 id="stock-now" className="text-sm font-semibold text-stone-600">
-            {t('inStock')}
-          </h2>
+        <Section id="stock-now" title={t('inStock')} headingClassName="text-sm font-semibold text-stone-600">
           <p className="mt-1 text-4xl font-black tabular-nums">{edition.stock}</p>
           {edition.ledgerTotal !== edition.stock && (
             <p role="note" className="mt-2 text-sm text-brand-700">
@@ -87,78 +123,24 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
               <StockAdjustForm editionId={edition.editionId} />
             )}
           </div>
-        </section>
+        </Section>
 
         <section aria-labelledby="stock-history" className="min-w-0">
           <h2 id="stock-history" className="font-bold">
             {t('history.title')}
           </h2>
-          {history.items.length === 0 ? (
-            <EmptyState>{t('history.empty')}</EmptyState>
-          ) : (
-            <div className="mt-3 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-              <table className="w-full min-w-[38rem] text-left text-sm">
-                <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {t('history.date')}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t('history.reason')}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      {t('history.delta')}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t('history.order')}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t('history.actor')}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t('history.note')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {history.items.map((movement) => (
-                    <tr key={movement.id}>
-                      <td className="whitespace-nowrap px-3 py-2 text-stone-600">
-                        <time dateTime={movement.createdAt}>{date.format(new Date(movement.createdAt))}</time>
-                      </td>
-                      <td className="px-3 py-2">
-                        {t.has(`reasons.${movement.reason}`) ? t(`reasons.${movement.reason}`) : movement.reason}
-                      </td>
-                      <td
-                        className={`px-3 py-2 text-right font-semibold tabular-nums ${movement.delta < 0 ? 'text-brand-700' : 'text-emerald-800'}`}
-                      >
-                        {number.format(movement.delta)}
-                      </td>
-                      <td className="px-3 py-2">
-                        {movement.orderNumber ? (
-                          <Link
-                            href={`/admin/orders/${movement.orderNumber}`}
-                            className="text-brand-700 hover:underline"
-                          >
-                            {movement.orderNumber}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="px-3 py-2">{movement.actorName ?? t('history.system')}</td>
-                      <td className="px-3 py-2 break-words">{noteText(movement.note, t)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            columns={columns}
+            rows={history.items}
+            rowKey={(movement) => movement.id}
+            empty={t('history.empty')}
+            minWidth="min-w-[38rem]"
+          />
           <ListPagination
+            t={t}
             page={page}
             pages={pages}
             hrefFor={(p) => `/admin/stock/${edition.editionId}${p > 1 ? `?page=${p}` : ''}`}
-            labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }}
           />
         </section>
       </div>

@@ -1,0 +1,81 @@
+/**
+ * The white box with a thin border that groups things on a page: one place for its classes.
+ * `Card` is the bare box (any element, any padding); `Section` is a card with a heading that names it.
+ */
+export const CARD_CLASS = 'rounded-xl border border-stone-200 bg-white';
+
+type CardProps<E extends React.ElementType> = {
+  as?: E;
+  className?: string;
+  children?: React.ReactNode;
+} & Omit<React.ComponentPropsWithoutRef<E>, 'as' | 'className' | 'children'>;
+
+/** A bordered white box; `className` adds padding, spacing or layout. */
+export function Card<E extends React.ElementType = 'div'>({ as, className = 'p-4', children, ...props }: CardProps<E>) {
+  const Element: React.ElementType = as ?? 'div';
+  return (
+    <Element {...props} className={`${CARD_CLASS} ${className}`}>
+      {children}
+    </Element>
+  );
+}
+
+/** A card that is a `<section>` named by its heading (`id` ties them together). */
+export function Section({
+  id,
+  title,
+  className = 'p-4',
+  headingClassName = 'font-bold',
+  children,
+}: {
+  id: string;
+  title: React.ReactNode;
+  className?: string;
+  headingClassName?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className={`${CARD_CLASS} ${className}`}>
+      <h2 id={id} className={headingClassName}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** What an empty list says instead of an empty table. */
+export function EmptyState({ className = 'mt-6', children }: { className?: string; children: React.ReactNode }) {
+  return (
+    <div className={`${className} rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600`}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The grey blocks a list page shows while it renders (a `loading.tsx`): a title, a filter bar,
+ * optionally a row of tabs, then one tall card or several short ones. Hidden from assistive technology.
+ */
+export function ListSkeleton({
+  filters = 'h-10 max-w-xl rounded-lg',
+  tabs = false,
+  cards = ['h-72'],
+}: {
+  /** Height, width and rounding of the bar under the title (the filters, or an introduction). */
+  filters?: string;
+  tabs?: boolean;
+  /** The height of each card below. */
+  cards?: string[];
+}) {
+  return (
+    <div aria-hidden className="animate-pulse space-y-4">
+      <div className="h-8 w-48 rounded-md bg-stone-200" />
+      <div className={`w-full bg-stone-100 ${filters}`} />
+      {tabs && <div className="h-8 w-full max-w-2xl rounded-full bg-stone-100" />}
+      {cards.map((height, index) => (
+        <div key={index} className={`${height} ${CARD_CLASS}`} />
+      ))}
+    </div>
+  );
+}
