@@ -59,6 +59,36 @@ export function RecordHeader({
   );
 }
 
+/** The status badge and facts under a record's title; the word "status" is read before the badge. */
+export function RecordStatus({
+  label,
+  badge,
+  children,
+}: {
+  label: string;
+  badge: React.ReactNode;
+  children?: React.ReactNode;
+}) {
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+      <span className="sr-only">{label}: </span>
+      {badge}
+      {children}
+    </p>
+  );
+}
+
+/** A record's history, oldest or newest first as given: one `<li>` a step, on a line down the left. */
+export function Timeline({
+  className = 'mt-3 space-y-3',
+  children,
+}: {
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return <ol className={`${className} border-l-2 border-stone-200 pl-4 text-sm`}>{children}</ol>;
+}
+
 /** A list page's title and, under it, what the list holds. */
 export function ListHeader({ title, intro }: { title: string; intro?: string }) {
   return (

@@ -20,27 +20,66 @@ export function Card<E extends React.ElementType = 'div'>({ as, className = 'p-4
   );
 }
 
-/** A card that is a `<section>` named by its heading (`id` ties them together). */
+/**
+ * A card that is a `<section>` named by its heading (`id` ties them together); `aside` sits at the
+ * heading's right (a count, a link).
+ */
 export function Section({
   id,
   title,
+  aside,
   className = 'p-4',
   headingClassName = 'font-bold',
   children,
 }: {
   id: string;
   title: React.ReactNode;
+  aside?: React.ReactNode;
   className?: string;
   headingClassName?: string;
   children: React.ReactNode;
 }) {
+  const heading = (
+    <h2 id={id} className={headingClassName}>
+      {title}
+    </h2>
+  );
   return (
     <section aria-labelledby={id} className={`${CARD_CLASS} ${className}`}>
-      <h2 id={id} className={headingClassName}>
-        {title}
-      </h2>
+      {aside ? (
+        <div className="flex items-center justify-between gap-3">
+          {heading}
+          {aside}
+        </div>
+      ) : (
+        heading
+      )}
       {children}
     </section>
+  );
+}
+
+/** Key figures, each in its own small card: a label, the figure, and a hint under it if any. */
+export function StatList({
+  stats,
+  className,
+  valueClassName = 'text-2xl',
+}: {
+  stats: { label: string; value: React.ReactNode; hint?: string }[];
+  /** The grid: how many cards a row. */
+  className: string;
+  valueClassName?: string;
+}) {
+  return (
+    <dl className={className}>
+      {stats.map((stat) => (
+        <div key={stat.label} className={`min-w-0 p-4 ${CARD_CLASS}`}>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-stone-500">{stat.label}</dt>
+          <dd className={`mt-1 font-black tabular-nums ${valueClassName}`}>{stat.value}</dd>
+          {stat.hint && <dd className="mt-1 text-xs text-stone-500">{stat.hint}</dd>}
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { Section, StatList } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { DefinitionList } from '@/components/ui/definition-list';
 import type { CustomerDetail } from '@/lib/admin/customers/queries';
 import { type Locale, LOCALE_TAGS } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
 import { CustomerRoleBadge, CustomerStatusBadge } from './customer-list';
-
-const card = 'rounded-xl border border-stone-200 bg-white p-4';
 
 /** The read-only part of a customer's page: who they are and what they bought. */
 export function CustomerProfile({ customer, isSelf }: { customer: CustomerDetail; isSelf: boolean }) {
@@ -47,55 +48,44 @@ export function CustomerProfile({ customer, isSelf }: { customer: CustomerDetail
         <h2 id="customer-summary" className="sr-only">
           {t('summary')}
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-          {stats.map((stat) => (
-            <div key={stat.label} className={card}>
-              <dt className="text-xs font-semibold uppercase tracking-wide text-stone-500">{stat.label}</dt>
-              <dd className="mt-1 text-xl font-black tabular-nums">{stat.value}</dd>
-              {stat.hint && <dd className="mt-1 text-xs text-stone-500">{stat.hint}</dd>}
-            </div>
-          ))}
-        </dl>
+        <StatList
+          className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5"
+          valueClassName="text-xl"
+          stats={stats}
+        />
       </section>
 
-      <section aria-labelledby="customer-profile" className={card}>
-        <h2 id="customer-profile" className="text-base font-bold">
-          {t('profile')}
-        </h2>
-        <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-stone-500">{t('username')}</dt>
-          <dd className="break-words">{customer.username}</dd>
-          <dt className="text-stone-500">{t('displayName')}</dt>
-          <dd className="break-words">{customer.displayName ?? t('notSet')}</dd>
-          <dt className="text-stone-500">{t('email')}</dt>
-          <dd className="break-words">{customer.email ?? t('noEmail')}</dd>
-          <dt className="text-stone-500">{t('language')}</dt>
-          <dd>
-            {customer.preferredLocale && languages.has(customer.preferredLocale)
-              ? languages(customer.preferredLocale)
-              : t('notSet')}
-          </dd>
-          <dt className="text-stone-500">{t('signIn')}</dt>
-          <dd>{signIn.length ? signIn.join(', ') : t('noSignIn')}</dd>
-          <dt className="text-stone-500">{t('activeSessions')}</dt>
-          <dd className="tabular-nums">{format.number(customer.activeSessions)}</dd>
-          <dt className="text-stone-500">{t('joined')}</dt>
-          <dd>{date(customer.createdAt)}</dd>
-          <dt className="text-stone-500">{t('updated')}</dt>
-          <dd>{date(customer.updatedAt)}</dd>
-          {customer.disabledAt && (
-            <>
-              <dt className="text-stone-500">{t('disabledSince')}</dt>
-              <dd>{date(customer.disabledAt)}</dd>
-            </>
-          )}
-        </dl>
+      <Section id="customer-profile" title={t('profile')} headingClassName="text-base font-bold">
+        <DefinitionList
+          className="mt-2"
+          items={[
+            { term: t('username'), value: customer.username, valueClassName: 'break-words' },
+            { term: t('displayName'), value: customer.displayName ?? t('notSet'), valueClassName: 'break-words' },
+            { term: t('email'), value: customer.email ?? t('noEmail'), valueClassName: 'break-words' },
+            {
+              term: t('language'),
+              value:
+                customer.preferredLocale && languages.has(customer.preferredLocale)
+                  ? languages(customer.preferredLocale)
+                  : t('notSet'),
+            },
+            { term: t('signIn'), value: signIn.length ? signIn.join(', ') : t('noSignIn') },
+            {
+              term: t('activeSessions'),
+              value: format.number(customer.activeSessions),
+              valueClassName: 'tabular-nums',
+            },
+            { term: t('joined'), value: date(customer.createdAt) },
+            { term: t('updated'), value: date(customer.updatedAt) },
+            customer.disabledAt && { term: t('disabledSince'), value: date(customer.disabledAt) },
+          ]}
+        />
         <p className="mt-3 text-sm">
           <Link href={`/admin/audit?entity=user&entityId=${customer.id}`} className="text-brand-700 hover:underline">
             {t('history')}
           </Link>
         </p>
-      </section>
+      </Section>
     </>
   );
 }
@@ -109,60 +99,60 @@ export function CustomerOrders({ customer }: { customer: CustomerDetail }) {
   const tag = LOCALE_TAGS[locale] ?? 'en-US';
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section aria-labelledby="customer-orders" className={card}>
-      <h2 id="customer-orders" className="text-base font-bold">
-        {t('orders')}
-      </h2>
+    <Section id="customer-orders" title={t('orders')} headingClassName="text-base font-bold">
       {customer.orders.length === 0 ? (
         <p className="mt-2 text-sm text-stone-600">{t('ordersEmpty')}</p>
       ) : (
         <>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t('orderColumns.number')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t('orderColumns.date')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t('orderColumns.status')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    {t('orderColumns.total')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    {t('orderColumns.refunded')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {customer.orders.map((order) => (
-                  <tr key={order.number}>
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link
-                        href={`/admin/orders/${encodeURIComponent(order.number)}`}
-                        prefetch={false}
-                        className="whitespace-nowrap font-medium text-brand-700 hover:underline"
-                      >
-                        {order.number}
-                      </Link>
-                    </th>
-                    <td className="whitespace-nowrap py-2 pr-3 text-stone-600">{date(order.createdAt)}</td>
-                    <td className="py-2 pr-3">{statuses.has(order.status) ? statuses(order.status) : order.status}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {formatMoney(order.totalMinor, order.currency, tag)}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {order.refundedMinor > 0 ? formatMoney(order.refundedMinor, order.currency, tag) : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            variant="plain"
+            minWidth=""
+            wrapperClassName="mt-2 overflow-x-auto"
+            rows={customer.orders}
+            rowKey={(order) => order.number}
+            columns={[
+              {
+                key: 'number',
+                header: t('orderColumns.number'),
+                rowHeader: true,
+                className: 'font-normal',
+                cell: (order) => (
+                  <Link
+                    href={`/admin/orders/${encodeURIComponent(order.number)}`}
+                    prefetch={false}
+                    className="whitespace-nowrap font-medium text-brand-700 hover:underline"
+                  >
+                    {order.number}
+                  </Link>
+                ),
+              },
+              {
+                key: 'date',
+                header: t('orderColumns.date'),
+                className: 'whitespace-nowrap text-stone-600',
+                cell: (order) => date(order.createdAt),
+              },
+              {
+                key: 'status',
+                header: t('orderColumns.status'),
+                cell: (order) => (statuses.has(order.status) ? statuses(order.status) : order.status),
+              },
+              {
+                key: 'total',
+                header: t('orderColumns.total'),
+                align: 'right',
+                className: 'tabular-nums',
+                cell: (order) => formatMoney(order.totalMinor, order.currency, tag),
+              },
+              {
+                key: 'refunded',
+                header: t('orderColumns.refunded'),
+                align: 'right',
+                className: 'tabular-nums',
+                cell: (order) => (order.refundedMinor > 0 ? formatMoney(order.refundedMinor, order.currency, tag) : ''),
+              },
+            ]}
+          />
           {customer.orderCount > customer.orders.length && (
             <p className="mt-2 text-xs text-stone-500">
               {t('ordersShown', { shown: customer.orders.length, total: customer.orderCount })}
@@ -170,6 +160,6 @@ export function CustomerOrders({ customer }: { customer: CustomerDetail }) {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,11 @@ import { minorToInput } from '@/lib/admin/orders/amount';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
-import { StatusBadge } from '@/components/admin/list-parts';
+import { RecordHeader, RecordStatus, StatusBadge, Timeline } from '@/components/admin/list-parts';
+import { AddressBlock } from '@/components/ui/address-block';
+import { Section } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { DefinitionList } from '@/components/ui/definition-list';
 import {
   CancelOrderForm,
   DeliverOrderForm,
@@ -15,10 +19,9 @@ import {
   RetryRefundsForm,
   ShipOrderForm,
 } from './order-actions';
+import { OrderLinesTable } from './order-lines-table';
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
-
-const card = 'rounded-xl border border-stone-200 bg-white p-4';
 
 /** One order for staff: actions, lines, money, shipping, returns, customer and the full timeline. */
 export async function AdminOrderView({ order, locale }: { order: AdminOrder; locale: Locale }) {
@@ -34,27 +37,26 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
   const hasActions = order.can.ship || order.can.deliver || order.can.cancel || order.can.refund || order.can.resolve;
   return (
     <article aria-labelledby="order-heading" className="space-y-6">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <Link href="/admin/orders" className="text-sm text-brand-700 hover:underline">
-            ← {t('back')}
+      <RecordHeader
+        back={{ href: '/admin/orders', label: t('back') }}
+        id="order-heading"
+        title={t('orderNumber', { number: order.number })}
+        actions={
+          <Link
+            href={`/admin/orders/${order.number}/packing-slip`}
+            className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
+          >
+            {t('packingSlip.open')}
           </Link>
-          <h1 id="order-heading" className="mt-1 text-2xl font-black tracking-tight">
-            {t('orderNumber', { number: order.number })}
-          </h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
-            <span className="sr-only">{t('columns.status')}: </span>
-            <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
-            <span>{t('placedOn', { date: date.format(new Date(order.createdAt)) })}</span>
-          </p>
-        </div>
-        <Link
-          href={`/admin/orders/${order.number}/packing-slip`}
-          className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
+        }
+      >
+        <RecordStatus
+          label={t('columns.status')}
+          badge={<StatusBadge status={order.status} label={t(`status.${order.status}`)} />}
         >
-          {t('packingSlip.open')}
-        </Link>
-      </header>
+          <span>{t('placedOn', { date: date.format(new Date(order.createdAt)) })}</span>
+        </RecordStatus>
+      </RecordHeader>
 
       {order.status === 'needs_review' && order.reviewReason && (
         <p role="note" className="rounded-xl border border-brand-100 bg-brand-50 p-4 text-sm">
@@ -64,80 +66,39 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
 
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-6">
-          <section aria-labelledby="lines-heading" className={card}>
-            <h2 id="lines-heading" className="font-bold">
-              {t('lines.title')}
-            </h2>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-left text-sm">
-                <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      {t('lines.item')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t('lines.sku')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t('lines.quantity')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t('lines.unitPrice')}
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      {t('lines.total')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {order.lines.map((line) => (
-                    <tr key={line.id}>
-                      <td className="py-2 pr-3">
-                        <span className="font-medium">{line.title}</span>
-                        <span className="block text-xs text-stone-500">
-                          {[
-                            formatLabel(line.format, locale),
-                            line.editionName,
-                            line.kind === 'rental' ? t('lines.rental') : null,
-                            line.digital ? t('lines.digital') : null,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-3 font-mono text-xs">
-                        {line.editionId ? (
-                          <Link href={`/admin/stock/${line.editionId}`} className="text-brand-700 hover:underline">
-                            {line.sku ?? line.editionId}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                        {line.barcode && <span className="block text-stone-500">{line.barcode}</span>}
-                      </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{money(line.unitPriceMinor)}</td>
-                      <td className="py-2 text-right tabular-nums">{money(line.lineTotalMinor)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <dl className="ml-auto mt-3 grid max-w-xs grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-stone-600">{t('totals.subtotal')}</dt>
-              <dd className="text-right tabular-nums">{money(order.subtotalMinor)}</dd>
-              <dt className="text-stone-600">{t('totals.shipping')}</dt>
-              <dd className="text-right tabular-nums">{money(order.shippingMinor)}</dd>
-              <dt className="text-stone-600">{order.taxInclusive ? t('totals.includedTax') : t('totals.tax')}</dt>
-              <dd className="text-right tabular-nums">{money(order.taxMinor)}</dd>
-              <dt className="font-semibold">{t('totals.total')}</dt>
-              <dd className="text-right font-semibold tabular-nums">{money(order.totalMinor)}</dd>
-              <dt className="text-stone-600">{t('totals.refunded')}</dt>
-              <dd className="text-right tabular-nums">{money(order.refundedMinor)}</dd>
-              <dt className="text-stone-600">{t('totals.refundable')}</dt>
-              <dd className="text-right tabular-nums">{money(order.refundableMinor)}</dd>
-            </dl>
-          </section>
+          <Section id="lines-heading" title={t('lines.title')}>
+            <OrderLinesTable
+              lines={order.lines}
+              minWidth="min-w-[36rem]"
+              labels={{
+                item: t('lines.item'),
+                sku: t('lines.sku'),
+                quantity: t('lines.quantity'),
+                unitPrice: t('lines.unitPrice'),
+                total: t('lines.total'),
+              }}
+              details={(line) => [
+                formatLabel(line.format, locale),
+                line.editionName,
+                line.kind === 'rental' ? t('lines.rental') : null,
+                line.digital ? t('lines.digital') : null,
+              ]}
+              barcode={(line) => line.barcode}
+              unitPrice={(line) => money(line.unitPriceMinor)}
+              total={(line) => money(line.lineTotalMinor)}
+            />
+            <DefinitionList
+              layout="totals"
+              items={[
+                { term: t('totals.subtotal'), value: money(order.subtotalMinor) },
+                { term: t('totals.shipping'), value: money(order.shippingMinor) },
+                { term: order.taxInclusive ? t('totals.includedTax') : t('totals.tax'), value: money(order.taxMinor) },
+                { term: t('totals.total'), value: money(order.totalMinor), strong: true },
+                { term: t('totals.refunded'), value: money(order.refundedMinor) },
+                { term: t('totals.refundable'), value: money(order.refundableMinor) },
+              ]}
+            />
+          </Section>
 
           {hasActions && (
             <section aria-labelledby="actions-heading" className="space-y-4">
@@ -176,76 +137,61 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
             </section>
           )}
 
-          <section aria-labelledby="payment-heading" className={card}>
-            <h2 id="payment-heading" className="font-bold">
-              {t('payment.title')}
-            </h2>
-            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-stone-600">{t('payment.provider')}</dt>
-              <dd>{t(`payment.providers.${order.payment.provider}`)}</dd>
-              <dt className="text-stone-600">{t('payment.reference')}</dt>
-              <dd className="break-all font-mono text-xs">{order.payment.intentRef ?? order.payment.ref ?? '—'}</dd>
-              <dt className="text-stone-600">{t('payment.paidAt')}</dt>
-              <dd>{order.payment.paidAt ? when(order.payment.paidAt) : t('payment.notPaid')}</dd>
-            </dl>
+          <Section id="payment-heading" title={t('payment.title')}>
+            <DefinitionList
+              items={[
+                { term: t('payment.provider'), value: t(`payment.providers.${order.payment.provider}`) },
+                {
+                  term: t('payment.reference'),
+                  value: order.payment.intentRef ?? order.payment.ref ?? '—',
+                  valueClassName: 'break-all font-mono text-xs',
+                },
+                {
+                  term: t('payment.paidAt'),
+                  value: order.payment.paidAt ? when(order.payment.paidAt) : t('payment.notPaid'),
+                },
+              ]}
+            />
             <h3 className="mt-4 text-sm font-semibold">{t('refunds.title')}</h3>
-            {order.refunds.length === 0 ? (
-              <p className="mt-1 text-sm text-stone-600">{t('refunds.empty')}</p>
-            ) : (
-              <div className="mt-2 overflow-x-auto">
-                <table className="w-full min-w-[32rem] text-left text-sm">
-                  <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3">
-                        {t('refunds.date')}
-                      </th>
-                      <th scope="col" className="py-2 pr-3 text-right">
-                        {t('refunds.amount')}
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        {t('refunds.reason')}
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        {t('refunds.by')}
-                      </th>
-                      <th scope="col" className="py-2">
-                        {t('refunds.state')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-stone-100">
-                    {order.refunds.map((refund) => (
-                      <tr key={refund.id}>
-                        <td className="py-2 pr-3">{when(refund.createdAt)}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{money(refund.amountMinor)}</td>
-                        <td className="py-2 pr-3">{refundReason(refund.reason, t)}</td>
-                        <td className="py-2 pr-3">{refund.actorName ?? '—'}</td>
-                        <td className="py-2">
-                          {refund.providerRef ? (
-                            <span className="break-all font-mono text-xs">{refund.providerRef}</span>
-                          ) : (
-                            <span className="font-medium text-brand-700">{t('refunds.pending')}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              variant="plain"
+              minWidth="min-w-[32rem]"
+              rows={order.refunds}
+              rowKey={(refund) => refund.id}
+              empty={t('refunds.empty')}
+              columns={[
+                { key: 'date', header: t('refunds.date'), cell: (refund) => when(refund.createdAt) },
+                {
+                  key: 'amount',
+                  header: t('refunds.amount'),
+                  align: 'right',
+                  className: 'tabular-nums',
+                  cell: (refund) => money(refund.amountMinor),
+                },
+                { key: 'reason', header: t('refunds.reason'), cell: (refund) => refundReason(refund.reason, t) },
+                { key: 'by', header: t('refunds.by'), cell: (refund) => refund.actorName ?? '—' },
+                {
+                  key: 'state',
+                  header: t('refunds.state'),
+                  cell: (refund) =>
+                    refund.providerRef ? (
+                      <span className="break-all font-mono text-xs">{refund.providerRef}</span>
+                    ) : (
+                      <span className="font-medium text-brand-700">{t('refunds.pending')}</span>
+                    ),
+                },
+              ]}
+            />
             {order.can.retryRefunds && (
               <div className="mt-3">
                 <p className="mb-2 text-sm text-stone-600">{t('refunds.pendingHint')}</p>
                 <RetryRefundsForm orderId={order.id} />
               </div>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="timeline-heading" className={card}>
-            <h2 id="timeline-heading" className="font-bold">
-              {t('timeline.title')}
-            </h2>
-            <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4 text-sm">
+          <Section id="timeline-heading" title={t('timeline.title')}>
+            <Timeline>
               {order.events.map((event) => (
                 <li key={event.id} className={event.internal ? 'rounded-md bg-amber-50 p-2' : undefined}>
                   <p>
@@ -262,42 +208,40 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                   <EventDetails event={event} t={t} money={money} />
                 </li>
               ))}
-            </ol>
+            </Timeline>
             <div className="mt-4 border-t border-stone-100 pt-4">
               <OrderNoteForm orderId={order.id} />
             </div>
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-6" aria-label={t('sidebar')}>
-          <section aria-labelledby="customer-heading" className={card}>
-            <h2 id="customer-heading" className="font-bold">
-              {t('customer.title')}
-            </h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <div>
-                <dt className="text-stone-600">{t('customer.name')}</dt>
-                <dd>{order.customer.displayName ?? order.customer.username ?? order.address?.name ?? '—'}</dd>
-              </div>
-              <div>
-                <dt className="text-stone-600">{t('customer.email')}</dt>
-                <dd className="break-all">
-                  {order.email ? <a href={`mailto:${order.email}`}>{order.email}</a> : t('noEmail')}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-stone-600">{t('customer.account')}</dt>
-                <dd>
-                  {order.customer.userId !== null
-                    ? t('customer.accountOf', { username: order.customer.username ?? String(order.customer.userId) })
-                    : t('guest')}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-stone-600">{t('customer.language')}</dt>
-                <dd>{t(`customer.languages.${order.locale === 'zh' ? 'zh' : 'en'}`)}</dd>
-              </div>
-            </dl>
+          <Section id="customer-heading" title={t('customer.title')}>
+            <DefinitionList
+              layout="stacked"
+              items={[
+                {
+                  term: t('customer.name'),
+                  value: order.customer.displayName ?? order.customer.username ?? order.address?.name ?? '—',
+                },
+                {
+                  term: t('customer.email'),
+                  value: order.email ? <a href={`mailto:${order.email}`}>{order.email}</a> : t('noEmail'),
+                  valueClassName: 'break-all',
+                },
+                {
+                  term: t('customer.account'),
+                  value:
+                    order.customer.userId !== null
+                      ? t('customer.accountOf', { username: order.customer.username ?? String(order.customer.userId) })
+                      : t('guest'),
+                },
+                {
+                  term: t('customer.language'),
+                  value: t(`customer.languages.${order.locale === 'zh' ? 'zh' : 'en'}`),
+                },
+              ]}
+            />
             {(order.customer.userId !== null || order.email) && (
               <Link
                 href={
@@ -310,30 +254,11 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 {t('customer.orders', { count: order.customer.orderCount })}
               </Link>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="shipping-heading" className={card}>
-            <h2 id="shipping-heading" className="font-bold">
-              {t('shipping.title')}
-            </h2>
+          <Section id="shipping-heading" title={t('shipping.title')}>
             {order.address ? (
-              <address className="mt-3 text-sm not-italic leading-relaxed">
-                {[
-                  order.address.name,
-                  order.address.line1,
-                  order.address.line2,
-                  [order.address.postalCode, order.address.city].filter(Boolean).join(' '),
-                  order.address.region,
-                  order.address.country,
-                ]
-                  .filter(Boolean)
-                  .map((line, index) => (
-                    <span key={index} className="block">
-                      {line}
-                    </span>
-                  ))}
-                {order.address.phone && <span className="mt-1 block text-stone-600">{order.address.phone}</span>}
-              </address>
+              <AddressBlock address={order.address} withPhone className="mt-3 text-sm leading-relaxed" />
             ) : (
               <p className="mt-3 text-sm text-stone-600">{t('shipping.noAddress')}</p>
             )}
@@ -368,12 +293,9 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 )}
               </div>
             ))}
-          </section>
+          </Section>
 
-          <section aria-labelledby="returns-heading" className={card}>
-            <h2 id="returns-heading" className="font-bold">
-              {t('returns.title')}
-            </h2>
+          <Section id="returns-heading" title={t('returns.title')}>
             {order.returns.length === 0 ? (
               <p className="mt-3 text-sm text-stone-600">{t('returns.empty')}</p>
             ) : (
@@ -389,7 +311,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
     </article>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AddressBlock } from '@/components/ui/address-block';
 import type { AdminOrder } from '@/lib/admin/orders/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
@@ -57,23 +58,7 @@ export async function PackingSlip({ order, locale }: { order: AdminOrder; locale
               {t('shipTo')}
             </h2>
             {order.address ? (
-              <address className="mt-1 text-base not-italic leading-snug">
-                {[
-                  order.address.name,
-                  order.address.line1,
-                  order.address.line2,
-                  [order.address.postalCode, order.address.city].filter(Boolean).join(' '),
-                  order.address.region,
-                  order.address.country,
-                ]
-                  .filter(Boolean)
-                  .map((line, index) => (
-                    <span key={index} className="block">
-                      {line}
-                    </span>
-                  ))}
-                {order.address.phone && <span className="block">{order.address.phone}</span>}
-              </address>
+              <AddressBlock address={order.address} withPhone className="mt-1 text-base leading-snug" phoneClassName="" />
             ) : (
               <p className="mt-1">{t('noAddress')}</p>
             )}

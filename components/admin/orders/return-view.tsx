@@ -5,10 +5,11 @@ import type { AdminReturn } from '@/lib/admin/returns/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
-import { StatusBadge } from '@/components/admin/list-parts';
+import { RecordHeader, RecordStatus, StatusBadge, Timeline } from '@/components/admin/list-parts';
+import { Section } from '@/components/ui/card';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { OrderLinesTable } from './order-lines-table';
 import { DecideReturnForms, ReceiveReturnForm, RetryReturnRefundForm } from './return-actions';
-
-const card = 'rounded-xl border border-stone-200 bg-white p-4';
 
 /** One return request for staff: what and why, its order, its steps, and the next decision. */
 export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; locale: Locale }) {
@@ -19,80 +20,42 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <article aria-labelledby="return-heading" className="space-y-6">
-      <header>
-        <Link href="/admin/returns" className="text-sm text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <h1 id="return-heading" className="mt-1 text-2xl font-black tracking-tight">
-          {t('number', { id: ret.id })}
-        </h1>
-        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
-          <span className="sr-only">{t('columns.status')}: </span>
-          <StatusBadge status={ret.status} label={t(`status.${ret.status}`)} />
+      <RecordHeader
+        back={{ href: '/admin/returns', label: t('back') }}
+        id="return-heading"
+        title={t('number', { id: ret.id })}
+      >
+        <RecordStatus
+          label={t('columns.status')}
+          badge={<StatusBadge status={ret.status} label={t(`status.${ret.status}`)} />}
+        >
           <span>{t('requestedOn', { date: date.format(new Date(ret.createdAt)) })}</span>
           <span>·</span>
           <Link href={`/admin/orders/${ret.order.number}`} className="text-brand-700 hover:underline">
             {tOrders('orderNumber', { number: ret.order.number })}
           </Link>
-        </p>
-      </header>
+        </RecordStatus>
+      </RecordHeader>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
-          <section aria-labelledby="return-reason" className={card}>
-            <h2 id="return-reason" className="font-bold">
-              {t('reason')}
-            </h2>
+          <Section id="return-reason" title={t('reason')}>
             <p className="mt-2 whitespace-pre-wrap break-words text-sm">{ret.reason}</p>
-          </section>
-          <section aria-labelledby="return-lines" className={card}>
-            <h2 id="return-lines" className="font-bold">
-              {t('lines')}
-            </h2>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[30rem] text-left text-sm">
-                <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      {tOrders('lines.item')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {tOrders('lines.sku')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {tOrders('lines.quantity')}
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      {tOrders('lines.total')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {ret.lines.map((line) => (
-                    <tr key={line.id}>
-                      <td className="py-2 pr-3">
-                        <span className="font-medium">{line.title}</span>
-                        <span className="block text-xs text-stone-500">
-                          {[formatLabel(line.format, locale), line.editionName].filter(Boolean).join(' · ')}
-                        </span>
-                      </td>
-                      <td className="py-2 pr-3 font-mono text-xs">
-                        {line.editionId ? (
-                          <Link href={`/admin/stock/${line.editionId}`} className="text-brand-700 hover:underline">
-                            {line.sku ?? line.editionId}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
-                      <td className="py-2 text-right tabular-nums">{money(line.unitPriceMinor * line.quantity)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          </Section>
+          <Section id="return-lines" title={t('lines')}>
+            <OrderLinesTable
+              lines={ret.lines}
+              minWidth="min-w-[30rem]"
+              labels={{
+                item: tOrders('lines.item'),
+                sku: tOrders('lines.sku'),
+                quantity: tOrders('lines.quantity'),
+                total: tOrders('lines.total'),
+              }}
+              details={(line) => [formatLabel(line.format, locale), line.editionName]}
+              total={(line) => money(line.unitPriceMinor * line.quantity)}
+            />
+          </Section>
 
           {ret.can.decide && <DecideReturnForms returnId={ret.id} />}
           {ret.can.receive && (
@@ -114,31 +77,30 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
         </div>
 
         <aside className="space-y-6" aria-label={t('sidebar')}>
-          <section aria-labelledby="return-order" className={card}>
-            <h2 id="return-order" className="font-bold">
-              {t('order')}
-            </h2>
-            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-stone-600">{tOrders('columns.customer')}</dt>
-              <dd>{ret.order.customerName ?? '—'}</dd>
-              <dt className="text-stone-600">{tOrders('customer.email')}</dt>
-              <dd className="break-all">{ret.order.email ?? tOrders('noEmail')}</dd>
-              <dt className="text-stone-600">{tOrders('columns.status')}</dt>
-              <dd>{tOrders(`status.${ret.order.status}`)}</dd>
-              <dt className="text-stone-600">{tOrders('totals.total')}</dt>
-              <dd className="tabular-nums">{money(ret.order.totalMinor)}</dd>
-              <dt className="text-stone-600">{tOrders('totals.refunded')}</dt>
-              <dd className="tabular-nums">{money(ret.order.refundedMinor)}</dd>
-            </dl>
-          </section>
-          <section aria-labelledby="return-steps" className={card}>
-            <h2 id="return-steps" className="font-bold">
-              {t('steps')}
-            </h2>
+          <Section id="return-order" title={t('order')}>
+            <DefinitionList
+              items={[
+                { term: tOrders('columns.customer'), value: ret.order.customerName ?? '—' },
+                {
+                  term: tOrders('customer.email'),
+                  value: ret.order.email ?? tOrders('noEmail'),
+                  valueClassName: 'break-all',
+                },
+                { term: tOrders('columns.status'), value: tOrders(`status.${ret.order.status}`) },
+                { term: tOrders('totals.total'), value: money(ret.order.totalMinor), valueClassName: 'tabular-nums' },
+                {
+                  term: tOrders('totals.refunded'),
+                  value: money(ret.order.refundedMinor),
+                  valueClassName: 'tabular-nums',
+                },
+              ]}
+            />
+          </Section>
+          <Section id="return-steps" title={t('steps')}>
             {ret.events.length === 0 ? (
               <p className="mt-2 text-sm text-stone-600">{t('noSteps')}</p>
             ) : (
-              <ol className="mt-3 space-y-2 border-l-2 border-stone-200 pl-4 text-sm">
+              <Timeline className="mt-3 space-y-2">
                 {ret.events.map((event, index) => (
                   <li key={index}>
                     <p className="font-medium">
@@ -159,9 +121,9 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
                     )}
                   </li>
                 ))}
-              </ol>
+              </Timeline>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
     </article>

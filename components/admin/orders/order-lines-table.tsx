@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { type Column, DataTable } from '@/components/ui/data-table';
+
+type Line = {
+  id: number;
+  title: string;
+  editionId: number | null;
+  sku: string | null;
+  quantity: number;
+};
+
+/**
+ * The lines of an order or a return for staff: the item and what edition it is, its SKU (linking to
+ * the edition's stock), the quantity, optionally the unit price, and the line's total.
+ */
+export function OrderLinesTable<L extends Line>({
+  lines,
+  labels,
+  details,
+  barcode,
+  unitPrice,
+  total,
+  minWidth,
+}: {
+  lines: L[];
+  labels: { item: string; sku: string; quantity: string; unitPrice?: string; total: string };
+  /** Under the title: format, edition name and the like, joined with dots. */
+  details: (line: L) => (string | null | undefined)[];
+  barcode?: (line: L) => string | null;
+  unitPrice?: (line: L) => string;
+  total: (line: L) => string;
+  minWidth: string;
+}) {
+  const columns: Column<L>[] = [
+    {
+      key: 'item',
+      header: labels.item,
+      cell: (line) => (
+        <>
+          <span className="font-medium">{line.title}</span>
+          <span className="block text-xs text-stone-500">{details(line).filter(Boolean).join(' · ')}</span>
+        </>
+      ),
+    },
+    {
+      key: 'sku',
+      header: labels.sku,
+      className: 'font-mono text-xs',
+      cell: (line) => (
+        <>
+          {line.editionId ? (
+            <Link href={`/admin/stock/${line.editionId}`} className="text-brand-700 hover:underline">
+              {line.sku ?? line.editionId}
+            </Link>
+          ) : (
+            '—'
+          )}
+          {barcode?.(line) && <span className="block text-stone-500">{barcode(line)}</span>}
+        </>
+      ),
+    },
+    {
+      key: 'quantity',
+      header: labels.quantity,
+      align: 'right',
+      className: 'tabular-nums',
+      cell: (line) => line.quantity,
+    },
+    ...(unitPrice
+      ? [
+          {
+            key: 'unitPrice',
+            header: labels.unitPrice,
+            align: 'right',
+            className: 'tabular-nums',
+            cell: unitPrice,
+          } as const,
+        ]
+      : []),
+    { key: 'total', header: labels.total, align: 'right', className: 'tabular-nums', cell: total },
+  ];
+  return <DataTable variant="plain" minWidth={minWidth} columns={columns} rows={lines} rowKey={(line) => line.id} />;
+}
