@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 
 const ORDER_TONES: Record<string, 'brand' | 'info' | 'success' | 'muted'> = {
@@ -89,12 +90,37 @@ export function Timeline({
   return <ol className={`${className} border-l-2 border-stone-200 pl-4 text-sm`}>{children}</ol>;
 }
 
-/** A list page's title and, under it, what the list holds. */
-export function ListHeader({ title, intro }: { title: string; intro?: string }) {
+/** A list's URL with the given search params, leaving out empty ones and page 1. */
+export function listHref(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '' || (name === 'page' && Number(value) <= 1)) continue;
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/**
+ * A filtered list's body: how many it found (announced when it changes), then the list, or what an
+ * empty one says.
+ */
+export function ListResults({
+  count,
+  empty,
+  children,
+}: {
+  count: string;
+  /** Shown instead of the list when nothing was found. */
+  empty: React.ReactNode | null;
+  children: React.ReactNode;
+}) {
   return (
     <>
-      <h1 className="text-2xl font-black tracking-tight">{title}</h1>
-      {intro && <p className="mt-1 text-sm text-stone-600">{intro}</p>}
+      <p className="mt-4 text-sm text-stone-600" aria-live="polite">
+        {count}
+      </p>
+      {empty ? <EmptyState className="mt-4">{empty}</EmptyState> : children}
     </>
   );
 }
@@ -110,6 +136,8 @@ export function FilterBar({
   submit,
   clear,
   className = 'mt-4 flex flex-wrap items-end gap-3',
+  actionsClassName = 'flex items-end gap-2',
+  noValidate,
   children,
 }: {
   action: string;
@@ -117,10 +145,14 @@ export function FilterBar({
   submit: string;
   clear?: string | false;
   className?: string;
+  /** The submit button and the clear link. */
+  actionsClassName?: string;
+  /** Leave the checks to the server, which reports them per field (dates). */
+  noValidate?: boolean;
   children: React.ReactNode;
 }) {
   return (
-    <form role="search" action={action} className={className}>
+    <form role="search" action={action} className={className} noValidate={noValidate}>
       {Object.entries(hidden).map(
         ([name, value]) =>
           value !== null &&
@@ -128,7 +160,7 @@ export function FilterBar({
           value !== '' && <input key={name} type="hidden" name={name} value={value} />,
       )}
       {children}
-      <div className="flex items-end gap-2">
+      <div className={actionsClassName}>
         <button
           type="submit"
           className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"

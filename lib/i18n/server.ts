@@ -1,7 +1,8 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, LOCALE_COOKIE, type Locale, negotiateLocale } from './config';
 
 /**
@@ -18,4 +19,12 @@ export async function resolveLocale(params: Promise<{ locale: string }>): Promis
 /** The visitor's language in a server action or route handler (cookie, then Accept-Language). */
 export async function requestLocale(): Promise<Locale> {
   return negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
+}
+
+/** A page's `generateMetadata` whose title is the `title` message of `namespace`, in the page's language. */
+export function titleMetadata(namespace: string) {
+  return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
+    const t = await getTranslations({ locale: await resolveLocale(params), namespace });
+    return { title: t('title') };
+  };
 }

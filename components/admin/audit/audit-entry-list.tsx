@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import type { AuditEntry } from '@/lib/admin/audit-log/queries';
 
 /**
@@ -63,53 +64,52 @@ export function AuditEntryList({ entries }: { entries: AuditEntry[] }) {
               {entry.diff.changes.length === 0 ? (
                 <p className="mt-2 text-xs text-stone-500">{t('noChanges')}</p>
               ) : (
-                <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">{t('changes')}</caption>
-                    <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                      <tr>
-                        <th scope="col" className="py-1.5 pr-3 font-medium">
-                          {t('field')}
-                        </th>
-                        <th scope="col" className="py-1.5 pr-3 font-medium">
-                          {t('before')}
-                        </th>
-                        <th scope="col" className="py-1.5 pr-3 font-medium">
-                          {t('after')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-stone-100 align-top">
-                      {entry.diff.changes.map((change) => (
-                        <tr key={change.key}>
-                          <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-normal">
-                            {change.key}
-                          </th>
-                          <td className="py-1.5 pr-3 break-all">
-                            {change.before === null ? (
-                              <span className="text-stone-400">
-                                {t('none')}
-                                <span className="sr-only"> ({t('added')})</span>
-                              </span>
-                            ) : (
-                              <del className="text-brand-700 decoration-brand-500">{change.before}</del>
-                            )}
-                          </td>
-                          <td className="py-1.5 pr-3 break-all">
-                            {change.after === null ? (
-                              <span className="text-stone-400">
-                                {t('none')}
-                                <span className="sr-only"> ({t('removed')})</span>
-                              </span>
-                            ) : (
-                              <ins className="text-emerald-800 no-underline">{change.after}</ins>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  variant="plain"
+                  minWidth=""
+                  wrapperClassName="mt-2 overflow-x-auto"
+                  caption={t('changes')}
+                  rows={entry.diff.changes}
+                  rowKey={(change) => change.key}
+                  rowClassName={() => 'align-top'}
+                  columns={[
+                    {
+                      key: 'field',
+                      header: t('field'),
+                      rowHeader: true,
+                      className: 'font-mono text-xs font-normal',
+                      cell: (change) => change.key,
+                    },
+                    {
+                      key: 'before',
+                      header: t('before'),
+                      className: 'break-all',
+                      cell: (change) =>
+                        change.before === null ? (
+                          <span className="text-stone-400">
+                            {t('none')}
+                            <span className="sr-only"> ({t('added')})</span>
+                          </span>
+                        ) : (
+                          <del className="text-brand-700 decoration-brand-500">{change.before}</del>
+                        ),
+                    },
+                    {
+                      key: 'after',
+                      header: t('after'),
+                      className: 'break-all',
+                      cell: (change) =>
+                        change.after === null ? (
+                          <span className="text-stone-400">
+                            {t('none')}
+                            <span className="sr-only"> ({t('removed')})</span>
+                          </span>
+                        ) : (
+                          <ins className="text-emerald-800 no-underline">{change.after}</ins>
+                        ),
+                    },
+                  ]}
+                />
               )}
               {entry.diff.unchanged > 0 && (
                 <p className="mt-1 text-xs text-stone-500">{t('unchanged', { count: entry.diff.unchanged })}</p>

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { FilterBar } from '@/components/admin/list-parts';
 import { Field, SelectField } from '@/components/ui/field';
 import type { AuditFilters } from '@/lib/admin/audit-log/validation';
 
@@ -23,7 +23,14 @@ export function AuditFilterForm({
       ? [...options.entities, filters.entity]
       : options.entities;
   return (
-    <form role="search" action="/admin/audit" method="get" className="mt-4 flex flex-wrap items-start gap-3" noValidate>
+    <FilterBar
+      action="/admin/audit"
+      submit={t('filter')}
+      clear={filtered && t('clear')}
+      className="mt-4 flex flex-wrap items-start gap-3"
+      actionsClassName="mt-6 flex items-center gap-3"
+      noValidate
+    >
       <SelectField
         label={t('actor')}
         name="actor"
@@ -77,19 +84,6 @@ export function AuditFilterForm({
         error={errors.to ? t(`errors.${errors.to}`) : undefined}
         className="w-40"
       />
-      <div className="mt-6 flex items-center gap-3">
-        <button
-          type="submit"
-          className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-        >
-          {t('filter')}
-        </button>
-        {filtered && (
-          <Link href="/admin/audit" className="text-sm text-brand-700 hover:underline">
-            {t('clear')}
-          </Link>
-        )}
-      </div>
-    </form>
+    </FilterBar>
   );
 }

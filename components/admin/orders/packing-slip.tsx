@@ -58,7 +58,12 @@ export async function PackingSlip({ order, locale }: { order: AdminOrder; locale
               {t('shipTo')}
             </h2>
             {order.address ? (
-              <AddressBlock address={order.address} withPhone className="mt-1 text-base leading-snug" phoneClassName="" />
+              <AddressBlock
+                address={order.address}
+                withPhone
+                className="mt-1 text-base leading-snug"
+                phoneClassName=""
+              />
             ) : (
               <p className="mt-1">{t('noAddress')}</p>
             )}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { FilterBar } from '@/components/admin/list-parts';
 import { Badge } from '@/components/ui/badge';
 import { Field, SelectField } from '@/components/ui/field';
 import type { ModerationReview } from '@/lib/admin/reviews/queries';
@@ -10,7 +11,7 @@ import { ReviewVisibilityButton } from './review-visibility-button';
 export function ReviewFilterForm({ filters, filtered }: { filters: ReviewFilters; filtered: boolean }) {
   const t = useTranslations('admin.reviews');
   return (
-    <form role="search" action="/admin/reviews" method="get" className="mt-4 flex flex-wrap items-end gap-3">
+    <FilterBar action="/admin/reviews" submit={t('filter')} clear={filtered && t('clear')}>
       <SelectField label={t('status')} name="status" defaultValue={filters.status ?? ''} className="w-36">
         <option value="">{t('anyStatus')}</option>
         {REVIEW_STATUSES.map((status) => (
@@ -40,18 +41,7 @@ export function ReviewFilterForm({ filters, filtered }: { filters: ReviewFilters
           </option>
         ))}
       </SelectField>
-      <button
-        type="submit"
-        className="rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-      >
-        {t('filter')}
-      </button>
-      {filtered && (
-        <Link href="/admin/reviews" className="py-2 text-sm text-brand-700 hover:underline">
-          {t('clear')}
-        </Link>
-      )}
-    </form>
+    </FilterBar>
   );
 }
 

@@ -1,10 +1,9 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getAccountOverview } from '@/lib/accounts/account';
 import { userOrSignIn } from '@/lib/auth/guards';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { AccountRecommendations } from '@/components/recommendations/account-recommendations';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -12,10 +11,7 @@ type Props = { params: Promise<{ locale: string }> };
 // Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
 export const instant = false;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'account' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('account');
 
 const SECTIONS = [
   { href: '/account/profile', key: 'profile' },

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
@@ -8,7 +7,7 @@ import { StatCards, TopSales, WorkQueues } from '@/components/admin/dashboard/da
 import { getDashboard, LOW_STOCK_THRESHOLD } from '@/lib/admin/dashboard/queries';
 import { type DateRange, dayStart, parseDashboardRange } from '@/lib/admin/dashboard/range';
 import { adminOrForbidden } from '@/lib/auth/guards';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -18,10 +17,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.dashboard' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.dashboard');
 
 /** /admin: sales over a date range (?range=7|30|90 or ?from&to), best sellers and the work queues. */
 export default async function AdminDashboardPage({ params, searchParams }: Props) {

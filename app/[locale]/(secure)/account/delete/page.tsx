@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { PageHeader } from '@/components/ui/page-header';
 import { userOrSignIn } from '@/lib/auth/guards';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { userHasOpenReturn } from '@/lib/orders/open-returns';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -11,10 +11,7 @@ type Props = { params: Promise<{ locale: string }> };
 // Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
 export const instant = false;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'account.delete' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('account.delete');
 
 /** The deletion policy, in the order the page lists it (texts under account.delete.policy). */
 const POLICY = ['profile', 'data', 'sessions', 'orders', 'linked', 'reviews', 'reuse'] as const;
@@ -25,10 +22,7 @@ export default async function AccountDeletePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'account.delete' });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
-        <p className="mt-2 text-sm text-stone-600">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <section aria-labelledby="delete-policy" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         <h2 id="delete-policy" className="text-lg font-semibold">
           {t('policyTitle')}

@@ -1,20 +1,16 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { EmailForm } from '@/components/account/email-form';
 import { PasswordForm } from '@/components/account/password-form';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
 import { userOrSignIn } from '@/lib/auth/guards';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
 
 // Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
 export const instant = false;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'account.security' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('account.security');
 
 const card = 'space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6';
 

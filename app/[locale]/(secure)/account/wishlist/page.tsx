@@ -1,9 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/store/client-messages';
 import { WishlistGrid } from '@/components/wishlist/wishlist-grid';
 import { userOrSignIn } from '@/lib/auth/guards';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { listWishlist } from '@/lib/wishlist/queries';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -11,10 +10,7 @@ type Props = { params: Promise<{ locale: string }> };
 // Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
 export const instant = false;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'wishlist.page' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('wishlist.page');
 
 /** The shopper's wishlist: what they saved, what it costs now, and whether it can be bought. */
 export default async function AccountWishlistPage({ params }: Props) {

@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterBar, ListHeader, ListPagination } from '@/components/admin/list-parts';
+import { FilterBar, ListPagination } from '@/components/admin/list-parts';
+import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/card';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { listOutbox } from '@/lib/admin/mail/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
@@ -18,10 +18,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.mail' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.mail');
 
 /** Every mail the store sent or holds (without SMTP they stay here), newest first, secret links hidden. */
 export default async function AdminMailPage({ params, searchParams }: Props) {
@@ -55,7 +52,7 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
   ];
   return (
     <div>
-      <ListHeader title={t('title')} intro={t('intro', { days: env.RETAIN_MAIL_DAYS })} />
+      <PageHeader title={t('title')} intro={t('intro', { days: env.RETAIN_MAIL_DAYS })} />
       <FilterBar action="/admin/mail" submit={t('filter')}>
         <Field
           id="mail-to"

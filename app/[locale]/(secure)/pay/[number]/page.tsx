@@ -1,9 +1,8 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DemoPayButtons } from '@/components/orders/order-buttons';
 import { formatPrice } from '@/components/store/price';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { getOrderForViewer } from '@/lib/orders/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
@@ -14,10 +13,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'pay' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('pay');
 
 /** The demo payment provider's page (used when Stripe is not configured). Nothing is charged. */
 export default async function DemoPayPage({ params, searchParams }: Props) {

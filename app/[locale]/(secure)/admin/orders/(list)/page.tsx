@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterBar, ListHeader, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { FilterBar, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { PageHeader } from '@/components/ui/page-header';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { ORDER_STATUSES, orderFiltersQuery, readOrderFilters } from '@/lib/admin/orders/validation';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money/format';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
@@ -18,10 +18,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.orders' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.orders');
 
 /** Every order, newest first: status tabs with counts, days, customer, search by number or email. */
 export default async function AdminOrdersPage({ params, searchParams }: Props) {
@@ -92,7 +89,7 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
   ];
   return (
     <div>
-      <ListHeader title={t('title')} />
+      <PageHeader title={t('title')} />
       <FilterBar
         action="/admin/orders"
         hidden={{ status: filters.status, customer: filters.customer }}

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListPagination } from '@/components/admin/list-parts';
 import { EmptyState } from '@/components/ui/card';
@@ -9,7 +8,7 @@ import { listAdminProducts } from '@/lib/admin/catalog/queries';
 import { adminFiltersQuery, readAdminProductFilters } from '@/lib/admin/catalog/validation';
 import { requireAdmin } from '@/lib/auth/session';
 import { env } from '@/lib/env';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -19,10 +18,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.catalog.list' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.catalog.list');
 
 /** /admin/products: the catalog, searchable and filterable, with bulk status changes and CSV export. */
 export default async function AdminProductsPage({ params, searchParams }: Props) {

@@ -1,21 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/catalog/import-panel';
 import { CSV_COLUMNS } from '@/lib/admin/catalog/csv-columns';
 import { requireAdmin } from '@/lib/auth/session';
 import { env } from '@/lib/env';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.catalog.import' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.catalog.import');
 
 /** /admin/products/import: CSV import with a dry run, and the export to start from. */
 export default async function ImportProductsPage({ params }: Props) {

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ListHeader, ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { ListPagination, StatusBadge, StatusTabs } from '@/components/admin/list-parts';
+import { PageHeader } from '@/components/ui/page-header';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { listReturnsForAdmin } from '@/lib/admin/returns/queries';
 import { readReturnFilters, RETURN_STATUSES, type ReturnStatus } from '@/lib/admin/returns/validation';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -16,10 +16,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.returns' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.returns');
 
 const href = (status: ReturnStatus | null, page = 1) => {
   const params = new URLSearchParams();
@@ -90,7 +87,7 @@ export default async function AdminReturnsPage({ params, searchParams }: Props) 
   ];
   return (
     <div>
-      <ListHeader title={t('title')} intro={t('intro')} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <StatusTabs
         label={t('filterLabel')}
         tabs={[

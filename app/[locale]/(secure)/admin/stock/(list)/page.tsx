@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterBar, ListHeader, ListPagination, StatusTabs } from '@/components/admin/list-parts';
+import { FilterBar, ListPagination, StatusTabs } from '@/components/admin/list-parts';
+import { PageHeader } from '@/components/ui/page-header';
 import { type Column, DataTable, readSort } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { LOW_STOCK, listStockEditions } from '@/lib/admin/stock/queries';
 import { DEFAULT_STOCK_SORT, STOCK_SORTS, type StockFilter, type StockSort } from '@/lib/admin/stock/validation';
 import { formatLabel } from '@/lib/catalog/format-label';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -17,10 +17,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'admin.stock' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('admin.stock');
 
 const FILTERS: StockFilter[] = ['all', 'low', 'out'];
 
@@ -84,7 +81,7 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
   ];
   return (
     <div>
-      <ListHeader title={t('title')} intro={t('intro')} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <FilterBar
         action="/admin/stock"
         hidden={{ filter: filter === 'all' ? null : filter, ...(sorted ? sort : {}) }}
