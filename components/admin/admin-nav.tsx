@@ -1,8 +1,7 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { SectionNav } from '@/components/ui/section-nav';
 
 /** Sections of the back office. */
 export const ADMIN_SECTIONS = [
@@ -19,25 +18,5 @@ export const ADMIN_SECTIONS = [
 
 export function AdminNav() {
   const t = useTranslations('admin.nav');
-  const pathname = usePathname();
-  return (
-    <nav aria-label={t('label')}>
-      <ul className="flex gap-1 overflow-x-auto text-sm lg:flex-col">
-        {ADMIN_SECTIONS.map(({ href, key }) => {
-          const current = href === '/admin' ? pathname === href : pathname.startsWith(href);
-          return (
-            <li key={href}>
-              <Link
-                href={href}
-                aria-current={current ? 'page' : undefined}
-                className={`block whitespace-nowrap rounded-md px-3 py-2 ${current ? 'bg-stone-900 text-white' : 'hover:bg-stone-100'}`}
-              >
-                {t(key)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={t('label')} links={ADMIN_SECTIONS.map(({ href, key }) => ({ href, text: t(key) }))} />;
 }

@@ -79,17 +79,6 @@ export function RecordStatus({
   );
 }
 
-/** A record's history, oldest or newest first as given: one `<li>` a step, on a line down the left. */
-export function Timeline({
-  className = 'mt-3 space-y-3',
-  children,
-}: {
-  className?: string;
-  children: React.ReactNode;
-}) {
-  return <ol className={`${className} border-l-2 border-stone-200 pl-4 text-sm`}>{children}</ol>;
-}
-
 /** A list's URL with the given search params, leaving out empty ones and page 1. */
 export function listHref(path: string, params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Timeline } from '@/components/ui/timeline';
+import { AddressBlock } from '@/components/ui/address-block';
 import { Badge } from '@/components/ui/badge';
+import { Section } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { DefinitionList } from '@/components/ui/definition-list';
 import { formatPrice } from '@/components/store/price';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import type { OrderView } from '@/lib/orders/queries';
@@ -72,11 +77,8 @@ export async function OrderDetails({
         )}
       </div>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="text-lg font-bold">
-          {t('timeline')}
-        </h2>
-        <ol className="mt-3 space-y-2 border-l-2 border-stone-200 pl-4 text-sm">
+      <Section bare id="timeline-heading" title={t('timeline')} headingClassName="text-lg font-bold">
+        <Timeline className="mt-3 space-y-2">
           {order.events.map((event, index) => (
             <li key={index}>
               <span className="font-medium">
@@ -87,14 +89,11 @@ export async function OrderDetails({
               </time>
             </li>
           ))}
-        </ol>
-      </section>
+        </Timeline>
+      </Section>
 
       {order.shipments.length > 0 && (
-        <section aria-labelledby="shipping-heading">
-          <h2 id="shipping-heading" className="text-lg font-bold">
-            {t('tracking')}
-          </h2>
+        <Section bare id="shipping-heading" title={t('tracking')} headingClassName="text-lg font-bold">
           <ul className="mt-3 space-y-2 text-sm">
             {order.shipments.map((shipment) => (
               <li key={shipment.trackingNumber} className="rounded-lg border border-stone-200 bg-white p-3">
@@ -122,94 +121,74 @@ export async function OrderDetails({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="items-heading">
-        <h2 id="items-heading" className="text-lg font-bold">
-          {t('items')}
-        </h2>
-        <table className="mt-3 w-full text-sm">
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">{t('item')}</th>
-              <th scope="col">{t('quantity')}</th>
-              <th scope="col">{t('price')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {order.lines.map((line) => (
-              <tr key={line.id}>
-                <td className="py-2">
+      <Section bare id="items-heading" title={t('items')} headingClassName="text-lg font-bold">
+        <DataTable
+          variant="plain"
+          minWidth=""
+          hideHeader
+          rows={order.lines}
+          rowKey={(line) => line.id}
+          columns={[
+            {
+              key: 'item',
+              header: t('item'),
+              cell: (line) => (
+                <>
                   <Link href={`/products/${line.slug}`} className="font-medium hover:underline">
                     {line.title}
                   </Link>
                   <span className="block text-stone-500">
                     {[line.format, line.editionName].filter(Boolean).join(' · ')}
                   </span>
-                </td>
-                <td className="py-2 text-right tabular-nums">× {line.quantity}</td>
-                <td className="py-2 text-right tabular-nums">{money(line.lineTotalMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <dl className="mt-3 ml-auto max-w-xs space-y-1 text-sm">
-          <div className="flex justify-between">
-            <dt>{t('subtotal')}</dt>
-            <dd className="tabular-nums">{money(order.subtotalMinor)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt>{t('shipping')}</dt>
-            <dd className="tabular-nums">{money(order.shippingMinor)}</dd>
-          </div>
-          {order.taxMinor > 0 && (
-            <div className="flex justify-between">
-              <dt>{order.taxInclusive ? t('includedTax') : t('tax')}</dt>
-              <dd className="tabular-nums">{money(order.taxMinor)}</dd>
-            </div>
-          )}
-          <div className="flex justify-between font-bold">
-            <dt>{t('total')}</dt>
-            <dd className="tabular-nums">{money(order.totalMinor)}</dd>
-          </div>
-          {order.refundedMinor > 0 && (
-            <div className="flex justify-between text-emerald-800">
-              <dt>{t('refunded')}</dt>
-              <dd className="tabular-nums">{money(order.refundedMinor)}</dd>
-            </div>
-          )}
-        </dl>
-      </section>
+                </>
+              ),
+            },
+            {
+              key: 'quantity',
+              header: t('quantity'),
+              align: 'right',
+              className: 'tabular-nums',
+              cell: (line) => `× ${line.quantity}`,
+            },
+            {
+              key: 'price',
+              header: t('price'),
+              align: 'right',
+              className: 'tabular-nums',
+              cell: (line) => money(line.lineTotalMinor),
+            },
+          ]}
+        />
+        <DefinitionList
+          layout="totals"
+          items={[
+            { term: t('subtotal'), value: money(order.subtotalMinor) },
+            { term: t('shipping'), value: money(order.shippingMinor) },
+            order.taxMinor > 0 && {
+              term: order.taxInclusive ? t('includedTax') : t('tax'),
+              value: money(order.taxMinor),
+            },
+            { term: t('total'), value: money(order.totalMinor), strong: true },
+            order.refundedMinor > 0 && {
+              term: t('refunded'),
+              value: money(order.refundedMinor),
+              tone: 'text-emerald-800',
+            },
+          ]}
+        />
+      </Section>
 
       {order.address && (
-        <section aria-labelledby="address-heading">
-          <h2 id="address-heading" className="text-lg font-bold">
-            {t('shipTo')}
-          </h2>
-          <address className="mt-2 text-sm not-italic text-stone-700">
-            {order.address.name}
-            <br />
-            {order.address.line1}
-            {order.address.line2 && (
-              <>
-                <br />
-                {order.address.line2}
-              </>
-            )}
-            <br />
-            {[order.address.postalCode, order.address.city, order.address.region].filter(Boolean).join(' ')}
-            <br />
-            {order.address.country}
-          </address>
-        </section>
+        <Section bare id="address-heading" title={t('shipTo')} headingClassName="text-lg font-bold">
+          <AddressBlock address={order.address} className="mt-2 text-sm text-stone-700" />
+        </Section>
       )}
 
       {order.returns.length > 0 && (
-        <section aria-labelledby="returns-heading">
-          <h2 id="returns-heading" className="text-lg font-bold">
-            {t('returns')}
-          </h2>
+        <Section bare id="returns-heading" title={t('returns')} headingClassName="text-lg font-bold">
           <ul className="mt-2 space-y-1 text-sm">
             {order.returns.map((ret) => (
               <li key={ret.id}>
@@ -220,7 +199,7 @@ export async function OrderDetails({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -22,19 +22,22 @@ export function Card<E extends React.ElementType = 'div'>({ as, className = 'p-4
 
 /**
  * A card that is a `<section>` named by its heading (`id` ties them together); `aside` sits at the
- * heading's right (a count, a link).
+ * heading's right (a count, a link). `bare` leaves the card out.
  */
 export function Section({
   id,
   title,
   aside,
-  className = 'p-4',
+  bare = false,
+  className = bare ? '' : 'p-4',
   headingClassName = 'font-bold',
   children,
 }: {
   id: string;
   title: React.ReactNode;
   aside?: React.ReactNode;
+  /** Without the card: a headed part of a page that is not boxed. */
+  bare?: boolean;
   className?: string;
   headingClassName?: string;
   children: React.ReactNode;
@@ -45,7 +48,7 @@ export function Section({
     </h2>
   );
   return (
-    <section aria-labelledby={id} className={`${CARD_CLASS} ${className}`}>
+    <section aria-labelledby={id} className={bare ? className || undefined : `${CARD_CLASS} ${className}`}>
       {aside ? (
         <div className="flex items-center justify-between gap-3">
           {heading}

@@ -51,6 +51,7 @@ export function DataTable<Row>({
   minWidth = 'min-w-[40rem]',
   wrapperClassName,
   rowClassName,
+  hideHeader = false,
 }: {
   columns: Column<Row>[];
   rows: Row[];
@@ -63,6 +64,8 @@ export function DataTable<Row>({
   minWidth?: string;
   wrapperClassName?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** Column names for screen readers only, where the cells speak for themselves. */
+  hideHeader?: boolean;
 }) {
   if (rows.length === 0 && empty !== undefined) {
     return variant === 'boxed' ? (
@@ -77,7 +80,7 @@ export function DataTable<Row>({
     <div className={wrapperClassName ?? style.wrapper}>
       <table className={`w-full ${minWidth} text-left text-sm`}>
         {caption && <caption className="sr-only">{caption}</caption>}
-        <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
+        <thead className={hideHeader ? 'sr-only' : 'border-b border-stone-200 text-xs uppercase text-stone-500'}>
           <tr>
             {columns.map((column) => {
               const active = sort?.key === column.key ? sort.dir : null;

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { CARD_CLASS } from './card';
 
 export type Definition = {
   term: React.ReactNode;
@@ -7,6 +8,8 @@ export type Definition = {
   valueClassName?: string;
   /** A total or other line that stands out: term and value in bold. */
   strong?: boolean;
+  /** A colour for term and value (a refund in green). */
+  tone?: string;
 };
 
 const LAYOUTS = {
@@ -20,6 +23,12 @@ const LAYOUTS = {
   },
   /** Each term above its value. */
   stacked: { list: 'space-y-2', term: 'text-stone-600', value: '' },
+  /** A card of rows: the term beside its value on wide screens, above it on phones. */
+  rows: {
+    list: `divide-y divide-stone-100 ${CARD_CLASS}`,
+    term: 'text-stone-500',
+    value: 'break-words font-medium',
+  },
 } as const;
 
 /** Terms and their values (`<dl>`): facts about a record, or the lines of a bill. */
@@ -34,14 +43,15 @@ export function DefinitionList({
 }) {
   const style = LAYOUTS[layout];
   const shown = items.filter((item): item is Definition => Boolean(item));
-  const term = (item: Definition) => (item.strong ? 'font-semibold' : style.term);
+  const term = (item: Definition) => `${item.strong ? 'font-semibold' : style.term} ${item.tone ?? ''}`.trim();
   const value = (item: Definition) =>
-    `${style.value} ${item.strong ? 'font-semibold' : ''} ${item.valueClassName ?? ''}`.trim() || undefined;
+    `${style.value} ${item.strong ? 'font-semibold' : ''} ${item.tone ?? ''} ${item.valueClassName ?? ''}`.trim() ||
+    undefined;
   return (
     <dl className={`${style.list} text-sm ${className}`}>
       {shown.map((item, index) =>
-        layout === 'stacked' ? (
-          <div key={index}>
+        layout === 'stacked' || layout === 'rows' ? (
+          <div key={index} className={layout === 'rows' ? 'grid gap-1 px-4 py-3 sm:grid-cols-[12rem_1fr]' : undefined}>
             <dt className={term(item)}>{item.term}</dt>
             <dd className={value(item)}>{item.value}</dd>
           </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { Section } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
@@ -23,16 +24,18 @@ export default async function AccountDeletePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
-      <section aria-labelledby="delete-policy" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
-        <h2 id="delete-policy" className="text-lg font-semibold">
-          {t('policyTitle')}
-        </h2>
+      <Section
+        id="delete-policy"
+        title={t('policyTitle')}
+        className="p-4 sm:p-6"
+        headingClassName="text-lg font-semibold"
+      >
         <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-stone-700">
           {POLICY.map((key) => (
             <li key={key}>{t(`policy.${key}`)}</li>
           ))}
         </ul>
-      </section>
+      </Section>
       <section aria-labelledby="delete-confirm" className="rounded-xl border border-brand-100 bg-white p-4 sm:p-6">
         <h2 id="delete-confirm" className="mb-4 text-lg font-semibold">
           {t('confirmTitle')}

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatPrice } from '@/components/store/price';
 import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
 import { userOrSignIn } from '@/lib/auth/guards';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
@@ -32,16 +35,16 @@ export default async function AccountOrdersPage({ params, searchParams }: Props)
   const pages = Math.max(1, Math.ceil(total / 20));
   return (
     <div>
-      <h1 className="text-2xl font-black tracking-tight">{t('historyTitle')}</h1>
+      <PageHeader title={t('historyTitle')} />
       {items.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">
+        <EmptyState>
           {t('historyEmpty')}{' '}
           <Link href="/" className="font-semibold text-brand-700 hover:underline">
             {t('startShopping')}
           </Link>
-        </p>
+        </EmptyState>
       ) : (
-        <ul className="mt-6 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+        <Card as="ul" className="mt-6 divide-y divide-stone-200">
           {items.map((order) => (
             <li key={order.number}>
               <Link
@@ -64,15 +67,14 @@ export default async function AccountOrdersPage({ params, searchParams }: Props)
               </Link>
             </li>
           ))}
-        </ul>
+        </Card>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('pages')} className="mt-4 flex gap-3 text-sm">
-          {page > 1 && <Link href={`/account/orders?page=${page - 1}`}>{t('previous')}</Link>}
-          <span>{t('pageOf', { page, pages })}</span>
-          {page < pages && <Link href={`/account/orders?page=${page + 1}`}>{t('next')}</Link>}
-        </nav>
-      )}
+      <Pagination
+        page={page}
+        pageCount={pages}
+        hrefFor={(p) => `/account/orders${p > 1 ? `?page=${p}` : ''}`}
+        labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }}
+      />
     </div>
   );
 }
