@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm';
 import { cancelOrderAction, declineDemoOrderAction, payDemoOrderAction, payOrderNowAction } from '@/lib/actions/orders';
 
 type Props = { number: string; orderKey: string };
@@ -70,39 +71,23 @@ export function PayNowButton({ number, orderKey }: Props) {
 export function CancelOrderButton({ number, orderKey, paid }: Props & { paid: boolean }) {
   const t = useTranslations('orders');
   const { pending, error, run } = useOrderAction();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-        {t('cancelOrder')}
-      </Button>
-    );
-  }
   return (
-    <div
-      role="group"
-      aria-label={t('cancelOrder')}
-      className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
+    <ConfirmButton
+      trigger={t('cancelOrder')}
+      label={t('cancelOrder')}
+      question={paid ? t('cancelPaidConfirm') : t('cancelConfirm')}
+      confirm={t('confirmCancel')}
+      confirmVariant="danger"
+      cancel={t('keepOrder')}
+      pending={pending}
+      onConfirm={() => run(() => cancelOrderAction(number, orderKey))}
+      className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
     >
-      <p>{paid ? t('cancelPaidConfirm') : t('cancelConfirm')}</p>
-      <div className="mt-2 flex gap-2">
-        <Button
-          type="button"
-          variant="danger"
-          pending={pending}
-          onClick={() => run(() => cancelOrderAction(number, orderKey))}
-        >
-          {t('confirmCancel')}
-        </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
-          {t('keepOrder')}
-        </Button>
-      </div>
       {error && (
-        <p role="alert" className="mt-2 text-brand-700">
+        <p role="alert" className="text-brand-700">
           {error}
         </p>
       )}
-    </div>
+    </ConfirmButton>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
 import {
   addOrderNoteAction,
@@ -99,31 +100,24 @@ export function CancelOrderForm({
 }) {
   const t = useTranslations('admin.orders');
   const form = useAdminForm(cancelOrderAction);
-  const [confirming, setConfirming] = useState(false);
   return (
     <ActionCard title={t('cancel.title')}>
       <p className="text-sm text-stone-600">
         {paid ? t('cancel.paidHint', { amount: refundLabel }) : t('cancel.unpaidHint')}
       </p>
-      {confirming ? (
-        <form onSubmit={form.onSubmit} className="mt-3 space-y-3" aria-label={t('cancel.title')}>
-          <OrderId orderId={orderId} />
-          <p className="text-sm font-medium">{t('cancel.confirm')}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="danger" pending={form.pending}>
-              {t('cancel.submit')}
-            </Button>
-            <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setConfirming(false)}>
-              {t('cancel.keep')}
-            </Button>
-          </div>
+      <form onSubmit={form.onSubmit} className="mt-3 space-y-3" aria-label={t('cancel.title')}>
+        <OrderId orderId={orderId} />
+        <ConfirmButton
+          trigger={t('cancel.start')}
+          question={t('cancel.confirm')}
+          confirm={t('cancel.submit')}
+          confirmVariant="danger"
+          cancel={t('cancel.keep')}
+          pending={form.pending}
+        >
           <FormStatus error={form.formError} success={form.succeeded ? t('cancel.done') : null} />
-        </form>
-      ) : (
-        <Button type="button" variant="secondary" className="mt-3" onClick={() => setConfirming(true)}>
-          {t('cancel.start')}
-        </Button>
-      )}
+        </ConfirmButton>
+      </form>
     </ActionCard>
   );
 }
