@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel } from '@/components/ui/confirm';
 import { updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import type { AdminProductRow } from '@/lib/admin/catalog/types';
 import { thumbnailUrlOf } from '@/lib/admin/catalog/uploads-keys';
@@ -46,9 +47,6 @@ export function ProductTable({
   useEffect(() => {
     if (selectAllRef.current) selectAllRef.current.indeterminate = some && !all;
   }, [some, all]);
-  useEffect(() => {
-    if (confirming) document.getElementById('bulk-confirm-yes')?.focus();
-  }, [confirming]);
 
   const toggle = (id: number, on: boolean) =>
     setSelected((current) => {
@@ -125,21 +123,16 @@ export function ProductTable({
         </Button>
       </div>
       {confirming && (
-        <div
+        <ConfirmPanel
           role="alertdialog"
-          aria-labelledby="bulk-confirm-text"
+          question={t('confirm', { count: selected.size, status: tStatus(status) })}
+          confirm={t('confirmYes')}
+          cancel={t('confirmNo')}
+          onConfirm={apply}
+          onCancel={() => setConfirming(false)}
+          pending={pending}
           className="mt-2 flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm"
-        >
-          <p id="bulk-confirm-text" className="mr-auto">
-            {t('confirm', { count: selected.size, status: tStatus(status) })}
-          </p>
-          <Button id="bulk-confirm-yes" type="button" pending={pending} onClick={apply}>
-            {t('confirmYes')}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-            {t('confirmNo')}
-          </Button>
-        </div>
+        />
       )}
       <p role="status" className={`mt-2 text-sm ${result?.ok === false ? 'text-brand-700' : 'text-emerald-800'}`}>
         {result?.text}
