@@ -3,6 +3,7 @@ import { isBrowseSection } from '@/lib/catalog/formats';
 import { isKnownCatalogPath } from '@/lib/catalog/known';
 import { browsePath, readFilters } from '@/lib/catalog/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { CSRF_COOKIE, CSRF_COOKIE_OPTIONS, issueCsrfCookie, readCsrfToken } from '@/lib/auth/csrf';
 import { env } from '@/lib/env';
 import { LOCALE_HEADER, NOT_FOUND_HEADER } from '@/lib/http/routing';
 import { LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
@@ -27,6 +28,8 @@ import { refuseBadActionRequest } from '@/lib/validation/action-request';
  *   the pages, actions and route handlers check the session themselves;
  * - a first visit gets a signed anonymous visitor id cookie (recommendations; linked to the account at
  *   sign-in); an unsigned or forged one is replaced.
+ * - the sign-in page gets next-auth's CSRF cookie when the browser has none, so that its form can be
+ *   posted to next-auth without JavaScript (lib/auth/csrf.ts).
  * - a URL with broken percent-encoding gets a 400 (Next would answer a bare 500), API routes included;
  * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
  *   (lib/security/hsts.ts).
@@ -62,6 +65,10 @@ async function route(request: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect(login);
   }
   const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
+  const csrfCookie =
+    path === '/login' && !readCsrfToken(request.cookies.get(CSRF_COOKIE)?.value) ? issueCsrfCookie() : null;
+  // Also on the request, for the page rendered from it.
+  if (csrfCookie) request.cookies.set(CSRF_COOKIE, csrfCookie);
   const nonce = isPerUserPath(path) ? Buffer.from(crypto.randomUUID()).toString('base64') : null;
   const csp = contentSecurityPolicy({ nonce, https: HTTPS, formTargets: FORM_TARGETS });
   const requestHeaders = new Headers(request.headers);
@@ -74,6 +81,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  if (csrfCookie) response.cookies.set(CSRF_COOKIE, csrfCookie, CSRF_COOKIE_OPTIONS);
   // A first-party, random, signed id for recommendations from anonymous browsing (linked at sign-in).
   if (!readVisitorId(request.cookies.get(VISITOR_COOKIE)?.value)) {
     response.cookies.set(VISITOR_COOKIE, issueVisitorId(), {

@@ -4,14 +4,30 @@ import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+
+/** next-auth's credentials endpoint: it takes this form as posted by a browser without JavaScript. */
+const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';
 
 /**
  * Email-or-username and password sign-in through next-auth's credentials endpoint. Unknown
  * accounts and wrong passwords get the same message.
+ *
+ * Without JavaScript the browser posts the form to that endpoint with next-auth's CSRF token (read
+ * from its cookie by the page); next-auth then redirects to `next`, or back to the sign-in page with
+ * an error the page shows. With JavaScript, `signIn` does the same without leaving the page.
  */
-export function LoginForm({ next, initialError }: { next: string; initialError?: string | null }) {
+export function LoginForm({
+  next,
+  csrfToken,
+  initialError,
+}: {
+  next: string;
+  csrfToken: string | null;
+  initialError?: string | null;
+}) {
   const t = useTranslations('auth');
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
@@ -36,15 +52,15 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={CREDENTIALS_CALLBACK} method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
+      <input type="hidden" name="callbackUrl" value={next} />
       <Field label={t('login')} name="login" autoComplete="username" required maxLength={320} />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-brand-700">
-        {error}
-      </div>
-      <Button type="submit" pending={pending} className="w-full">
-        {pending ? t('signingIn') : t('signIn')}
-      </Button>
+      <FormError>{error}</FormError>
+      <SubmitButton pending={pending} pendingLabel={t('signingIn')} className="w-full">
+        {t('signIn')}
+      </SubmitButton>
       <p className="text-center text-sm">
         <Link href="/forgot-password" className="text-brand-700 hover:underline">
           {t('forgotLink')}

@@ -69,16 +69,45 @@ export function formAction<R>(
  * An action called with plain values (`addToCartAction(editionId, quantity)`): the arguments must
  * match `schema`, a zod tuple of `actionArg`s (optional items may be left out), or the call gets
  * `invalid`. `run` receives the parsed values.
+ *
+ * With `formFields`, the same action is also a form action (`(previousState, formData)`, as
+ * `useActionState` and a form posted without JavaScript call it): the named fields, in order, become
+ * the arguments and go through the same schema, so one action serves the script and the form.
  */
 export function valueAction<T extends z.ZodTuple, R>(
   name: string,
   schema: T,
   run: (...args: z.output<T>) => Promise<R>,
   invalid: NoInfer<R>,
-): (...args: z.input<T>) => Promise<R> {
-  return async (...args: unknown[]) => {
-    const parsed = schema.safeParse(args);
+): (...args: z.input<T>) => Promise<R>;
+export function valueAction<T extends z.ZodTuple, R>(
+  name: string,
+  schema: T,
+  run: (...args: z.output<T>) => Promise<R>,
+  invalid: NoInfer<R>,
+  formFields: readonly string[],
+): ValueAction<z.input<T>, R>;
+export function valueAction<T extends z.ZodTuple, R>(
+  name: string,
+  schema: T,
+  run: (...args: z.output<T>) => Promise<R>,
+  invalid: NoInfer<R>,
+  formFields?: readonly string[],
+): ValueAction<z.input<T>, R> {
+  return (async (...args: unknown[]) => {
+    const [, formData] = args;
+    const values =
+      formFields && args.length === 2 && formData instanceof FormData
+        ? formFields.map((field) => formData.get(field) ?? undefined)
+        : args;
+    const parsed = schema.safeParse(values);
     if (!parsed.success) return invalid;
     return guarded(name, () => run(...(parsed.data as z.output<T>)));
-  };
+  }) as ValueAction<z.input<T>, R>;
 }
+
+/** A value action, callable with its values or, when it names form fields, as a form action. */
+export type ValueAction<A extends unknown[], R> = {
+  (...args: A): Promise<R>;
+  (previous: unknown, formData: FormData): Promise<R>;
+};

@@ -16,3 +16,19 @@ export function safeRedirectPath(target: unknown, fallback = '/'): string {
     return fallback;
   }
 }
+
+/**
+ * The path of next-auth's `callbackUrl` (an absolute URL of this store, or a path) for pages that
+ * next-auth redirects to, as a `safeRedirectPath`: only its path is ever used, so another site's
+ * address still leads to a page of this store.
+ */
+export function callbackPath(callbackUrl: unknown, fallback = '/'): string {
+  if (typeof callbackUrl !== 'string' || callbackUrl.length > 2048) return fallback;
+  try {
+    const url = new URL(callbackUrl, 'http://encore.invalid');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return fallback;
+    return safeRedirectPath(`${url.pathname}${url.search}${url.hash}`, fallback);
+  } catch {
+    return fallback;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from '@/lib/http/redirect';
+import { callbackPath, safeRedirectPath } from '@/lib/http/redirect';
 
 describe('safeRedirectPath', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('safeRedirectPath', () => {
   it('keeps same-origin paths with query and hash', () => {
     expect(safeRedirectPath('/account/orders?page=2#top')).toBe('/account/orders?page=2#top');
     expect(safeRedirectPath('/admin')).toBe('/admin');
+  });
+});
+
+describe('callbackPath', () => {
+  it("keeps only the path of next-auth's callbackUrl", () => {
+    expect(callbackPath('http://localhost:3000/checkout?step=2')).toBe('/checkout?step=2');
+    expect(callbackPath('/account/orders')).toBe('/account/orders');
+    expect(callbackPath('https://evil.example/account')).toBe('/account');
+  });
+  it.each([undefined, '', 'javascript:alert(1)', 'http://[bad', `/${'x'.repeat(5000)}`])('sends %j to /', (url) => {
+    expect(callbackPath(url)).toBe('/');
   });
 });

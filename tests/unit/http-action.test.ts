@@ -55,6 +55,29 @@ describe('valueAction', () => {
     }
     expect(run).not.toHaveBeenCalled();
   });
+
+  it('with form fields, is also a form action: the fields become the arguments, through the same schema', async () => {
+    const formRun = vi.fn(run);
+    const both = valueAction('test', z.tuple([actionArg, actionArg.optional()]), formRun, INVALID_INPUT, [
+      'id',
+      'quantity',
+    ]);
+    const form = (entries: Record<string, string | Blob>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(entries)) data.set(name, value);
+      return data;
+    };
+    expect(await both(7, 2)).toEqual({ ok: true, error: '7×2' });
+    expect(await both({ ok: true }, form({ id: '7', quantity: '3' }))).toEqual({ ok: true, error: '7×3' });
+    expect(await both(null, form({ id: '7' }))).toEqual({ ok: true, error: '7×1' });
+    formRun.mockClear();
+    for (const data of [form({ id: 'x'.repeat(1001) }), form({ id: '7\u0000' }), form({ id: new Blob(['7']) })]) {
+      expect(await both(null, data)).toEqual(INVALID_INPUT);
+    }
+    // Without form fields, FormData is not a value: refused.
+    expect(await action(null, form({ id: '7' }))).toEqual(INVALID_INPUT);
+    expect(formRun).not.toHaveBeenCalled();
+  });
 });
 
 describe('unexpected errors', () => {

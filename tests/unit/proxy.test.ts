@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
+import { CSRF_COOKIE, issueCsrfCookie, readCsrfToken } from '@/lib/auth/csrf';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
 import { proxy } from '@/proxy';
 
@@ -130,5 +131,22 @@ describe('proxy security', () => {
       expect(readVisitorId(replaced)).not.toBeNull();
       expect(readVisitorId(replaced)).not.toBe(id);
     }
+  });
+
+  it("gives the sign-in page next-auth's CSRF cookie when the browser has no valid one, also for the page itself", async () => {
+    const first = await run('/login?next=%2Fcart');
+    const issued = first.cookies.get(CSRF_COOKIE);
+    expect(readCsrfToken(issued?.value)).toMatch(/^[0-9a-f]{64}$/);
+    expect(issued).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+    expect(forwarded(first, 'cookie')).toContain(`${CSRF_COOKIE}=${encodeURIComponent(issued!.value)}`);
+    const valid = issueCsrfCookie();
+    expect((await run('/login', { cookie: `${CSRF_COOKIE}=${valid}` })).cookies.get(CSRF_COOKIE)).toBeUndefined();
+    const [token] = valid.split('|');
+    for (const forged of [token, `${token}|${'0'.repeat(64)}`, `${'a'.repeat(64)}|${valid.split('|')[1]}`]) {
+      expect(readCsrfToken(forged)).toBeNull();
+      const replaced = (await run('/login', { cookie: `${CSRF_COOKIE}=${forged}` })).cookies.get(CSRF_COOKIE)?.value;
+      expect(readCsrfToken(replaced)).not.toBeNull();
+    }
+    expect((await run('/help')).cookies.get(CSRF_COOKIE)).toBeUndefined();
   });
 });

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { enabledOAuthProviders } from '@/lib/api/auth-options';
-import { safeRedirectPath } from '@/lib/http/redirect';
+import { CSRF_COOKIE, readCsrfToken } from '@/lib/auth/csrf';
+import { callbackPath, safeRedirectPath } from '@/lib/http/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale } from '@/lib/i18n/server';
 
@@ -34,8 +36,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LoginPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
-  const next = safeRedirectPath([query.next].flat()[0]);
+  // next-auth's own redirects back here (an error, a refused CSRF token) name it callbackUrl.
+  const callbackUrl = [query.callbackUrl].flat()[0];
+  const next = query.next ? safeRedirectPath([query.next].flat()[0]) : callbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(next);
+  // Without JavaScript the form posts to next-auth with the token of its CSRF cookie (issued by proxy.ts).
+  const csrfToken = readCsrfToken((await cookies()).get(CSRF_COOKIE)?.value);
   const t = await getTranslations({ locale, namespace: 'auth' });
   const error = [query.error].flat()[0];
   const knownError = KNOWN_ERRORS.find((e) => e === error);
@@ -57,6 +63,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
     >
       <LoginForm
         next={next}
+        csrfToken={csrfToken}
         initialError={knownError ? t(`errors.${knownError}`) : error ? t('errors.CredentialsSignin') : null}
       />
       <OAuthButtons providers={enabledOAuthProviders()} next={next} />
