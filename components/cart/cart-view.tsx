@@ -1,27 +1,34 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useOptimistic, useState, useTransition } from 'react';
+import { useOptimistic } from 'react';
 import { useFormatMoney } from '@/components/providers';
 import { useRefreshCart } from '@/components/store/use-cart';
+import { FormStatus } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { acknowledgePricesAction, removeCartLineAction, updateCartLineAction } from '@/lib/actions/cart';
 import type { CartView as Cart } from '@/lib/cart/queries';
 
 type Change = { lineId: number; quantity: number };
 
+/** The change a line's form asks for: its new quantity, or 0 for "remove". */
+const changeOf = (formData: FormData): Change => ({
+  lineId: Number(formData.get('lineId')),
+  quantity: formData.has('quantity') ? Number(formData.get('quantity')) : 0,
+});
+
 /**
  * The cart: quantities change optimistically (the server answer then replaces the guess), lines can
- * be removed, and every line whose edition sold out, went off sale or changed price says so.
+ * be removed, and every line whose edition sold out, went off sale or changed price says so. Each
+ * change is a form: with JavaScript a new quantity is sent as soon as it is chosen; without, an
+ * "Update" button sends it and the page comes back with the new cart.
  */
 export function CartView({ cart }: { cart: Cart }) {
   const t = useTranslations('cart');
   const money = useFormatMoney();
-  const router = useRouter();
   const refreshCart = useRefreshCart();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const [lines, applyOptimistic] = useOptimistic(cart.lines, (current, change: Change) =>
     change.quantity === 0
       ? current.filter((line) => line.id !== change.lineId)
@@ -31,20 +38,21 @@ export function CartView({ cart }: { cart: Cart }) {
             : line,
         ),
   );
+  const changeOptions = {
+    optimistic: (formData: FormData) => applyOptimistic(changeOf(formData)),
+    onSuccess: () => void refreshCart(),
+  };
+  const update = useActionForm(updateCartLineAction, changeOptions);
+  const remove = useActionForm(removeCartLineAction, changeOptions);
+  const acknowledge = useActionForm(acknowledgePricesAction);
+  const pending = update.pending || remove.pending;
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
   const priceChanged = lines.some((line) => line.problems.includes('priceChanged'));
-
-  function change(lineId: number, quantity: number) {
-    startTransition(async () => {
-      applyOptimistic({ lineId, quantity });
-      const result = quantity === 0 ? await removeCartLineAction(lineId) : await updateCartLineAction(lineId, quantity);
-      if (!result.ok) setMessage(t(`errors.${result.error}`));
-      else if (result.capped) setMessage(t('limitedTo', { quantity: result.quantity }));
-      else setMessage(null);
-      await refreshCart();
-      router.refresh();
-    });
-  }
+  const messages = [
+    update.state?.ok === false ? t(`errors.${update.state.error}`) : null,
+    update.state?.ok && update.state.capped ? t('limitedTo', { quantity: update.state.quantity }) : null,
+    remove.state?.ok === false ? t(`errors.${remove.state.error}`) : null,
+  ].filter(Boolean);
 
   if (lines.length === 0) {
     return (
@@ -63,9 +71,7 @@ export function CartView({ cart }: { cart: Cart }) {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <div>
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-brand-700">
-          {message}
-        </p>
+        <FormStatus className="min-h-5 text-sm text-brand-700">{messages.join(' ')}</FormStatus>
         <ul aria-label={t('lines')} className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {lines.map((line) => (
             <li key={line.id} className="flex gap-4 p-4" aria-labelledby={`line-${line.id}`}>
@@ -86,30 +92,48 @@ export function CartView({ cart }: { cart: Cart }) {
                   </p>
                 ))}
                 <div className="mt-2 flex flex-wrap items-center gap-3">
-                  <label className="flex items-center gap-2 text-sm">
-                    <span>{t('quantity')}</span>
-                    <select
-                      value={line.quantity}
-                      disabled={line.digital || pending}
-                      onChange={(event) => change(line.id, Number(event.target.value))}
-                      className="rounded-md border border-stone-300 bg-white px-2 py-1"
-                      aria-label={t('quantityOf', { title: line.title })}
+                  <form {...update.form} className="flex items-center gap-2">
+                    <input type="hidden" name="lineId" value={line.id} />
+                    <label className="flex items-center gap-2 text-sm">
+                      <span>{t('quantity')}</span>
+                      <select
+                        name="quantity"
+                        value={line.quantity}
+                        disabled={line.digital || pending}
+                        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+                        className="rounded-md border border-stone-300 bg-white px-2 py-1"
+                        aria-label={t('quantityOf', { title: line.title })}
+                      >
+                        {Array.from({ length: Math.max(cart.maxQuantity, line.quantity) }, (_, i) => i + 1).map((n) => (
+                          <option key={n} value={n}>
+                            {n}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    {!line.digital && (
+                      // Without JavaScript, choosing a quantity sends nothing: this button does.
+                      <noscript>
+                        <button
+                          type="submit"
+                          className="text-sm text-stone-600 underline hover:text-stone-900"
+                          aria-label={t('updateQuantityOf', { title: line.title })}
+                        >
+                          {t('updateQuantity')}
+                        </button>
+                      </noscript>
+                    )}
+                  </form>
+                  <form {...remove.form}>
+                    <input type="hidden" name="lineId" value={line.id} />
+                    <button
+                      type="submit"
+                      className="text-sm text-stone-600 underline hover:text-stone-900"
+                      aria-label={t('removeItem', { title: line.title })}
                     >
-                      {Array.from({ length: Math.max(cart.maxQuantity, line.quantity) }, (_, i) => i + 1).map((n) => (
-                        <option key={n} value={n}>
-                          {n}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button
-                    type="button"
-                    onClick={() => change(line.id, 0)}
-                    className="text-sm text-stone-600 underline hover:text-stone-900"
-                    aria-label={t('removeItem', { title: line.title })}
-                  >
-                    {t('remove')}
-                  </button>
+                      {t('remove')}
+                    </button>
+                  </form>
                 </div>
               </div>
               <p className="text-right font-semibold tabular-nums">{money(line.lineTotalMinor)}</p>
@@ -127,18 +151,11 @@ export function CartView({ cart }: { cart: Cart }) {
         </p>
         <p className="mt-1 text-xs text-stone-500">{t('shippingAtCheckout')}</p>
         {priceChanged && (
-          <button
-            type="button"
-            className="mt-4 w-full rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
-            onClick={() =>
-              startTransition(async () => {
-                await acknowledgePricesAction();
-                router.refresh();
-              })
-            }
-          >
-            {t('acceptPrices')}
-          </button>
+          <form {...acknowledge.form}>
+            <SubmitButton variant="secondary" className="mt-4 w-full px-4">
+              {t('acceptPrices')}
+            </SubmitButton>
+          </form>
         )}
         {cart.blocking || priceChanged ? (
           <p className="mt-4 text-sm text-brand-700">{t('fixBeforeCheckout')}</p>

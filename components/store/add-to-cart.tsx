@@ -2,11 +2,16 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { FormStatus } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { addToCartAction } from '@/lib/actions/cart';
 import { useRefreshCart } from './use-cart';
 
-/** "Add to cart" for one edition, with the outcome announced (added, limited by stock, sold out). */
+/**
+ * "Add to cart" for one edition, with the outcome announced (added, limited by stock, sold out). A
+ * form, so it works before (or without) JavaScript: the page then comes back with the outcome.
+ */
 export function AddToCart({
   editionId,
   available,
@@ -18,47 +23,26 @@ export function AddToCart({
 }) {
   const t = useTranslations('cart');
   const refreshCart = useRefreshCart();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-
-  function add() {
-    startTransition(async () => {
-      const result = await addToCartAction(editionId, 1);
-      if (result.ok) {
-        setMessage({ tone: 'ok', text: result.capped ? t('addedCapped', { quantity: result.quantity }) : t('added') });
-        await refreshCart();
-      } else {
-        setMessage({ tone: 'error', text: t(`errors.${result.error}`) });
-      }
-    });
-  }
+  const { state, form } = useActionForm(addToCartAction, { onSuccess: () => void refreshCart() });
 
   return (
-    <div>
-      <button
-        type="button"
-        onClick={add}
-        disabled={!available || pending}
-        aria-busy={pending || undefined}
-        className="w-full rounded-full bg-stone-900 px-4 py-2 text-sm font-semibold text-white hover:bg-stone-700 disabled:bg-stone-300 disabled:text-stone-600"
-      >
-        {!available ? t('soldOut') : pending ? t('adding') : preorder ? t('preorder') : t('addToCart')}
-      </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`mt-1 min-h-4 text-xs ${message?.tone === 'error' ? 'text-brand-700' : 'text-emerald-700'}`}
-      >
-        {message?.text}
-        {message?.tone === 'ok' && (
+    <form {...form}>
+      <input type="hidden" name="editionId" value={editionId} />
+      <input type="hidden" name="quantity" value="1" />
+      <SubmitButton disabled={!available} pendingLabel={t('adding')} className="w-full px-4">
+        {!available ? t('soldOut') : preorder ? t('preorder') : t('addToCart')}
+      </SubmitButton>
+      <FormStatus className={`mt-1 min-h-4 text-xs ${state?.ok === false ? 'text-brand-700' : 'text-emerald-700'}`}>
+        {state?.ok === true && (
           <>
-            {' '}
+            {state.capped ? t('addedCapped', { quantity: state.quantity }) : t('added')}{' '}
             <Link href="/cart" className="font-semibold underline">
               {t('viewCart')}
             </Link>
           </>
         )}
-      </p>
-    </div>
+        {state?.ok === false && t(`errors.${state.error}`)}
+      </FormStatus>
+    </form>
   );
 }

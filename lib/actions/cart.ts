@@ -1,6 +1,7 @@
 'use server';
 
 import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
+import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -10,7 +11,10 @@ import { editionIdSchema, lineIdSchema, quantitySchema } from '@/lib/cart/valida
 
 export type CartActionResult = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
 
-/** "Add to cart" on a product page. The price is always the database's. */
+/**
+ * "Add to cart" on a product page (a form: `editionId`, `quantity`). The price is always the
+ * database's.
+ */
 export const addToCartAction = valueAction(
   'addToCart',
   z.tuple([actionArg, actionArg.optional()]),
@@ -25,9 +29,15 @@ export const addToCartAction = valueAction(
     return result.ok ? result : { ok: false, error: result.error };
   },
   INVALID_INPUT,
+  ['editionId', 'quantity'],
 );
 
-/** Changes a line's quantity (1 to the limit; capped by stock). */
+/**
+ * The cart page's forms: each answer also carries the refreshed page (`refresh()`), so the cart's
+ * optimistic quantities give way to the server's in one step.
+ */
+
+/** Changes a line's quantity (a form: `lineId`, `quantity`; 1 to the limit, capped by stock). */
 export const updateCartLineAction = valueAction(
   'updateCartLine',
   z.tuple([actionArg, actionArg]),
@@ -37,11 +47,14 @@ export const updateCartLineAction = valueAction(
     if (!line.success) return { ok: false, error: 'lineNotFound' };
     if (!amount.success) return { ok: false, error: amount.error.issues[0]?.message ?? 'quantityInvalid' };
     const result = await setCartLineQuantity(line.data, amount.data);
+    refresh();
     return result.ok ? result : { ok: false, error: result.error };
   },
   INVALID_INPUT,
+  ['lineId', 'quantity'],
 );
 
+/** Removes a line (a form: `lineId`). */
 export const removeCartLineAction = valueAction(
   'removeCartLine',
   z.tuple([actionArg]),
@@ -49,9 +62,11 @@ export const removeCartLineAction = valueAction(
     const line = lineIdSchema.safeParse(lineId);
     if (!line.success) return { ok: false, error: 'lineNotFound' };
     const result = await removeCartLine(line.data);
+    refresh();
     return result.ok ? result : { ok: false, error: result.error };
   },
   INVALID_INPUT,
+  ['lineId'],
 );
 
 /** "I have seen the new prices": the flagged price changes stop blocking checkout. */
@@ -60,7 +75,9 @@ export const acknowledgePricesAction = valueAction(
   z.tuple([]),
   async (): Promise<{ ok: boolean }> => {
     await acknowledgePrices();
+    refresh();
     return { ok: true };
   },
   INVALID_INPUT,
+  [],
 );

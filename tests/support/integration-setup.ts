@@ -10,6 +10,7 @@ vi.mock('next/cache', () => ({
   revalidateTag: vi.fn(),
   updateTag: vi.fn(),
   revalidatePath: vi.fn(),
+  refresh: vi.fn(),
 }));
 
 let dropClone: (() => Promise<void>) | undefined;

@@ -14,9 +14,10 @@ export function FormError({ children, className = '' }: Props) {
   );
 }
 
-export function FormStatus({ children, className = '' }: Props) {
+/** `className` replaces the default size and colour (a status may be good or bad news). */
+export function FormStatus({ children, className = 'min-h-5 text-sm' }: Props) {
   return (
-    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${className}`}>
+    <p role="status" aria-live="polite" className={className}>
       {children}
     </p>
   );

@@ -12,12 +12,18 @@ type BaseState = { ok: boolean; fieldErrors?: Record<string, string> } | null;
  *   submit the form, because React resets a form after its action and the fields would lose what the
  *   shopper typed when the answer is an error. `useFormStatus` (SubmitButton) still sees it pending.
  *
- * `onSuccess` runs once per successful result, in the browser (a toast, a refresh of the cart count).
+ * `optimistic` runs in the same transition just before the action is sent (a `useOptimistic` update
+ * that lasts until the answer is in); `onSuccess` runs once per successful result, in the browser (a
+ * toast, a refresh of the cart count).
  * https://react.dev/reference/react/useActionState
  */
 export function useActionForm<S extends BaseState>(
   action: (state: Awaited<S>, formData: FormData) => Promise<S>,
-  options: { initial?: S; onSuccess?: (state: NonNullable<S>) => void } = {},
+  options: {
+    initial?: S;
+    optimistic?: (formData: FormData) => void;
+    onSuccess?: (state: NonNullable<S>) => void;
+  } = {},
 ) {
   const initial = (options.initial ?? null) as Awaited<S>;
   const [state, dispatch, pending] = useActionState(action, initial);
@@ -33,7 +39,10 @@ export function useActionForm<S extends BaseState>(
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = new FormData(event.currentTarget, submitter);
-    startTransition(() => dispatch(formData));
+    startTransition(() => {
+      options.optimistic?.(formData);
+      dispatch(formData);
+    });
   }
 
   return { state, pending, errors: state?.fieldErrors ?? {}, dispatch, form: { action: dispatch, onSubmit } };
