@@ -2,10 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
 import { useFormatMoney } from '@/components/providers';
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { placeOrderAction } from '@/lib/actions/checkout';
 
 type Totals = {
@@ -40,6 +41,11 @@ export type CheckoutFormProps = {
  * The checkout: contact, shipping address (a saved one or a new one), shipping method and the
  * summary. Totals shown here are the server's, per shipping method; the order is priced again on
  * the server when placed. The checkout key makes a double submit one order.
+ *
+ * A form on useActionState, so an order can be placed without JavaScript: the new-address fields
+ * show when "new address" is checked by CSS alone, and the server answers with the payment page or
+ * the errors. (Without JavaScript the total shown is the standard shipping's; the order is priced on
+ * the server either way.)
  */
 export function CheckoutForm(props: CheckoutFormProps) {
   const t = useTranslations('checkout');
@@ -47,8 +53,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   const money = useFormatMoney();
   const [method, setMethod] = useState<'standard' | 'express'>('standard');
   const defaultAddress = props.addresses.find((a) => a.isDefault) ?? props.addresses[0];
-  const [addressChoice, setAddressChoice] = useState<string>(defaultAddress ? String(defaultAddress.id) : 'new');
-  const { state, pending, onSubmit, errors } = useFormAction(placeOrderAction);
+  const { state, errors, form } = useActionForm(placeOrderAction);
   const failure = state && !state.ok ? state.error : null;
   const totals = props.needsShipping
     ? props.shippingOptions.find((o) => o.method === method)!.totals
@@ -56,7 +61,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   const error = (field: string) => (errors[field] ? te(errors[field]) : null);
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-8 lg:grid-cols-[1fr_22rem]" noValidate>
+    <form {...form} className="grid gap-8 lg:grid-cols-[1fr_22rem]" noValidate>
       <input type="hidden" name="checkoutKey" value={props.checkoutKey} />
       <div className="space-y-8">
         <section aria-labelledby="contact-heading" className="rounded-xl border border-stone-200 bg-white p-5">
@@ -81,7 +86,10 @@ export function CheckoutForm(props: CheckoutFormProps) {
         </section>
 
         {props.needsShipping && (
-          <section aria-labelledby="address-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+          <section
+            aria-labelledby="address-heading"
+            className="group/address rounded-xl border border-stone-200 bg-white p-5"
+          >
             <h2 id="address-heading" className="text-lg font-bold">
               {t('shippingAddress')}
             </h2>
@@ -97,8 +105,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
                       type="radio"
                       name="addressId"
                       value={address.id}
-                      checked={addressChoice === String(address.id)}
-                      onChange={() => setAddressChoice(String(address.id))}
+                      defaultChecked={address.id === defaultAddress?.id}
                       className="mt-1"
                     />
                     <span>
@@ -110,84 +117,74 @@ export function CheckoutForm(props: CheckoutFormProps) {
                   </label>
                 ))}
                 <label className="flex items-center gap-2 rounded-lg border border-stone-200 p-3 text-sm has-[:checked]:border-stone-900">
-                  <input
-                    type="radio"
-                    name="addressId"
-                    value="new"
-                    checked={addressChoice === 'new'}
-                    onChange={() => setAddressChoice('new')}
-                  />
+                  <input type="radio" name="addressId" value="new" />
                   {t('newAddress')}
                 </label>
               </fieldset>
             )}
-            {addressChoice === 'new' && (
-              <div className="mt-4 grid gap-4 sm:grid-cols-2">
-                <Field
-                  className="sm:col-span-2"
-                  label={t('fullName')}
-                  name="fullName"
-                  autoComplete="name"
-                  required
-                  error={error('fullName')}
-                />
-                <Field
-                  className="sm:col-span-2"
-                  label={t('line1')}
-                  name="line1"
-                  autoComplete="address-line1"
-                  required
-                  error={error('line1')}
-                />
-                <Field
-                  className="sm:col-span-2"
-                  label={t('line2')}
-                  name="line2"
-                  autoComplete="address-line2"
-                  error={error('line2')}
-                />
-                <Field label={t('city')} name="city" autoComplete="address-level2" required error={error('city')} />
-                <Field label={t('region')} name="region" autoComplete="address-level1" error={error('region')} />
-                <Field
-                  label={t('postalCode')}
-                  name="postalCode"
-                  autoComplete="postal-code"
-                  required
-                  error={error('postalCode')}
-                />
-                <div>
-                  <label htmlFor="checkout-country" className="block text-sm font-medium text-stone-800">
-                    {t('country')}
-                  </label>
-                  <select
-                    id="checkout-country"
-                    name="country"
-                    autoComplete="country"
-                    defaultValue=""
-                    required
-                    aria-invalid={errors.country ? true : undefined}
-                    className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-                  >
-                    <option value="" disabled>
-                      {t('chooseCountry')}
-                    </option>
-                    {props.countries.map((c) => (
-                      <option key={c.code} value={c.code}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                  {errors.country && <p className="mt-1 text-xs font-medium text-brand-700">{te(errors.country)}</p>}
-                </div>
-                <Field label={t('phone')} name="phone" type="tel" autoComplete="tel" error={error('phone')} />
-                {props.signedIn && (
-                  <label className="flex items-center gap-2 text-sm sm:col-span-2">
-                    <input type="checkbox" name="saveAddress" defaultChecked />
-                    {t('saveAddress')}
-                  </label>
-                )}
-              </div>
-            )}
+            {/* Shown while "new address" is checked, or when there is no saved address to choose. */}
+            <div
+              className={`mt-4 gap-4 sm:grid-cols-2 ${
+                props.addresses.length > 0 ? 'hidden group-has-[input[value=new]:checked]/address:grid' : 'grid'
+              }`}
+            >
+              <Field
+                className="sm:col-span-2"
+                label={t('fullName')}
+                name="fullName"
+                autoComplete="name"
+                required
+                error={error('fullName')}
+              />
+              <Field
+                className="sm:col-span-2"
+                label={t('line1')}
+                name="line1"
+                autoComplete="address-line1"
+                required
+                error={error('line1')}
+              />
+              <Field
+                className="sm:col-span-2"
+                label={t('line2')}
+                name="line2"
+                autoComplete="address-line2"
+                error={error('line2')}
+              />
+              <Field label={t('city')} name="city" autoComplete="address-level2" required error={error('city')} />
+              <Field label={t('region')} name="region" autoComplete="address-level1" error={error('region')} />
+              <Field
+                label={t('postalCode')}
+                name="postalCode"
+                autoComplete="postal-code"
+                required
+                error={error('postalCode')}
+              />
+              <SelectField
+                label={t('country')}
+                name="country"
+                autoComplete="country"
+                defaultValue=""
+                required
+                error={error('country')}
+              >
+                <option value="" disabled>
+                  {t('chooseCountry')}
+                </option>
+                {props.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+              <Field label={t('phone')} name="phone" type="tel" autoComplete="tel" error={error('phone')} />
+              {props.signedIn && (
+                <label className="flex items-center gap-2 text-sm sm:col-span-2">
+                  <input type="checkbox" name="saveAddress" defaultChecked />
+                  {t('saveAddress')}
+                </label>
+              )}
+            </div>
           </section>
         )}
 
@@ -265,16 +262,10 @@ export function CheckoutForm(props: CheckoutFormProps) {
             <dd className="tabular-nums">{money(totals.totalMinor)}</dd>
           </div>
         </dl>
-        <div role="alert" aria-live="assertive" className="mt-3 min-h-5 text-sm font-medium text-brand-700">
-          {failure && failure !== 'invalid'
-            ? t(`errors.${failure}`)
-            : failure === 'invalid'
-              ? t('errors.invalid')
-              : null}
-        </div>
-        <Button type="submit" pending={pending} className="mt-2 w-full">
-          {pending ? t('placing') : t('placeOrder', { total: money(totals.totalMinor) })}
-        </Button>
+        <FormError className="mt-3">{failure ? t(`errors.${failure}`) : null}</FormError>
+        <SubmitButton pendingLabel={t('placing')} className="mt-2 w-full">
+          {t('placeOrder', { total: money(totals.totalMinor) })}
+        </SubmitButton>
         <p className="mt-2 text-xs text-stone-500">{t('paymentNext')}</p>
       </aside>
     </form>

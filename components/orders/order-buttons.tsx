@@ -2,49 +2,54 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm';
+import { FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
+import type { OrderActionResult } from '@/lib/orders/mutations';
 import { cancelOrderAction, declineDemoOrderAction, payDemoOrderAction, payOrderNowAction } from '@/lib/actions/orders';
 
 type Props = { number: string; orderKey: string };
 
-function useOrderAction() {
+/**
+ * One order action as a form (the order's number and key as fields), so it works without JavaScript:
+ * the action redirects, or the page comes back with the error. A result without a redirect (a
+ * cancellation) refreshes the page when JavaScript runs.
+ */
+function OrderActionForm({
+  action,
+  number,
+  orderKey,
+  children,
+  ...button
+}: Props & {
+  action: (previous: unknown, formData: FormData) => Promise<OrderActionResult>;
+  children: React.ReactNode;
+} & Pick<React.ComponentProps<typeof SubmitButton>, 'variant' | 'pendingLabel'>) {
   const t = useTranslations('orders');
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<{ ok: boolean; error?: string } | undefined>) =>
-    startTransition(async () => {
-      const result = await action();
-      if (result && !result.ok) setError(t(`errors.${result.error}`));
-      else router.refresh();
-    });
-  return { pending, error, run };
+  const { state, form } = useActionForm(action, { onSuccess: () => router.refresh() });
+  return (
+    <form {...form}>
+      <input type="hidden" name="number" value={number} />
+      <input type="hidden" name="key" value={orderKey} />
+      <SubmitButton {...button}>{children}</SubmitButton>
+      {state?.ok === false && <FormError className="mt-2">{t(`errors.${state.error}`)}</FormError>}
+    </form>
+  );
 }
 
 /** The demo payment page's two buttons. */
 export function DemoPayButtons({ number, orderKey, totalLabel }: Props & { totalLabel: string }) {
   const t = useTranslations('pay');
-  const { pending, error, run } = useOrderAction();
   return (
-    <div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="button" pending={pending} onClick={() => run(() => payDemoOrderAction(number, orderKey))}>
-          {t('pay', { total: totalLabel })}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={pending}
-          onClick={() => run(() => declineDemoOrderAction(number, orderKey))}
-        >
-          {t('decline')}
-        </Button>
-      </div>
-      <p role="alert" className="mt-2 min-h-5 text-sm text-brand-700">
-        {error}
-      </p>
+    <div className="flex flex-wrap items-start gap-3">
+      <OrderActionForm action={payDemoOrderAction} number={number} orderKey={orderKey}>
+        {t('pay', { total: totalLabel })}
+      </OrderActionForm>
+      <OrderActionForm action={declineDemoOrderAction} number={number} orderKey={orderKey} variant="secondary">
+        {t('decline')}
+      </OrderActionForm>
     </div>
   );
 }
@@ -52,42 +57,34 @@ export function DemoPayButtons({ number, orderKey, totalLabel }: Props & { total
 /** "Pay now" for an order whose payment has not happened yet. */
 export function PayNowButton({ number, orderKey }: Props) {
   const t = useTranslations('orders');
-  const { pending, error, run } = useOrderAction();
   return (
-    <div>
-      <Button type="button" pending={pending} onClick={() => run(() => payOrderNowAction(number, orderKey))}>
-        {t('payNow')}
-      </Button>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-brand-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <OrderActionForm action={payOrderNowAction} number={number} orderKey={orderKey}>
+      {t('payNow')}
+    </OrderActionForm>
   );
 }
 
-/** Cancel an order before it ships, after a confirmation step. */
+/** Cancel an order before it ships, after a confirmation step (the confirmation needs JavaScript). */
 export function CancelOrderButton({ number, orderKey, paid }: Props & { paid: boolean }) {
   const t = useTranslations('orders');
-  const { pending, error, run } = useOrderAction();
+  const router = useRouter();
+  const { state, form, pending } = useActionForm(cancelOrderAction, { onSuccess: () => router.refresh() });
   return (
-    <ConfirmButton
-      trigger={t('cancelOrder')}
-      label={t('cancelOrder')}
-      question={paid ? t('cancelPaidConfirm') : t('cancelConfirm')}
-      confirm={t('confirmCancel')}
-      confirmVariant="danger"
-      cancel={t('keepOrder')}
-      pending={pending}
-      onConfirm={() => run(() => cancelOrderAction(number, orderKey))}
-      className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
-    >
-      {error && (
-        <p role="alert" className="text-brand-700">
-          {error}
-        </p>
-      )}
-    </ConfirmButton>
+    <form {...form}>
+      <input type="hidden" name="number" value={number} />
+      <input type="hidden" name="key" value={orderKey} />
+      <ConfirmButton
+        trigger={t('cancelOrder')}
+        label={t('cancelOrder')}
+        question={paid ? t('cancelPaidConfirm') : t('cancelConfirm')}
+        confirm={t('confirmCancel')}
+        confirmVariant="danger"
+        cancel={t('keepOrder')}
+        pending={pending}
+        className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
+      >
+        {state?.ok === false && <FormError>{t(`errors.${state.error}`)}</FormError>}
+      </ConfirmButton>
+    </form>
   );
 }

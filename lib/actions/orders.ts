@@ -21,6 +21,9 @@ import { requestReturn } from '@/lib/orders/returns';
  */
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
 
+/** As forms (the order page's and the demo payment page's buttons): the order's number and key. */
+const ORDER_FIELDS = ['number', 'key'];
+
 export const cancelOrderAction = valueAction(
   'cancelOrder',
   z.tuple([actionArg, actionArg]),
@@ -30,6 +33,7 @@ export const cancelOrderAction = valueAction(
     return result;
   },
   INVALID_INPUT,
+  ORDER_FIELDS,
 );
 
 /** The products of an order whose stock just came back: their pages and the lists refresh. */
@@ -47,6 +51,7 @@ export const payDemoOrderAction = valueAction(
     redirect(orderHref(text(number), text(key)));
   },
   INVALID_INPUT,
+  ORDER_FIELDS,
 );
 
 export const declineDemoOrderAction = valueAction(
@@ -59,6 +64,7 @@ export const declineDemoOrderAction = valueAction(
     redirect(orderHref(text(number), text(key)));
   },
   INVALID_INPUT,
+  ORDER_FIELDS,
 );
 
 /** "Pay now" on an unpaid order: back to the payment page (created again if needed). */
@@ -71,6 +77,7 @@ export const payOrderNowAction = valueAction(
     redirect(await startPayment(order.id));
   },
   INVALID_INPUT,
+  ORDER_FIELDS,
 );
 
 export const requestReturnAction = valueAction(
