@@ -2,31 +2,29 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { registerAction } from '@/lib/actions/registration';
 import { usePasswordErrorText } from './password-error';
-import { useFormAction } from './use-form-action';
 
 /**
  * Registration. A valid form always ends on "check your email": the account is created, and this
  * browser signed in, by the link mailed to the address (an address that already has an account gets
- * a note to its owner instead, and the page says the same).
+ * a note to its owner instead, and the page says the same). A form on useActionState, so it works
+ * without JavaScript too.
  */
 export function RegisterForm({ next }: { next: string }) {
   const t = useTranslations('auth');
   const passwordError = usePasswordErrorText();
-  const [email, setEmail] = useState('');
-  const { state, pending, onSubmit, errors } = useFormAction(registerAction, (formData) =>
-    setEmail(String(formData.get('email') ?? '').trim()),
-  );
+  const { state, errors, form } = useActionForm(registerAction);
   const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : null);
   if (state?.ok) {
     return (
       <div role="status" aria-live="polite" className="space-y-3 text-sm text-stone-700">
         <h2 className="text-lg font-semibold text-stone-900">{t('checkEmailTitle')}</h2>
-        <p>{t('checkEmailBody', { email })}</p>
+        <p>{t('checkEmailBody', { email: state.email ?? '' })}</p>
         <p>{t('checkEmailHelp')}</p>
         <p>
           <Link
@@ -40,7 +38,7 @@ export function RegisterForm({ next }: { next: string }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form {...form} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <Field
         label={t('username')}
@@ -76,12 +74,10 @@ export function RegisterForm({ next }: { next: string }) {
         maxLength={80}
         error={error('displayName')}
       />
-      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-brand-700">
-        {error('form')}
-      </div>
-      <Button type="submit" pending={pending} className="w-full">
-        {pending ? t('creatingAccount') : t('createAccount')}
-      </Button>
+      <FormError>{error('form')}</FormError>
+      <SubmitButton pendingLabel={t('creatingAccount')} className="w-full">
+        {t('createAccount')}
+      </SubmitButton>
     </form>
   );
 }

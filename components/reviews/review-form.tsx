@@ -3,10 +3,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useId, useRef, useState, useTransition } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteReviewAction, type ReviewFormState, saveReviewAction } from '@/lib/actions/reviews';
 import { type OwnReview, RATINGS } from '@/lib/reviews/types';
 import { REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/validation';
@@ -155,134 +157,119 @@ function ReviewEditor({
   const [rating, setRating] = useState(review?.rating ?? 0);
   const [hover, setHover] = useState(0);
   const [body, setBody] = useState(review?.body ?? '');
-  const { pending, onSubmit, errors } = useFormAction<ReviewFormState>(saveReviewAction, (_formData, result) => {
-    if (result?.ok) onSaved(result);
-  });
+  const { pending, errors, form } = useActionForm<ReviewFormState>(saveReviewAction, { onSuccess: onSaved });
   const shown = hover || rating;
   const ratingError = errorText(errors.rating);
   const bodyError = errorText(errors.body);
   const bodyDescribedBy = [`${id}-body-hint`, `${id}-body-count`, bodyError && `${id}-body-error`].filter(Boolean);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="productId" value={productId} />
-      <fieldset aria-describedby={ratingError ? `${id}-rating-error` : undefined}>
-        <legend className="text-sm font-medium text-stone-800">{t('form.rating')}</legend>
-        <div className="mt-1 flex" onMouseLeave={() => setHover(0)}>
-          {RATINGS.map((value) => (
-            <label
-              key={value}
-              onMouseEnter={() => setHover(value)}
-              className="cursor-pointer rounded px-0.5 text-3xl leading-none has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-            >
-              <input
-                type="radio"
-                name="rating"
-                value={value}
-                checked={rating === value}
-                onChange={() => setRating(value)}
-                required
-                className="sr-only"
-              />
-              <span aria-hidden className={value <= shown ? 'text-amber-500' : 'text-stone-300'}>
-                ★
-              </span>
-              <span className="sr-only">{t('form.ratingOption', { rating: value })}</span>
-            </label>
-          ))}
-        </div>
-        {ratingError && (
-          <p id={`${id}-rating-error`} className="mt-1 text-xs font-medium text-brand-700">
-            {ratingError}
-          </p>
-        )}
-      </fieldset>
-      <Field
-        label={t('form.title')}
-        name="title"
-        maxLength={REVIEW_TITLE_MAX}
-        defaultValue={review?.title ?? ''}
-        error={errorText(errors.title)}
-      />
-      <div>
-        <label htmlFor={`${id}-body`} className="block text-sm font-medium text-stone-800">
-          {t('form.body')}
-        </label>
-        <textarea
-          id={`${id}-body`}
-          name="body"
-          rows={6}
-          maxLength={REVIEW_BODY_MAX}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={bodyDescribedBy.join(' ')}
-          className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100 ${bodyError ? 'border-brand-600' : 'border-stone-300'}`}
+    <div className="space-y-4">
+      <form {...form} noValidate className="space-y-4">
+        <input type="hidden" name="productId" value={productId} />
+        <fieldset aria-describedby={ratingError ? `${id}-rating-error` : undefined}>
+          <legend className="text-sm font-medium text-stone-800">{t('form.rating')}</legend>
+          <div className="mt-1 flex" onMouseLeave={() => setHover(0)}>
+            {RATINGS.map((value) => (
+              <label
+                key={value}
+                onMouseEnter={() => setHover(value)}
+                className="cursor-pointer rounded px-0.5 text-3xl leading-none has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
+              >
+                <input
+                  type="radio"
+                  name="rating"
+                  value={value}
+                  checked={rating === value}
+                  onChange={() => setRating(value)}
+                  required
+                  className="sr-only"
+                />
+                <span aria-hidden className={value <= shown ? 'text-amber-500' : 'text-stone-300'}>
+                  ★
+                </span>
+                <span className="sr-only">{t('form.ratingOption', { rating: value })}</span>
+              </label>
+            ))}
+          </div>
+          {ratingError && (
+            <p id={`${id}-rating-error`} className="mt-1 text-xs font-medium text-brand-700">
+              {ratingError}
+            </p>
+          )}
+        </fieldset>
+        <Field
+          label={t('form.title')}
+          name="title"
+          maxLength={REVIEW_TITLE_MAX}
+          defaultValue={review?.title ?? ''}
+          error={errorText(errors.title)}
         />
-        <div className="mt-1 flex flex-wrap justify-between gap-2 text-xs text-stone-500">
-          <p id={`${id}-body-hint`}>{t('form.bodyHint', { max: format.number(REVIEW_BODY_MAX) })}</p>
-          <p id={`${id}-body-count`} className="tabular-nums">
-            {t('form.charactersLeft', { count: Math.max(0, REVIEW_BODY_MAX - body.length) })}
-          </p>
+        <div>
+          <label htmlFor={`${id}-body`} className="block text-sm font-medium text-stone-800">
+            {t('form.body')}
+          </label>
+          <textarea
+            id={`${id}-body`}
+            name="body"
+            rows={6}
+            maxLength={REVIEW_BODY_MAX}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={bodyDescribedBy.join(' ')}
+            className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100 ${bodyError ? 'border-brand-600' : 'border-stone-300'}`}
+          />
+          <div className="mt-1 flex flex-wrap justify-between gap-2 text-xs text-stone-500">
+            <p id={`${id}-body-hint`}>{t('form.bodyHint', { max: format.number(REVIEW_BODY_MAX) })}</p>
+            <p id={`${id}-body-count`} className="tabular-nums">
+              {t('form.charactersLeft', { count: Math.max(0, REVIEW_BODY_MAX - body.length) })}
+            </p>
+          </div>
+          {bodyError && (
+            <p id={`${id}-body-error`} className="mt-1 text-xs font-medium text-brand-700">
+              {bodyError}
+            </p>
+          )}
         </div>
-        {bodyError && (
-          <p id={`${id}-body-error`} className="mt-1 text-xs font-medium text-brand-700">
-            {bodyError}
-          </p>
-        )}
-      </div>
-      <p role="alert" className="text-sm font-medium text-brand-700">
-        {errorText(errors.form)}
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={pending}>
-          {pending ? t('form.saving') : review ? t('form.update') : t('form.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
-          {t('form.cancel')}
-        </Button>
-      </div>
+        <FormError className="min-h-0">{errorText(errors.form)}</FormError>
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton pendingLabel={t('form.saving')}>{review ? t('form.update') : t('form.submit')}</SubmitButton>
+          <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
+            {t('form.cancel')}
+          </Button>
+        </div>
+      </form>
+      {/* Its own form, after the review's: forms cannot nest. */}
       {review && <DeleteReview productId={productId} onDeleted={onDeleted} />}
-    </form>
+    </div>
   );
 }
 
-/** "Delete my review", with a confirmation step in place (no dialog). */
+/** "Delete my review", with a confirmation step in place (no dialog); the deletion is a form. */
 function DeleteReview({ productId, onDeleted }: { productId: number; onDeleted: () => void }) {
   const t = useTranslations('reviews');
   const errorText = useReviewErrorText();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function remove() {
-    startTransition(async () => {
-      const result = await deleteReviewAction(productId);
-      if (result.ok) onDeleted();
-      else setError(errorText(result.fieldErrors.form));
-    });
-  }
+  const { state, pending, form } = useActionForm(deleteReviewAction, { onSuccess: onDeleted });
 
   return (
     <div className="border-t border-stone-200 pt-3 text-sm">
       {confirming ? (
-        <div role="group" aria-label={t('form.confirmDelete')} className="flex flex-wrap items-center gap-2">
+        <form {...form} role="group" aria-label={t('form.confirmDelete')} className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="productId" value={productId} />
           <span>{t('form.confirmDelete')}</span>
-          <Button type="button" variant="danger" pending={pending} onClick={remove}>
-            {t('form.confirmDeleteYes')}
-          </Button>
+          <SubmitButton variant="danger">{t('form.confirmDeleteYes')}</SubmitButton>
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
             {t('form.cancel')}
           </Button>
-        </div>
+        </form>
       ) : (
         <button type="button" onClick={() => setConfirming(true)} className="text-brand-700 underline">
           {t('form.delete')}
         </button>
       )}
-      <p role="alert" className="mt-1 font-medium text-brand-700">
-        {error}
-      </p>
+      <FormError className="mt-1 min-h-0">{state?.ok === false ? errorText(state.fieldErrors.form) : null}</FormError>
     </div>
   );
 }

@@ -24,6 +24,8 @@ export type FormState = {
   /** zxcvbn's hints (message keys of auth.passwordFeedback) when a new password is too weak. */
   passwordFeedback?: PasswordFeedback;
   message?: string;
+  /** Registration: the address the link went to, for "check your email" (also without JavaScript). */
+  email?: string;
 } | null;
 
 const text = (formData: FormData, name: string) => {
@@ -65,7 +67,7 @@ export const registerAction = formAction(
       path: '/',
       maxAge: REGISTRATION_HOURS * 60 * 60,
     });
-    return { ok: true, message: 'checkEmail' };
+    return { ok: true, message: 'checkEmail', email: text(formData, 'email').trim() };
   },
   INVALID_INPUT,
 );

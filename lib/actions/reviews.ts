@@ -48,7 +48,7 @@ export const saveReviewAction = formAction(
   INVALID_INPUT,
 );
 
-/** Deletes the signed-in shopper's own review of a product. */
+/** Deletes the signed-in shopper's own review of a product (also a form: `productId`). */
 export const deleteReviewAction = valueAction(
   'deleteReview',
   z.tuple([actionArg]),
@@ -63,4 +63,5 @@ export const deleteReviewAction = valueAction(
     return { ok: true };
   },
   INVALID_INPUT,
+  ['productId'],
 );

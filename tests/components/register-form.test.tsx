@@ -63,7 +63,7 @@ describe('RegisterForm', () => {
   });
 
   it('ends on "check your email" with the address, whatever the address', async () => {
-    actions.registerAction.mockResolvedValue({ ok: true, message: 'checkEmail' });
+    actions.registerAction.mockResolvedValue({ ok: true, message: 'checkEmail', email: 'ada@example.com' });
     renderIn('en');
     fill({ username: /^Username/, email: /^Email/, password: /^Password/ }, 'a long registration passphrase');
     fireEvent.click(screen.getByRole('button', { name: 'Create an account' }));

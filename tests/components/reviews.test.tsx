@@ -214,4 +214,33 @@ describe('ReviewForm', () => {
     );
     expect(screen.getByRole('button', { name: 'Save changes' }).hasAttribute('disabled')).toBe(false);
   });
+
+  it('deletes the review through its own form after a confirmation, and says why when it cannot', async () => {
+    const mine = {
+      id: 9,
+      rating: 5,
+      title: 'Great',
+      body: 'Loved it',
+      verifiedPurchase: false,
+      hidden: false,
+      updatedAt: '2026-03-01T10:00:00.000Z',
+    };
+    mockFetch({ '/api/v1/reviews/mine?productId=7': { signedIn: true, review: mine } });
+    renderWithMessages(<ReviewForm productId={7} slug="neon-harbour" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit your review' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete my review' }));
+    const confirm = screen.getByRole('group', { name: 'Delete your review for good?' });
+    expect(confirm.tagName).toBe('FORM');
+    expect(confirm.closest('form')).toBe(confirm); // not inside the review's form
+
+    actions.deleteReviewAction.mockResolvedValueOnce({ ok: false, fieldErrors: { form: 'reviewNotFound' } });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, delete it' }));
+    await waitFor(() => expect(actions.deleteReviewAction).toHaveBeenCalledTimes(1));
+    expect(Object.fromEntries(actions.deleteReviewAction.mock.calls[0][1] as FormData)).toEqual({ productId: '7' });
+    await screen.findByText('You have no review of this product.');
+
+    actions.deleteReviewAction.mockResolvedValueOnce({ ok: true });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, delete it' }));
+    await screen.findByText('Your review was deleted.');
+  });
 });

@@ -83,7 +83,7 @@ describe('registration', () => {
   it('creates no account until the mailed link is followed; the registering browser is then signed in by it', async () => {
     const shopper = fresh();
     const { state, cookie } = await registerInBrowser({ ...shopper, next: '/products/neon-harbour' });
-    expect(state).toEqual({ ok: true, message: 'checkEmail' });
+    expect(state).toEqual({ ok: true, message: 'checkEmail', email: shopper.email });
     expect(cookie).toBeTruthy();
     expect(await findSignInAccount(shopper.email)).toBeNull();
     expect(await authorizeCredentials({ login: shopper.email, password: PASSWORD }, {})).toBeNull();

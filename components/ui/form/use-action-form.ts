@@ -22,7 +22,7 @@ export function useActionForm<S extends BaseState>(
   options: {
     initial?: S;
     optimistic?: (formData: FormData) => void;
-    onSuccess?: (state: NonNullable<S>) => void;
+    onSuccess?: (state: NonNullable<S> & { ok: true }) => void;
   } = {},
 ) {
   const initial = (options.initial ?? null) as Awaited<S>;
@@ -32,7 +32,7 @@ export function useActionForm<S extends BaseState>(
     onSuccess.current = options.onSuccess;
   });
   useEffect(() => {
-    if (state !== initial && state?.ok) onSuccess.current?.(state);
+    if (state !== initial && state?.ok) onSuccess.current?.(state as NonNullable<S> & { ok: true });
   }, [state, initial]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
