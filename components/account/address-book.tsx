@@ -1,10 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
-import { Button } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
 import { AddressForm, type CountryOption } from './address-form';
@@ -13,23 +15,32 @@ import { useErrorText } from './use-error-text';
 
 type Notice = { key: 'added' | 'saved' | 'deleted' | 'defaultSet'; seq: number } | null;
 
+/** What the page opens with: `?add`, `?edit=<id>` or `?delete=<id>` (the buttons' links without JavaScript). */
+export type AddressBookView = { adding: boolean; editing: number | null; deleting: number | null };
+
 /**
  * The address book: the saved addresses (default first) with edit, delete and "make default", and a
  * form to add one. After every change the page is refreshed from the server.
+ *
+ * Every change is a form, and the buttons that open a form or a confirmation are links to the page
+ * with that part open (`view`), followed without JavaScript and handled in place with it: the whole
+ * address book works without JavaScript.
  */
 export function AddressBook({
   addresses,
   countries,
   maxAddresses,
+  view = { adding: false, editing: null, deleting: null },
 }: {
   addresses: AddressView[];
   countries: CountryOption[];
   maxAddresses: number;
+  view?: AddressBookView;
 }) {
   const t = useTranslations('account.addresses');
   const router = useRouter();
-  const [adding, setAdding] = useState(addresses.length === 0);
-  const [editing, setEditing] = useState<number | null>(null);
+  const [adding, setAdding] = useState(addresses.length === 0 || view.adding);
+  const [editing, setEditing] = useState<number | null>(view.editing);
   const [notice, setNotice] = useState<Notice>(null);
   const noticeRegion = useRef<HTMLDivElement>(null);
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
@@ -72,6 +83,7 @@ export function AddressBook({
                 <AddressCard
                   address={address}
                   country={countryName.get(address.country) ?? address.country}
+                  deleting={view.deleting === address.id}
                   onEdit={() => {
                     setNotice(null);
                     setEditing(address.id);
@@ -98,37 +110,67 @@ export function AddressBook({
       ) : full ? (
         <p className="text-sm text-stone-600">{t('limit', { max: maxAddresses })}</p>
       ) : (
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
+        <OpenLink
+          href="?add=1"
+          onOpen={() => {
             setNotice(null);
             setAdding(true);
           }}
         >
           {t('add')}
-        </Button>
+        </OpenLink>
       )}
     </div>
+  );
+}
+
+/**
+ * A link that opens part of the address book: handled in place when JavaScript runs, followed (the
+ * page with that part open) when it does not.
+ */
+function OpenLink({
+  href,
+  onOpen,
+  className = '',
+  children,
+  ...link
+}: { href: string; onOpen: () => void; className?: string; children: React.ReactNode } & Pick<
+  React.AnchorHTMLAttributes<HTMLAnchorElement>,
+  'aria-label' | 'aria-disabled'
+>) {
+  return (
+    <Link
+      {...link}
+      href={href}
+      onClick={(event) => {
+        event.preventDefault();
+        if (!link['aria-disabled']) onOpen();
+      }}
+      className={buttonClass('secondary', className)}
+    >
+      {children}
+    </Link>
   );
 }
 
 function AddressCard({
   address,
   country,
+  deleting,
   onEdit,
   onChanged,
 }: {
   address: AddressView;
   country: string;
+  deleting: boolean;
   onEdit: () => void;
   onChanged: (notice: 'deleted' | 'defaultSet') => void;
 }) {
   const t = useTranslations('account.addresses');
   const errorText = useErrorText();
-  const [confirming, setConfirming] = useState(false);
-  const remove = useFormAction(deleteAddressAction, () => onChanged('deleted'));
-  const makeDefault = useFormAction(setDefaultAddressAction, () => onChanged('defaultSet'));
+  const [confirming, setConfirming] = useState(deleting);
+  const remove = useActionForm(deleteAddressAction, { onSuccess: () => onChanged('deleted') });
+  const makeDefault = useActionForm(setDefaultAddressAction, { onSuccess: () => onChanged('defaultSet') });
   const name = address.fullName;
   const error = errorText(remove.errors.form ?? makeDefault.errors.form);
   return (
@@ -163,56 +205,47 @@ function AddressCard({
       <FormMessages error={error} />
       <div className="mt-auto flex flex-wrap gap-2">
         {confirming ? (
-          <form onSubmit={remove.onSubmit} className="flex flex-wrap items-center gap-2">
+          <form {...remove.form} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="id" value={address.id} />
             <span className="text-sm font-medium">{t('confirmDelete')}</span>
-            <Button type="submit" variant="danger" pending={remove.pending} className="px-3 py-1">
+            <SubmitButton variant="danger" className="px-3 py-1">
               {t('confirmDeleteYes')}
-            </Button>
-            <Button
-              type="button"
-              variant="secondary"
+            </SubmitButton>
+            <OpenLink
+              href="/account/addresses"
               className="px-3 py-1"
-              disabled={remove.pending}
-              onClick={() => setConfirming(false)}
+              aria-disabled={remove.pending || undefined}
+              onOpen={() => setConfirming(false)}
             >
               {t('cancel')}
-            </Button>
+            </OpenLink>
           </form>
         ) : (
           <>
-            <Button
-              type="button"
-              variant="secondary"
+            <OpenLink
+              href={`?edit=${address.id}`}
               className="px-3 py-1"
               aria-label={t('editLabel', { name })}
-              onClick={onEdit}
+              onOpen={onEdit}
             >
               {t('edit')}
-            </Button>
+            </OpenLink>
             {!address.isDefault && (
-              <form onSubmit={makeDefault.onSubmit}>
+              <form {...makeDefault.form}>
                 <input type="hidden" name="id" value={address.id} />
-                <Button
-                  type="submit"
-                  variant="secondary"
-                  className="px-3 py-1"
-                  pending={makeDefault.pending}
-                  aria-label={t('makeDefaultLabel', { name })}
-                >
+                <SubmitButton variant="secondary" className="px-3 py-1" aria-label={t('makeDefaultLabel', { name })}>
                   {t('makeDefault')}
-                </Button>
+                </SubmitButton>
               </form>
             )}
-            <Button
-              type="button"
-              variant="secondary"
+            <OpenLink
+              href={`?delete=${address.id}`}
               className="px-3 py-1"
               aria-label={t('deleteLabel', { name })}
-              onClick={() => setConfirming(true)}
+              onOpen={() => setConfirming(true)}
             >
               {t('delete')}
-            </Button>
+            </OpenLink>
           </>
         )}
       </div>

@@ -1,9 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useFormAction } from '@/components/auth/use-form-action';
-import { Button } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
+import { useScripted } from '@/components/ui/form/use-scripted';
 import { createAddressAction, updateAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
 import { FormMessages } from './form-messages';
@@ -15,6 +18,10 @@ export type CountryOption = { code: string; name: string };
  * Adds an address, or edits `address`. `isFirst` says the new address will be the default anyway, so
  * the default checkbox is replaced by a note; the current default has no checkbox either (choose
  * another address as the default instead).
+ *
+ * A form on useActionState: without JavaScript the page comes back with the errors, or with the
+ * address saved and this form saying so (with JavaScript, `onSaved` closes it and the address book
+ * says so). "Cancel" is a link back to the address book, so it works without JavaScript too.
  */
 export function AddressForm({
   address,
@@ -31,12 +38,14 @@ export function AddressForm({
 }) {
   const t = useTranslations('account.addresses');
   const errorText = useErrorText();
-  const { pending, onSubmit, errors } = useFormAction(address ? updateAddressAction : createAddressAction, () =>
-    onSaved(address ? 'saved' : 'added'),
-  );
+  const scripted = useScripted();
+  const outcome = address ? 'saved' : 'added';
+  const { state, pending, errors, form } = useActionForm(address ? updateAddressAction : createAddressAction, {
+    onSuccess: () => onSaved(outcome),
+  });
   const error = (field: string) => errorText(errors[field]);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form {...form} className="space-y-4" noValidate>
       {address && <input type="hidden" name="id" value={address.id} />}
       <Field
         label={t('fullName')}
@@ -129,15 +138,21 @@ export function AddressForm({
           </label>
         )
       )}
-      <FormMessages error={error('form')} />
+      <FormMessages error={error('form')} success={state?.ok && !scripted ? t(outcome) : null} />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={pending}>
-          {t('save')}
-        </Button>
+        <SubmitButton>{t('save')}</SubmitButton>
         {onCancel && (
-          <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
+          <Link
+            href="/account/addresses"
+            aria-disabled={pending || undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              if (!pending) onCancel();
+            }}
+            className={buttonClass('secondary')}
+          >
             {t('cancel')}
-          </Button>
+          </Link>
         )}
       </div>
     </form>
