@@ -10,6 +10,7 @@ type State = {
   fieldErrors?: Record<string, string>;
   passwordFeedback?: { warning: string | null; suggestions: string[] };
   message?: string;
+  email?: string;
 } | null;
 
 const actions = vi.hoisted(() => ({
