@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddressBook } from '@/components/account/address-book';
+import { at, first } from '@/tests/support/lists';
 import type { AddressView } from '@/lib/accounts/address-book';
 import en from '@/lib/i18n/messages/en.json';
 
@@ -64,7 +65,7 @@ describe('AddressBook', () => {
   it('renders the part the page was opened with', () => {
     renderBook({ adding: true, editing: null, deleting: 2 });
     expect(screen.getByRole('heading', { name: 'New address' })).toBeTruthy();
-    const card = screen.getAllByRole('listitem')[1];
+    const card = at(screen.getAllByRole('listitem'), 1);
     expect(within(card).getByText('Delete this address?')).toBeTruthy();
   });
 
@@ -73,7 +74,7 @@ describe('AddressBook', () => {
     renderBook();
     fireEvent.click(screen.getByRole('button', { name: 'Make the address of Charles Babbage the default' }));
     await screen.findByText('That is now your default address.');
-    expect(Object.fromEntries(actions.setDefaultAddressAction.mock.calls[0][1])).toEqual({ id: '2' });
+    expect(Object.fromEntries(first(actions.setDefaultAddressAction.mock.calls)[1])).toEqual({ id: '2' });
 
     let finish!: (state: State) => void;
     actions.deleteAddressAction.mockReturnValueOnce(new Promise<State>((resolve) => (finish = resolve)));
@@ -81,7 +82,7 @@ describe('AddressBook', () => {
     const yes = screen.getByRole('button', { name: 'Yes, delete it' });
     fireEvent.click(yes);
     await waitFor(() => expect(yes.getAttribute('aria-busy')).toBe('true'));
-    expect(Object.fromEntries(actions.deleteAddressAction.mock.calls[0][1])).toEqual({ id: '2' });
+    expect(Object.fromEntries(first(actions.deleteAddressAction.mock.calls)[1])).toEqual({ id: '2' });
     await act(async () => finish({ ok: true }));
     await screen.findByText('The address has been deleted.');
     expect(refresh).toHaveBeenCalledTimes(2);

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CartView } from '@/components/cart/cart-view';
+import { first } from '@/tests/support/lists';
 import { AddToCart } from '@/components/store/add-to-cart';
 import type { CartLineView, CartView as Cart } from '@/lib/cart/queries';
 import en from '@/lib/i18n/messages/en.json';
@@ -49,7 +50,10 @@ describe('AddToCart', () => {
 
     await screen.findByRole('button', { name: 'Adding…' });
     expect(screen.getByRole('button', { name: 'Adding…' })).toHaveProperty('disabled', true);
-    expect(Object.fromEntries(actions.addToCartAction.mock.calls[0][1])).toEqual({ editionId: '42', quantity: '1' });
+    expect(Object.fromEntries(first(actions.addToCartAction.mock.calls)[1])).toEqual({
+      editionId: '42',
+      quantity: '1',
+    });
 
     await act(async () => answer.resolve({ ok: true, quantity: 2, capped: true }));
     expect(screen.getByRole('status').textContent).toContain('Only 2 available: your cart now holds 2.');
@@ -112,7 +116,10 @@ describe('CartView', () => {
     fireEvent.change(quantity, { target: { value: '3' } });
 
     await waitFor(() => expect(actions.updateCartLineAction).toHaveBeenCalledTimes(1));
-    expect(Object.fromEntries(actions.updateCartLineAction.mock.calls[0][1])).toEqual({ lineId: '1', quantity: '3' });
+    expect(Object.fromEntries(first(actions.updateCartLineAction.mock.calls)[1])).toEqual({
+      lineId: '1',
+      quantity: '3',
+    });
     expect((quantity as HTMLSelectElement).value).toBe('3');
     expect(screen.getByText('€40.00')).toBeTruthy(); // 3 × €10 + €10, before the server answers
     expect(quantity).toHaveProperty('disabled', true);
@@ -127,7 +134,7 @@ describe('CartView', () => {
     renderWithMessages(<CartView cart={cartOf([line(1, 'Neon Harbour', 1), line(2, 'Blue Hour', 2)])} />);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Blue Hour from the cart' }));
     await screen.findByText('That item is no longer in your cart.');
-    expect(Object.fromEntries(actions.removeCartLineAction.mock.calls[0][1])).toEqual({ lineId: '2' });
+    expect(Object.fromEntries(first(actions.removeCartLineAction.mock.calls)[1])).toEqual({ lineId: '2' });
     expect(refreshCart).not.toHaveBeenCalled();
   });
 

@@ -7,7 +7,7 @@ import { ReviewForm } from '@/components/reviews/review-form';
 import { ReviewsFeed } from '@/components/reviews/reviews-feed';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { ReviewView } from '@/lib/reviews/types';
-import { at } from '@/tests/support/lists';
+import { at, first } from '@/tests/support/lists';
 
 type State =
   { ok: true; review: unknown; created: boolean } | { ok: false; fieldErrors: Record<string, string> } | null;
@@ -236,7 +236,7 @@ describe('ReviewForm', () => {
     actions.deleteReviewAction.mockResolvedValueOnce({ ok: false, fieldErrors: { form: 'reviewNotFound' } });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, delete it' }));
     await waitFor(() => expect(actions.deleteReviewAction).toHaveBeenCalledTimes(1));
-    expect(Object.fromEntries(actions.deleteReviewAction.mock.calls[0][1] as FormData)).toEqual({ productId: '7' });
+    expect(Object.fromEntries(first(actions.deleteReviewAction.mock.calls)[1] as FormData)).toEqual({ productId: '7' });
     await screen.findByText('You have no review of this product.');
 
     actions.deleteReviewAction.mockResolvedValueOnce({ ok: true });
