@@ -1,4 +1,5 @@
 import { must } from '@/lib/must';
+import { Agent, type BodyInit, fetch, type Response } from 'undici';
 import type { CookieJar } from '../sign-in';
 import type { Identity, Probe } from './plan';
 
@@ -27,6 +28,17 @@ export type Outcome = {
 export type Client = { baseUrl: string; jars: Record<Identity, CookieJar>; log: () => string; timeoutMs: number };
 
 const KEEP_TEXT = 256 * 1024;
+
+/**
+ * Huge uploads go on connections of their own, used once. The server answers 413 as soon as an upload
+ * passes its cap and stops reading it; a client that then sends another request on that connection
+ * sees it reset. With the 2 MB and 20 MB bodies on the shared connections, three or four other
+ * requests a run failed that way (different ones each run; each answered 4xx when sent again); with
+ * the uploads on their own connections, none in three runs. Browsers close a connection whose upload
+ * was cut short. Everything else shares the usual keep-alive connections.
+ */
+const uploads = new Agent({ maxRequestsPerClient: 1 });
+const connections = new Agent();
 
 /** Sends one probe and reads its answer (the first 256 KB kept for `real` pages, the rest drained). */
 export async function send(client: Client, probe: Probe): Promise<Outcome> {
@@ -59,8 +71,8 @@ export async function send(client: Client, probe: Probe): Promise<Outcome> {
       body: body as BodyInit | undefined,
       redirect: 'manual',
       signal: AbortSignal.timeout(client.timeoutMs),
-      // @ts-expect-error undici needs this for a streamed body; the DOM types do not know it.
       duplex: typeof raw === 'function' ? 'half' : undefined,
+      dispatcher: probe.body?.huge ? uploads : connections,
     });
     const text = await readSome(response, probe.kind === 'real');
     return done(response.status, { text });
@@ -136,7 +148,7 @@ export async function isolate(
 
 /** Whether the jar's session is still signed in (an action may have ended it: "sign out everywhere"). */
 export async function isSignedIn(baseUrl: string, jar: CookieJar): Promise<boolean> {
-  const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie: jar.header() } });
+  const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie: jar.header() }, dispatcher: connections });
   const body = (await response.json().catch(() => null)) as { user?: unknown } | null;
   return response.ok && Boolean(body?.user);
 }
