@@ -4,6 +4,7 @@ import Stripe from 'stripe';
 import { getDb, queryRows, type Transaction } from '@/db';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
+import { paymentEvents } from '@/lib/payments/schema';
 import { sendMailSoon } from '@/lib/mail/mutations';
 import { applyPaymentSucceeded, cancelUnpaidOrder, recordOrderEvent } from '@/lib/orders/lifecycle';
 
@@ -143,11 +144,11 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   try {
     const db = await getDb();
     result = await db.transaction(async (tx) => {
-      const inserted = await queryRows<{ eventId: string }>(
-        tx,
-        sql`insert into payment_events (event_id, provider, type) values (${event.id}, 'stripe', ${event.type})
-          on conflict (event_id) do nothing returning event_id as "eventId"`,
-      );
+      const inserted = await tx
+        .insert(paymentEvents)
+        .values({ eventId: event.id, provider: 'stripe', type: event.type })
+        .onConflictDoNothing({ target: paymentEvents.eventId })
+        .returning({ eventId: paymentEvents.eventId });
       // A concurrent copy of this event waits on the key above until the first commits, then lands here.
       if (inserted.length === 0) return { duplicate: true };
       return { duplicate: false, outcome: await applyEvent(tx, event) };
