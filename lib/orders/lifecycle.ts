@@ -27,10 +27,11 @@ export async function recordOrderEvent(
   type: string,
   actor: Actor,
   data: Record<string, unknown> = {},
+  internal = false,
 ): Promise<void> {
   await executor
     .insert(orderEvents)
-    .values({ orderId, type, actor: actor.kind, actorUserId: actor.userId ?? null, data });
+    .values({ orderId, type, actor: actor.kind, actorUserId: actor.userId ?? null, internal, data });
 }
 
 /** A staff-only timeline entry (never shown to the shopper). */
@@ -41,9 +42,7 @@ export async function recordInternalEvent(
   actor: Actor,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await executor
-    .insert(orderEvents)
-    .values({ orderId, type, actor: actor.kind, actorUserId: actor.userId ?? null, internal: true, data });
+  await recordOrderEvent(executor, orderId, type, actor, data, true);
 }
 
 /** Puts the physical items of an order back on the shelf, as ledger rows, in the caller's transaction. */
