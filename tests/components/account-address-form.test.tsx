@@ -5,6 +5,7 @@ import { AddressForm } from '@/components/account/address-form';
 import { PasswordForm } from '@/components/account/password-form';
 import en from '@/lib/i18n/messages/en.json';
 import { first } from '@/tests/support/lists';
+import { deferred } from '@/tests/support/deferred';
 
 type State = { ok: boolean; fieldErrors?: Record<string, string>; message?: string } | null;
 
@@ -29,11 +30,6 @@ function renderWithMessages(ui: React.ReactNode) {
 }
 
 /** A promise the test settles when it wants the action to finish. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 /** The error text an input points at through aria-describedby. */
 function describedText(input: HTMLElement): string {

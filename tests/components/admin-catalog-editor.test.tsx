@@ -7,6 +7,7 @@ import type { ProductEditorData } from '@/lib/admin/catalog/types';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { at, first } from '@/tests/support/lists';
 import { editionDraft } from '@/tests/support/catalog-drafts';
+import { deferred } from '@/tests/support/deferred';
 
 type Result = { ok: boolean; [key: string]: unknown } | null;
 
@@ -30,12 +31,6 @@ function renderEditor(initial: ProductEditorData = newProductData()) {
       <ProductEditor initial={initial} genres={genres} currency="USD" locale="en" />
     </NextIntlClientProvider>,
   );
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** The text an input points at through aria-describedby (its hint and error). */

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerActions } from '@/components/admin/customers/customer-actions';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { first } from '@/tests/support/lists';
+import { deferred } from '@/tests/support/deferred';
 
 type State =
   | { ok: true; message: string }
@@ -26,12 +27,6 @@ function renderActions(props: Partial<React.ComponentProps<typeof CustomerAction
       <CustomerActions userId={42} name="Ada" role="customer" status="active" isSelf={false} {...props} />
     </NextIntlClientProvider>,
   );
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 beforeEach(() => {

@@ -6,6 +6,7 @@ import { CancelOrderForm, ShipOrderForm } from '@/components/admin/orders/order-
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { first } from '@/tests/support/lists';
+import { deferred } from '@/tests/support/deferred';
 
 type Result = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
 
@@ -35,12 +36,6 @@ function renderAdmin(ui: React.ReactNode) {
       <AdminFlashProvider>{ui}</AdminFlashProvider>
     </NextIntlClientProvider>,
   );
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 const describedText = (input: HTMLElement) =>

@@ -6,6 +6,7 @@ import { first } from '@/tests/support/lists';
 import { AddToCart } from '@/components/store/add-to-cart';
 import type { CartLineView, CartView as Cart } from '@/lib/cart/queries';
 import en from '@/lib/i18n/messages/en.json';
+import { deferred } from '@/tests/support/deferred';
 
 type Result = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
 
@@ -26,12 +27,6 @@ function renderWithMessages(ui: React.ReactNode) {
       {ui}
     </NextIntlClientProvider>,
   );
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 beforeEach(() => {

@@ -4,17 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PersonalizationSwitch } from '@/components/recommendations/personalization-switch';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { PersonalizationResult } from '@/lib/actions/personalization';
+import { deferred } from '@/tests/support/deferred';
 
 const actions = vi.hoisted(() => ({
   updatePersonalizationAction: vi.fn<(enabled: unknown) => Promise<PersonalizationResult>>(),
 }));
 vi.mock('@/lib/actions/personalization', () => actions);
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 function renderSwitch(enabled: boolean, locale: 'en' | 'zh' = 'en') {
   return render(
