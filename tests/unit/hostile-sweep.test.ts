@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { hostileActionCalls, readServerActions } from '@/scripts/lib/hostile/act
 import { realProbes, routeProbes } from '@/scripts/lib/hostile/plan';
 import { buildReport, causeOf, formatReport, logLineAround } from '@/scripts/lib/hostile/report';
 import { listRoutes } from '@/scripts/lib/hostile/routes';
+import { type Client, send } from '@/scripts/lib/hostile/runner';
+import { CookieJar } from '@/scripts/lib/sign-in';
 import { only } from '@/tests/support/lists';
 
 // How `npm run test:hostile` (scripts/hostile.ts) calls server actions, plans its requests and reports.
@@ -101,5 +105,58 @@ describe('sweep plan and report', () => {
     expect(report.failures[0]).toMatchObject({ alone: 500, log: 'GET /a' });
     expect(formatReport(report)).toContain('500 GET /x [anonymous, real, again alone]');
     expect(report.serverProblems).toEqual(['⨯ unhandledRejection: boom']);
+  });
+});
+
+describe('sending probes', () => {
+  /** A server that closes the connection under the first `resets` requests it gets, and answers 204 after. */
+  async function serverResetting(resets: number) {
+    let seen = 0;
+    const server = http.createServer((request, response) => {
+      seen += 1;
+      if (seen <= resets) request.socket.destroy();
+      else response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const jar = new CookieJar();
+    const client: Client = {
+      baseUrl: `http://127.0.0.1:${port}`,
+      jars: { anonymous: jar, shopper: jar, admin: jar },
+      log: () => '',
+      timeoutMs: 5000,
+    };
+    return { client, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+  const probe = { identity: 'anonymous' as const, method: 'GET', url: '/x', target: '/x', kind: 'real' };
+
+  it('resends once, on a new connection, a request whose connection was closed under it, and says so', async () => {
+    const { client, close } = await serverResetting(1);
+    const outcome = await send(client, probe);
+    await close();
+    expect(outcome.status).toBe(204);
+    expect(outcome.resentAfter).toMatch(/UND_ERR_SOCKET|ECONNRESET|EPIPE/);
+    const report = buildReport([outcome], '', { seconds: 1, serverExit: null });
+    expect(report.failures).toEqual([]);
+    expect(formatReport(report)).toContain('1 reset on a reused connection, answered when resent on a new one');
+  });
+
+  it('fails a request that gets no answer on a new connection either, and never resends a huge upload', async () => {
+    const twice = await serverResetting(2);
+    const outcome = await send(twice.client, probe);
+    await twice.close();
+    expect(outcome.status).toBe(0);
+    expect(outcome.error).toContain('then on a new connection');
+    expect(buildReport([outcome], '', { seconds: 1, serverExit: null }).failures).toHaveLength(1);
+
+    const once = await serverResetting(1);
+    const upload = await send(once.client, {
+      ...probe,
+      method: 'POST',
+      body: { kind: 'json-2mb', body: '{}', huge: true },
+    });
+    await once.close();
+    expect(upload).toMatchObject({ status: 0 });
+    expect(upload.resentAfter).toBeUndefined();
   });
 });

@@ -28,6 +28,8 @@ export type Report = {
   /** Failures by cause: the log line with numbers and ids taken out, with their count and targets. */
   causes: { cause: string; count: number; targets: string[] }[];
   serverProblems: string[];
+  /** Requests whose reused connection was closed under them, answered when resent on a new one. */
+  resent: { method: string; url: string; error: string; status: number }[];
 };
 
 const ERROR_LINE = /⨯|error|exception|unhandled|fail/i;
@@ -113,6 +115,9 @@ export function buildReport(
       .map(([cause, { count, targets }]) => ({ cause, count, targets: [...targets] }))
       .sort((a, b) => b.count - a.count),
     serverProblems,
+    resent: outcomes
+      .filter((o) => o.resentAfter && o.status !== 0)
+      .map((o) => ({ method: o.probe.method, url: o.probe.url, error: o.resentAfter ?? '', status: o.status })),
   };
 }
 
@@ -139,6 +144,10 @@ export function formatReport(report: Report): string {
       lines.push(`  ${String(c.count).padStart(4)}  ${c.cause}`);
       lines.push(`        on ${c.targets.slice(0, 6).join(', ')}${c.targets.length > 6 ? ', …' : ''}`);
     }
+  }
+  if (report.resent.length > 0) {
+    lines.push('', `${report.resent.length} reset on a reused connection, answered when resent on a new one:`);
+    for (const r of report.resent) lines.push(`  ${r.status} ${r.method} ${short(r.url)} (first: ${r.error})`);
   }
   for (const problem of report.serverProblems) lines.push(`Server: ${problem}`);
   const ok = report.failures.length === 0 && report.serverProblems.length === 0;

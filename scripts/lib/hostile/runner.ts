@@ -23,6 +23,8 @@ export type Outcome = {
   alone?: number;
   /** Whether the log window holds this request's lines only (sent again alone, or a twin was). */
   ownLog?: boolean;
+  /** Why the first try got no answer, when the probe was resent on a new connection (`send`). */
+  resentAfter?: string;
 };
 
 export type Client = { baseUrl: string; jars: Record<Identity, CookieJar>; log: () => string; timeoutMs: number };
@@ -53,7 +55,6 @@ export async function send(client: Client, probe: Probe): Promise<Outcome> {
   if (cookie) headers.cookie = cookie;
   if (probe.body?.contentType) headers['content-type'] = probe.body.contentType;
   const raw = probe.body?.body;
-  const body = typeof raw === 'function' ? raw() : raw;
   const logFrom = client.log().length;
   const started = performance.now();
   const done = (status: number, extra: Partial<Outcome> = {}): Outcome => ({
@@ -64,22 +65,41 @@ export async function send(client: Client, probe: Probe): Promise<Outcome> {
     logTo: client.log().length,
     ...extra,
   });
-  try {
+  const attempt = async (dispatcher: Agent) => {
     const response = await fetch(`${client.baseUrl}${probe.url}`, {
       method: probe.method,
       headers,
-      body: body as BodyInit | undefined,
+      body: (typeof raw === 'function' ? raw() : raw) as BodyInit | undefined, // a stream is made anew each try
       redirect: 'manual',
       signal: AbortSignal.timeout(client.timeoutMs),
       duplex: typeof raw === 'function' ? 'half' : undefined,
-      dispatcher: probe.body?.huge ? uploads : connections,
+      dispatcher,
     });
-    const text = await readSome(response, probe.kind === 'real');
-    return done(response.status, { text });
+    return done(response.status, { text: await readSome(response, probe.kind === 'real') });
+  };
+  try {
+    return await attempt(probe.body?.huge ? uploads : connections);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return done(0, { error: `${(error as Error).name}: ${cause?.code ?? cause?.message ?? (error as Error).message}` });
+    const first = describe(error);
+    // A request that found its reused keep-alive connection closed under it (the server closes idle
+    // ones after its keep-alive timeout; on a loaded machine the client can pick one just then) is
+    // resent once on a new connection, as browsers do; the report counts such resends. A request that
+    // gets no answer on a new connection too is a failure.
+    if (probe.body?.huge || !RESET_CODES.some((code) => first.includes(code))) return done(0, { error: first });
+    try {
+      return { ...(await attempt(uploads)), resentAfter: first };
+    } catch (again) {
+      return done(0, { error: `${first}, then on a new connection ${describe(again)}`, resentAfter: first });
+    }
   }
+}
+
+/** The errors of a connection closed under a request (not a timeout): those are resent once. */
+const RESET_CODES = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'];
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return `${(error as Error).name}: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
 }
 
 /** Reads the answer to its end (so that the connection is free again), keeping the start when asked. */

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { ListPagination } from '@/components/admin/list-parts';
-import { EmptyState } from '@/components/ui/card';
+import { ListPagination, ListResults } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { ProductFilters } from '@/components/admin/catalog/product-filters';
 import { ProductTable } from '@/components/admin/catalog/product-table';

@@ -1,3 +1,4 @@
+import { SubPage } from '@/components/admin/list-parts';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/catalog/import-panel';

@@ -1,3 +1,4 @@
+import { SubPage } from '@/components/admin/list-parts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
