@@ -3,16 +3,15 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
-import { Field, SelectField } from '@/components/ui/field';
+import { CheckboxField } from '@/components/ui/field';
+import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { useScripted } from '@/components/ui/form/use-scripted';
 import { createAddressAction, updateAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
-import { FormMessages } from './form-messages';
+import { AddressFields, type CountryOption } from './address-fields';
 import { useErrorText } from './use-error-text';
-
-export type CountryOption = { code: string; name: string };
 
 /**
  * Adds an address, or edits `address`. `isFirst` says the new address will be the default anyway, so
@@ -47,96 +46,13 @@ export function AddressForm({
   return (
     <form {...form} className="space-y-4" noValidate>
       {address && <input type="hidden" name="id" value={address.id} />}
-      <Field
-        label={t('fullName')}
-        name="fullName"
-        autoComplete="name"
-        required
-        maxLength={120}
-        defaultValue={address?.fullName}
-        error={error('fullName')}
-      />
-      <Field
-        label={t('line1')}
-        name="line1"
-        autoComplete="address-line1"
-        required
-        maxLength={200}
-        defaultValue={address?.line1}
-        error={error('line1')}
-      />
-      <Field
-        label={t('line2')}
-        name="line2"
-        autoComplete="address-line2"
-        maxLength={200}
-        defaultValue={address?.line2 ?? ''}
-        error={error('line2')}
-      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={t('city')}
-          name="city"
-          autoComplete="address-level2"
-          required
-          maxLength={100}
-          defaultValue={address?.city}
-          error={error('city')}
-        />
-        <Field
-          label={t('region')}
-          name="region"
-          autoComplete="address-level1"
-          maxLength={100}
-          defaultValue={address?.region ?? ''}
-          error={error('region')}
-        />
-        <Field
-          label={t('postalCode')}
-          name="postalCode"
-          autoComplete="postal-code"
-          required
-          maxLength={20}
-          defaultValue={address?.postalCode}
-          error={error('postalCode')}
-        />
-        <SelectField
-          label={t('country')}
-          name="country"
-          autoComplete="country"
-          required
-          defaultValue={address?.country ?? ''}
-          error={error('country')}
-        >
-          <option value="" disabled>
-            {t('chooseCountry')}
-          </option>
-          {countries.map((country) => (
-            <option key={country.code} value={country.code}>
-              {country.name}
-            </option>
-          ))}
-        </SelectField>
+        <AddressFields messages="account.addresses" countries={countries} address={address} error={error} />
       </div>
-      <Field
-        label={t('phone')}
-        name="phone"
-        type="tel"
-        autoComplete="tel"
-        maxLength={40}
-        defaultValue={address?.phone ?? ''}
-        hint={t('phoneHint')}
-        error={error('phone')}
-      />
       {isFirst ? (
         <p className="text-sm text-stone-600">{t('firstIsDefault')}</p>
       ) : (
-        !address?.isDefault && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="isDefault" className="size-4 rounded border-stone-300" />
-            {t('isDefault')}
-          </label>
-        )
+        !address?.isDefault && <CheckboxField label={t('isDefault')} name="isDefault" />
       )}
       <FormMessages error={error('form')} success={state?.ok && !scripted ? t(outcome) : null} />
       <div className="flex flex-wrap gap-3">

@@ -5,29 +5,36 @@ import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button';
+import { Field, PasswordField } from '@/components/ui/field';
+import { DoneNotice, FormMessages } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
+import { useScripted } from '@/components/ui/form/use-scripted';
 import { deleteAccountAction } from '@/lib/actions/account';
-import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 
 /**
  * Deletes the account, confirmed with the current password (or the username when the account has no
  * password). The account's sessions end on the server; then this browser's cookie is cleared through
- * next-auth's sign-out, and the confirmation replaces the form, with a link to the home page.
+ * next-auth's sign-out, and the confirmation replaces the form, with a link to the home page. A form
+ * on useActionState: without JavaScript the confirmation shows as soon as the account is gone.
  */
 export function DeleteAccountForm({ hasPassword, username }: { hasPassword: boolean; username: string }) {
   const t = useTranslations('account.delete');
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const [deleted, setDeleted] = useState(false);
+  const scripted = useScripted();
+  const [signedOut, setSignedOut] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
-  const { pending, onSubmit, errors } = useFormAction(deleteAccountAction, async () => {
-    await signOut({ redirect: false }).catch(() => {});
-    await queryClient.invalidateQueries({ queryKey: ['me'] });
-    setDeleted(true);
+  const { state, errors, form } = useActionForm(deleteAccountAction, {
+    onSuccess: () =>
+      void signOut({ redirect: false })
+        .catch(() => {})
+        .then(() => queryClient.invalidateQueries({ queryKey: ['me'] }))
+        .then(() => setSignedOut(true)),
   });
+  const deleted = signedOut || (state?.ok && !scripted);
   useEffect(() => {
     if (deleted) confirmation.current?.focus();
   }, [deleted]);
@@ -35,47 +42,37 @@ export function DeleteAccountForm({ hasPassword, username }: { hasPassword: bool
   if (deleted) {
     return (
       <div ref={confirmation} tabIndex={-1} className="space-y-4 outline-none">
-        <p role="status" className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">
-          {t('deleted')}
-        </p>
+        <DoneNotice>{t('deleted')}</DoneNotice>
         {/* The store has its own root layout, so this is a full page load: nothing still shows the account. */}
-        <Link
-          href="/"
-          className="inline-block rounded-full bg-stone-900 px-5 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-        >
+        <Link href="/" className={buttonClass()}>
           {t('goHome')}
         </Link>
       </div>
     );
   }
+  const confirm = { name: 'confirmation', error: errorText(errors.confirmation) };
   return (
-    <form onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
+    <form {...form} className="max-w-md space-y-4" noValidate>
       {hasPassword ? (
-        <Field
+        <PasswordField
+          {...confirm}
           label={t('confirmPassword')}
-          name="confirmation"
-          type="password"
           autoComplete="current-password"
-          required
           hint={t('confirmPasswordHint')}
-          error={errorText(errors.confirmation)}
         />
       ) : (
         <Field
+          {...confirm}
           label={t('confirmUsername', { username })}
-          name="confirmation"
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           required
           hint={t('confirmUsernameHint')}
-          error={errorText(errors.confirmation)}
         />
       )}
       <FormMessages error={errorText(errors.form)} />
-      <Button type="submit" variant="danger" pending={pending}>
-        {t('submit')}
-      </Button>
+      <SubmitButton variant="danger">{t('submit')}</SubmitButton>
     </form>
   );
 }

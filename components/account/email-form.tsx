@@ -3,46 +3,36 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { EmailField, PasswordField } from '@/components/ui/field';
+import { FormMessages } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { changeEmailAction } from '@/lib/actions/account';
-import { FormMessages } from './form-messages';
 import { useErrorText } from './use-error-text';
 
-/** Changes the sign-in email; needs the current password. */
+/** Changes the sign-in email; needs the current password. A form on useActionState. */
 export function EmailForm() {
   const t = useTranslations('account.security');
   const errorText = useErrorText();
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const { state, pending, onSubmit, errors } = useFormAction(changeEmailAction, () => {
-    form.current?.reset();
-    router.refresh();
+  const element = useRef<HTMLFormElement>(null);
+  const { state, errors, form } = useActionForm(changeEmailAction, {
+    onSuccess: () => {
+      element.current?.reset();
+      router.refresh();
+    },
   });
   return (
-    <form ref={form} onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
-      <Field
-        label={t('newEmail')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        error={errorText(errors.email)}
-      />
-      <Field
+    <form ref={element} {...form} className="max-w-md space-y-4" noValidate>
+      <EmailField label={t('newEmail')} name="email" error={errorText(errors.email)} />
+      <PasswordField
         label={t('currentPassword')}
         name="currentPassword"
-        type="password"
         autoComplete="current-password"
-        required
         error={errorText(errors.currentPassword)}
       />
       <FormMessages error={errorText(errors.form)} success={state?.ok ? t('emailChanged') : null} />
-      <Button type="submit" pending={pending}>
-        {t('changeEmail')}
-      </Button>
+      <SubmitButton>{t('changeEmail')}</SubmitButton>
     </form>
   );
 }

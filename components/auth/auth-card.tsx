@@ -1,3 +1,11 @@
+import { TextLink } from '@/components/ui/text-link';
+
+/** What the sign-in, registration and password pages get from Next. */
+export type AuthPageProps = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
 /** The frame of the sign-in, registration and password pages. */
 export function AuthCard({
   title,
@@ -20,6 +28,18 @@ export function AuthCard({
           <div className="mt-6 border-t border-stone-100 pt-4 text-center text-sm text-stone-600">{footer}</div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** What a page opened from a mailed link shows when the link is no longer good: why, and where to get another. */
+export function LinkProblem({ message, href, action }: { message: string; href: string; action: string }) {
+  return (
+    <div className="space-y-4 text-sm">
+      <p role="alert" className="rounded-lg bg-brand-50 p-4 text-brand-700">
+        {message}
+      </p>
+      <TextLink href={href}>{action}</TextLink>
     </div>
   );
 }

@@ -1,36 +1,27 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { EmailField } from '@/components/ui/field';
+import { DoneNotice, FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { forgotPasswordAction } from '@/lib/actions/registration';
-import { useFormAction } from './use-form-action';
+import { useAuthErrorText } from './password-error';
 
-/** Asks for a reset link. The answer is the same whether or not the account exists. */
+/**
+ * Asks for a reset link. The answer is the same whether or not the account exists. A form on
+ * useActionState, so it works without JavaScript too.
+ */
 export function ForgotPasswordForm() {
   const t = useTranslations('auth');
-  const { state, pending, onSubmit, errors } = useFormAction(forgotPasswordAction);
-  if (state?.ok) {
-    return (
-      <p role="status" className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">
-        {t('resetSent')}
-      </p>
-    );
-  }
+  const errorText = useAuthErrorText();
+  const { state, errors, form } = useActionForm(forgotPasswordAction);
+  if (state?.ok) return <DoneNotice>{t('resetSent')}</DoneNotice>;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field
-        label={t('email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        error={errors.email ? t(`errors.${errors.email}`) : null}
-      />
-      <Button type="submit" pending={pending} className="w-full">
-        {t('sendResetLink')}
-      </Button>
+    <form {...form} className="space-y-4" noValidate>
+      <EmailField label={t('email')} name="email" error={errorText(errors.email)} />
+      <FormError>{errorText(errors.form)}</FormError>
+      <SubmitButton className="w-full">{t('sendResetLink')}</SubmitButton>
     </form>
   );
 }

@@ -4,11 +4,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { PasswordFeedback } from '@/lib/accounts/validation';
 
 /**
- * The text under a new-password field: the error (auth.errors.*), and for a password that is too
- * easy to guess, what makes it weak and how to make it stronger (zxcvbn's hints, translated from
- * auth.passwordFeedback), so the shopper knows what to change.
+ * The text of an error key of the sign-in, registration and password forms (auth.errors.*, else the
+ * generic "something went wrong"). For a new password that is too easy to guess, also what makes it
+ * weak and how to make it stronger (zxcvbn's hints, translated from auth.passwordFeedback), so the
+ * shopper knows what to change.
  */
-export function usePasswordErrorText(): (key: string | undefined, feedback?: PasswordFeedback) => string | null {
+export function useAuthErrorText(): (key: string | undefined, feedback?: PasswordFeedback) => string | null {
   const t = useTranslations('auth');
   // Sentences run on without spaces in Chinese.
   const gap = useLocale() === 'zh' ? '' : ' ';

@@ -1,13 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Field } from '@/components/ui/field';
+import { EmailField, Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
+import { TextLink } from '@/components/ui/text-link';
 import { registerAction } from '@/lib/actions/registration';
-import { usePasswordErrorText } from './password-error';
+import { NewPasswordFields } from './new-password-fields';
+import { useAuthErrorText } from './password-error';
 
 /**
  * Registration. A valid form always ends on "check your email": the account is created, and this
@@ -17,9 +18,9 @@ import { usePasswordErrorText } from './password-error';
  */
 export function RegisterForm({ next }: { next: string }) {
   const t = useTranslations('auth');
-  const passwordError = usePasswordErrorText();
+  const errorText = useAuthErrorText();
   const { state, errors, form } = useActionForm(registerAction);
-  const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : null);
+  const error = (field: string) => errorText(errors[field]);
   if (state?.ok) {
     return (
       <div role="status" aria-live="polite" className="space-y-3 text-sm text-stone-700">
@@ -27,12 +28,7 @@ export function RegisterForm({ next }: { next: string }) {
         <p>{t('checkEmailBody', { email: state.email ?? '' })}</p>
         <p>{t('checkEmailHelp')}</p>
         <p>
-          <Link
-            href={`/login?next=${encodeURIComponent(next)}`}
-            className="font-semibold text-brand-700 hover:underline"
-          >
-            {t('backToSignIn')}
-          </Link>
+          <TextLink href={`/login?next=${encodeURIComponent(next)}`}>{t('backToSignIn')}</TextLink>
         </p>
       </div>
     );
@@ -49,24 +45,8 @@ export function RegisterForm({ next }: { next: string }) {
         hint={t('usernameHint')}
         error={error('username')}
       />
-      <Field
-        label={t('email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        error={error('email')}
-      />
-      <Field
-        label={t('password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t('passwordHint')}
-        error={passwordError(errors.password, state?.passwordFeedback)}
-      />
+      <EmailField label={t('email')} name="email" error={error('email')} />
+      <NewPasswordFields label={t('password')} errors={errors} feedback={state?.passwordFeedback} />
       <Field
         label={t('displayName')}
         name="displayName"

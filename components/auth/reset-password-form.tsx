@@ -2,45 +2,47 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { DoneNotice, FormError } from '@/components/ui/form/form-message';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
+import { useScripted } from '@/components/ui/form/use-scripted';
+import { TextLink } from '@/components/ui/text-link';
 import { resetPasswordAction } from '@/lib/actions/registration';
-import { usePasswordErrorText } from './password-error';
-import { useFormAction } from './use-form-action';
+import { NewPasswordFields } from './new-password-fields';
+import { useAuthErrorText } from './password-error';
 
-/** Sets a new password from a reset link, then sends the user to sign in with it. */
+/**
+ * Sets a new password from a reset link, then sends the user to sign in with it. A form on
+ * useActionState: without JavaScript the page comes back saying the password was changed, with the
+ * way to sign in.
+ */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
-  const passwordError = usePasswordErrorText();
-  const { state, pending, onSubmit, errors } = useFormAction(resetPasswordAction, () => router.push('/login?reset=1'));
-  const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : null);
-  return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      <Field
-        label={t('newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t('passwordHint')}
-        error={passwordError(errors.password, state?.passwordFeedback)}
-      />
-      <Field
-        label={t('confirmPassword')}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={error('confirm')}
-      />
-      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-brand-700">
-        {error('form')}
+  const scripted = useScripted();
+  const errorText = useAuthErrorText();
+  const { state, errors, form } = useActionForm(resetPasswordAction, {
+    onSuccess: () => router.push('/login?reset=1'),
+  });
+  if (state?.ok && !scripted) {
+    return (
+      <div className="space-y-4 text-sm">
+        <DoneNotice>{t('resetDone')}</DoneNotice>
+        <TextLink href="/login">{t('signIn')}</TextLink>
       </div>
-      <Button type="submit" pending={pending} className="w-full">
-        {t('setPassword')}
-      </Button>
+    );
+  }
+  return (
+    <form {...form} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <NewPasswordFields
+        label={t('newPassword')}
+        confirmLabel={t('confirmPassword')}
+        errors={errors}
+        feedback={state?.passwordFeedback}
+      />
+      <FormError>{errorText(errors.form)}</FormError>
+      <SubmitButton className="w-full">{t('setPassword')}</SubmitButton>
     </form>
   );
 }

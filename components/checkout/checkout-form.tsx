@@ -3,7 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFormatMoney } from '@/components/providers';
-import { Field, SelectField } from '@/components/ui/field';
+import { AddressFields } from '@/components/account/address-fields';
+import { Section } from '@/components/ui/card';
+import { CheckboxField, EmailField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
@@ -16,6 +18,10 @@ type Totals = {
   totalMinor: number;
   taxInclusive: boolean;
 };
+
+/** The checkout's cards, and its choices (a saved address, a shipping method), outlined when chosen. */
+const SECTION = { className: 'p-5', headingClassName: 'text-lg font-bold' };
+const OPTION_CLASS = 'rounded-lg border border-stone-200 p-3 text-sm has-[:checked]:border-stone-900';
 
 export type CheckoutFormProps = {
   checkoutKey: string;
@@ -64,43 +70,21 @@ export function CheckoutForm(props: CheckoutFormProps) {
     <form {...form} className="grid gap-8 lg:grid-cols-[1fr_22rem]" noValidate>
       <input type="hidden" name="checkoutKey" value={props.checkoutKey} />
       <div className="space-y-8">
-        <section aria-labelledby="contact-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-          <h2 id="contact-heading" className="text-lg font-bold">
-            {t('contact')}
-          </h2>
+        <Section id="contact-heading" title={t('contact')} {...SECTION}>
           {props.signedIn && props.email ? (
             <p className="mt-2 text-sm text-stone-700">{t('confirmationTo', { email: props.email })}</p>
           ) : (
-            <div className="mt-3">
-              <Field
-                label={t('email')}
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                error={error('email')}
-                hint={t('emailHint')}
-              />
-            </div>
+            <EmailField className="mt-3" label={t('email')} name="email" error={error('email')} hint={t('emailHint')} />
           )}
-        </section>
+        </Section>
 
         {props.needsShipping && (
-          <section
-            aria-labelledby="address-heading"
-            className="group/address rounded-xl border border-stone-200 bg-white p-5"
-          >
-            <h2 id="address-heading" className="text-lg font-bold">
-              {t('shippingAddress')}
-            </h2>
+          <Section id="address-heading" title={t('shippingAddress')} {...SECTION} className="group/address p-5">
             {props.addresses.length > 0 && (
               <fieldset className="mt-3 space-y-2">
                 <legend className="sr-only">{t('chooseAddress')}</legend>
                 {props.addresses.map((address) => (
-                  <label
-                    key={address.id}
-                    className="flex items-start gap-2 rounded-lg border border-stone-200 p-3 text-sm has-[:checked]:border-stone-900"
-                  >
+                  <label key={address.id} className={`flex items-start gap-2 ${OPTION_CLASS}`}>
                     <input
                       type="radio"
                       name="addressId"
@@ -116,7 +100,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
                     </span>
                   </label>
                 ))}
-                <label className="flex items-center gap-2 rounded-lg border border-stone-200 p-3 text-sm has-[:checked]:border-stone-900">
+                <label className={`flex items-center gap-2 ${OPTION_CLASS}`}>
                   <input type="radio" name="addressId" value="new" />
                   {t('newAddress')}
                 </label>
@@ -128,78 +112,20 @@ export function CheckoutForm(props: CheckoutFormProps) {
                 props.addresses.length > 0 ? 'hidden group-has-[input[value=new]:checked]/address:grid' : 'grid'
               }`}
             >
-              <Field
-                className="sm:col-span-2"
-                label={t('fullName')}
-                name="fullName"
-                autoComplete="name"
-                required
-                error={error('fullName')}
-              />
-              <Field
-                className="sm:col-span-2"
-                label={t('line1')}
-                name="line1"
-                autoComplete="address-line1"
-                required
-                error={error('line1')}
-              />
-              <Field
-                className="sm:col-span-2"
-                label={t('line2')}
-                name="line2"
-                autoComplete="address-line2"
-                error={error('line2')}
-              />
-              <Field label={t('city')} name="city" autoComplete="address-level2" required error={error('city')} />
-              <Field label={t('region')} name="region" autoComplete="address-level1" error={error('region')} />
-              <Field
-                label={t('postalCode')}
-                name="postalCode"
-                autoComplete="postal-code"
-                required
-                error={error('postalCode')}
-              />
-              <SelectField
-                label={t('country')}
-                name="country"
-                autoComplete="country"
-                defaultValue=""
-                required
-                error={error('country')}
-              >
-                <option value="" disabled>
-                  {t('chooseCountry')}
-                </option>
-                {props.countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </SelectField>
-              <Field label={t('phone')} name="phone" type="tel" autoComplete="tel" error={error('phone')} />
+              <AddressFields messages="checkout" countries={props.countries} error={error} />
               {props.signedIn && (
-                <label className="flex items-center gap-2 text-sm sm:col-span-2">
-                  <input type="checkbox" name="saveAddress" defaultChecked />
-                  {t('saveAddress')}
-                </label>
+                <CheckboxField className="sm:col-span-2" label={t('saveAddress')} name="saveAddress" defaultChecked />
               )}
             </div>
-          </section>
+          </Section>
         )}
 
         {props.needsShipping && (
-          <section aria-labelledby="method-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-            <h2 id="method-heading" className="text-lg font-bold">
-              {t('shippingMethod')}
-            </h2>
+          <Section id="method-heading" title={t('shippingMethod')} {...SECTION}>
             <fieldset className="mt-3 space-y-2">
               <legend className="sr-only">{t('shippingMethod')}</legend>
               {props.shippingOptions.map((option) => (
-                <label
-                  key={option.method}
-                  className="flex items-center justify-between gap-2 rounded-lg border border-stone-200 p-3 text-sm has-[:checked]:border-stone-900"
-                >
+                <label key={option.method} className={`flex items-center justify-between gap-2 ${OPTION_CLASS}`}>
                   <span className="flex items-center gap-2">
                     <input
                       type="radio"
@@ -219,7 +145,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
                 </label>
               ))}
             </fieldset>
-          </section>
+          </Section>
         )}
       </div>
 

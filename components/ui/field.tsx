@@ -127,3 +127,20 @@ export function CheckboxField({
     </div>
   );
 }
+
+type FieldProps = React.ComponentProps<typeof Field>;
+
+/** An email address field: its type, autofill and the length an address may have (overridable). */
+export function EmailField(props: Omit<FieldProps, 'type'>) {
+  return <Field autoComplete="email" required maxLength={254} {...props} type="email" />;
+}
+
+/**
+ * A password field. `autoComplete` says which password it asks for, so password managers fill the
+ * current one or offer a new one.
+ */
+export function PasswordField(
+  props: Omit<FieldProps, 'type' | 'autoComplete'> & { autoComplete: 'current-password' | 'new-password' },
+) {
+  return <Field required {...props} type="password" />;
+}

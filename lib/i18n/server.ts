@@ -21,10 +21,10 @@ export async function requestLocale(): Promise<Locale> {
   return negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
 }
 
-/** A page's `generateMetadata` whose title is the `title` message of `namespace`, in the page's language. */
-export function titleMetadata(namespace: string) {
+/** A page's `generateMetadata` whose title is the `key` message of `namespace`, in the page's language. */
+export function titleMetadata(namespace: string, key = 'title') {
   return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
     const t = await getTranslations({ locale: await resolveLocale(params), namespace });
-    return { title: t('title') };
+    return { title: t(key) };
   };
 }

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useFormAction } from '@/components/auth/use-form-action';
 import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import type { AdminActionState } from '@/lib/admin/customers/validation';
 
 /**
@@ -42,10 +42,16 @@ export function ConfirmActionForm({
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState<string | null>(null);
   const questionId = useId();
-  const { state, pending, onSubmit } = useFormAction(action, (_formData, result) => {
-    setAsking(null);
-    if (result?.ok) onSuccess?.(messageFor('done', result.message));
-    router.refresh();
+  const {
+    state,
+    pending,
+    form: actionForm,
+  } = useActionForm(action, {
+    onSuccess: (result) => {
+      setAsking(null);
+      onSuccess?.(messageFor('done', result.message));
+      router.refresh();
+    },
   });
   const wasAsking = useRef(false);
   useEffect(() => {
@@ -68,8 +74,9 @@ export function ConfirmActionForm({
       ref={form}
       onSubmit={(event) => {
         // Only the confirm button submits; an implicit submit (Enter) before confirming does nothing.
+        // No `action` for a browser without JavaScript: it could not ask first (a confirmation step needs a script).
         if (!asking) event.preventDefault();
-        else onSubmit(event);
+        else actionForm.onSubmit(event);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && asking) setAsking(null);

@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useFormAction } from '@/components/auth/use-form-action';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/form/submit-button';
+import { useActionForm } from '@/components/ui/form/use-action-form';
 import { hideReviewAction, showReviewAction } from '@/lib/actions/admin/reviews';
 
 /**
  * Hide or show one review. Reversible, so it acts at once (no confirmation step); the result is
- * announced and the list refreshes from the server.
+ * announced and the list refreshes from the server. A form on useActionState.
  */
 export function ReviewVisibilityButton({
   reviewId,
@@ -21,22 +21,17 @@ export function ReviewVisibilityButton({
 }) {
   const t = useTranslations('admin.reviews');
   const router = useRouter();
-  const { state, pending, onSubmit } = useFormAction(status === 'hidden' ? showReviewAction : hideReviewAction, () =>
-    router.refresh(),
-  );
+  const { state, form } = useActionForm(status === 'hidden' ? showReviewAction : hideReviewAction, {
+    onSuccess: () => router.refresh(),
+  });
   const errorKey =
     state && !state.ok ? ('error' in state ? state.error : (Object.values(state.fieldErrors)[0] ?? '')) : null;
   return (
-    <form onSubmit={onSubmit} className="flex flex-col items-end gap-1">
+    <form {...form} className="flex flex-col items-end gap-1">
       <input type="hidden" name="reviewId" value={reviewId} />
-      <Button
-        type="submit"
-        variant={status === 'hidden' ? 'primary' : 'secondary'}
-        pending={pending}
-        aria-label={label}
-      >
+      <SubmitButton variant={status === 'hidden' ? 'primary' : 'secondary'} aria-label={label}>
         {t(status === 'hidden' ? 'show' : 'hide')}
-      </Button>
+      </SubmitButton>
       <p role="status" className="text-xs font-medium text-emerald-800">
         {state?.ok ? t(`done.${state.message}`) : null}
       </p>

@@ -22,3 +22,22 @@ export function FormStatus({ children, className = 'min-h-5 text-sm' }: Props) {
     </p>
   );
 }
+
+/** Both regions under a form that stays on the page: what went wrong, or that it was done. */
+export function FormMessages({ error, success }: { error?: string | null; success?: string | null }) {
+  return (
+    <div>
+      <FormError>{error}</FormError>
+      <FormStatus className="text-sm font-medium text-emerald-800">{success}</FormStatus>
+    </div>
+  );
+}
+
+/** The outcome that takes a form's place once it is done ("a link is on its way"). */
+export function DoneNotice({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="status" className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">
+      {children}
+    </p>
+  );
+}

@@ -25,7 +25,7 @@ import {
  * Back-office order actions (/admin/orders/{number}). Each one starts with `asAdmin`, so a visitor or
  * a customer is refused before anything is read; then it parses the form with zod (field errors come
  * back as message keys), calls one state change of lib/orders (which checks the role again) and invalidates what changed. Every
- * action takes `(previousState, formData)`, the shape `useActionState` and `useFormAction` use.
+ * action takes `(previousState, formData)`, the shape `useActionState` uses.
  */
 
 const invalid = (error: z.ZodError) =>

@@ -1,24 +1,18 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard } from '@/components/auth/auth-card';
+import { AuthCard, type AuthPageProps } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { TextLink } from '@/components/ui/text-link';
 import { enabledOAuthProviders } from '@/lib/api/auth-options';
 import { CSRF_COOKIE, readCsrfToken } from '@/lib/auth/csrf';
 import { callbackPath, safeRedirectPath } from '@/lib/http/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
-import { resolveLocale } from '@/lib/i18n/server';
+import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
-
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
 
 const KNOWN_ERRORS = [
   'OAuthAccountNotLinked',
@@ -28,12 +22,9 @@ const KNOWN_ERRORS = [
   'EmailNotVerified',
 ] as const;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'auth' });
-  return { title: t('signInTitle') };
-}
+export const generateMetadata = titleMetadata('auth', 'signInTitle');
 
-export default async function LoginPage({ params, searchParams }: Props) {
+export default async function LoginPage({ params, searchParams }: AuthPageProps) {
   const locale = await resolveLocale(params);
   const query = await searchParams;
   // next-auth's own redirects back here (an error, a refused CSRF token) name it callbackUrl.
@@ -51,13 +42,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
       intro={query.reset ? <p role="status">{t('resetDone')}</p> : null}
       footer={
         <>
-          {t('noAccount')}{' '}
-          <Link
-            href={`/register?next=${encodeURIComponent(next)}`}
-            className="font-semibold text-brand-700 hover:underline"
-          >
-            {t('createAccount')}
-          </Link>
+          {t('noAccount')} <TextLink href={`/register?next=${encodeURIComponent(next)}`}>{t('createAccount')}</TextLink>
         </>
       }
     >
