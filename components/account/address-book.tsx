@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { Section } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
@@ -97,17 +98,14 @@ export function AddressBook({
         </ul>
       )}
       {adding ? (
-        <section aria-labelledby="new-address" className="rounded-xl border border-stone-200 bg-white p-4">
-          <h2 id="new-address" className="mb-4 text-lg font-semibold">
-            {t('addTitle')}
-          </h2>
+        <Section id="new-address" title={t('addTitle')} headingClassName="mb-4 text-lg font-semibold">
           <AddressForm
             countries={countries}
             isFirst={addresses.length === 0}
             onSaved={changed}
             onCancel={addresses.length > 0 ? () => setAdding(false) : undefined}
           />
-        </section>
+        </Section>
       ) : full ? (
         <p className="text-sm text-stone-600">{t('limit', { max: maxAddresses })}</p>
       ) : (

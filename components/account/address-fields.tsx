@@ -6,7 +6,7 @@ import type { AddressView } from '@/lib/accounts/address-book';
 
 export type CountryOption = { code: string; name: string };
 
-/** The text fields before the country, named as the address actions read them, with the schema's lengths. */
+/** The text fields, named as the address actions read them, with the schema's lengths; the country goes before the phone. */
 const TEXT_FIELDS = [
   { name: 'fullName', autoComplete: 'name', required: true, maxLength: 120, wide: true },
   { name: 'line1', autoComplete: 'address-line1', required: true, maxLength: 200, wide: true },
@@ -15,12 +15,13 @@ const TEXT_FIELDS = [
   { name: 'region', autoComplete: 'address-level1', required: false, maxLength: 100, wide: false },
   { name: 'postalCode', autoComplete: 'postal-code', required: true, maxLength: 20, wide: false },
 ] as const;
+const PHONE = { name: 'phone', type: 'tel', autoComplete: 'tel', required: false, maxLength: 40, wide: true } as const;
 
 /**
  * The fields of a postal address, for the address book and the checkout, laid out for a two-column
  * grid that the caller draws (`grid gap-4 sm:grid-cols-2`). `messages` is the namespace of their
- * labels (each form words them its own way; a `phoneHint` there goes under the phone), `address` the
- * values to start with, `error` the text of a field's error.
+ * labels (each form words them its own way; a `<field>Hint` there goes under the field), `address`
+ * the values to start with, `error` the text of a field's error.
  */
 export function AddressFields({
   messages,
@@ -34,19 +35,21 @@ export function AddressFields({
   error: (field: string) => string | null;
 }) {
   const t = useTranslations(messages);
+  const field = ({ name, wide, ...props }: (typeof TEXT_FIELDS)[number] | typeof PHONE) => (
+    <Field
+      key={name}
+      {...props}
+      className={wide ? 'sm:col-span-2' : ''}
+      label={t(name)}
+      name={name}
+      defaultValue={address?.[name] ?? ''}
+      hint={t.has(`${name}Hint`) ? t(`${name}Hint`) : undefined}
+      error={error(name)}
+    />
+  );
   return (
     <>
-      {TEXT_FIELDS.map(({ name, wide, ...field }) => (
-        <Field
-          key={name}
-          {...field}
-          className={wide ? 'sm:col-span-2' : ''}
-          label={t(name)}
-          name={name}
-          defaultValue={address?.[name] ?? ''}
-          error={error(name)}
-        />
-      ))}
+      {TEXT_FIELDS.map(field)}
       <SelectField
         label={t('country')}
         name="country"
@@ -54,27 +57,13 @@ export function AddressFields({
         required
         defaultValue={address?.country ?? ''}
         error={error('country')}
+        options={countries.map((country) => ({ value: country.code, label: country.name }))}
       >
         <option value="" disabled>
           {t('chooseCountry')}
         </option>
-        {countries.map((country) => (
-          <option key={country.code} value={country.code}>
-            {country.name}
-          </option>
-        ))}
       </SelectField>
-      <Field
-        className="sm:col-span-2"
-        label={t('phone')}
-        name="phone"
-        type="tel"
-        autoComplete="tel"
-        maxLength={40}
-        defaultValue={address?.phone ?? ''}
-        hint={t.has('phoneHint') ? t('phoneHint') : undefined}
-        error={error('phone')}
-      />
+      {field(PHONE)}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useOptimistic } from 'react';
 import { useFormatMoney } from '@/components/providers';
 import { useRefreshCart } from '@/components/store/use-cart';
+import { buttonClass } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
@@ -18,6 +19,15 @@ const changeOf = (formData: FormData): Change => ({
   lineId: Number(formData.get('lineId')),
   quantity: formData.has('quantity') ? Number(formData.get('quantity')) : 0,
 });
+
+/** A line's small text button ("Update", "Remove"), named with the line's title. */
+function LineButton({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <button type="submit" className="text-sm text-stone-600 underline hover:text-stone-900" aria-label={label}>
+      {children}
+    </button>
+  );
+}
 
 /**
  * The cart: quantities change optimistically (the server answer then replaces the guess), lines can
@@ -58,10 +68,7 @@ export function CartView({ cart }: { cart: Cart }) {
     return (
       <div className="rounded-xl border border-dashed border-stone-300 p-10 text-center">
         <p className="font-semibold">{t('empty')}</p>
-        <Link
-          href="/"
-          className="mt-4 inline-block rounded-full bg-stone-900 px-5 py-2 text-sm font-semibold text-white"
-        >
+        <Link href="/" className={buttonClass('primary', 'mt-4')}>
           {t('continueShopping')}
         </Link>
       </div>
@@ -114,25 +121,15 @@ export function CartView({ cart }: { cart: Cart }) {
                     {!line.digital && (
                       // Without JavaScript, choosing a quantity sends nothing: this button does.
                       <noscript>
-                        <button
-                          type="submit"
-                          className="text-sm text-stone-600 underline hover:text-stone-900"
-                          aria-label={t('updateQuantityOf', { title: line.title })}
-                        >
+                        <LineButton label={t('updateQuantityOf', { title: line.title })}>
                           {t('updateQuantity')}
-                        </button>
+                        </LineButton>
                       </noscript>
                     )}
                   </form>
                   <form {...remove.form}>
                     <input type="hidden" name="lineId" value={line.id} />
-                    <button
-                      type="submit"
-                      className="text-sm text-stone-600 underline hover:text-stone-900"
-                      aria-label={t('removeItem', { title: line.title })}
-                    >
-                      {t('remove')}
-                    </button>
+                    <LineButton label={t('removeItem', { title: line.title })}>{t('remove')}</LineButton>
                   </form>
                 </div>
               </div>
@@ -160,10 +157,7 @@ export function CartView({ cart }: { cart: Cart }) {
         {cart.blocking || priceChanged ? (
           <p className="mt-4 text-sm text-brand-700">{t('fixBeforeCheckout')}</p>
         ) : (
-          <Link
-            href="/checkout"
-            className="mt-4 block rounded-full bg-stone-900 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-stone-700"
-          >
+          <Link href="/checkout" className={buttonClass('primary', 'mt-4 w-full')}>
             {t('checkout')}
           </Link>
         )}

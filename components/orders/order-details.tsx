@@ -12,6 +12,7 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import type { OrderView } from '@/lib/orders/queries';
 import { CancelOrderButton, PayNowButton } from './order-buttons';
 import { ReturnForm } from './return-form';
+import { TrackingNumber } from './tracking-number';
 
 const STATUS_TONE = {
   pending_payment: 'brand',
@@ -102,18 +103,11 @@ export async function OrderDetails({
                 </p>
                 <p>
                   {t('trackingNumber')}:{' '}
-                  {shipment.trackingUrl ? (
-                    <a
-                      href={shipment.trackingUrl}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      className="font-semibold text-brand-700 underline"
-                    >
-                      {shipment.trackingNumber}
-                    </a>
-                  ) : (
-                    <span className="font-semibold">{shipment.trackingNumber}</span>
-                  )}
+                  <TrackingNumber
+                    number={shipment.trackingNumber}
+                    url={shipment.trackingUrl}
+                    className="font-semibold"
+                  />
                 </p>
                 {shipment.deliveredAt && (
                   <p>{t('deliveredOn', { date: date.format(new Date(shipment.deliveredAt)) })}</p>

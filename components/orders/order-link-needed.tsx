@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Section } from '@/components/ui/card';
 import type { Locale } from '@/lib/i18n/config';
 import { OrderLinkRequestForm } from './order-link-request-form';
 
@@ -23,7 +24,10 @@ export async function OrderLinkNeeded({
 }) {
   const t = await getTranslations({ locale, namespace: 'orders.link' });
   const path = `/orders/${encodeURIComponent(number)}`;
-  const linkClass = 'font-medium text-brand-700 underline hover:no-underline';
+  // Where a shopper can see the order without this link: their account's orders, or signing in first.
+  const [way, href] = signedIn
+    ? (['accountOrders', '/account/orders'] as const)
+    : (['signIn', `/login?next=${encodeURIComponent(path)}`] as const);
   return (
     <article aria-labelledby="order-link-heading" className="max-w-2xl space-y-6">
       <header className="space-y-2">
@@ -32,30 +36,24 @@ export async function OrderLinkNeeded({
         </h1>
         <p className="text-stone-700">{expired ? t('expiredIntro', { days }) : t('deniedIntro', { number })}</p>
         <p className="text-sm text-stone-600">
-          {signedIn
-            ? t.rich('accountOrders', {
-                link: (chunks) => (
-                  <Link href="/account/orders" className={linkClass}>
-                    {chunks}
-                  </Link>
-                ),
-              })
-            : t.rich('signIn', {
-                link: (chunks) => (
-                  <Link href={`/login?next=${encodeURIComponent(path)}`} className={linkClass}>
-                    {chunks}
-                  </Link>
-                ),
-              })}
+          {t.rich(way, {
+            link: (chunks) => (
+              <Link href={href} className="font-medium text-brand-700 underline hover:no-underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </header>
-      <section aria-labelledby="order-link-form" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
-        <h2 id="order-link-form" className="text-lg font-semibold">
-          {t('formTitle')}
-        </h2>
+      <Section
+        id="order-link-form"
+        title={t('formTitle')}
+        className="p-4 sm:p-6"
+        headingClassName="text-lg font-semibold"
+      >
         <p className="mb-4 mt-1 text-sm text-stone-600">{t('formIntro', { number, days })}</p>
         <OrderLinkRequestForm number={number} />
-      </section>
+      </Section>
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { TextareaField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form/form-message';
 import { requestReturnAction } from '@/lib/actions/orders';
 
 /**
@@ -75,22 +77,8 @@ export function ReturnForm({
             </label>
           ))}
       </fieldset>
-      <div>
-        <label htmlFor="return-reason" className="block text-sm font-medium">
-          {t('returnReason')}
-        </label>
-        <textarea
-          id="return-reason"
-          name="reason"
-          required
-          maxLength={1000}
-          rows={3}
-          className="mt-1 w-full rounded-lg border border-stone-300 p-2 text-sm"
-        />
-      </div>
-      <p role="alert" className="min-h-5 text-sm text-brand-700">
-        {error}
-      </p>
+      <TextareaField id="return-reason" label={t('returnReason')} name="reason" required maxLength={1000} rows={3} />
+      <FormError>{error}</FormError>
       <Button type="submit" pending={pending}>
         {t('sendReturn')}
       </Button>

@@ -1,8 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Section } from '@/components/ui/card';
 import type { Locale } from '@/lib/i18n/config';
 import { getForYou } from '@/lib/recommendations/queries';
 import { requestShopper } from '@/lib/recommendations/shopper';
+import { PersonalizationOff } from './personalization-off';
 import { RecommendationRail } from './recommendation-rail';
 
 /** Recommendations on the account overview: the shopper's own list, or a note when it is switched off. */
@@ -14,17 +15,9 @@ export async function AccountRecommendations({ locale }: { locale: Locale }) {
   ]);
   if (!forYou.personalization) {
     return (
-      <section aria-labelledby="recs-account" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 id="recs-account" className="text-lg font-semibold">
-          {t('pickedForYou')}
-        </h2>
-        <p className="mt-1 text-sm text-stone-600">
-          {t('off')}{' '}
-          <Link href="/account/profile" className="font-medium text-brand-700 hover:underline">
-            {t('turnOn')}
-          </Link>
-        </p>
-      </section>
+      <Section id="recs-account" title={t('pickedForYou')} headingClassName="text-lg font-semibold">
+        <PersonalizationOff locale={locale} />
+      </Section>
     );
   }
   return <RecommendationRail id="recs-account" title={t('pickedForYou')} items={forYou.recommended} locale={locale} />;

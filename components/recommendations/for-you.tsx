@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getForYou } from '@/lib/recommendations/queries';
 import { requestShopper } from '@/lib/recommendations/shopper';
+import { PersonalizationOff } from './personalization-off';
 import { RecommendationRail } from './recommendation-rail';
 
 /**
@@ -25,14 +25,7 @@ export async function ForYouRails({ locale }: { locale: Locale }) {
         items={forYou.recommended}
         locale={locale}
       >
-        {!forYou.personalization && (
-          <p className="mt-1 text-sm text-stone-600">
-            {t('off')}{' '}
-            <Link href="/account/profile" className="font-medium text-brand-700 hover:underline">
-              {t('turnOn')}
-            </Link>
-          </p>
-        )}
+        {!forYou.personalization && <PersonalizationOff locale={locale} />}
       </RecommendationRail>
       {forYou.becauseViewed && (
         <RecommendationRail

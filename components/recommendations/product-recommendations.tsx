@@ -4,6 +4,11 @@ import { getProductRecommendations } from '@/lib/recommendations/queries';
 import { RecommendationRail } from './recommendation-rail';
 import { ViewBeacon } from './view-beacon';
 
+const RAILS = [
+  { id: 'recs-also-bought', key: 'alsoBought' },
+  { id: 'recs-more-like-this', key: 'moreLikeThis' },
+] as const;
+
 /**
  * "Customers who bought this also bought" and "More like this": the same for everyone, cached with
  * the page; one row of six each, so that they add little to the page's weight. Also sends the page's
@@ -17,22 +22,17 @@ export async function ProductRecommendations({ productId, locale }: { productId:
   return (
     <>
       <ViewBeacon productId={productId} />
-      <RecommendationRail
-        id="recs-also-bought"
-        title={t('alsoBought')}
-        items={lists.alsoBought}
-        locale={locale}
-        reasons={false}
-        limit={6}
-      />
-      <RecommendationRail
-        id="recs-more-like-this"
-        title={t('moreLikeThis')}
-        items={lists.moreLikeThis}
-        locale={locale}
-        reasons={false}
-        limit={6}
-      />
+      {RAILS.map(({ id, key }) => (
+        <RecommendationRail
+          key={id}
+          id={id}
+          title={t(key)}
+          items={lists[key]}
+          locale={locale}
+          reasons={false}
+          limit={6}
+        />
+      ))}
     </>
   );
 }

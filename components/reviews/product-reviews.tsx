@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 import { getProductReviews } from '@/lib/reviews/queries';
 import { ClientMessages } from '@/components/store/client-messages';
+import { Section } from '@/components/ui/card';
 import { ReviewForm } from './review-form';
 import { ReviewsFeed } from './reviews-feed';
 import { Stars } from './stars';
@@ -33,10 +34,7 @@ export async function ProductReviews({
   const feedKey = `${summary.count}:${first.items.map((review) => `${review.id}@${review.updatedAt}`).join(',')}`;
 
   return (
-    <section aria-labelledby="reviews-heading" className="mt-10">
-      <h2 id="reviews-heading" className="text-lg font-bold">
-        {t('heading')}
-      </h2>
+    <Section id="reviews-heading" title={t('heading')} bare className="mt-10" headingClassName="text-lg font-bold">
       <div className="mt-4 grid gap-x-10 gap-y-6 md:grid-cols-[minmax(0,18rem)_1fr]">
         <div>
           {summary.count > 0 && average !== null ? (
@@ -81,6 +79,6 @@ export async function ProductReviews({
           )}
         </div>
       </div>
-    </section>
+    </Section>
   );
 }

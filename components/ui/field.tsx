@@ -61,7 +61,7 @@ export function Field({
   );
 }
 
-/** A labelled `<select>`: options as children, or as `options`. */
+/** A labelled `<select>`: options as children, or as `options` (after the children: a placeholder, say). */
 export function SelectField({
   label,
   error,
@@ -76,12 +76,12 @@ export function SelectField({
     <div className={className}>
       <Label id={id}>{label}</Label>
       <select {...select} {...control} className={controlClass(error)}>
+        {children}
         {options?.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-        {children}
       </select>
       <HintAndError id={id} hint={hint} error={error} />
     </div>

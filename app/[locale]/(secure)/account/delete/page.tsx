@@ -36,10 +36,13 @@ export default async function AccountDeletePage({ params }: Props) {
           ))}
         </ul>
       </Section>
-      <section aria-labelledby="delete-confirm" className="rounded-xl border border-brand-100 bg-white p-4 sm:p-6">
-        <h2 id="delete-confirm" className="mb-4 text-lg font-semibold">
-          {t('confirmTitle')}
-        </h2>
+      <Section
+        id="delete-confirm"
+        title={t('confirmTitle')}
+        bare
+        className="rounded-xl border border-brand-100 bg-white p-4 sm:p-6"
+        headingClassName="mb-4 text-lg font-semibold"
+      >
         {user.role === 'admin' ? (
           <p className="text-sm text-stone-700">{t('adminNote')}</p>
         ) : (await userHasOpenReturn(user.id)) ? (
@@ -55,7 +58,7 @@ export default async function AccountDeletePage({ params }: Props) {
         ) : (
           <DeleteAccountForm hasPassword={user.hasPassword} username={user.username} />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

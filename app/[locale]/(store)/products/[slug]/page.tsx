@@ -11,6 +11,7 @@ import { JsonLd } from '@/components/store/json-ld';
 import { ProductRail } from '@/components/store/product-rail';
 import { Tracklist } from '@/components/store/tracklist';
 import { Badge } from '@/components/ui/badge';
+import { Section } from '@/components/ui/card';
 import { WishlistButton } from '@/components/wishlist/wishlist-button';
 import { formatDate } from '@/lib/catalog/display';
 import { sectionForKind } from '@/lib/catalog/formats';
@@ -188,10 +189,13 @@ export default async function ProductPage({ params }: Props) {
             )}
           </dl>
 
-          <section aria-labelledby="editions-heading" className="mt-6">
-            <h2 id="editions-heading" className="mb-3 text-lg font-bold">
-              {t('editions', { count: product.editions.length })}
-            </h2>
+          <Section
+            id="editions-heading"
+            title={t('editions', { count: product.editions.length })}
+            bare
+            className="mt-6"
+            headingClassName="mb-3 text-lg font-bold"
+          >
             <EditionList
               editions={product.editions}
               locale={locale}
@@ -203,24 +207,18 @@ export default async function ProductPage({ params }: Props) {
                 />
               )}
             />
-          </section>
+          </Section>
 
           {product.description && (
-            <section aria-labelledby="about-heading" className="mt-8">
-              <h2 id="about-heading" className="text-lg font-bold">
-                {t('about')}
-              </h2>
+            <Section id="about-heading" title={t('about')} bare className="mt-8" headingClassName="text-lg font-bold">
               <p className="mt-2 max-w-prose leading-relaxed text-stone-700">{product.description}</p>
-            </section>
+            </Section>
           )}
         </div>
       </div>
 
       {trailer && (
-        <section aria-labelledby="trailer-heading" className="mt-10">
-          <h2 id="trailer-heading" className="text-lg font-bold">
-            {t('trailer')}
-          </h2>
+        <Section id="trailer-heading" title={t('trailer')} bare className="mt-10" headingClassName="text-lg font-bold">
           <video
             controls
             preload="none"
@@ -229,7 +227,7 @@ export default async function ProductPage({ params }: Props) {
             aria-label={t('trailerOf', { title: product.title })}
             className="mt-3 aspect-video w-full max-w-3xl rounded-xl bg-black"
           />
-        </section>
+        </Section>
       )}
 
       {product.tracks.length > 0 && (
@@ -237,10 +235,7 @@ export default async function ProductPage({ params }: Props) {
       )}
 
       {product.credits.length > 0 && (
-        <section aria-labelledby="credits-heading" className="mt-10">
-          <h2 id="credits-heading" className="text-lg font-bold">
-            {t('credits')}
-          </h2>
+        <Section id="credits-heading" title={t('credits')} bare className="mt-10" headingClassName="text-lg font-bold">
           <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
             {groupCredits(product.credits).map(([role, credits]) => (
               <div key={role} className="contents">
@@ -261,7 +256,7 @@ export default async function ProductPage({ params }: Props) {
               </div>
             ))}
           </dl>
-        </section>
+        </Section>
       )}
 
       <ProductRecommendations productId={product.id} locale={locale} />
