@@ -6,6 +6,7 @@ import { useOptimistic } from 'react';
 import { useFormatMoney } from '@/components/providers';
 import { useRefreshCart } from '@/components/store/use-cart';
 import { buttonClass } from '@/components/ui/button';
+import { Section } from '@/components/ui/card';
 import { FormStatus } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
@@ -138,10 +139,7 @@ export function CartView({ cart }: { cart: Cart }) {
           ))}
         </ul>
       </div>
-      <aside className="h-fit rounded-xl border border-stone-200 bg-white p-4" aria-labelledby="cart-summary">
-        <h2 id="cart-summary" className="font-bold">
-          {t('summary')}
-        </h2>
+      <Section as="aside" id="cart-summary" title={t('summary')} className="h-fit p-4">
         <p className="mt-3 flex justify-between text-sm">
           <span>{t('subtotal')}</span>
           <span className="font-semibold tabular-nums">{money(subtotal)}</span>
@@ -161,7 +159,7 @@ export function CartView({ cart }: { cart: Cart }) {
             {t('checkout')}
           </Link>
         )}
-      </aside>
+      </Section>
     </div>
   );
 }

@@ -149,10 +149,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
         )}
       </div>
 
-      <aside aria-labelledby="summary-heading" className="h-fit rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="summary-heading" className="text-lg font-bold">
-          {t('summary')}
-        </h2>
+      <Section as="aside" id="summary-heading" title={t('summary')} {...SECTION} className="h-fit p-5">
         <ul className="mt-3 space-y-2 text-sm">
           {props.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-2">
@@ -193,7 +190,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
           {t('placeOrder', { total: money(totals.totalMinor) })}
         </SubmitButton>
         <p className="mt-2 text-xs text-stone-500">{t('paymentNext')}</p>
-      </aside>
+      </Section>
     </form>
   );
 }

@@ -2,6 +2,24 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/config';
 
+/** One column of the footer's links, named by its heading. */
+function LinkGroup({ title, links }: { title: string; links: { href: string; text: string }[] }) {
+  return (
+    <nav aria-label={title}>
+      <p className="font-semibold text-ink">{title}</p>
+      <ul className="mt-2 space-y-1">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="hover:text-ink hover:underline">
+              {link.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export async function Footer({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'footer' });
   const nav = await getTranslations({ locale, namespace: 'header.nav' });
@@ -12,33 +30,20 @@ export async function Footer({ locale }: { locale: Locale }) {
           <p className="text-base font-black text-ink">Encore</p>
           <p className="mt-2 max-w-xs">{t('tagline')}</p>
         </div>
-        <nav aria-label={t('shop')}>
-          <p className="font-semibold text-ink">{t('shop')}</p>
-          <ul className="mt-2 space-y-1">
-            {(['music', 'film', 'tv', 'games'] as const).map((section) => (
-              <li key={section}>
-                <Link href={`/${section}`} className="hover:text-ink hover:underline">
-                  {nav(section)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <nav aria-label={t('support')}>
-          <p className="font-semibold text-ink">{t('support')}</p>
-          <ul className="mt-2 space-y-1">
-            <li>
-              <Link href="/help" className="hover:text-ink hover:underline">
-                {t('help')}
-              </Link>
-            </li>
-            <li>
-              <Link href="/search" className="hover:text-ink hover:underline">
-                {t('search')}
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        <LinkGroup
+          title={t('shop')}
+          links={(['music', 'film', 'tv', 'games'] as const).map((section) => ({
+            href: `/${section}`,
+            text: nav(section),
+          }))}
+        />
+        <LinkGroup
+          title={t('support')}
+          links={[
+            { href: '/help', text: t('help') },
+            { href: '/search', text: t('search') },
+          ]}
+        />
       </div>
       <p className="container-page pb-8 text-xs text-stone-500">{t('openSource')}</p>
     </footer>

@@ -21,10 +21,11 @@ export function Card<E extends React.ElementType = 'div'>({ as, className = 'p-4
 }
 
 /**
- * A card that is a `<section>` named by its heading (`id` ties them together); `aside` sits at the
- * heading's right (a count, a link). `bare` leaves the card out.
+ * A card that is a `<section>` (or, with `as`, an `<aside>`) named by its heading (`id` ties them
+ * together); `aside` sits at the heading's right (a count, a link). `bare` leaves the card out.
  */
 export function Section({
+  as: Element = 'section',
   id,
   title,
   aside,
@@ -33,6 +34,7 @@ export function Section({
   headingClassName = 'font-bold',
   children,
 }: {
+  as?: 'section' | 'aside';
   id: string;
   title: React.ReactNode;
   aside?: React.ReactNode;
@@ -48,7 +50,7 @@ export function Section({
     </h2>
   );
   return (
-    <section aria-labelledby={id} className={bare ? className || undefined : `${CARD_CLASS} ${className}`}>
+    <Element aria-labelledby={id} className={bare ? className || undefined : `${CARD_CLASS} ${className}`}>
       {aside ? (
         <div className="flex items-center justify-between gap-3">
           {heading}
@@ -58,7 +60,7 @@ export function Section({
         heading
       )}
       {children}
-    </section>
+    </Element>
   );
 }
 
