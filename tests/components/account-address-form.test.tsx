@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddressForm } from '@/components/account/address-form';
 import { PasswordForm } from '@/components/account/password-form';
 import en from '@/lib/i18n/messages/en.json';
+import { describedText } from '@/tests/support/described';
 import { first } from '@/tests/support/lists';
 import { deferred } from '@/tests/support/deferred';
 
@@ -27,16 +28,6 @@ function renderWithMessages(ui: React.ReactNode) {
       {ui}
     </NextIntlClientProvider>,
   );
-}
-
-/** A promise the test settles when it wants the action to finish. */
-
-/** The error text an input points at through aria-describedby. */
-function describedText(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 }
 
 beforeEach(() => {
