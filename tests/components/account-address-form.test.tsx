@@ -1,10 +1,9 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddressForm } from '@/components/account/address-form';
 import { PasswordForm } from '@/components/account/password-form';
-import en from '@/lib/i18n/messages/en.json';
 import { describedText } from '@/tests/support/described';
+import { renderWithMessages } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 import { deferred } from '@/tests/support/deferred';
 
@@ -21,14 +20,6 @@ const countries = [
   { code: 'DE', name: 'Germany' },
   { code: 'GB', name: 'United Kingdom' },
 ];
-
-function renderWithMessages(ui: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      {ui}
-    </NextIntlClientProvider>,
-  );
-}
 
 beforeEach(() => {
   for (const action of Object.values(actions)) action.mockReset();

@@ -1,11 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CartView } from '@/components/cart/cart-view';
+import { renderWithMessages } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 import { AddToCart } from '@/components/store/add-to-cart';
 import type { CartLineView, CartView as Cart } from '@/lib/cart/queries';
-import en from '@/lib/i18n/messages/en.json';
 import { deferred } from '@/tests/support/deferred';
 
 type Result = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
@@ -20,14 +19,6 @@ vi.mock('@/lib/actions/cart', () => actions);
 const refreshCart = vi.hoisted(() => vi.fn());
 vi.mock('@/components/store/use-cart', () => ({ useRefreshCart: () => refreshCart }));
 vi.mock('@/components/providers', () => ({ useFormatMoney: () => (minor: number) => `€${(minor / 100).toFixed(2)}` }));
-
-function renderWithMessages(ui: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      {ui}
-    </NextIntlClientProvider>,
-  );
-}
 
 beforeEach(() => {
   for (const action of Object.values(actions)) action.mockReset();

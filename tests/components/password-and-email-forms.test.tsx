@@ -1,11 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EmailForm } from '@/components/account/email-form';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
-import { MESSAGES } from '@/lib/i18n/messages';
 import { describedText } from '@/tests/support/described';
+import { renderWithMessages } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 
 type State = { ok: boolean; fieldErrors?: Record<string, string>; message?: string } | null;
@@ -30,18 +29,10 @@ beforeEach(() => {
   router.refresh.mockReset();
 });
 
-function renderIn(locale: 'en' | 'zh', form: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
-      {form}
-    </NextIntlClientProvider>,
-  );
-}
-
 describe('ForgotPasswordForm', () => {
   it('shows a field error in Chinese, keeping the address, then the same answer for any address', async () => {
     actions.forgotPasswordAction.mockResolvedValueOnce({ ok: false, fieldErrors: { email: 'emailInvalid' } });
-    renderIn('zh', <ForgotPasswordForm />);
+    renderWithMessages(<ForgotPasswordForm />, 'zh');
     const email = screen.getByLabelText('电子邮箱') as HTMLInputElement;
     fireEvent.change(email, { target: { value: 'ada@' } });
     fireEvent.click(screen.getByRole('button', { name: '发送链接' }));
@@ -62,7 +53,7 @@ describe('ForgotPasswordForm', () => {
 describe('ResetPasswordForm', () => {
   it('says the repeat differs beside it, then sends the token and goes on to sign in', async () => {
     actions.resetPasswordAction.mockResolvedValueOnce({ ok: false, fieldErrors: { confirm: 'passwordMismatch' } });
-    renderIn('en', <ResetPasswordForm token="reset-token" />);
+    renderWithMessages(<ResetPasswordForm token="reset-token" />);
     fireEvent.change(screen.getByLabelText(/^New password/), { target: { value: 'a long new passphrase' } });
     fireEvent.change(screen.getByLabelText('Repeat the new password'), { target: { value: 'another one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set the new password' }));
@@ -83,7 +74,7 @@ describe('ResetPasswordForm', () => {
 
   it('names an unknown form error as unexpected rather than showing its key', async () => {
     actions.resetPasswordAction.mockResolvedValueOnce({ ok: false, fieldErrors: { form: 'invalid' } });
-    renderIn('en', <ResetPasswordForm token="reset-token" />);
+    renderWithMessages(<ResetPasswordForm token="reset-token" />);
     fireEvent.click(screen.getByRole('button', { name: 'Set the new password' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Something went wrong. Please try again.'), {
       timeout: 5000,
@@ -94,7 +85,7 @@ describe('ResetPasswordForm', () => {
 describe('EmailForm', () => {
   it('shows an account error beside the address, then on success empties the form and refreshes the page', async () => {
     actions.changeEmailAction.mockResolvedValueOnce({ ok: false, fieldErrors: { email: 'emailTaken' } });
-    renderIn('en', <EmailForm />);
+    renderWithMessages(<EmailForm />);
     const email = screen.getByLabelText('New email address') as HTMLInputElement;
     const password = screen.getByLabelText('Current password') as HTMLInputElement;
     fireEvent.change(email, { target: { value: 'grace@example.com' } });
