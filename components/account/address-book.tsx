@@ -6,13 +6,13 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Section } from '@/components/ui/card';
+import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
 import type { AddressView } from '@/lib/accounts/address-book';
 import type { CountryOption } from './address-fields';
 import { AddressForm } from './address-form';
-import { FormMessages } from '@/components/ui/form/form-message';
 import { useErrorText } from './use-error-text';
 
 type Notice = { key: 'added' | 'saved' | 'deleted' | 'defaultSet'; seq: number } | null;

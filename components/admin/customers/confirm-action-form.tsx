@@ -42,17 +42,14 @@ export function ConfirmActionForm({
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState<string | null>(null);
   const questionId = useId();
-  const {
-    state,
-    pending,
-    form: actionForm,
-  } = useActionForm(action, {
+  const run = useActionForm(action, {
     onSuccess: (result) => {
       setAsking(null);
       onSuccess?.(messageFor('done', result.message));
       router.refresh();
     },
   });
+  const { state, pending } = run;
   const wasAsking = useRef(false);
   useEffect(() => {
     // Focus follows the step: onto "confirm" when asked, back onto the trigger after.
@@ -76,7 +73,7 @@ export function ConfirmActionForm({
         // Only the confirm button submits; an implicit submit (Enter) before confirming does nothing.
         // No `action` for a browser without JavaScript: it could not ask first (a confirmation step needs a script).
         if (!asking) event.preventDefault();
-        else actionForm.onSubmit(event);
+        else run.form.onSubmit(event);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && asking) setAsking(null);
