@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ListPagination, ListResults } from '@/components/admin/list-parts';
+import { ListPagination } from '@/components/admin/list-parts';
+import { EmptyState } from '@/components/ui/card';
 import { getTranslations } from 'next-intl/server';
 import { ProductFilters } from '@/components/admin/catalog/product-filters';
 import { ProductTable } from '@/components/admin/catalog/product-table';

@@ -1,4 +1,3 @@
-import { SubPage } from '@/components/admin/list-parts';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/catalog/import-panel';

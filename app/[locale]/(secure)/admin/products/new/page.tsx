@@ -1,4 +1,3 @@
-import { SubPage } from '@/components/admin/list-parts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
