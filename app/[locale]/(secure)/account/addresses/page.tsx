@@ -16,7 +16,8 @@ const idParam = (value: string | string[] | undefined) => {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 };
 
-// Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
+// Reads the session on every request: rendered in full before its first byte (no loading.tsx, whose
+// streamed page only a script reveals); the account layout shows a skeleton while a link is pending.
 export const instant = false;
 
 export const generateMetadata = titleMetadata('account.addresses');

@@ -16,7 +16,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
+// Reads the session on every request: rendered in full before its first byte (no loading.tsx, whose
+// streamed page only a script reveals); the account layout shows a skeleton while a link is pending.
 export const instant = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

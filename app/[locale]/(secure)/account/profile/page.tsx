@@ -7,7 +7,8 @@ import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
 
-// Reads the session on every request, so it may block a navigation (loading.tsx shows meanwhile).
+// Reads the session on every request: rendered in full before its first byte (no loading.tsx, whose
+// streamed page only a script reveals); the account layout shows a skeleton while a link is pending.
 export const instant = false;
 
 export const generateMetadata = titleMetadata('account.profile');
