@@ -28,8 +28,8 @@ import { refuseBadActionRequest } from '@/lib/validation/action-request';
  *   the pages, actions and route handlers check the session themselves;
  * - a first visit gets a signed anonymous visitor id cookie (recommendations; linked to the account at
  *   sign-in); an unsigned or forged one is replaced.
- * - the sign-in page gets next-auth's CSRF cookie when the browser has none, so that its form can be
- *   posted to next-auth without JavaScript (lib/auth/csrf.ts).
+ * - the sign-in page and a registration link's page get next-auth's CSRF cookie when the browser has
+ *   none, so that their forms can be posted to next-auth without JavaScript (lib/auth/csrf.ts).
  * - a URL with broken percent-encoding gets a 400 (Next would answer a bare 500), API routes included;
  * - over https, every page and redirect carries Strict-Transport-Security, decided at run time
  *   (lib/security/hsts.ts).
@@ -66,7 +66,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
   }
   const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
   const csrfCookie =
-    path === '/login' && !readCsrfToken(request.cookies.get(CSRF_COOKIE)?.value) ? issueCsrfCookie() : null;
+    NEXT_AUTH_FORMS.has(path) && !readCsrfToken(request.cookies.get(CSRF_COOKIE)?.value) ? issueCsrfCookie() : null;
   // Also on the request, for the page rendered from it.
   if (csrfCookie) request.cookies.set(CSRF_COOKIE, csrfCookie);
   const nonce = isPerUserPath(path) ? Buffer.from(crypto.randomUUID()).toString('base64') : null;
@@ -96,6 +96,8 @@ async function route(request: NextRequest): Promise<NextResponse> {
 }
 
 const HTTPS = env.SITE_URL.startsWith('https://');
+/** The pages whose form posts to next-auth: sign-in, and the link that finishes a registration. */
+const NEXT_AUTH_FORMS = new Set(['/login', '/verify-email']);
 const FORM_TARGETS = [
   ...(env.GITHUB_ID ? ['https://github.com'] : []),
   ...(env.GOOGLE_ID ? ['https://accounts.google.com'] : []),

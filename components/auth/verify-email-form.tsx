@@ -6,6 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 
+/** next-auth's endpoint of the registration provider: it takes this form as posted without JavaScript. */
+const REGISTRATION_CALLBACK = '/api/auth/callback/registration';
+
 const KNOWN_ERRORS = [
   'RegistrationInvalid',
   'RegistrationEmailTaken',
@@ -18,17 +21,23 @@ const KNOWN_ERRORS = [
  * account is created and signed in, then the page goes on to where the shopper was heading. In the
  * browser that registered this happens at once; in any other the password chosen at registration is
  * asked for first.
+ *
+ * Without JavaScript the button posts the form to next-auth's endpoint with its CSRF token (the
+ * cookie comes with this page, as with the sign-in page); next-auth then redirects to `next`, or to
+ * the sign-in page with the error.
  */
 export function VerifyEmailForm({
   token,
   email,
   sameBrowser,
   next,
+  csrfToken,
 }: {
   token: string;
   email: string;
   sameBrowser: boolean;
   next: string;
+  csrfToken: string | null;
 }) {
   const t = useTranslations('auth');
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +72,10 @@ export function VerifyEmailForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={REGISTRATION_CALLBACK} method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="callbackUrl" value={next} />
       <p className="text-sm text-stone-700">{t('verifyIntro', { email })}</p>
       {!sameBrowser && (
         <>

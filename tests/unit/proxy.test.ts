@@ -149,4 +149,10 @@ describe('proxy security', () => {
     }
     expect((await run('/help')).cookies.get(CSRF_COOKIE)).toBeUndefined();
   });
+
+  it("gives a registration link's page the CSRF cookie too: its form posts to next-auth without JavaScript", async () => {
+    const issued = (await run('/verify-email?token=abc')).cookies.get(CSRF_COOKIE);
+    expect(readCsrfToken(issued?.value)).toMatch(/^[0-9a-f]{64}$/);
+    expect((await run('/register')).cookies.get(CSRF_COOKIE)).toBeUndefined();
+  });
 });

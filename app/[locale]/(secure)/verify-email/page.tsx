@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard, type AuthPageProps, LinkProblem } from '@/components/auth/auth-card';
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';
 import { readRegistrationLink, SIGNUP_COOKIE } from '@/lib/accounts/registration';
+import { CSRF_COOKIE, readCsrfToken } from '@/lib/auth/csrf';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
@@ -16,12 +17,19 @@ export const generateMetadata = titleMetadata('auth', 'verifyTitle');
 export default async function VerifyEmailPage({ params, searchParams }: AuthPageProps) {
   const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'auth' });
   const token = [(await searchParams).token].flat()[0] ?? '';
-  const link = await readRegistrationLink(token, (await cookies()).get(SIGNUP_COOKIE)?.value);
+  const jar = await cookies();
+  const link = await readRegistrationLink(token, jar.get(SIGNUP_COOKIE)?.value);
   if (link.status === 'invalid' && (await getCurrentUser())) redirect('/account');
   return (
     <AuthCard title={t('verifyTitle')}>
       {link.status === 'ready' ? (
-        <VerifyEmailForm token={token} email={link.email} sameBrowser={link.sameBrowser} next={link.next} />
+        <VerifyEmailForm
+          token={token}
+          email={link.email}
+          sameBrowser={link.sameBrowser}
+          next={link.next}
+          csrfToken={readCsrfToken(jar.get(CSRF_COOKIE)?.value)}
+        />
       ) : (
         <LinkProblem message={t('verifyInvalid')} href="/register" action={t('registerAgain')} />
       )}
