@@ -6,7 +6,7 @@ import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { TextLink } from '@/components/ui/text-link';
-import { registerAction } from '@/lib/actions/registration';
+import { type FormState, registerAction } from '@/lib/actions/registration';
 import { NewPasswordFields } from './new-password-fields';
 import { useAuthErrorText } from './password-error';
 
@@ -14,12 +14,12 @@ import { useAuthErrorText } from './password-error';
  * Registration. A valid form always ends on "check your email": the account is created, and this
  * browser signed in, by the link mailed to the address (an address that already has an account gets
  * a note to its owner instead, and the page says the same). A form on useActionState, so it works
- * without JavaScript too.
+ * without JavaScript too (`initial`: the answer to the form posted without it, lib/http/form-result.ts).
  */
-export function RegisterForm({ next }: { next: string }) {
+export function RegisterForm({ next, initial = null }: { next: string; initial?: FormState }) {
   const t = useTranslations('auth');
   const errorText = useAuthErrorText();
-  const { state, errors, form } = useActionForm(registerAction);
+  const { state, errors, form } = useActionForm(registerAction, { initial });
   const error = (field: string) => errorText(errors[field]);
   if (state?.ok) {
     return (

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { safeString } from '@/lib/validation/text';
+import { keepFormResult } from './form-result';
 
 /**
  * The one wrapper of every server action (issue 14.4): anyone can call an action with any arguments
@@ -51,7 +52,8 @@ export const actionArg = z.union([safeString().max(1000), z.number(), z.boolean(
 
 /**
  * A form action for `useActionState` (`(previousState, formData)`): `run` gets the FormData, and a
- * call whose second argument is not FormData (or with extra arguments) gets `invalid`.
+ * call whose second argument is not FormData (or with extra arguments) gets `invalid`. Posted without
+ * JavaScript, its result is also kept for the page rendered after it (`formResult(name)`).
  */
 export function formAction<R>(
   name: string,
@@ -61,7 +63,10 @@ export function formAction<R>(
   return async (...args: unknown[]) => {
     const [, formData] = args;
     if (args.length !== 2 || !(formData instanceof FormData)) return invalid;
-    return guarded(name, () => run(formData));
+    const result = await guarded(name, () => run(formData));
+    // For the page that comes back when the form was posted without JavaScript (form-result.ts).
+    await keepFormResult(name, result);
+    return result;
   };
 }
 

@@ -4,7 +4,9 @@ import { AuthCard, type AuthPageProps } from '@/components/auth/auth-card';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { RegisterForm } from '@/components/auth/register-form';
 import { TextLink } from '@/components/ui/text-link';
+import type { FormState } from '@/lib/actions/registration';
 import { enabledOAuthProviders } from '@/lib/api/auth-options';
+import { formResult } from '@/lib/http/form-result';
 import { safeRedirectPath } from '@/lib/http/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
@@ -29,7 +31,7 @@ export default async function RegisterPage({ params, searchParams }: AuthPagePro
         </>
       }
     >
-      <RegisterForm next={next} />
+      <RegisterForm next={next} initial={await formResult<FormState>('register')} />
       <OAuthButtons providers={enabledOAuthProviders()} next={next} />
     </AuthCard>
   );
