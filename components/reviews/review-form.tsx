@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
@@ -12,6 +12,7 @@ import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteReviewAction, type ReviewFormState, saveReviewAction } from '@/lib/actions/reviews';
 import { type OwnReview, RATINGS } from '@/lib/reviews/types';
 import { REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/validation';
+import { reviewPagePath } from './paths';
 import { Stars } from './stars';
 
 type Mine = { signedIn: boolean; review: OwnReview | null };
@@ -28,7 +29,8 @@ function useReviewErrorText(): (key: string | undefined) => string | null {
 /**
  * The shopper's own review on a product page: a client island, because the page is static and the same
  * for everyone. It asks /api/v1/reviews/mine whether the viewer is signed in and has reviewed the
- * product; visitors get a link to sign in, shoppers a form to write or edit their one review.
+ * product; visitors get a link to sign in, shoppers a form to write or edit their one review. Without
+ * JavaScript it cannot ask, and links to the review's own page (`reviewPagePath`), which signs in first.
  */
 export function ReviewForm({ productId, slug }: { productId: number; slug: string }) {
   const t = useTranslations('reviews.form');
@@ -61,9 +63,19 @@ export function ReviewForm({ productId, slug }: { productId: number; slug: strin
   let content: React.ReactNode;
   if (isPending) {
     content = (
-      <p aria-busy className="h-10 animate-pulse rounded-lg bg-stone-100 text-sm text-transparent">
-        {t('loading')}
-      </p>
+      <>
+        <p aria-busy className="h-10 animate-pulse rounded-lg bg-stone-100 text-sm text-transparent">
+          {t('loading')}
+        </p>
+        <noscript>
+          <a
+            href={reviewPagePath(slug)}
+            className="mt-2 inline-flex rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
+          >
+            {t('writeHere')}
+          </a>
+        </noscript>
+      </>
     );
   } else if (isError) {
     content = (
@@ -137,18 +149,32 @@ function OwnReviewSummary({ review, onEdit }: { review: OwnReview; onEdit: () =>
   );
 }
 
-function ReviewEditor({
+/**
+ * The form of the shopper's review (rating, title, text) and, for an existing review, its deletion.
+ * On the product page the island replaces it after a change (`onSaved`, `onDeleted`); on the review's
+ * own page (`pagePath`) it says what the action did itself, which also works without JavaScript, and
+ * "Delete" and "Cancel" are links to that page with or without the confirmation (`?delete`).
+ */
+export function ReviewEditor({
   productId,
   review,
   onSaved,
   onCancel,
   onDeleted,
+  pagePath,
+  confirmDelete = false,
+  saved = null,
 }: {
   productId: number;
   review: OwnReview | null;
-  onSaved: (result: { review: OwnReview; created: boolean }) => void;
-  onCancel: () => void;
-  onDeleted: () => void;
+  onSaved?: (result: { review: OwnReview; created: boolean }) => void;
+  onCancel?: () => void;
+  onDeleted?: () => void;
+  /** On the review's own page: its path. */
+  pagePath?: string;
+  confirmDelete?: boolean;
+  /** The answer to the form when it was posted without JavaScript (lib/http/form-result.ts). */
+  saved?: ReviewFormState;
 }) {
   const t = useTranslations('reviews');
   const format = useFormatter();
@@ -157,7 +183,10 @@ function ReviewEditor({
   const [rating, setRating] = useState(review?.rating ?? 0);
   const [hover, setHover] = useState(0);
   const [body, setBody] = useState(review?.body ?? '');
-  const { pending, errors, form } = useActionForm<ReviewFormState>(saveReviewAction, { onSuccess: onSaved });
+  const { state, pending, errors, form } = useActionForm<ReviewFormState>(saveReviewAction, {
+    initial: saved,
+    onSuccess: onSaved,
+  });
   const shown = hover || rating;
   const ratingError = errorText(errors.rating);
   const bodyError = errorText(errors.body);
@@ -233,24 +262,52 @@ function ReviewEditor({
           )}
         </div>
         <FormError className="min-h-0">{errorText(errors.form)}</FormError>
+        {pagePath && state?.ok && (
+          <p role="status" className="text-sm font-medium text-emerald-800">
+            {state.created ? t('form.published') : t('form.updated')}
+          </p>
+        )}
         <div className="flex flex-wrap gap-2">
           <SubmitButton pendingLabel={t('form.saving')}>{review ? t('form.update') : t('form.submit')}</SubmitButton>
-          <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
-            {t('form.cancel')}
-          </Button>
+          {onCancel && (
+            <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
+              {t('form.cancel')}
+            </Button>
+          )}
         </div>
       </form>
       {/* Its own form, after the review's: forms cannot nest. */}
-      {review && <DeleteReview productId={productId} onDeleted={onDeleted} />}
+      {review && (
+        <DeleteReview
+          productId={productId}
+          onDeleted={onDeleted}
+          pagePath={pagePath}
+          initiallyConfirming={confirmDelete}
+        />
+      )}
     </div>
   );
 }
 
-/** "Delete my review", with a confirmation step in place (no dialog); the deletion is a form. */
-function DeleteReview({ productId, onDeleted }: { productId: number; onDeleted: () => void }) {
+/**
+ * "Delete my review", with a confirmation step in place (no dialog); the deletion is a form. With
+ * `pagePath`, "Delete" and "Cancel" are links to that page with and without `?delete` (followed without
+ * JavaScript, handled in place with it).
+ */
+function DeleteReview({
+  productId,
+  onDeleted,
+  pagePath,
+  initiallyConfirming = false,
+}: {
+  productId: number;
+  onDeleted?: () => void;
+  pagePath?: string;
+  initiallyConfirming?: boolean;
+}) {
   const t = useTranslations('reviews');
   const errorText = useReviewErrorText();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState(initiallyConfirming);
   const { state, pending, form } = useActionForm(deleteReviewAction, { onSuccess: onDeleted });
 
   return (
@@ -260,10 +317,24 @@ function DeleteReview({ productId, onDeleted }: { productId: number; onDeleted: 
           <input type="hidden" name="productId" value={productId} />
           <span>{t('form.confirmDelete')}</span>
           <SubmitButton variant="danger">{t('form.confirmDeleteYes')}</SubmitButton>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-            {t('form.cancel')}
-          </Button>
+          {pagePath ? (
+            <InPlaceLink href={pagePath} onOpen={() => setConfirming(false)} className={buttonClass('secondary')}>
+              {t('form.cancel')}
+            </InPlaceLink>
+          ) : (
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+              {t('form.cancel')}
+            </Button>
+          )}
         </form>
+      ) : pagePath ? (
+        <InPlaceLink
+          href={`${pagePath}?delete=1`}
+          onOpen={() => setConfirming(true)}
+          className="text-brand-700 underline"
+        >
+          {t('form.delete')}
+        </InPlaceLink>
       ) : (
         <button type="button" onClick={() => setConfirming(true)} className="text-brand-700 underline">
           {t('form.delete')}
@@ -271,5 +342,31 @@ function DeleteReview({ productId, onDeleted }: { productId: number; onDeleted: 
       )}
       <FormError className="mt-1 min-h-0">{state?.ok === false ? errorText(state.fieldErrors.form) : null}</FormError>
     </div>
+  );
+}
+
+/** A link that opens or closes part of the form: followed without JavaScript, handled in place with it. */
+function InPlaceLink({
+  href,
+  onOpen,
+  className,
+  children,
+}: {
+  href: string;
+  onOpen: () => void;
+  className: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Link
+      href={href}
+      onClick={(event) => {
+        event.preventDefault();
+        onOpen();
+      }}
+      className={className}
+    >
+      {children}
+    </Link>
   );
 }
