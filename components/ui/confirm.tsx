@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from './button';
+import { Button, buttonClass } from './button';
+import { useScripted } from './form/use-scripted';
 
 type PanelProps = {
   question: React.ReactNode;
@@ -19,13 +20,16 @@ type PanelProps = {
   className?: string;
   /** Shown under the buttons: the outcome, an error. */
   children?: React.ReactNode;
+  /** Move focus to the confirm button when the panel appears (not when it is drawn closed). */
+  autoFocus?: boolean;
 };
 
 const PANEL_CLASS = 'space-y-3 rounded-lg bg-stone-50 p-3 text-sm ring-1 ring-stone-200';
 
 /**
  * The question before a step that cannot be undone, with its two answers. Focus moves to the
- * confirm button when it appears; Escape, like the cancel button, answers no.
+ * confirm button when it appears; Escape, like the cancel button, answers no. Without JavaScript the
+ * cancel button, which could do nothing, is left out.
  */
 export function ConfirmPanel({
   question,
@@ -39,10 +43,14 @@ export function ConfirmPanel({
   role = 'group',
   className = PANEL_CLASS,
   children,
+  autoFocus = true,
 }: PanelProps) {
   const questionId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
+  const scripted = useScripted();
+  useEffect(() => {
+    if (autoFocus) confirmRef.current?.focus();
+  }, [autoFocus]);
   return (
     <div
       role={role}
@@ -69,9 +77,11 @@ export function ConfirmPanel({
         >
           {confirm}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={onCancel}>
-          {cancel}
-        </Button>
+        {scripted && (
+          <Button type="button" variant="secondary" disabled={pending} onClick={onCancel}>
+            {cancel}
+          </Button>
+        )}
       </div>
       {children}
     </div>
@@ -81,6 +91,10 @@ export function ConfirmPanel({
 /**
  * A button that asks before it acts: it opens a `ConfirmPanel` in its place, and when the panel
  * closes without the step having removed it, focus goes back to the button.
+ *
+ * Without JavaScript (the server's HTML, until React hydrates), a panel that submits the form around
+ * it is a disclosure: the trigger is the `<summary>` of a `<details>` that holds the panel, so the
+ * browser opens it and its confirm button posts the form. A panel with `onConfirm` needs the script.
  */
 export function ConfirmButton({
   trigger,
@@ -107,10 +121,31 @@ export function ConfirmButton({
   };
   const triggerRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  const scripted = useScripted();
   useEffect(() => {
     if (!open && wasOpen.current) triggerRef.current?.focus();
     wasOpen.current = open;
   }, [open]);
+  if (!scripted && !open && !disabled && !panel.onConfirm) {
+    return (
+      <details>
+        <summary
+          className={buttonClass(
+            triggerVariant,
+            `cursor-pointer list-none [&::-webkit-details-marker]:hidden ${triggerClassName ?? ''}`,
+          )}
+        >
+          {trigger}
+        </summary>
+        <ConfirmPanel
+          {...panel}
+          autoFocus={false}
+          onCancel={() => {}}
+          className={`mt-2 ${panel.className ?? PANEL_CLASS}`}
+        />
+      </details>
+    );
+  }
   return open ? (
     <ConfirmPanel {...panel} onCancel={() => setOpen(false)} />
   ) : (

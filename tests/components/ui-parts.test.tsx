@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfirmButton } from '@/components/ui/confirm';
 import { type Column, DataTable, readSort } from '@/components/ui/data-table';
@@ -180,5 +181,24 @@ describe('ConfirmButton', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it("is a disclosure in the server's HTML (without JavaScript) whose confirm button submits, with no dead cancel button", () => {
+    const html = renderToStaticMarkup(
+      <form>
+        <ConfirmButton trigger="Cancel order…" question="Cancel it?" confirm="Yes, cancel it" cancel="Keep it" />
+      </form>,
+    );
+    document.body.innerHTML = html;
+    const details = document.querySelector('details')!;
+    expect(details.querySelector('summary')?.textContent).toBe('Cancel order…');
+    const buttons = [...details.querySelectorAll('button')];
+    expect(buttons.map((b) => [b.textContent, b.type])).toEqual([['Yes, cancel it', 'submit']]);
+    // A step done by a script of its own stays a button (it needs JavaScript either way).
+    const scripted = renderToStaticMarkup(
+      <ConfirmButton trigger="Delete…" question="Delete?" confirm="Yes" cancel="No" onConfirm={() => {}} />,
+    );
+    expect(scripted).not.toContain('<details');
+    expect(scripted).toContain('Delete…</button>');
   });
 });
