@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser';
-import { registerShopper, unique } from './support/flows';
+import { submitRegistration, unique, verificationLink } from './support/flows';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,14 +12,25 @@ afterAll(async () => {
 });
 
 describe('the shopper forms without JavaScript', () => {
-  it('sign in (a wrong password first) → add to cart → change the quantity → check out → pay with the demo provider', async () => {
-    // An account to sign in to (registering follows a mailed link, made in a browser with JavaScript).
-    const other = await newPage(browser);
+  it('register → sign in (a wrong password first) → add to cart → change the quantity → check out → pay with the demo provider → review it → the address book', async () => {
     const username = unique('nojs');
     const shopper = { login: username, email: `${username}@example.com`, password: 'a script-free passphrase' };
-    await registerShopper(other.page, { username, email: shopper.email, password: shopper.password });
-    await other.context.close();
 
+    // Register: the form posts to its server action and the page says to check the mail; the mailed
+    // link's page posts to next-auth, which creates the account, signs it in and goes on to `next`.
+    const first = await newPage(browser, { javaScript: false });
+    await first.page.goto(`/register?next=${encodeURIComponent('/account')}`);
+    await submitRegistration(first.page, { username, email: shopper.email, password: shopper.password });
+    await first.page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await first.page.getByText(`We sent a link to ${shopper.email}.`).waitFor();
+    await first.page.goto(await verificationLink(shopper.email));
+    await first.page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    // The account overview, rendered in full (no skeleton waiting for a script).
+    await first.page.waitForURL((url) => url.pathname === '/account');
+    await first.page.getByRole('heading', { name: `Hello, ${username}` }).waitFor();
+    await first.context.close();
+
+    // Another browser without JavaScript signs in to the new account.
     const { page, context } = await newPage(browser, { javaScript: false });
     const next = '/products/neon-harbour';
 
@@ -73,6 +84,39 @@ describe('the shopper forms without JavaScript', () => {
       .getByText(/Neon Harbour/)
       .first()
       .waitFor();
+
+    // A review of what was bought: the product page's review form needs its script, so it links to
+    // the review's own page, a plain form.
+    await page.goto(next);
+    await page.getByRole('link', { name: 'Write or edit your review' }).click();
+    await page.waitForURL((url) => url.pathname === '/account/reviews/neon-harbour');
+    await page.getByRole('heading', { name: 'Your review of Neon Harbour' }).waitFor();
+    // The stars are visually hidden radio buttons inside their labels.
+    await page.getByRole('radio', { name: '4 stars' }).check({ force: true });
+    const title = `Quiet and bright ${username}`;
+    await page.getByLabel('Title (optional)').fill(title);
+    await page.getByLabel('Your review', { exact: true }).fill('Played it start to finish without a single script.');
+    await page.getByRole('button', { name: 'Publish review' }).click();
+    await page.getByText('Thank you! Your review is published.').waitFor();
+    // The page comes back with the saved review: the button now saves changes.
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    await page.getByRole('link', { name: 'Back to Neon Harbour' }).click();
+    await page.waitForURL((url) => url.pathname === next);
+    const published = page.getByRole('article').filter({ hasText: title });
+    await published.getByText('Verified purchase').waitFor();
+
+    // The address book (an account page): add an address, and it is listed.
+    await page.goto('/account/addresses');
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    await page.getByRole('link', { name: 'Add an address' }).click();
+    const added = page.getByRole('region', { name: 'New address' });
+    await added.getByLabel('Full name').fill('Nora Script');
+    await added.getByLabel('Address', { exact: true }).fill('12 Harbour Row');
+    await added.getByLabel('City').fill('Southampton');
+    await added.getByLabel('Postal code').fill('SO14 2AA');
+    await added.getByLabel('Country or region').selectOption('GB');
+    await added.getByRole('button', { name: 'Save the address' }).click();
+    await page.getByRole('list', { name: 'Saved addresses' }).getByText('12 Harbour Row').waitFor();
 
     await context.close();
   }, 300_000);

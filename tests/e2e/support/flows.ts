@@ -35,12 +35,17 @@ export async function submitRegistration(page: Page, account: { username: string
  */
 export async function followVerificationLink(page: Page, email: string, next = '/') {
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await page.goto(await verificationLink(email));
+  await page.waitForURL((url) => url.pathname === next);
+  await page.getByRole('button', { name: /Account menu/ }).waitFor();
+}
+
+/** The link of the registration mail sent to `email` (read from MAIL_DIR). */
+export async function verificationLink(email: string): Promise<string> {
   const mail = await waitForMail(mailDir(), email, /Confirm your email address/);
   const link = /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
   if (!link) throw new Error(`no verification link in the mail to ${email}`);
-  await page.goto(link);
-  await page.waitForURL((url) => url.pathname === next);
-  await page.getByRole('button', { name: /Account menu/ }).waitFor();
+  return link;
 }
 
 /** Registers a new shopper in this browser, confirms the address from the mail, and ends signed in. */
