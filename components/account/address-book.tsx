@@ -10,6 +10,7 @@ import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
+import type { FormState } from '@/lib/actions/registration';
 import type { AddressView } from '@/lib/accounts/address-book';
 import type { CountryOption } from './address-fields';
 import { AddressForm } from './address-form';
@@ -19,6 +20,9 @@ type Notice = { key: 'added' | 'saved' | 'deleted' | 'defaultSet'; seq: number }
 
 /** What the page opens with: `?add`, `?edit=<id>` or `?delete=<id>` (the buttons' links without JavaScript). */
 export type AddressBookView = { adding: boolean; editing: number | null; deleting: number | null };
+
+/** The answers to the add and edit forms when posted without JavaScript (lib/http/form-result.ts). */
+export type AddressBookPosted = { created: FormState; updated: FormState };
 
 /**
  * The address book: the saved addresses (default first) with edit, delete and "make default", and a
@@ -33,11 +37,13 @@ export function AddressBook({
   countries,
   maxAddresses,
   view = { adding: false, editing: null, deleting: null },
+  posted = { created: null, updated: null },
 }: {
   addresses: AddressView[];
   countries: CountryOption[];
   maxAddresses: number;
   view?: AddressBookView;
+  posted?: AddressBookPosted;
 }) {
   const t = useTranslations('account.addresses');
   const router = useRouter();
@@ -79,6 +85,7 @@ export function AddressBook({
                     countries={countries}
                     onSaved={changed}
                     onCancel={() => setEditing(null)}
+                    initial={posted.updated}
                   />
                 </>
               ) : (
@@ -103,6 +110,7 @@ export function AddressBook({
             countries={countries}
             isFirst={addresses.length === 0}
             onSaved={changed}
+            initial={posted.created}
             onCancel={addresses.length > 0 ? () => setAdding(false) : undefined}
           />
         </Section>

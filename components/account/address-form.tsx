@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { useScripted } from '@/components/ui/form/use-scripted';
 import { createAddressAction, updateAddressAction } from '@/lib/actions/account';
+import type { FormState } from '@/lib/actions/registration';
 import type { AddressView } from '@/lib/accounts/address-book';
 import { AddressFields, type CountryOption } from './address-fields';
 import { useErrorText } from './use-error-text';
@@ -28,18 +29,22 @@ export function AddressForm({
   isFirst = false,
   onSaved,
   onCancel,
+  initial = null,
 }: {
   address?: AddressView;
   countries: CountryOption[];
   isFirst?: boolean;
   onSaved: (message: 'added' | 'saved') => void;
   onCancel?: () => void;
+  /** The answer to this form posted without JavaScript (lib/http/form-result.ts). */
+  initial?: FormState;
 }) {
   const t = useTranslations('account.addresses');
   const errorText = useErrorText();
   const scripted = useScripted();
   const outcome = address ? 'saved' : 'added';
   const { state, pending, errors, form } = useActionForm(address ? updateAddressAction : createAddressAction, {
+    initial,
     onSuccess: () => onSaved(outcome),
   });
   const error = (field: string) => errorText(errors[field]);

@@ -10,7 +10,12 @@ import { Section } from '@/components/ui/card';
 import { FormStatus } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
-import { acknowledgePricesAction, removeCartLineAction, updateCartLineAction } from '@/lib/actions/cart';
+import {
+  acknowledgePricesAction,
+  type CartActionResult,
+  removeCartLineAction,
+  updateCartLineAction,
+} from '@/lib/actions/cart';
 import type { CartView as Cart } from '@/lib/cart/queries';
 
 type Change = { lineId: number; quantity: number };
@@ -36,7 +41,14 @@ function LineButton({ label, children }: { label: string; children: React.ReactN
  * change is a form: with JavaScript a new quantity is sent as soon as it is chosen; without, an
  * "Update" button sends it and the page comes back with the new cart.
  */
-export function CartView({ cart }: { cart: Cart }) {
+export function CartView({
+  cart,
+  posted,
+}: {
+  cart: Cart;
+  /** The answers to a quantity change or removal posted without JavaScript (lib/http/form-result.ts). */
+  posted?: { update: CartActionResult | null; remove: CartActionResult | null };
+}) {
   const t = useTranslations('cart');
   const money = useFormatMoney();
   const refreshCart = useRefreshCart();
@@ -53,8 +65,8 @@ export function CartView({ cart }: { cart: Cart }) {
     optimistic: (formData: FormData) => applyOptimistic(changeOf(formData)),
     onSuccess: () => void refreshCart(),
   };
-  const update = useActionForm(updateCartLineAction, changeOptions);
-  const remove = useActionForm(removeCartLineAction, changeOptions);
+  const update = useActionForm(updateCartLineAction, { ...changeOptions, initial: posted?.update });
+  const remove = useActionForm(removeCartLineAction, { ...changeOptions, initial: posted?.remove });
   const acknowledge = useActionForm(acknowledgePricesAction);
   const pending = update.pending || remove.pending;
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);

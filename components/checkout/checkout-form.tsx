@@ -9,7 +9,7 @@ import { CheckboxField, EmailField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
-import { placeOrderAction } from '@/lib/actions/checkout';
+import { type CheckoutState, placeOrderAction } from '@/lib/actions/checkout';
 
 type Totals = {
   subtotalMinor: number;
@@ -41,6 +41,8 @@ export type CheckoutFormProps = {
   shippingOptions: { method: 'standard' | 'express'; priceMinor: number; totals: Totals }[];
   digitalTotals: Totals | null;
   lines: { id: number; title: string; format: string; quantity: number; lineTotalMinor: number }[];
+  /** The answer to the form posted without JavaScript (lib/http/form-result.ts). */
+  initial?: CheckoutState;
 };
 
 /**
@@ -59,7 +61,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   const money = useFormatMoney();
   const [method, setMethod] = useState<'standard' | 'express'>('standard');
   const defaultAddress = props.addresses.find((a) => a.isDefault) ?? props.addresses[0];
-  const { state, errors, form } = useActionForm(placeOrderAction);
+  const { state, errors, form } = useActionForm(placeOrderAction, { initial: props.initial ?? null });
   const failure = state && !state.ok ? state.error : null;
   const totals = props.needsShipping
     ? props.shippingOptions.find((o) => o.method === method)!.totals

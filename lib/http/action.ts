@@ -77,7 +77,8 @@ export function formAction<R>(
  *
  * With `formFields`, the same action is also a form action (`(previousState, formData)`, as
  * `useActionState` and a form posted without JavaScript call it): the named fields, in order, become
- * the arguments and go through the same schema, so one action serves the script and the form.
+ * the arguments and go through the same schema, so one action serves the script and the form;
+ * posted as a form without JavaScript, its result is kept for the page after it (`formResult(name)`).
  */
 export function valueAction<T extends z.ZodTuple, R>(
   name: string,
@@ -101,13 +102,13 @@ export function valueAction<T extends z.ZodTuple, R>(
 ): ValueAction<z.input<T>, R> {
   return (async (...args: unknown[]) => {
     const [, formData] = args;
-    const values =
-      formFields && args.length === 2 && formData instanceof FormData
-        ? formFields.map((field) => formData.get(field) ?? undefined)
-        : args;
+    const asForm = formFields !== undefined && args.length === 2 && formData instanceof FormData;
+    const values = asForm ? formFields.map((field) => formData.get(field) ?? undefined) : args;
     const parsed = schema.safeParse(values);
     if (!parsed.success) return invalid;
-    return guarded(name, () => run(...(parsed.data as z.output<T>)));
+    const result = await guarded(name, () => run(...(parsed.data as z.output<T>)));
+    if (asForm) await keepFormResult(name, result);
+    return result;
   }) as ValueAction<z.input<T>, R>;
 }
 

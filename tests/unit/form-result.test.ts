@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formAction, INVALID_INPUT } from '@/lib/http/action';
+import { z } from 'zod';
+import { actionArg, formAction, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { formResult } from '@/lib/http/form-result';
 
 // One request: its headers, and a cookie jar that shows the action's writes to the page, as Next does.
@@ -40,5 +41,22 @@ describe('the result of a form posted without JavaScript, for the page rendered 
     expect(await formResult('register')).toBeNull();
     request.set.set('encore-form-result', { value: 'made-up' });
     expect(await formResult('register')).toBeNull();
+  });
+
+  it('is kept for a value action called as a form, not for one called with its values', async () => {
+    const remove = valueAction(
+      'removeCartLine',
+      z.tuple([actionArg]),
+      async (id) => ({ ok: id === '7' }),
+      INVALID_INPUT,
+      ['lineId'],
+    ) as (...args: unknown[]) => Promise<{ ok: boolean }>;
+    request.headers = new Headers({ 'content-type': 'multipart/form-data; boundary=x' });
+    await remove('7');
+    expect(request.set.size).toBe(0);
+    const data = new FormData();
+    data.set('lineId', '7');
+    await remove(null, data);
+    expect(await formResult('removeCartLine')).toEqual({ ok: true });
   });
 });

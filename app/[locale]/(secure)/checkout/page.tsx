@@ -7,7 +7,9 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { pricingConfig } from '@/lib/checkout/config';
 import { computeTotals, needsShipping, shippingOptions } from '@/lib/checkout/pricing';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale } from '@/lib/i18n/server';
+import type { CheckoutState } from '@/lib/actions/checkout';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -39,6 +41,7 @@ export default async function CheckoutPage({ params }: Props) {
       <h1 className="text-3xl font-black tracking-tight">{t('title')}</h1>
       <div className="mt-6">
         <CheckoutForm
+          initial={(await formResult<CheckoutState>('placeOrder')) ?? undefined}
           checkoutKey={crypto.randomUUID()}
           signedIn={user !== null}
           email={user?.email ?? null}

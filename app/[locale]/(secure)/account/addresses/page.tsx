@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AddressBook } from '@/components/account/address-book';
+import type { FormState } from '@/lib/actions/registration';
+import { formResult } from '@/lib/http/form-result';
 import { listAddresses, listCountries, MAX_ADDRESSES } from '@/lib/accounts/address-book';
 import { PageHeader } from '@/components/ui/page-header';
 import { userOrSignIn } from '@/lib/auth/guards';
@@ -30,11 +32,22 @@ export default async function AccountAddressesPage({ params, searchParams }: Pro
   // Which part is open: the address book's links without JavaScript (with it, they open in place).
   const query = await searchParams;
   const view = { adding: query.add !== undefined, editing: idParam(query.edit), deleting: idParam(query.delete) };
+  // Without JavaScript, the answer to the form just posted (its errors, or that it was saved).
+  const posted = {
+    created: await formResult<FormState>('createAddress'),
+    updated: await formResult<FormState>('updateAddress'),
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
       {/* Country names are computed here, in the reader's language, so server and browser agree. */}
-      <AddressBook addresses={addresses} countries={listCountries(locale)} maxAddresses={MAX_ADDRESSES} view={view} />
+      <AddressBook
+        addresses={addresses}
+        countries={listCountries(locale)}
+        maxAddresses={MAX_ADDRESSES}
+        view={view}
+        posted={posted}
+      />
     </div>
   );
 }
