@@ -68,6 +68,14 @@ describe('the shopper forms without JavaScript', () => {
     await page.waitForURL('**/checkout');
     // Signed in: the confirmation goes to the shopper's address.
     await page.getByText(`We will send the confirmation to ${shopper.email}.`).waitFor();
+    // Without a postal code the page comes back with the action's answer: the field's error.
+    await page.getByLabel('Full name').fill('Nora Script');
+    await page.getByLabel('Address', { exact: true }).fill('7 Quiet Lane');
+    await page.getByLabel('City').fill('Portsmouth');
+    await page.getByLabel('Country or region').selectOption('GB');
+    await page.getByRole('button', { name: /Place order/ }).click();
+    await page.getByText('Required.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/checkout');
     await page.getByLabel('Full name').fill('Nora Script');
     await page.getByLabel('Address', { exact: true }).fill('7 Quiet Lane');
     await page.getByLabel('City').fill('Portsmouth');
@@ -116,6 +124,7 @@ describe('the shopper forms without JavaScript', () => {
     await added.getByLabel('Postal code').fill('SO14 2AA');
     await added.getByLabel('Country or region').selectOption('GB');
     await added.getByRole('button', { name: 'Save the address' }).click();
+    await page.getByText('The address has been added.').waitFor();
     await page.getByRole('list', { name: 'Saved addresses' }).getByText('12 Harbour Row').waitFor();
 
     await context.close();
