@@ -9,8 +9,9 @@ import { ReviewEditor } from './review-form';
 
 /**
  * The shopper's review on its own page (/account/reviews/<slug>), the way to review a product without
- * JavaScript: a plain form whose page comes back with the saved review. With JavaScript the page is
- * refreshed from the server after each change, the form staying where it is.
+ * JavaScript: a plain form whose page comes back with the saved review and what the action answered
+ * (`saved`, `deleted`: lib/http/form-result.ts). With JavaScript the page is refreshed from the server
+ * after each change, the form staying where it is.
  */
 export function ReviewPageForm({
   productId,
@@ -18,21 +19,30 @@ export function ReviewPageForm({
   pagePath,
   confirmDelete,
   saved,
+  deleted,
 }: {
   productId: number;
   review: OwnReview | null;
   pagePath: string;
   confirmDelete: boolean;
-  /** The answer to the form posted without JavaScript (lib/http/form-result.ts). */
+  /** The answer to the review form posted without JavaScript. */
   saved: ReviewFormState;
+  /** Whether this request deleted the review (its form posted without JavaScript). */
+  deleted: boolean;
 }) {
   const t = useTranslations('reviews.form');
   const router = useRouter();
-  // A deletion starts a new, empty form, under the notice that the review is gone.
+  // A deletion comes back as the page without the review (the action refreshes it, and the deletion
+  // form goes with the review): it starts a new, empty form, under the notice that the review is gone.
+  const [previous, setPrevious] = useState(review);
   const [deletions, setDeletions] = useState(0);
+  if (previous !== review) {
+    setPrevious(review);
+    if (previous && !review) setDeletions(deletions + 1);
+  }
   return (
     <div className="space-y-4">
-      {deletions > 0 && !review && (
+      {(deleted || deletions > 0) && !review && (
         <p role="status" className="text-sm font-medium text-emerald-800">
           {t('deleted')}
         </p>
@@ -45,10 +55,7 @@ export function ReviewPageForm({
         confirmDelete={confirmDelete}
         saved={saved}
         onSaved={() => router.refresh()}
-        onDeleted={() => {
-          setDeletions((count) => count + 1);
-          router.refresh();
-        }}
+        onDeleted={() => router.refresh()}
       />
     </div>
   );

@@ -46,6 +46,7 @@ export default async function AccountReviewPage({ params, searchParams }: Props)
             pagePath={path}
             confirmDelete={(await searchParams).delete !== undefined}
             saved={await formResult<ReviewFormState>('saveReview')}
+            deleted={(await formResult<{ ok: boolean }>('deleteReview'))?.ok === true}
           />
         </ClientMessages>
       </div>
