@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv, serializeCsv, UTF8_BOM } from '@/lib/admin/catalog/csv';
 import {
   CSV_COLUMNS,
-  editionCells,
   escapeFormula,
-  exportRow,
   groupBySlug,
   parseBoolean,
-  productCells,
   readHeader,
   readRow,
   unescapeFormula,
 } from '@/lib/admin/catalog/csv-columns';
+import { editionCells, exportRow, productCells } from '@/lib/admin/catalog/csv-cells';
+import type { ExportEdition, ExportProduct } from '@/lib/admin/catalog/export-fields';
 import { must } from '@/lib/must';
 
 const cellsOf = (text: string) => parseCsv(text).map((record) => record.cells);
@@ -87,7 +86,7 @@ describe('CSV (RFC 4180)', () => {
 });
 
 describe('catalog columns', () => {
-  const product = {
+  const product: ExportProduct = {
     slug: 'moonlight-serenade',
     kind: 'album',
     title: '=HYPERLINK("http://evil")',
@@ -99,7 +98,7 @@ describe('catalog columns', () => {
     status: 'active',
     genres: ['jazz', 'pop'],
   };
-  const edition = {
+  const edition: ExportEdition = {
     sku: 'MOON-CD',
     format: 'cd',
     name: null,

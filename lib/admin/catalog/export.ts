@@ -2,7 +2,8 @@ import 'server-only';
 import { env } from '@/lib/env';
 import type { AdminUser } from './admin-user';
 import { csvLine, UTF8_BOM } from './csv';
-import { CSV_COLUMNS, editionCells, exportRow, productCells } from './csv-columns';
+import { editionCells, exportRow, productCells } from './csv-cells';
+import { CSV_COLUMNS } from './csv-columns';
 import { exportCatalogRows, storeMinorPerMajor } from './queries';
 import type { AdminProductFilters } from './validation';
 

@@ -8,16 +8,15 @@ import {
   EDITION_COLUMNS,
   EDITION_FIELD_COLUMNS,
   type EditionColumn,
-  editionCells,
   groupBySlug,
   type HeaderMap,
   parseBoolean,
   PRODUCT_COLUMNS,
   PRODUCT_FIELD_COLUMNS,
   type ProductColumn,
-  productCells,
   readRow,
 } from './csv-columns';
+import { editionCells, productCells } from './csv-cells';
 import { loadExisting } from './import-existing';
 import { storeMinorPerMajor } from './queries';
 import {

@@ -1,52 +1,47 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, getDb, queryRows } from '@/db';
+import { and, asc, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
+import { credits, editions, genres, media, people, productGenres, products, tracks } from '@/lib/catalog/schema';
 import { foldText } from '@/lib/catalog/search/normalize';
 import { queryText } from '@/lib/validation/text';
+import { containsPattern as contains } from '@/lib/admin/paging';
 import { type AdminUser, assertAdmin } from './admin-user';
-import { type ExportEdition, type ExportProduct, formatMoment } from './csv-columns';
+import { formatMoment } from './csv-cells';
 import { formatDuration } from './duration';
-import type {
-  AdminProductList,
-  AdminProductRow,
-  EditorCredit,
-  EditorEdition,
-  GenreOption,
-  PersonOption,
-  ProductEditorData,
-} from './types';
+import { type ExportEdition, exportEditionFields, type ExportProduct, exportProductFields } from './export-fields';
+import type { AdminProductList, EditorEdition, GenreOption, PersonOption, ProductEditorData } from './types';
 import { ADMIN_PAGE_SIZE, type AdminProductFilters, formatMoneyInput } from './validation';
 
 /**
  * Reads of the admin catalog. Never cached (admins must see their own writes), never limited to
- * active products. Every function takes the acting admin and refuses anyone else first.
+ * active products. Every function takes the acting admin and refuses anyone else first. Subqueries
+ * name "products" and "editions" themselves: a single-table select leaves its columns unqualified.
  */
 
 export const storeMinorPerMajor = () => minorUnitsPerMajor(env.STORE_CURRENCY);
 
-/** `%`, `_` and `\` typed by an admin are literal characters, not wildcards. */
-const contains = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-function listConditions(filters: Omit<AdminProductFilters, 'page'>): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filters.kind) parts.push(sql`p.kind = ${filters.kind}`);
-  if (filters.status) parts.push(sql`p.status = ${filters.status}`);
-  if (filters.format) {
-    parts.push(sql`exists (select 1 from editions e where e.product_id = p.id and e.format = ${filters.format})`);
-  }
+function listConditions(filters: Omit<AdminProductFilters, 'page'>): SQL | undefined {
   const q = filters.q.trim();
-  if (q) {
-    const folded = foldText(q);
-    const code = q.replace(/\s+/g, '');
-    parts.push(sql`(
-      ${folded ? sql`p.search_title like ${contains(folded)} or` : sql``}
-      p.title ilike ${contains(q)} or p.slug = ${q.toLowerCase()}
-      or exists (select 1 from editions e where e.product_id = p.id
-        and (upper(e.sku) like ${contains(code.toUpperCase())} or e.barcode = ${code})))`);
-  }
-  return sql.join(parts, sql` and `);
+  const folded = q ? foldText(q) : '';
+  const code = q.replace(/\s+/g, '');
+  return and(
+    filters.kind ? eq(products.kind, filters.kind) : undefined,
+    filters.status ? eq(products.status, filters.status) : undefined,
+    filters.format
+      ? sql`exists (select 1 from editions e where e.product_id = "products"."id" and e.format = ${filters.format})`
+      : undefined,
+    q
+      ? or(
+          folded ? sql`${products.searchTitle} like ${contains(folded)}` : undefined,
+          ilike(products.title, contains(q)),
+          eq(products.slug, q.toLowerCase()),
+          sql`exists (select 1 from editions e where e.product_id = "products"."id"
+            and (upper(e.sku) like ${contains(code.toUpperCase())} or e.barcode = ${code}))`,
+        )
+      : undefined,
+  );
 }
 
 /**
@@ -57,115 +52,124 @@ export async function listAdminProducts(admin: AdminUser, filters: AdminProductF
   assertAdmin(admin);
   const db = await getDb();
   const where = listConditions(filters);
-  const offset = (filters.page - 1) * ADMIN_PAGE_SIZE;
-  const [items, [{ total } = { total: 0 }]] = await Promise.all([
-    queryRows<AdminProductRow>(
-      db,
-      sql`select p.id, p.slug, p.title, p.original_title as "originalTitle", p.kind, p.status,
-          coalesce(agg.edition_count, 0)::int as "editionCount", coalesce(agg.formats, '{}') as formats,
-          agg.min_price as "minPriceMinor", agg.max_price as "maxPriceMinor", coalesce(agg.stock, 0)::int as stock,
-          (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1)
-            as "coverUrl",
-          to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
-        from products p
-        left join lateral (
-          select count(*) as edition_count, array_agg(distinct e.format::text) as formats,
-            min(e.price_minor)::int as min_price, max(e.price_minor)::int as max_price,
-            sum(e.stock) filter (where not e.digital) as stock
-          from editions e where e.product_id = p.id) agg on true
-        where ${where}
-        order by p.updated_at desc, p.id desc
-        limit ${ADMIN_PAGE_SIZE} offset ${offset}`,
-    ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from products p where ${where}`),
+  const agg = db
+    .select({
+      editionCount: sql<number>`count(*)`.as('edition_count'),
+      formats: sql<string[] | null>`array_agg(distinct ${editions.format}::text)`.as('formats'),
+      minPrice: sql<number | null>`min(${editions.priceMinor})`.as('min_price'),
+      maxPrice: sql<number | null>`max(${editions.priceMinor})`.as('max_price'),
+      stock: sql<number | null>`sum(${editions.stock}) filter (where not ${editions.digital})`.as('stock'),
+    })
+    .from(editions)
+    .where(sql`"editions"."product_id" = "products"."id"`)
+    .as('agg');
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        originalTitle: products.originalTitle,
+        kind: products.kind,
+        status: products.status,
+        editionCount: sql<number>`coalesce(${agg.editionCount}, 0)::int`.mapWith(Number),
+        formats: sql<string[]>`coalesce(${agg.formats}, '{}')`,
+        minPriceMinor: sql<number | null>`${agg.minPrice}::int`,
+        maxPriceMinor: sql<number | null>`${agg.maxPrice}::int`,
+        stock: sql<number>`coalesce(${agg.stock}, 0)::int`.mapWith(Number),
+        coverUrl: sql<
+          string | null
+        >`(select m.url from media m where m.product_id = "products"."id" and m.kind = 'cover'
+          order by m.sort_order limit 1)`,
+        updatedAt: products.updatedAt,
+      })
+      .from(products)
+      .leftJoinLateral(agg, sql`true`)
+      .where(where)
+      .orderBy(desc(products.updatedAt), desc(products.id))
+      .limit(ADMIN_PAGE_SIZE)
+      .offset((filters.page - 1) * ADMIN_PAGE_SIZE),
+    db.$count(products, where),
   ]);
+  const items = rows.map((row) => ({ ...row, updatedAt: formatMoment(row.updatedAt) }));
   return { items, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }
 
 /** "2025-01-31T18:00" in UTC, for a datetime-local input labelled UTC. */
-function momentInput(value: string | null): string {
+function momentInput(value: Date | null): string {
   return value ? formatMoment(value).slice(0, 16) : '';
 }
-
-type EditionRow = Omit<ExportEdition, 'availableFrom' | 'availableUntil'> & {
-  id: number;
-  availableFrom: string | null;
-  availableUntil: string | null;
-  locked: boolean;
-};
-
-const editionColumns = sql`e.id, e.sku, e.format, e.name, e.barcode, e.catalog_number as "catalogNumber",
-  e.disc_count as "discCount", e.packaging, e.vinyl_weight_grams as "vinylWeightGrams",
-  e.vinyl_speed_rpm as "vinylSpeedRpm", e.vinyl_colour as "vinylColour", e.region_code as "regionCode",
-  e.audio_languages as "audioLanguages", e.subtitle_languages as "subtitleLanguages", e.platform,
-  e.price_minor as "priceMinor", e.status, e.release_date::text as "releaseDate", e.rentable,
-  e.rental_price_minor as "rentalPriceMinor", e.digital,
-  to_char(e.available_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "availableFrom",
-  to_char(e.available_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "availableUntil",
-  e.territories, e.stock`;
 
 /** Everything the product editor shows, as form text; null when there is no such product. */
 export async function getProductForEditor(admin: AdminUser, id: number): Promise<ProductEditorData | null> {
   assertAdmin(admin);
   const db = await getDb();
-  const [product] = await queryRows<{
-    id: number;
-    slug: string;
-    kind: string;
-    title: string;
-    originalTitle: string | null;
-    description: string;
-    releaseDate: string | null;
-    ageRating: string | null;
-    label: string | null;
-    status: string;
-    version: string;
-  }>(
-    db,
-    sql`select id, slug, kind, title, original_title as "originalTitle", description, release_date::text as "releaseDate",
-        age_rating as "ageRating", label, status, updated_at::text as version
-      from products where id = ${id}`,
-  );
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      kind: products.kind,
+      title: products.title,
+      originalTitle: products.originalTitle,
+      description: products.description,
+      releaseDate: products.releaseDate,
+      ageRating: products.ageRating,
+      label: products.label,
+      status: products.status,
+      // The optimistic lock: the exact stored value, microseconds included.
+      version: sql<string>`${products.updatedAt}::text`,
+    })
+    .from(products)
+    .where(eq(products.id, id));
   if (!product) return null;
-  const [genreRows, editionRows, tracks, credits, mediaRows] = await Promise.all([
-    queryRows<{ genreId: number }>(
-      db,
-      sql`select genre_id as "genreId" from product_genres where product_id = ${id} order by genre_id`,
-    ),
-    queryRows<EditionRow>(
-      db,
-      sql`select ${editionColumns},
-          (exists (select 1 from order_lines l where l.edition_id = e.id)
-            or exists (select 1 from stock_movements m where m.edition_id = e.id)) as locked
-        from editions e where e.product_id = ${id}
-        order by array_position(enum_range(null::edition_format), e.format), e.id`,
-    ),
-    queryRows<{
-      position: string;
-      discNumber: number;
-      title: string;
-      durationSeconds: number | null;
-      previewUrl: string | null;
-    }>(
-      db,
-      sql`select position, disc_number as "discNumber", title, duration_seconds as "durationSeconds",
-          preview_url as "previewUrl"
-        from tracks where product_id = ${id} order by sort_order`,
-    ),
-    queryRows<EditorCredit>(
-      db,
-      sql`select c.person_id as "personId", c.role, coalesce(c.character, '') as character,
-          pe.name as "personName", pe.slug as "personSlug"
-        from credits c join people pe on pe.id = c.person_id
-        where c.product_id = ${id} order by c.sort_order, c.id`,
-    ),
-    queryRows<{ kind: string; url: string; alt: string; width: number | null; height: number | null }>(
-      db,
-      sql`select kind, url, alt, width, height from media where product_id = ${id} order by kind, sort_order, id`,
-    ),
+  const [genreRows, editionRows, trackRows, creditRows, mediaRows] = await Promise.all([
+    db
+      .select({ genreId: productGenres.genreId })
+      .from(productGenres)
+      .where(eq(productGenres.productId, id))
+      .orderBy(asc(productGenres.genreId)),
+    db
+      .select({
+        id: editions.id,
+        ...exportEditionFields,
+        locked: sql<boolean>`(exists (select 1 from order_lines l where l.edition_id = "editions"."id")
+          or exists (select 1 from stock_movements m where m.edition_id = "editions"."id"))`,
+      })
+      .from(editions)
+      .where(eq(editions.productId, id))
+      // An enum sorts in its declared order: the formats as the catalog lists them.
+      .orderBy(asc(editions.format), asc(editions.id)),
+    db
+      .select({
+        position: tracks.position,
+        discNumber: tracks.discNumber,
+        title: tracks.title,
+        durationSeconds: tracks.durationSeconds,
+        previewUrl: tracks.previewUrl,
+      })
+      .from(tracks)
+      .where(eq(tracks.productId, id))
+      .orderBy(asc(tracks.sortOrder)),
+    db
+      .select({
+        personId: credits.personId,
+        role: credits.role,
+        character: sql<string>`coalesce(${credits.character}, '')`,
+        personName: people.name,
+        personSlug: people.slug,
+      })
+      .from(credits)
+      .innerJoin(people, eq(people.id, credits.personId))
+      .where(eq(credits.productId, id))
+      .orderBy(asc(credits.sortOrder), asc(credits.id)),
+    db
+      .select({ kind: media.kind, url: media.url, alt: media.alt, width: media.width, height: media.height })
+      .from(media)
+      .where(eq(media.productId, id))
+      .orderBy(asc(media.kind), asc(media.sortOrder), asc(media.id)),
   ]);
   const minorPerMajor = storeMinorPerMajor();
-  const editions: EditorEdition[] = editionRows.map((e) => ({
+  const editionDrafts: EditorEdition[] = editionRows.map((e) => ({
     id: e.id,
     sku: e.sku,
     format: e.format,
@@ -207,15 +211,15 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
     label: product.label ?? '',
     status: product.status,
     genreIds: genreRows.map((g) => g.genreId),
-    editions,
-    tracks: tracks.map((t) => ({
+    editions: editionDrafts,
+    tracks: trackRows.map((t) => ({
       position: t.position,
       discNumber: String(t.discNumber),
       title: t.title,
       duration: formatDuration(t.durationSeconds),
       previewUrl: t.previewUrl ?? '',
     })),
-    credits,
+    credits: creditRows,
     media: mediaRows,
   };
 }
@@ -224,7 +228,10 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
 export async function listGenreOptions(admin: AdminUser): Promise<GenreOption[]> {
   assertAdmin(admin);
   const db = await getDb();
-  return queryRows<GenreOption>(db, sql`select id, slug, name, name_zh as "nameZh" from genres order by name`);
+  return db
+    .select({ id: genres.id, slug: genres.slug, name: genres.name, nameZh: genres.nameZh })
+    .from(genres)
+    .orderBy(asc(genres.name));
 }
 
 /** People whose name (or name in its own script) contains `q`, for the credit picker; at most 20. */
@@ -233,13 +240,14 @@ export async function searchPeople(admin: AdminUser, q: string, limit = 20): Pro
   const query = queryText(q, 100);
   if (!query) return [];
   const db = await getDb();
-  return queryRows<PersonOption>(
-    db,
-    sql`select id, slug, name, original_name as "originalName" from people
-      where name ilike ${contains(query)} or original_name ilike ${contains(query)} or slug = ${query.toLowerCase()}
-      order by (lower(name) = ${query.toLowerCase()}) desc, (name ilike ${`${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) desc, name
-      limit ${Math.min(50, Math.max(1, limit))}`,
-  );
+  const lower = query.toLowerCase();
+  const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: people.id, slug: people.slug, name: people.name, originalName: people.originalName })
+    .from(people)
+    .where(or(ilike(people.name, contains(query)), ilike(people.originalName, contains(query)), eq(people.slug, lower)))
+    .orderBy(desc(sql`lower(${people.name}) = ${lower}`), desc(sql`${people.name} ilike ${prefix}`), asc(people.name))
+    .limit(Math.min(50, Math.max(1, limit)));
 }
 
 export type ExportRow = { product: ExportProduct; edition: ExportEdition };
@@ -259,37 +267,31 @@ export async function* exportCatalogRows(
   const where = listConditions(filters);
   let afterId = 0;
   for (;;) {
-    const products = await queryRows<ExportProduct & { id: number }>(
-      db,
-      sql`select p.id, p.slug, p.kind, p.title, p.original_title as "originalTitle", p.description,
-          p.release_date::text as "releaseDate", p.label, p.age_rating as "ageRating", p.status,
-          coalesce((select array_agg(g.slug order by g.slug) from product_genres pg join genres g on g.id = pg.genre_id
-            where pg.product_id = p.id), '{}') as genres
-        from products p where ${where} and p.id > ${afterId} order by p.id limit ${batchSize}`,
-    );
-    if (products.length === 0) return;
-    const ids = products.map((p) => p.id);
-    const editions = await queryRows<ExportEdition & { productId: number }>(
-      db,
-      sql`select e.product_id as "productId", ${editionColumns} from editions e
-        where e.product_id in (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        order by e.product_id, array_position(enum_range(null::edition_format), e.format), e.id`,
-    );
+    const batch = await db
+      .select({ id: products.id, ...exportProductFields })
+      .from(products)
+      .where(and(where, gt(products.id, afterId)))
+      .orderBy(asc(products.id))
+      .limit(batchSize);
+    if (batch.length === 0) return;
+    const ids = batch.map((p) => p.id);
+    const editionRows = await db
+      .select({ productId: editions.productId, ...exportEditionFields })
+      .from(editions)
+      .where(inArray(editions.productId, ids))
+      .orderBy(asc(editions.productId), asc(editions.format), asc(editions.id));
     const byProduct = new Map<number, ExportEdition[]>();
-    for (const { productId, ...edition } of editions) {
+    for (const { productId, ...edition } of editionRows) {
       const list = byProduct.get(productId) ?? [];
       list.push(edition);
       byProduct.set(productId, list);
     }
     const rows: ExportRow[] = [];
-    for (const { id, ...product } of products) {
+    for (const { id, ...product } of batch) {
       for (const edition of byProduct.get(id) ?? []) rows.push({ product, edition });
     }
     yield rows;
     afterId = ids.at(-1) ?? afterId;
-    if (products.length < batchSize) return;
+    if (batch.length < batchSize) return;
   }
 }
