@@ -62,6 +62,35 @@ export function openShipping<T extends Partial<ShippingFields>>(row: T): T {
   return shippingFields.open(row);
 }
 
+/** An order's shipping address as people read it, decrypted. */
+export type ShippingAddress = {
+  name: string | null;
+  line1: string;
+  line2: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+  phone: string | null;
+};
+
+/** An order row's shipping address, decrypted; null for an order that ships nothing. */
+export function openShippingAddress(order: ShippingFields & { shipCountry: string | null }): ShippingAddress | null {
+  const ship = openShipping(order);
+  return ship.shipLine1
+    ? {
+        name: ship.shipName,
+        line1: ship.shipLine1,
+        line2: ship.shipLine2,
+        city: ship.shipCity,
+        region: ship.shipRegion,
+        postalCode: ship.shipPostalCode,
+        country: order.shipCountry,
+        phone: ship.shipPhone,
+      }
+    : null;
+}
+
 /**
  * The columns `customerName` needs, for a query over `orders o left join users u on u.id = o.user_id`.
  * SQL cannot coalesce encrypted names, so the choice is made after decryption.

@@ -11,7 +11,8 @@ import {
   retryOrderRefundsAction,
   shipOrderAction,
 } from '@/lib/actions/admin/orders';
-import { getOrderForAdmin, listOrdersForAdmin } from '@/lib/admin/orders/queries';
+import { getOrderForAdmin } from '@/lib/admin/orders/detail-queries';
+import { listOrdersForAdmin } from '@/lib/admin/orders/queries';
 import { readOrderFilters } from '@/lib/admin/orders/validation';
 import { AuthError } from '@/lib/auth/errors';
 import { placeOrder } from '@/lib/checkout/place-order';

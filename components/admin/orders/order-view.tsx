@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { AdminOrder, AdminOrderEvent } from '@/lib/admin/orders/queries';
+import type { AdminOrder, AdminOrderEvent } from '@/lib/admin/orders/detail-queries';
 import { minorToInput } from '@/lib/admin/orders/amount';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AddressBlock } from '@/components/ui/address-block';
-import type { AdminOrder } from '@/lib/admin/orders/queries';
+import type { AdminOrder } from '@/lib/admin/orders/detail-queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { PrintButton } from './print-button';

@@ -1,8 +1,12 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
+import { users } from '@/lib/accounts/schema';
+import { auditLog } from '@/lib/audit/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { orders } from '@/lib/orders/schema';
+import { pageWithin } from '@/lib/admin/paging';
 import { type AuditDiff, diffAuditRecords } from './diff';
 import { auditEntityHref } from './links';
 import { AUDIT_PAGE_SIZE, type AuditFilters } from './validation';
@@ -25,7 +29,6 @@ export type AuditEntry = {
   deleted: boolean;
 };
 
-const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 type Json = Record<string, unknown> | null;
 /** jsonb comes back parsed from postgres.js and PGlite alike; a string would be a double-encoded value. */
 const asRecord = (value: unknown): Json => {
@@ -53,57 +56,55 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
 }> {
   await requireAdmin();
   const db = await getDb();
-  const conditions: SQL[] = [];
-  if (filters.actor) conditions.push(sql`a.actor_user_id = ${filters.actor}`);
-  if (filters.entity) conditions.push(sql`a.entity = ${filters.entity}`);
-  if (filters.entityId) conditions.push(sql`a.entity_id = ${filters.entityId}`);
-  if (filters.action) {
-    conditions.push(
-      filters.action.endsWith('.') ? sql`starts_with(a.action, ${filters.action})` : sql`a.action = ${filters.action}`,
-    );
-  }
-  if (filters.from) conditions.push(sql`a.created_at >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
-  if (filters.to) conditions.push(sql`a.created_at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`);
-  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from audit_log a ${where}`,
+  const where = and(
+    filters.actor ? eq(auditLog.actorUserId, filters.actor) : undefined,
+    filters.entity ? eq(auditLog.entity, filters.entity) : undefined,
+    filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
+    filters.action
+      ? filters.action.endsWith('.')
+        ? sql`starts_with(${auditLog.action}, ${filters.action})`
+        : eq(auditLog.action, filters.action)
+      : undefined,
+    filters.from ? sql`${auditLog.createdAt} >= ${`${filters.from}T00:00:00Z`}::timestamptz` : undefined,
+    filters.to ? sql`${auditLog.createdAt} < (${filters.to}::date + 1)::timestamp at time zone 'UTC'` : undefined,
   );
-  const pageCount = Math.max(1, Math.ceil(Number(total) / AUDIT_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  const rows = await queryRows<{
-    id: number | string;
-    createdAt: unknown;
-    actorUserId: number | null;
-    actorDisplayName: string | null;
-    actorName: string | null;
-    action: string;
-    entity: string;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-    orderNumber: string | null;
-  }>(
-    db,
-    sql`select a.id, a.created_at as "createdAt", a.actor_user_id as "actorUserId",
-          u.display_name as "actorDisplayName", u.username as "actorName", a.action, a.entity, a.entity_id as "entityId",
-          a.before, a.after, o.number as "orderNumber"
-        from audit_log a
-        left join users u on u.id = a.actor_user_id
-        -- Order entries are recorded by id; the order's page is addressed by number.
-        left join orders o on a.entity = 'order'
-          and o.id = case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end
-        ${where}
-        order by a.created_at desc, a.id desc
-        limit ${AUDIT_PAGE_SIZE} offset ${(page - 1) * AUDIT_PAGE_SIZE}`,
-  );
+  const total = await db.$count(auditLog, where);
+  const { page, pageCount } = pageWithin(total, filters.page, AUDIT_PAGE_SIZE);
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      createdAt: auditLog.createdAt,
+      actorUserId: auditLog.actorUserId,
+      actorDisplayName: users.displayName,
+      actorName: users.username,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      orderNumber: orders.number,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    // Order entries are recorded by id; the order's page is addressed by number.
+    .leftJoin(
+      orders,
+      and(
+        eq(auditLog.entity, 'order'),
+        sql`${orders.id} = case when ${auditLog.entityId} ~ '^[0-9]{1,9}$' then ${auditLog.entityId}::int end`,
+      ),
+    )
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
   return {
     items: rows.map((row) => {
       const before = asRecord(row.before);
       const after = asRecord(row.after);
       return {
-        id: Number(row.id),
-        createdAt: toDate(row.createdAt),
+        id: row.id,
+        createdAt: row.createdAt,
         actorUserId: row.actorUserId,
         actorName: nameOrUsername(row.actorDisplayName, row.actorName),
         action: row.action,
@@ -115,7 +116,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
         deleted: before !== null && after === null,
       };
     }),
-    total: Number(total),
+    total,
     page,
     pageCount,
   };
@@ -133,19 +134,29 @@ export async function listAuditFilterOptions(): Promise<{
   await requireAdmin();
   const db = await getDb();
   const [actors, entities, actions] = await Promise.all([
-    queryRows<{ id: number; displayName: string | null; username: string }>(
-      db,
-      sql`select u.id, u.display_name as "displayName", u.username from users u
-          where u.role = 'admin' or u.id in (select distinct actor_user_id from audit_log where actor_user_id is not null)
-          order by u.id`,
-    ),
-    queryRows<{ entity: string }>(db, sql`select distinct entity from audit_log order by entity limit 100`),
-    queryRows<{ action: string }>(db, sql`select distinct action from audit_log order by action limit 300`),
+    db
+      .select({ id: users.id, displayName: users.displayName, username: users.username })
+      .from(users)
+      .where(
+        or(
+          eq(users.role, 'admin'),
+          inArray(
+            users.id,
+            db
+              .selectDistinct({ id: sql<number>`${auditLog.actorUserId}` })
+              .from(auditLog)
+              .where(isNotNull(auditLog.actorUserId)),
+          ),
+        ),
+      )
+      .orderBy(asc(users.id)),
+    db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)).limit(100),
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).limit(300),
   ]);
   return {
     // Names are encrypted, so they are sorted here rather than in SQL.
     actors: actors
-      .map((row) => ({ id: Number(row.id), name: nameOrUsername(row.displayName, row.username) }))
+      .map((row) => ({ id: row.id, name: nameOrUsername(row.displayName, row.username) }))
       .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id),
     entities: entities.map((row) => row.entity),
     actions: actions.map((row) => row.action),

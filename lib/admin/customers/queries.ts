@@ -1,34 +1,31 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
 import { openDisplayName } from '@/lib/accounts/sealed';
+import { users } from '@/lib/accounts/schema';
 import { countsAsRevenue, netPaid, revenueCurrency } from '@/lib/admin/dashboard/revenue';
+import { containsPattern, pageWithin } from '@/lib/admin/paging';
 import { requireAdmin } from '@/lib/auth/session';
+import { orders } from '@/lib/orders/schema';
 import { blindIndexMatches } from '@/lib/security/blind-index';
 import { CUSTOMERS_PAGE_SIZE, type CustomerFilters } from './validation';
 
+type User = typeof users.$inferSelect;
+type Order = typeof orders.$inferSelect;
+
 export type CustomerStatus = 'active' | 'disabled' | 'deleted';
 
-export type CustomerListItem = {
-  id: number;
-  username: string;
-  email: string | null;
-  displayName: string | null;
-  role: 'customer' | 'admin';
+export type CustomerListItem = Pick<User, 'id' | 'username' | 'email' | 'displayName' | 'role'> & {
   status: CustomerStatus;
   createdAt: Date;
   orders: number;
   lifetimeValueMinor: number;
 };
 
-export type CustomerOrder = {
-  number: string;
-  status: string;
-  totalMinor: number;
-  refundedMinor: number;
-  currency: string;
-  createdAt: Date;
-};
+export type CustomerOrder = Pick<
+  Order,
+  'number' | 'status' | 'totalMinor' | 'refundedMinor' | 'currency' | 'createdAt'
+>;
 
 export type CustomerDetail = Omit<CustomerListItem, 'orders'> & {
   preferredLocale: string | null;
@@ -48,13 +45,59 @@ export type CustomerDetail = Omit<CustomerListItem, 'orders'> & {
 /** How many of a customer's orders the detail page lists (newest first). */
 export const CUSTOMER_ORDERS_SHOWN = 50;
 
-const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
-
-/** `%`, `_` and `\` typed by an admin are literal characters, not wildcards. */
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-const statusOf = (row: { disabledAt: unknown; deletedAt: unknown }): CustomerStatus =>
+const statusOf = (row: { disabledAt: Date | null; deletedAt: Date | null }): CustomerStatus =>
   row.deletedAt ? 'deleted' : row.disabledAt ? 'disabled' : 'active';
+
+/** The profile columns the list and the detail page share. */
+const profileFields = {
+  id: users.id,
+  username: users.username,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  disabledAt: users.disabledAt,
+  deletedAt: users.deletedAt,
+  createdAt: users.createdAt,
+};
+
+/**
+ * Order count, paid orders and lifetime value (net paid, see lib/admin/dashboard/revenue.ts) of
+ * some accounts, by user id; an account without orders is absent.
+ */
+async function orderStats(db: Executor, userIds: number[]) {
+  if (userIds.length === 0) return new Map<number, { orders: number; paidOrders: number; ltv: number }>();
+  const rows = await db
+    .select({
+      userId: sql<number>`${orders.userId}`,
+      orders: count(),
+      paidOrders: sql<number>`count(*) filter (where ${countsAsRevenue('"orders"')})`.mapWith(Number),
+      ltv: sql<number>`coalesce(sum(${netPaid('"orders"')}) filter (where ${countsAsRevenue('"orders"')}), 0)::float8`.mapWith(
+        Number,
+      ),
+    })
+    .from(orders)
+    .where(inArray(orders.userId, userIds))
+    .groupBy(orders.userId);
+  return new Map(rows.map(({ userId, ...stats }) => [userId, stats]));
+}
+
+/** The list's search: the subquery names "users" itself, as a single-table select leaves columns unqualified. */
+function searchCondition(q: string): SQL | undefined {
+  const pattern = containsPattern(q);
+  const byAddress = blindIndexMatches(sql`a.blind_index`, q);
+  return or(
+    ilike(users.username, pattern),
+    ilike(users.email, pattern),
+    blindIndexMatches(users.blindIndex, q) ?? undefined,
+    byAddress ? sql`exists (select 1 from addresses a where a.user_id = "users"."id" and ${byAddress})` : undefined,
+  );
+}
+
+const statusConditions: Record<CustomerStatus, SQL | undefined> = {
+  active: and(isNull(users.disabledAt), isNull(users.deletedAt)),
+  disabled: and(isNotNull(users.disabledAt), isNull(users.deletedAt)),
+  deleted: isNotNull(users.deletedAt),
+};
 
 /**
  * Accounts for the back office, newest first, CUSTOMERS_PAGE_SIZE to a page: `q` matches username or
@@ -69,71 +112,42 @@ export async function listCustomers(
 ): Promise<{ items: CustomerListItem[]; total: number; page: number; pageCount: number; currency: string }> {
   await requireAdmin();
   const db = await getDb();
-  const conditions: SQL[] = [];
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
-    const alternatives: SQL[] = [sql`u.username ilike ${pattern}`, sql`u.email ilike ${pattern}`];
-    const byName = blindIndexMatches(sql`u.blind_index`, filters.q);
-    const byAddress = blindIndexMatches(sql`a.blind_index`, filters.q);
-    if (byName) alternatives.push(byName);
-    if (byAddress) alternatives.push(sql`exists (select 1 from addresses a where a.user_id = u.id and ${byAddress})`);
-    conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
-  }
-  if (filters.role) conditions.push(sql`u.role = ${filters.role}`);
-  if (filters.status === 'active') conditions.push(sql`u.disabled_at is null and u.deleted_at is null`);
-  if (filters.status === 'disabled') conditions.push(sql`u.disabled_at is not null and u.deleted_at is null`);
-  if (filters.status === 'deleted') conditions.push(sql`u.deleted_at is not null`);
-  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from users u ${where}`,
+  const where = and(
+    filters.q ? searchCondition(filters.q) : undefined,
+    filters.role ? eq(users.role, filters.role) : undefined,
+    filters.status ? statusConditions[filters.status] : undefined,
   );
-  const pageCount = Math.max(1, Math.ceil(Number(total) / CUSTOMERS_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  const rows = await queryRows<{
-    id: number;
-    username: string;
-    email: string | null;
-    displayName: string | null;
-    role: 'customer' | 'admin';
-    disabledAt: unknown;
-    deletedAt: unknown;
-    createdAt: unknown;
-    orders: number;
-    ltv: number;
-  }>(
+  const total = await db.$count(users, where);
+  const { page, pageCount } = pageWithin(total, filters.page, CUSTOMERS_PAGE_SIZE);
+  const rows = await db
+    .select(profileFields)
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(CUSTOMERS_PAGE_SIZE)
+    .offset((page - 1) * CUSTOMERS_PAGE_SIZE);
+  const stats = await orderStats(
     db,
-    sql`select u.id, u.username, u.email, u.display_name as "displayName", u.role, u.disabled_at as "disabledAt",
-          u.deleted_at as "deletedAt", u.created_at as "createdAt",
-          coalesce(s.orders, 0)::int as orders, coalesce(s.ltv, 0)::float8 as ltv
-        from (select u.id, u.username, u.email, u.display_name, u.role, u.disabled_at, u.deleted_at, u.created_at
-              from users u ${where} order by u.created_at desc, u.id desc
-              limit ${CUSTOMERS_PAGE_SIZE} offset ${(page - 1) * CUSTOMERS_PAGE_SIZE}) u
-        left join lateral (
-          select count(*) as orders, sum(${netPaid('o')}) filter (where ${countsAsRevenue('o')}) as ltv
-          from orders o where o.user_id = u.id
-        ) s on true
-        order by u.created_at desc, u.id desc`,
+    rows.map((row) => row.id),
   );
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      username: row.username,
-      email: row.email,
+    items: rows.map(({ disabledAt, deletedAt, ...row }) => ({
+      ...row,
       displayName: openDisplayName(row.displayName),
-      role: row.role,
-      status: statusOf(row),
-      createdAt: toDate(row.createdAt),
-      orders: Number(row.orders),
-      lifetimeValueMinor: Number(row.ltv),
+      status: statusOf({ disabledAt, deletedAt }),
+      orders: stats.get(row.id)?.orders ?? 0,
+      lifetimeValueMinor: stats.get(row.id)?.ltv ?? 0,
     })),
-    total: Number(total),
+    total,
     page,
     pageCount,
     currency: revenueCurrency(),
   };
 }
+
+/** A count of an account's rows in another table; the table name is written out (see searchCondition). */
+const countOf = (table: string, extra = sql``) =>
+  sql<number>`(select count(*) from ${sql.raw(table)} t where t.user_id = "users"."id" ${extra})::int`.mapWith(Number);
 
 /**
  * One account for the back office: profile, counts, lifetime value (net paid) and its newest
@@ -144,86 +158,49 @@ export async function getCustomer(userId: number): Promise<CustomerDetail | null
   await requireAdmin();
   if (!Number.isSafeInteger(userId) || userId < 1 || userId > 2_147_483_647) return null;
   const db = await getDb();
-  const [[row], orders] = await Promise.all([
-    queryRows<{
-      id: number;
-      username: string;
-      email: string | null;
-      displayName: string | null;
-      role: 'customer' | 'admin';
-      preferredLocale: string | null;
-      disabledAt: unknown;
-      deletedAt: unknown;
-      createdAt: unknown;
-      updatedAt: unknown;
-      hasPassword: boolean;
-      oauthProviders: string[] | null;
-      activeSessions: number;
-      addresses: number;
-      reviews: number;
-      orderCount: number;
-      paidOrders: number;
-      ltv: number;
-    }>(
-      db,
-      sql`select u.id, u.username, u.email, u.display_name as "displayName", u.role,
-            u.preferred_locale as "preferredLocale", u.disabled_at as "disabledAt", u.deleted_at as "deletedAt",
-            u.created_at as "createdAt", u.updated_at as "updatedAt", u.password_hash is not null as "hasPassword",
-            (select array_agg(a.provider order by a.provider) from oauth_accounts a where a.user_id = u.id) as "oauthProviders",
-            (select count(*) from sessions s where s.user_id = u.id and s.revoked_at is null)::int as "activeSessions",
-            (select count(*) from addresses a where a.user_id = u.id)::int as addresses,
-            (select count(*) from reviews r where r.user_id = u.id)::int as reviews,
-            o.order_count::int as "orderCount", o.paid_orders::int as "paidOrders", coalesce(o.ltv, 0)::float8 as ltv
-          from users u
-          cross join lateral (
-            select count(*) as order_count, count(*) filter (where ${countsAsRevenue('o')}) as paid_orders,
-              sum(${netPaid('o')}) filter (where ${countsAsRevenue('o')}) as ltv
-            from orders o where o.user_id = u.id
-          ) o
-          where u.id = ${userId}`,
-    ),
-    queryRows<{
-      number: string;
-      status: string;
-      totalMinor: number;
-      refundedMinor: number;
-      currency: string;
-      createdAt: unknown;
-    }>(
-      db,
-      sql`select o.number, o.status, o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor", o.currency,
-            o.created_at as "createdAt"
-          from orders o where o.user_id = ${userId}
-          order by o.created_at desc, o.id desc
-          limit ${CUSTOMER_ORDERS_SHOWN}`,
-    ),
+  const [[row], recent, stats] = await Promise.all([
+    db
+      .select({
+        ...profileFields,
+        preferredLocale: users.preferredLocale,
+        updatedAt: users.updatedAt,
+        hasPassword: sql<boolean>`"users"."password_hash" is not null`,
+        oauthProviders: sql<string[] | null>`(select array_agg(a.provider order by a.provider) from oauth_accounts a
+          where a.user_id = "users"."id")`,
+        activeSessions: countOf('sessions', sql`and t.revoked_at is null`),
+        addresses: countOf('addresses'),
+        reviews: countOf('reviews'),
+      })
+      .from(users)
+      .where(eq(users.id, userId)),
+    db
+      .select({
+        number: orders.number,
+        status: orders.status,
+        totalMinor: orders.totalMinor,
+        refundedMinor: orders.refundedMinor,
+        currency: orders.currency,
+        createdAt: orders.createdAt,
+      })
+      .from(orders)
+      .where(eq(orders.userId, userId))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(CUSTOMER_ORDERS_SHOWN),
+    orderStats(db, [userId]),
   ]);
   if (!row) return null;
+  const { orders: orderCount = 0, paidOrders = 0, ltv = 0 } = stats.get(userId) ?? {};
+  const { deletedAt: _deletedAt, ...profile } = row;
   return {
-    id: row.id,
-    username: row.username,
-    email: row.email,
+    ...profile,
     displayName: openDisplayName(row.displayName),
-    role: row.role,
     status: statusOf(row),
-    preferredLocale: row.preferredLocale,
-    disabledAt: row.disabledAt ? toDate(row.disabledAt) : null,
-    createdAt: toDate(row.createdAt),
-    updatedAt: toDate(row.updatedAt),
     hasPassword: Boolean(row.hasPassword),
     oauthProviders: row.oauthProviders ?? [],
-    activeSessions: Number(row.activeSessions),
-    addresses: Number(row.addresses),
-    reviews: Number(row.reviews),
-    orderCount: Number(row.orderCount),
-    paidOrders: Number(row.paidOrders),
-    lifetimeValueMinor: Number(row.ltv),
+    orderCount,
+    paidOrders,
+    lifetimeValueMinor: ltv,
     currency: revenueCurrency(),
-    orders: orders.map((order) => ({
-      ...order,
-      totalMinor: Number(order.totalMinor),
-      refundedMinor: Number(order.refundedMinor),
-      createdAt: toDate(order.createdAt),
-    })),
+    orders: recent,
   };
 }

@@ -1,9 +1,14 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, eq, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
+import { editions, products } from '@/lib/catalog/schema';
+import { orders, returns } from '@/lib/orders/schema';
 import { type DateRange, dayEnd, dayStart } from './range';
-import { countsAsRevenue, netPaid, revenueCurrency } from './revenue';
+import { type DayPoint, revenueSeries, type TopFormat, topFormats, type TopProduct, topProducts } from './report-sql';
+import { countsAsRevenue, revenueCurrency } from './revenue';
+
+export type { DayPoint, TopFormat, TopProduct };
 
 /** An edition is "low" at this stock or below. */
 export const LOW_STOCK_THRESHOLD = 3;
@@ -11,9 +16,6 @@ export const LOW_STOCK_THRESHOLD = 3;
 const QUEUE_SIZE = 10;
 const TOP_SIZE = 8;
 
-export type DayPoint = { day: string; orders: number; revenueMinor: number };
-export type TopProduct = { slug: string; title: string; units: number; revenueMinor: number };
-export type TopFormat = { format: string; units: number; revenueMinor: number };
 export type LowStockEdition = {
   editionId: number;
   sku: string;
@@ -23,15 +25,10 @@ export type LowStockEdition = {
   productTitle: string;
   productSlug: string;
 };
-export type QueuedOrder = {
-  number: string;
-  email: string | null;
-  totalMinor: number;
-  currency: string;
-  createdAt: Date;
-  paidAt: Date | null;
-  reviewReason: string | null;
-};
+export type QueuedOrder = Pick<
+  typeof orders.$inferSelect,
+  'number' | 'email' | 'totalMinor' | 'currency' | 'createdAt' | 'paidAt' | 'reviewReason'
+>;
 export type OpenReturn = { id: number; status: 'requested' | 'approved'; orderNumber: string; createdAt: Date };
 type Queue<T> = { items: T[]; total: number };
 
@@ -49,10 +46,12 @@ export type Dashboard = {
   needsReview: Queue<QueuedOrder>;
 };
 
-const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
-const toDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : toDate(value));
-/** Totals of a windowed `count(*) over ()`, or 0 when the page is empty. */
-const totalOf = (rows: { total: number | string }[]) => Number(rows[0]?.total ?? 0);
+/** A windowed total beside each row: the first QUEUE_SIZE rows and how many in all. */
+const windowTotal = () => sql<number>`count(*) over ()`.mapWith(Number);
+const queueOf = <T extends { total: number }>(rows: T[]): Queue<Omit<T, 'total'>> => ({
+  items: rows.map(({ total: _total, ...row }) => row),
+  total: rows[0]?.total ?? 0,
+});
 
 /**
  * Everything on the back-office dashboard for one date range (see ./revenue.ts for what counts as
@@ -66,136 +65,87 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
   const end = dayEnd(range.to).toISOString();
   const inRange = sql`${countsAsRevenue('o')} and o.paid_at >= ${start}::timestamptz and o.paid_at < ${end}::timestamptz`;
 
-  const [series, byRevenue, byUnits, formats, lowStock, waiting, returns, review] = await Promise.all([
-    queryRows<{ day: string; orders: number; revenue: number }>(
-      db,
-      sql`select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(p.orders, 0)::int as orders,
-            coalesce(p.revenue, 0)::float8 as revenue
-          from generate_series(${range.from}::date, ${range.to}::date, interval '1 day') as d(day)
-          left join (
-            select (o.paid_at at time zone 'UTC')::date as day, count(*) as orders, sum(${netPaid('o')}) as revenue
-            from orders o where ${inRange}
-            group by 1
-          ) p on p.day = d.day::date
-          order by d.day`,
-    ),
-    topProducts(db, inRange, 'revenue'),
-    topProducts(db, inRange, 'units'),
-    queryRows<{ format: string; units: number; revenue: number }>(
-      db,
-      sql`select l.format, sum(l.quantity)::int as units, sum(l.line_total_minor)::float8 as revenue
-          from orders o join order_lines l on l.order_id = o.id
-          where ${inRange}
-          group by l.format
-          order by revenue desc, units desc, l.format`,
-    ),
-    queryRows<LowStockEdition & { total: number }>(
-      db,
-      sql`select e.id as "editionId", e.sku, e.format::text as format, e.name, e.stock,
-            p.title as "productTitle", p.slug as "productSlug", count(*) over ()::int as total
-          from editions e join products p on p.id = e.product_id
-          where e.status = 'active' and not e.digital and e.stock <= ${LOW_STOCK_THRESHOLD}
-          order by e.stock, p.title, e.id
-          limit ${QUEUE_SIZE}`,
-    ),
-    // Paid orders with something to put in a box (all-digital orders have nothing to ship).
+  const [series, byRevenue, byUnits, formats, lowStock, waiting, openReturns, review] = await Promise.all([
+    revenueSeries(db, range, inRange),
+    topProducts(db, inRange, 'revenue', TOP_SIZE),
+    topProducts(db, inRange, 'units', TOP_SIZE),
+    topFormats(db, inRange),
+    db
+      .select({
+        editionId: editions.id,
+        sku: editions.sku,
+        format: editions.format,
+        name: editions.name,
+        stock: editions.stock,
+        productTitle: products.title,
+        productSlug: products.slug,
+        total: windowTotal(),
+      })
+      .from(editions)
+      .innerJoin(products, eq(products.id, editions.productId))
+      .where(and(eq(editions.status, 'active'), not(editions.digital), lte(editions.stock, LOW_STOCK_THRESHOLD)))
+      .orderBy(asc(editions.stock), asc(products.title), asc(editions.id))
+      .limit(QUEUE_SIZE),
+    // Paid orders with something to put in a box (all-digital orders have nothing to ship). The
+    // subquery names "orders": a single-table select leaves its columns unqualified.
     queuedOrders(
       db,
-      sql`o.status = 'paid' and exists (select 1 from order_lines l where l.order_id = o.id and not l.digital)`,
+      sql`${orders.status} = 'paid'
+        and exists (select 1 from order_lines l where l.order_id = "orders"."id" and not l.digital)`,
     ),
-    queryRows<{ id: number; status: 'requested' | 'approved'; orderNumber: string; createdAt: unknown; total: number }>(
-      db,
-      sql`select r.id, r.status, o.number as "orderNumber", r.created_at as "createdAt", count(*) over ()::int as total
-          from returns r join orders o on o.id = r.order_id
-          where r.status in ('requested', 'approved')
-          order by r.created_at, r.id
-          limit ${QUEUE_SIZE}`,
-    ),
-    queuedOrders(db, sql`o.status = 'needs_review'`),
+    db
+      .select({
+        id: returns.id,
+        status: sql<OpenReturn['status']>`${returns.status}`,
+        orderNumber: orders.number,
+        createdAt: returns.createdAt,
+        total: windowTotal(),
+      })
+      .from(returns)
+      .innerJoin(orders, eq(orders.id, returns.orderId))
+      .where(inArray(returns.status, ['requested', 'approved']))
+      .orderBy(asc(returns.createdAt), asc(returns.id))
+      .limit(QUEUE_SIZE),
+    queuedOrders(db, eq(orders.status, 'needs_review')),
   ]);
 
-  const points = series.map((row) => ({
-    day: row.day,
-    orders: Number(row.orders),
-    revenueMinor: Number(row.revenue),
-  }));
-  const orders = points.reduce((sum, point) => sum + point.orders, 0);
-  const revenueMinor = points.reduce((sum, point) => sum + point.revenueMinor, 0);
+  const orderCount = series.reduce((sum, point) => sum + point.orders, 0);
+  const revenueMinor = series.reduce((sum, point) => sum + point.revenueMinor, 0);
   return {
     range,
     currency: revenueCurrency(),
-    series: points,
-    totals: { orders, revenueMinor, averageOrderMinor: orders > 0 ? Math.round(revenueMinor / orders) : null },
+    series,
+    totals: {
+      orders: orderCount,
+      revenueMinor,
+      averageOrderMinor: orderCount > 0 ? Math.round(revenueMinor / orderCount) : null,
+    },
     topProductsByRevenue: byRevenue,
     topProductsByUnits: byUnits,
-    topFormats: formats.map((row) => ({
-      format: row.format,
-      units: Number(row.units),
-      revenueMinor: Number(row.revenue),
-    })),
-    lowStock: {
-      items: lowStock.map(({ total: _total, ...row }) => ({ ...row, stock: Number(row.stock) })),
-      total: totalOf(lowStock),
-    },
+    topFormats: formats,
+    lowStock: queueOf(lowStock),
     waitingToShip: waiting,
-    openReturns: {
-      items: returns.map(({ total: _total, ...row }) => ({ ...row, createdAt: toDate(row.createdAt) })),
-      total: totalOf(returns),
-    },
+    openReturns: queueOf(openReturns),
     needsReview: review,
   };
 }
 
-type Db = Awaited<ReturnType<typeof getDb>>;
-
-async function topProducts(db: Db, inRange: SQL, by: 'revenue' | 'units'): Promise<TopProduct[]> {
-  const order = by === 'revenue' ? sql`revenue desc, units desc` : sql`units desc, revenue desc`;
-  // Lines keep the slug and title they were sold under; the latest title wins when it changed.
-  const rows = await queryRows<{ slug: string; title: string; units: number; revenue: number }>(
-    db,
-    sql`select l.product_slug as slug, (array_agg(l.title order by o.paid_at desc))[1] as title,
-          sum(l.quantity)::int as units, sum(l.line_total_minor)::float8 as revenue
-        from orders o join order_lines l on l.order_id = o.id
-        where ${inRange}
-        group by l.product_slug
-        order by ${order}, l.product_slug
-        limit ${TOP_SIZE}`,
-  );
-  return rows.map((row) => ({
-    slug: row.slug,
-    title: row.title,
-    units: Number(row.units),
-    revenueMinor: Number(row.revenue),
-  }));
-}
-
 /** Oldest first (the orders_status_created index), the first QUEUE_SIZE and how many in all. */
-async function queuedOrders(db: Db, where: SQL): Promise<Queue<QueuedOrder>> {
-  const rows = await queryRows<{
-    number: string;
-    email: string | null;
-    totalMinor: number;
-    currency: string;
-    createdAt: unknown;
-    paidAt: unknown;
-    reviewReason: string | null;
-    total: number;
-  }>(
-    db,
-    sql`select o.number, o.email, o.total_minor as "totalMinor", o.currency, o.created_at as "createdAt",
-          o.paid_at as "paidAt", o.review_reason as "reviewReason", count(*) over ()::int as total
-        from orders o
-        where ${where}
-        order by o.created_at, o.id
-        limit ${QUEUE_SIZE}`,
-  );
-  return {
-    items: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      totalMinor: Number(row.totalMinor),
-      createdAt: toDate(row.createdAt),
-      paidAt: toDateOrNull(row.paidAt),
-    })),
-    total: totalOf(rows),
-  };
+async function queuedOrders(db: Executor, where: SQL): Promise<Queue<QueuedOrder>> {
+  const rows = await db
+    .select({
+      number: orders.number,
+      email: orders.email,
+      totalMinor: orders.totalMinor,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+      reviewReason: orders.reviewReason,
+      total: windowTotal(),
+    })
+    .from(orders)
+    .where(where)
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .limit(QUEUE_SIZE);
+  return queueOf(rows);
 }

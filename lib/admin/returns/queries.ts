@@ -1,10 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
+import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
-import { customerName, type CustomerNameParts, customerNameColumns } from '@/lib/orders/sealed';
+import { editions } from '@/lib/catalog/schema';
+import { orderEvents, orderLines, orders, refunds, returnLines, returns } from '@/lib/orders/schema';
+import { customerName, customerNameFields } from '@/lib/orders/sealed';
 import { acceptableUnitsSql, suggestedReturnRefund } from '@/lib/orders/return-amounts';
 import { RETURN_STATUSES, RETURNS_PAGE_SIZE, type ReturnStatus } from './validation';
 
@@ -34,32 +37,36 @@ export async function listReturnsForAdmin(options: { status: ReturnStatus | null
   const pageSize = RETURNS_PAGE_SIZE;
   const open = options.status === 'requested' || options.status === 'approved';
   const [rows, counts] = await Promise.all([
-    queryRows<
-      Omit<AdminReturnRow, 'createdAt' | 'customerName'> & CustomerNameParts & { createdAt: unknown; total: number }
-    >(
-      db,
-      sql`select r.id, r.status, o.number as "orderNumber", o.email, ${customerNameColumns},
-          (select coalesce(sum(rl.quantity), 0)::int from return_lines rl where rl.return_id = r.id) as "itemCount",
-          r.created_at as "createdAt", count(*) over ()::int as total
-        from returns r join orders o on o.id = r.order_id left join users u on u.id = o.user_id
-        where ${options.status ? sql`r.status = ${options.status}` : sql`true`}
-        order by ${open ? sql`r.created_at asc, r.id asc` : sql`r.created_at desc, r.id desc`}
-        limit ${pageSize} offset ${(options.page - 1) * pageSize}`,
-    ),
-    queryRows<{ status: ReturnStatus; n: number }>(
-      db,
-      sql`select status, count(*)::int as n from returns group by status`,
-    ),
+    db
+      .select({
+        id: returns.id,
+        status: returns.status,
+        orderNumber: orders.number,
+        email: orders.email,
+        ...customerNameFields,
+        itemCount: sql<number>`(select coalesce(sum(rl.quantity), 0)::int from return_lines rl
+          where rl.return_id = "returns"."id")`.mapWith(Number),
+        createdAt: returns.createdAt,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(returns)
+      .innerJoin(orders, eq(orders.id, returns.orderId))
+      .leftJoin(users, eq(users.id, orders.userId))
+      .where(options.status ? eq(returns.status, options.status) : undefined)
+      .orderBy(...(open ? [asc(returns.createdAt), asc(returns.id)] : [desc(returns.createdAt), desc(returns.id)]))
+      .limit(pageSize)
+      .offset((options.page - 1) * pageSize),
+    db.select({ status: returns.status, n: count() }).from(returns).groupBy(returns.status),
   ]);
   const byStatus = Object.fromEntries(RETURN_STATUSES.map((s) => [s, 0])) as Record<ReturnStatus, number>;
-  for (const row of counts) byStatus[row.status] = Number(row.n);
+  for (const row of counts) byStatus[row.status] = row.n;
   return {
     items: rows.map(({ total: _total, createdAt, displayName, username, shipName, ...row }) => ({
       ...row,
       customerName: customerName({ displayName, username, shipName }),
       createdAt: iso(createdAt),
     })),
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     page: options.page,
     pageSize,
     counts: byStatus,
@@ -111,74 +118,89 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   await requireAdmin();
   if (!Number.isSafeInteger(returnId) || returnId <= 0 || returnId > 2_147_483_647) return null;
   const db = await getDb();
-  const [row] = await queryRows<Record<string, unknown> & { orderId: number }>(
-    db,
-    sql`select r.id, r.status, r.reason, r.created_at as "createdAt", r.updated_at as "updatedAt", r.order_id as "orderId",
-        o.number, o.status as "orderStatus", o.email, ${customerNameColumns},
-        o.currency, o.total_minor as "totalMinor", o.refunded_minor as "refundedMinor",
-        o.subtotal_minor as "subtotalMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
-        o.tax_inclusive as "taxInclusive"
-      from returns r join orders o on o.id = r.order_id left join users u on u.id = o.user_id
-      where r.id = ${returnId}`,
-  );
+  const [row] = await db
+    .select({
+      id: returns.id,
+      status: returns.status,
+      reason: returns.reason,
+      createdAt: returns.createdAt,
+      updatedAt: returns.updatedAt,
+      orderId: returns.orderId,
+      number: orders.number,
+      orderStatus: orders.status,
+      email: orders.email,
+      ...customerNameFields,
+      currency: orders.currency,
+      totalMinor: orders.totalMinor,
+      refundedMinor: orders.refundedMinor,
+      subtotalMinor: orders.subtotalMinor,
+      shippingMinor: orders.shippingMinor,
+      taxMinor: orders.taxMinor,
+      taxInclusive: orders.taxInclusive,
+    })
+    .from(returns)
+    .innerJoin(orders, eq(orders.id, returns.orderId))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(eq(returns.id, returnId));
   if (!row) return null;
-  const [lines, events, [pending]] = await Promise.all([
-    queryRows<AdminReturnLine>(
-      db,
-      sql`select rl.id, rl.order_line_id as "orderLineId", l.edition_id as "editionId", l.title, l.format,
-          l.edition_name as "editionName", e.sku, l.digital, rl.quantity, ${acceptableUnitsSql('rl', 'l')} as acceptable,
-          l.unit_price_minor as "unitPriceMinor"
-        from return_lines rl join order_lines l on l.id = rl.order_line_id left join editions e on e.id = l.edition_id
-        where rl.return_id = ${returnId} order by rl.id`,
-    ),
-    queryRows<{
-      type: string;
-      actorDisplayName: string | null;
-      actorName: string | null;
-      data: Record<string, unknown>;
-      createdAt: unknown;
-    }>(
-      db,
-      sql`select ev.type, u.display_name as "actorDisplayName", u.username as "actorName", ev.data, ev.created_at as "createdAt"
-        from order_events ev left join users u on u.id = ev.actor_user_id
-        where ev.order_id = ${row.orderId} and ev.data->>'returnId' = ${String(returnId)}
-        order by ev.created_at, ev.id`,
-    ),
-    queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from refunds where order_id = ${row.orderId} and reason = ${`return:${returnId}`}
-        and provider_ref is null`,
+  const [lines, events, pending] = await Promise.all([
+    db
+      .select({
+        id: returnLines.id,
+        orderLineId: returnLines.orderLineId,
+        editionId: orderLines.editionId,
+        title: orderLines.title,
+        format: orderLines.format,
+        editionName: orderLines.editionName,
+        sku: editions.sku,
+        digital: orderLines.digital,
+        quantity: returnLines.quantity,
+        acceptable: sql<number>`${acceptableUnitsSql('return_lines', 'order_lines')}`.mapWith(Number),
+        unitPriceMinor: orderLines.unitPriceMinor,
+      })
+      .from(returnLines)
+      .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+      .leftJoin(editions, eq(editions.id, orderLines.editionId))
+      .where(eq(returnLines.returnId, returnId))
+      .orderBy(asc(returnLines.id)),
+    db
+      .select({
+        type: orderEvents.type,
+        actorDisplayName: users.displayName,
+        actorName: users.username,
+        data: orderEvents.data,
+        createdAt: orderEvents.createdAt,
+      })
+      .from(orderEvents)
+      .leftJoin(users, eq(users.id, orderEvents.actorUserId))
+      .where(and(eq(orderEvents.orderId, row.orderId), sql`${orderEvents.data}->>'returnId' = ${String(returnId)}`))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+    db.$count(
+      refunds,
+      and(eq(refunds.orderId, row.orderId), eq(refunds.reason, `return:${returnId}`), isNull(refunds.providerRef)),
     ),
   ]);
-  const status = row.status as ReturnStatus;
-  const totalMinor = row.totalMinor as number;
-  const refundedMinor = row.refundedMinor as number;
+  const { status, totalMinor, refundedMinor } = row;
   const refundableMinor = totalMinor - refundedMinor;
   return {
-    id: row.id as number,
+    id: row.id,
     status,
-    reason: row.reason as string,
+    reason: row.reason,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     order: {
       id: row.orderId,
-      number: row.number as string,
-      status: row.orderStatus as string,
-      email: row.email as string | null,
-      customerName: customerName(row as unknown as CustomerNameParts),
-      currency: row.currency as string,
+      number: row.number,
+      status: row.orderStatus,
+      email: row.email,
+      customerName: customerName(row),
+      currency: row.currency,
       totalMinor,
       refundedMinor,
       refundableMinor,
     },
     lines,
-    suggestedRefundMinor: suggestedReturnRefund(lines, {
-      subtotalMinor: row.subtotalMinor as number,
-      shippingMinor: row.shippingMinor as number,
-      taxMinor: row.taxMinor as number,
-      taxInclusive: row.taxInclusive as boolean,
-      refundableMinor,
-    }),
+    suggestedRefundMinor: suggestedReturnRefund(lines, { ...row, refundableMinor }),
     events: events.map(({ actorDisplayName, ...event }) => ({
       ...event,
       actorName: nameOrUsername(actorDisplayName, event.actorName),
@@ -187,7 +209,7 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
     can: {
       decide: status === 'requested',
       receive: status === 'approved',
-      retryRefund: status === 'received' && Number(pending?.n ?? 0) > 0,
+      retryRefund: status === 'received' && pending > 0,
     },
   };
 }
@@ -196,9 +218,10 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
 export async function getReturnCurrency(returnId: number): Promise<string | null> {
   await requireAdmin();
   const db = await getDb();
-  const [row] = await queryRows<{ currency: string }>(
-    db,
-    sql`select o.currency from returns r join orders o on o.id = r.order_id where r.id = ${returnId}`,
-  );
+  const [row] = await db
+    .select({ currency: orders.currency })
+    .from(returns)
+    .innerJoin(orders, eq(orders.id, returns.orderId))
+    .where(eq(returns.id, returnId));
   return row?.currency ?? null;
 }

@@ -1,27 +1,25 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
+import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
-import { REVIEWS_PAGE_SIZE, type ReviewFilters, type ReviewStatus } from './validation';
+import { products } from '@/lib/catalog/schema';
+import { reviews } from '@/lib/reviews/schema';
+import { containsPattern, pageWithin } from '@/lib/admin/paging';
+import { REVIEWS_PAGE_SIZE, type ReviewFilters } from './validation';
 
-export type ModerationReview = {
-  id: number;
-  rating: number;
-  title: string | null;
-  body: string;
-  status: ReviewStatus;
-  verifiedPurchase: boolean;
-  createdAt: Date;
-  updatedAt: Date;
+type Review = typeof reviews.$inferSelect;
+
+export type ModerationReview = Pick<
+  Review,
+  'id' | 'rating' | 'title' | 'body' | 'status' | 'verifiedPurchase' | 'createdAt' | 'updatedAt'
+> & {
   productTitle: string;
   productSlug: string;
   authorId: number;
   authorName: string;
 };
-
-const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /**
  * Reviews for moderation, newest first, REVIEWS_PAGE_SIZE to a page, filtered by status, product
@@ -36,48 +34,48 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
 }> {
   await requireAdmin();
   const db = await getDb();
-  const conditions: SQL[] = [];
-  if (filters.status) conditions.push(sql`r.status = ${filters.status}`);
-  if (filters.rating) conditions.push(sql`r.rating = ${filters.rating}`);
-  if (filters.review) conditions.push(sql`r.id = ${filters.review}`);
-  if (filters.product) {
-    const pattern = likePattern(filters.product);
-    conditions.push(sql`(p.title ilike ${pattern} or p.slug ilike ${pattern})`);
-  }
-  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from reviews r join products p on p.id = r.product_id ${where}`,
+  const pattern = filters.product ? containsPattern(filters.product) : null;
+  const where = and(
+    filters.status ? eq(reviews.status, filters.status) : undefined,
+    filters.rating ? eq(reviews.rating, filters.rating) : undefined,
+    filters.review ? eq(reviews.id, filters.review) : undefined,
+    pattern ? or(ilike(products.title, pattern), ilike(products.slug, pattern)) : undefined,
   );
-  const pageCount = Math.max(1, Math.ceil(Number(total) / REVIEWS_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-  const rows = await queryRows<
-    Omit<ModerationReview, 'createdAt' | 'updatedAt'> & {
-      createdAt: unknown;
-      updatedAt: unknown;
-      authorDisplayName: string | null;
-    }
-  >(
-    db,
-    sql`select r.id, r.rating, r.title, r.body, r.status, r.verified_purchase as "verifiedPurchase",
-          r.created_at as "createdAt", r.updated_at as "updatedAt", p.title as "productTitle", p.slug as "productSlug",
-          u.id as "authorId", u.display_name as "authorDisplayName", u.username as "authorName"
-        from reviews r
-        join products p on p.id = r.product_id
-        join users u on u.id = r.user_id
-        ${where}
-        order by r.created_at desc, r.id desc
-        limit ${REVIEWS_PAGE_SIZE} offset ${(page - 1) * REVIEWS_PAGE_SIZE}`,
-  );
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(reviews)
+    .innerJoin(products, eq(products.id, reviews.productId))
+    .where(where);
+  const { page, pageCount } = pageWithin(total, filters.page, REVIEWS_PAGE_SIZE);
+  const rows = await db
+    .select({
+      id: reviews.id,
+      rating: reviews.rating,
+      title: reviews.title,
+      body: reviews.body,
+      status: reviews.status,
+      verifiedPurchase: reviews.verifiedPurchase,
+      createdAt: reviews.createdAt,
+      updatedAt: reviews.updatedAt,
+      productTitle: products.title,
+      productSlug: products.slug,
+      authorId: users.id,
+      authorDisplayName: users.displayName,
+      authorName: users.username,
+    })
+    .from(reviews)
+    .innerJoin(products, eq(products.id, reviews.productId))
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .where(where)
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(REVIEWS_PAGE_SIZE)
+    .offset((page - 1) * REVIEWS_PAGE_SIZE);
   return {
     items: rows.map(({ authorDisplayName, ...row }) => ({
       ...row,
       authorName: nameOrUsername(authorDisplayName, row.authorName),
-      rating: Number(row.rating),
-      createdAt: toDate(row.createdAt),
-      updatedAt: toDate(row.updatedAt),
     })),
-    total: Number(total),
+    total,
     page,
     pageCount,
   };

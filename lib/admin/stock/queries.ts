@@ -1,9 +1,13 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, desc, eq, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
+import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { editions, products } from '@/lib/catalog/schema';
+import { stockMovements } from '@/lib/inventory/schema';
+import { orders } from '@/lib/orders/schema';
 import {
   DEFAULT_STOCK_SORT,
   STOCK_HISTORY_PAGE_SIZE,
@@ -15,23 +19,30 @@ import {
 /** At or below this many units an edition counts as low in the stock list. */
 export const LOW_STOCK = 3;
 
-export type StockEditionRow = {
-  editionId: number;
-  sku: string;
-  barcode: string | null;
-  format: string;
-  name: string | null;
-  status: string;
-  stock: number;
-  productTitle: string;
-  productSlug: string;
+type Edition = typeof editions.$inferSelect;
+
+export type StockEditionRow = { editionId: Edition['id'] } & Pick<
+  Edition,
+  'sku' | 'barcode' | 'format' | 'name' | 'status' | 'stock'
+> & { productTitle: string; productSlug: string };
+
+/** The columns of a stock row, over `editions` joined to `products`. */
+const stockEditionFields = {
+  editionId: editions.id,
+  sku: editions.sku,
+  barcode: editions.barcode,
+  format: editions.format,
+  name: editions.name,
+  status: editions.status,
+  stock: editions.stock,
+  productTitle: products.title,
+  productSlug: products.slug,
 };
 
 /** The ORDER BY of a stock list sort, ties broken by title and id so that pages do not overlap. */
-function stockOrder(sort: StockSort): SQL {
-  const dir = sort.dir === 'desc' ? sql`desc` : sql`asc`;
-  const column = { product: sql`p.title`, sku: sql`e.sku`, stock: sql`e.stock` }[sort.key];
-  return sql`${column} ${dir}, p.title, e.id`;
+function stockOrder(sort: StockSort): SQL[] {
+  const column = { product: products.title, sku: editions.sku, stock: editions.stock }[sort.key];
+  return [sort.dir === 'desc' ? desc(column) : asc(column), asc(products.title), asc(editions.id)];
 }
 
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -48,27 +59,32 @@ export async function listStockEditions(options: {
 }): Promise<{ items: StockEditionRow[]; total: number; page: number; pageSize: number }> {
   await requireAdmin();
   const db = await getDb();
-  const conditions: SQL[] = [sql`not e.digital`];
-  if (options.filter === 'low') conditions.push(sql`e.stock <= ${LOW_STOCK}`);
-  if (options.filter === 'out') conditions.push(sql`e.stock = 0`);
   const q = options.q.trim();
-  if (q) {
-    conditions.push(sql`(lower(p.title) like ${likePattern(q)} or lower(e.sku) = lower(${q})
-      or lower(e.sku) like ${likePattern(q)} or e.barcode = ${q})`);
-  }
-  const pageSize = STOCK_LIST_PAGE_SIZE;
-  const rows = await queryRows<StockEditionRow & { total: number }>(
-    db,
-    sql`select e.id as "editionId", e.sku, e.barcode, e.format, e.name, e.status, e.stock,
-        p.title as "productTitle", p.slug as "productSlug", count(*) over ()::int as total
-      from editions e join products p on p.id = e.product_id
-      where ${sql.join(conditions, sql` and `)}
-      order by ${stockOrder(options.sort ?? DEFAULT_STOCK_SORT)}
-      limit ${pageSize} offset ${(options.page - 1) * pageSize}`,
+  const where = and(
+    not(editions.digital),
+    options.filter === 'low' ? lte(editions.stock, LOW_STOCK) : undefined,
+    options.filter === 'out' ? eq(editions.stock, 0) : undefined,
+    q
+      ? or(
+          sql`lower(${products.title}) like ${likePattern(q)}`,
+          sql`lower(${editions.sku}) = lower(${q})`,
+          sql`lower(${editions.sku}) like ${likePattern(q)}`,
+          eq(editions.barcode, q),
+        )
+      : undefined,
   );
+  const pageSize = STOCK_LIST_PAGE_SIZE;
+  const rows = await db
+    .select({ ...stockEditionFields, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(editions)
+    .innerJoin(products, eq(products.id, editions.productId))
+    .where(where)
+    .orderBy(...stockOrder(options.sort ?? DEFAULT_STOCK_SORT))
+    .limit(pageSize)
+    .offset((options.page - 1) * pageSize);
   return {
     items: rows.map(({ total: _total, ...row }) => row),
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     page: options.page,
     pageSize,
   };
@@ -86,24 +102,24 @@ export async function getEditionStock(editionId: number): Promise<EditionStock |
   await requireAdmin();
   if (!Number.isSafeInteger(editionId) || editionId <= 0 || editionId > 2_147_483_647) return null;
   const db = await getDb();
-  const [row] = await queryRows<EditionStock>(
-    db,
-    sql`select e.id as "editionId", e.sku, e.barcode, e.format, e.name, e.status, e.stock, e.digital,
-        p.id as "productId", p.title as "productTitle", p.slug as "productSlug",
-        (select coalesce(sum(m.delta), 0)::int from stock_movements m where m.edition_id = e.id) as "ledgerTotal"
-      from editions e join products p on p.id = e.product_id where e.id = ${editionId}`,
-  );
-  return row ? { ...row, ledgerTotal: Number(row.ledgerTotal) } : null;
+  const [row] = await db
+    .select({
+      ...stockEditionFields,
+      digital: editions.digital,
+      productId: products.id,
+      ledgerTotal: sql<number>`(select coalesce(sum(m.delta), 0)::int from stock_movements m
+        where m.edition_id = "editions"."id")`.mapWith(Number),
+    })
+    .from(editions)
+    .innerJoin(products, eq(products.id, editions.productId))
+    .where(eq(editions.id, editionId));
+  return row ?? null;
 }
 
-export type StockMovementRow = {
-  id: number;
+export type StockMovementRow = Pick<typeof stockMovements.$inferSelect, 'id' | 'reason' | 'delta' | 'note'> & {
   createdAt: string;
-  reason: string;
-  delta: number;
   orderNumber: string | null;
   actorName: string | null;
-  note: string | null;
 };
 
 /** An edition's stock ledger, newest first, a page at a time. Admins only. */
@@ -114,27 +130,32 @@ export async function listStockMovements(
   await requireAdmin();
   const db = await getDb();
   const pageSize = STOCK_HISTORY_PAGE_SIZE;
-  const rows = await queryRows<
-    Omit<StockMovementRow, 'createdAt'> & { createdAt: unknown; total: number; actorDisplayName: string | null }
-  >(
-    db,
-    sql`select m.id, m.created_at as "createdAt", m.reason, m.delta, o.number as "orderNumber",
-        u.display_name as "actorDisplayName", u.username as "actorName", m.note, count(*) over ()::int as total
-      from stock_movements m
-        left join orders o on o.id = m.order_id
-        left join users u on u.id = m.actor_user_id
-      where m.edition_id = ${editionId}
-      order by m.created_at desc, m.id desc
-      limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
-  );
+  const rows = await db
+    .select({
+      id: stockMovements.id,
+      createdAt: stockMovements.createdAt,
+      reason: stockMovements.reason,
+      delta: stockMovements.delta,
+      orderNumber: orders.number,
+      actorDisplayName: users.displayName,
+      actorName: users.username,
+      note: stockMovements.note,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(stockMovements)
+    .leftJoin(orders, eq(orders.id, stockMovements.orderId))
+    .leftJoin(users, eq(users.id, stockMovements.actorUserId))
+    .where(eq(stockMovements.editionId, editionId))
+    .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+    .limit(pageSize)
+    .offset((Math.max(1, page) - 1) * pageSize);
   return {
     items: rows.map(({ total: _total, createdAt, actorDisplayName, ...row }) => ({
       ...row,
       actorName: nameOrUsername(actorDisplayName, row.actorName),
-      id: Number(row.id),
       createdAt: iso(createdAt),
     })),
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     page,
     pageSize,
   };

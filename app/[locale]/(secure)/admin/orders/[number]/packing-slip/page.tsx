@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PackingSlip } from '@/components/admin/orders/packing-slip';
-import { getOrderForAdmin } from '@/lib/admin/orders/queries';
+import { getOrderForAdmin } from '@/lib/admin/orders/detail-queries';
 import { resolveLocale } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
