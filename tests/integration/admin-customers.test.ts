@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
 import { getSessionUser } from '@/lib/accounts/queries';
 import { changeCustomerRoleAction, disableCustomerAction, enableCustomerAction } from '@/lib/actions/admin/customers';
-import { changeCustomerRole } from '@/lib/admin/customers/mutations';
+import { changeCustomerRole } from '@/lib/accounts/staff-access';
 import { getCustomer, listCustomers } from '@/lib/admin/customers/queries';
 import { customerFiltersSchema } from '@/lib/admin/customers/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';

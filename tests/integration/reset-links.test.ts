@@ -5,7 +5,7 @@ import { getDb, queryRow } from '@/db';
 import { signOutEverywhere } from '@/lib/accounts/account';
 import { changePassword, registerUser } from '@/lib/accounts/mutations';
 import { isResetTokenValid, requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
-import { setCustomerDisabled } from '@/lib/admin/customers/mutations';
+import { setCustomerDisabled } from '@/lib/accounts/staff-access';
 import { users } from '@/lib/accounts/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { enqueueMail } from '@/lib/mail/mutations';

@@ -2,7 +2,7 @@
 
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
-import { changeCustomerRole, type CustomerMutationResult, setCustomerDisabled } from '@/lib/admin/customers/mutations';
+import { changeCustomerRole, type CustomerMutationResult, setCustomerDisabled } from '@/lib/accounts/staff-access';
 import {
   type AdminActionState,
   changeRoleSchema,
@@ -13,8 +13,8 @@ import {
 /*
  * Back-office actions on accounts (/admin/customers). Each starts with asAdmin (a visitor or a
  * customer is refused before anything is read), parses its form with zod, and calls one function of
- * ./mutations, which writes the change and its audit row in one transaction. The pages are rendered
- * per request, so there is no cache tag to invalidate; the form refreshes the page.
+ * lib/accounts/staff-access.ts, which writes the change and its audit row in one transaction. The
+ * pages are rendered per request, so there is no cache tag to invalidate; the form refreshes the page.
  */
 
 const field = (formData: unknown, name: string): unknown =>

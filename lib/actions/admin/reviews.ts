@@ -6,7 +6,7 @@ import { asAdmin } from '@/lib/admin/guard';
 import type { SessionUser } from '@/lib/auth/session';
 import { CATALOG_TAG } from '@/lib/catalog/tags';
 import { invalidateProductReviews } from '@/lib/reviews/invalidate';
-import { setReviewStatus } from '@/lib/admin/reviews/mutations';
+import { setReviewStatus } from '@/lib/reviews/moderation';
 import { type ReviewActionState, reviewIdSchema, type ReviewStatus } from '@/lib/admin/reviews/validation';
 
 /*

@@ -1,16 +1,23 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows, type Transaction } from '@/db';
-import { endAllSessions } from '@/lib/accounts/mutations';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
-import { AuthError, type SessionUser } from '@/lib/auth/session';
-import type { ChangeRoleInput, SetDisabledInput } from './validation';
+import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
+import { endAllSessions } from './mutations';
+import { users } from './schema';
+
+/**
+ * Staff changes to an account's access: its role and whether it may sign in. The back office calls
+ * them (lib/actions/admin/customers.ts, after asAdmin); each checks the admin role again and writes
+ * its audit row in the transaction of the change.
+ */
 
 export type CustomerMutationResult =
-  { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string> };
+  | { ok: true; changed: boolean }
+  | { ok: false; fieldErrors: Record<string, string> };
 
-type Admin = SessionUser & { role: 'admin' };
-type AccountRow = { id: number; role: 'customer' | 'admin'; disabledAt: unknown; deletedAt: unknown };
+type Role = (typeof users.$inferSelect)['role'];
+type AccountRow = Pick<typeof users.$inferSelect, 'id' | 'role' | 'disabledAt' | 'deletedAt'>;
 
 const refuse = (field: string, key: string): CustomerMutationResult => ({ ok: false, fieldErrors: { [field]: key } });
 
@@ -22,14 +29,15 @@ const refuse = (field: string, key: string): CustomerMutationResult => ({ ok: fa
  */
 async function lockActorAndTarget(
   tx: Transaction,
-  admin: Admin,
+  admin: StaffUser,
   targetId: number,
 ): Promise<{ target: AccountRow | null; actorOk: boolean }> {
-  const rows = await queryRows<AccountRow>(
-    tx,
-    sql`select id, role, disabled_at as "disabledAt", deleted_at as "deletedAt" from users
-        where id in (${admin.id}, ${targetId}) order by id for update`,
-  );
+  const rows = await tx
+    .select({ id: users.id, role: users.role, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+    .from(users)
+    .where(inArray(users.id, [admin.id, targetId]))
+    .orderBy(asc(users.id))
+    .for('update');
   const actor = rows.find((row) => row.id === admin.id);
   return {
     target: rows.find((row) => row.id === targetId) ?? null,
@@ -37,24 +45,22 @@ async function lockActorAndTarget(
   };
 }
 
-const snapshot = (row: { role: string; disabledAt: unknown }) => ({
+const snapshot = (row: { role: Role; disabledAt: unknown }) => ({
   role: row.role,
   disabled: Boolean(row.disabledAt),
 });
-
-function assertAdmin(admin: SessionUser): asserts admin is Admin {
-  if (admin.role !== 'admin') throw new AuthError('forbidden');
-}
 
 /**
  * Changes an account's role (customer ↔ admin), with an audit row ("user.change_role", before and
  * after role and disabled state) in the same transaction. An admin cannot demote themself (so the
  * store keeps at least one admin); deleted accounts cannot change. The new role applies to the
  * account's next request: roles are read from the database, never from the session token.
- * Caller: an admin action (asAdmin), which passes the acting admin.
  */
-export async function changeCustomerRole(admin: SessionUser, input: ChangeRoleInput): Promise<CustomerMutationResult> {
-  assertAdmin(admin);
+export async function changeCustomerRole(
+  admin: { id: number; role: string },
+  input: { userId: number; role: Role },
+): Promise<CustomerMutationResult> {
+  assertAdmin(admin, 'changeCustomerRole');
   if (input.userId === admin.id && input.role !== 'admin') return refuse('role', 'selfDemote');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -63,7 +69,7 @@ export async function changeCustomerRole(admin: SessionUser, input: ChangeRoleIn
     if (!target) return refuse('form', 'notFound');
     if (target.deletedAt) return refuse('form', 'deleted');
     if (target.role === input.role) return { ok: true, changed: false };
-    await tx.execute(sql`update users set role = ${input.role}, updated_at = now() where id = ${target.id}`);
+    await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, target.id));
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'user.change_role',
@@ -81,13 +87,13 @@ export async function changeCustomerRole(admin: SessionUser, input: ChangeRoleIn
  * the same transaction. Disabling ends every session of the account at once: from the commit on,
  * the session check refuses a disabled account, and then endAllSessions bumps its session version
  * and revokes its sessions, so that enabling it later does not bring old sessions back. An admin
- * cannot disable themself. Caller: an admin action (asAdmin), which passes the acting admin.
+ * cannot disable themself.
  */
 export async function setCustomerDisabled(
-  admin: SessionUser,
-  input: SetDisabledInput & { disabled: boolean },
+  admin: { id: number; role: string },
+  input: { userId: number; disabled: boolean },
 ): Promise<CustomerMutationResult> {
-  assertAdmin(admin);
+  assertAdmin(admin, 'setCustomerDisabled');
   if (input.userId === admin.id && input.disabled) return refuse('form', 'selfDisable');
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<CustomerMutationResult> => {
@@ -96,10 +102,10 @@ export async function setCustomerDisabled(
     if (!target) return refuse('form', 'notFound');
     if (target.deletedAt) return refuse('form', 'deleted');
     if (Boolean(target.disabledAt) === input.disabled) return { ok: true, changed: false };
-    await tx.execute(
-      sql`update users set disabled_at = ${input.disabled ? sql`now()` : sql`null`}, updated_at = now()
-          where id = ${target.id}`,
-    );
+    await tx
+      .update(users)
+      .set({ disabledAt: input.disabled ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(eq(users.id, target.id));
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: input.disabled ? 'user.disable' : 'user.enable',
