@@ -3,6 +3,27 @@
 export const PRODUCT_KINDS = ['album', 'film', 'series', 'game'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
+/** Whether a product or edition is shown: the publication_status enum's values. */
+export const PUBLICATION_STATUSES = ['draft', 'active', 'archived'] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+/** What a person did on a product: the credit_role enum's values. */
+export const CREDIT_ROLES = [
+  'artist',
+  'composer',
+  'producer',
+  'director',
+  'writer',
+  'cast',
+  'developer',
+  'publisher',
+] as const;
+export type CreditRole = (typeof CREDIT_ROLES)[number];
+
+/** A product's pictures and clips: the media_kind enum's values. */
+export const MEDIA_KINDS = ['cover', 'gallery', 'trailer'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
 /** Browse sections as they appear in URLs (/music, /film, /tv, /games). */
 export const BROWSE_SECTIONS = {
   music: 'album',

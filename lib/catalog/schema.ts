@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { EDITION_FORMATS, PRODUCT_KINDS } from './formats';
+import { CREDIT_ROLES, EDITION_FORMATS, MEDIA_KINDS, PRODUCT_KINDS, PUBLICATION_STATUSES } from './formats';
 
 /** Postgres full-text vector; written by lib/catalog/search, never read back into JavaScript. */
 const tsvector = customType<{ data: string }>({
@@ -24,19 +24,10 @@ const tsvector = customType<{ data: string }>({
 
 // The value lists live in formats.ts (pure data that client code reads too); the enums are made from them.
 export const productKind = pgEnum('product_kind', PRODUCT_KINDS);
-export const publicationStatus = pgEnum('publication_status', ['draft', 'active', 'archived']);
+export const publicationStatus = pgEnum('publication_status', PUBLICATION_STATUSES);
 export const editionFormat = pgEnum('edition_format', EDITION_FORMATS);
-export const creditRole = pgEnum('credit_role', [
-  'artist',
-  'composer',
-  'producer',
-  'director',
-  'writer',
-  'cast',
-  'developer',
-  'publisher',
-]);
-export const mediaKind = pgEnum('media_kind', ['cover', 'gallery', 'trailer']);
+export const creditRole = pgEnum('credit_role', CREDIT_ROLES);
+export const mediaKind = pgEnum('media_kind', MEDIA_KINDS);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

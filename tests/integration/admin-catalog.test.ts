@@ -6,7 +6,8 @@ import { createPersonAction, saveProductAction, updateProductsStatusAction } fro
 import { saveProduct } from '@/lib/admin/catalog/save-product';
 import { getProductForEditor, listAdminProducts, listGenreOptions, searchPeople } from '@/lib/admin/catalog/queries';
 import type { ProductEditorData } from '@/lib/admin/catalog/types';
-import { type EditionDraft, type ProductDraft, readAdminProductFilters } from '@/lib/admin/catalog/validation';
+import type { EditionDraft, ProductDraft } from '@/lib/admin/catalog/drafts';
+import { readAdminProductFilters } from '@/lib/admin/catalog/validation';
 import { AuthError, getCurrentUser } from '@/lib/auth/session';
 import { listProducts } from '@/lib/catalog/queries';
 import { getPerson, getProduct } from '@/lib/catalog/detail-queries';

@@ -1,5 +1,5 @@
 import { emptyEdition } from '@/components/admin/catalog/editor-state';
-import type { EditionDraft } from '@/lib/admin/catalog/validation';
+import type { EditionDraft } from '@/lib/admin/catalog/drafts';
 
 /** An edition as the product editor sends it: an active CD, 9.99, no optional field filled, changed by `overrides`. */
 export function editionDraft(overrides: Partial<EditionDraft> = {}): EditionDraft {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '@/lib/admin/catalog/duration';
 import { isSlug, slugify } from '@/lib/catalog/slug';
-import {
-  formatMoneyInput,
-  parseMoment,
-  parseMoney,
-  parseProductDraft,
-  type ProductDraft,
-  readAdminProductFilters,
-} from '@/lib/admin/catalog/validation';
+import type { ProductDraft } from '@/lib/admin/catalog/drafts';
+import { formatMoneyInput, parseMoment, parseMoney } from '@/lib/admin/catalog/field-parsers';
+import { parseProductDraft, readAdminProductFilters } from '@/lib/admin/catalog/validation';
 import { editionDraft } from '@/tests/support/catalog-drafts';
 
 describe('durations', () => {

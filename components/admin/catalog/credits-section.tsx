@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, useTransition } from 'react';
 import { createPersonAction } from '@/lib/actions/admin/catalog';
 import type { PersonOption } from '@/lib/admin/catalog/types';
-import { CREDIT_ROLES } from '@/lib/admin/catalog/validation';
+import { CREDIT_ROLES } from '@/lib/catalog/formats';
 import { type EditorCreditState, move, newKey } from './editor-state';
 import { Field, SelectField } from '@/components/ui/field';
 import { SmallButton, useErrorText } from './fields';

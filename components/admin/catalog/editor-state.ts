@@ -1,5 +1,5 @@
 import type { EditorCredit, EditorEdition, ProductEditorData } from '@/lib/admin/catalog/types';
-import type { EditionDraft, MediaDraft, TrackDraft } from '@/lib/admin/catalog/validation';
+import type { EditionDraft, MediaDraft, TrackDraft } from '@/lib/admin/catalog/drafts';
 
 /** The editor's state: the product as form text, each list item with a stable key for React and focus. */
 type Keyed<T> = T & { key: string };

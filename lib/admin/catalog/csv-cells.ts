@@ -7,7 +7,7 @@ import {
   joinList,
   type ProductColumn,
 } from './csv-columns';
-import { formatMoneyInput } from './validation';
+import { formatMoneyInput } from './field-parsers';
 
 /**
  * The export's side of the CSV format (./csv-columns.ts): a product's and an edition's cells as

@@ -30,14 +30,10 @@ import {
   type RowPlan,
 } from './import-rows';
 import type { ImportIssue } from './types';
-import {
-  type EditionDraft,
-  type EditionInput,
-  editionSchema,
-  LIMITS,
-  productFieldsShape,
-  splitList,
-} from './validation';
+import { type EditionDraft, LIMITS } from './drafts';
+import { splitList } from './field-parsers';
+import { editionSchema } from './part-schemas';
+import { type EditionInput, productFieldsShape } from './validation';
 
 /**
  * The CSV import's check of rows against the catalog (lib/admin/catalog/import.ts): what each row

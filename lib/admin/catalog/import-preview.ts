@@ -8,7 +8,7 @@ import { planRows } from './import-plan';
 import { ReportBuilder } from './import-report';
 import { headerIssues, type ImportRow, newFileState, productKeyOf } from './import-rows';
 import type { ImportReport } from './types';
-import { LIMITS } from './validation';
+import { LIMITS } from './drafts';
 
 /**
  * The CSV import's dry run (see lib/admin/catalog/import.ts for the whole import). It gets every

@@ -12,7 +12,7 @@ import { type AdminUser, assertAdmin } from './admin-user';
 import { catalogTags } from './invalidate';
 import type { PersonOption } from './types';
 import { thumbnailKeyOf } from './uploads-keys';
-import type { PublicationStatus } from './validation';
+import type { PublicationStatus } from '@/lib/catalog/formats';
 
 /**
  * The back office's smaller catalog writes: the list's bulk status change, a person from the credit

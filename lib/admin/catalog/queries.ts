@@ -12,7 +12,8 @@ import { formatMoment } from './csv-cells';
 import { formatDuration } from './duration';
 import { type ExportEdition, exportEditionFields, type ExportProduct, exportProductFields } from './export-fields';
 import type { AdminProductList, EditorEdition, GenreOption, PersonOption, ProductEditorData } from './types';
-import { ADMIN_PAGE_SIZE, type AdminProductFilters, formatMoneyInput } from './validation';
+import { formatMoneyInput } from './field-parsers';
+import { ADMIN_PAGE_SIZE, type AdminProductFilters } from './validation';
 
 /**
  * Reads of the admin catalog. Never cached (admins must see their own writes), never limited to

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { editions, genres, people, products } from '@/lib/catalog/schema';
-import type { FieldErrors, ProductInput } from './validation';
+import type { FieldErrors } from './drafts';
+import type { ProductInput } from './validation';
 
 /**
  * What the database must confirm before a product is saved (unique slug, SKUs and barcodes; people

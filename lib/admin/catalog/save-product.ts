@@ -11,7 +11,8 @@ import { catalogTags } from './invalidate';
 import { deleteUnreferencedUploads } from './mutations';
 import { checkReferences, CONSTRAINT_FIELDS, CONSTRAINT_MESSAGES, violatedConstraint } from './references';
 import { productSnapshot } from './snapshot-sql';
-import type { FieldErrors, ProductInput } from './validation';
+import type { FieldErrors } from './drafts';
+import type { ProductInput } from './validation';
 
 /**
  * The product editor's save: one transaction with the search index refresh and the audit row, so

@@ -1,4 +1,4 @@
-import type { CreditDraft, EditionDraft, FieldErrors, ProductDraft } from './validation';
+import type { CreditDraft, EditionDraft, FieldErrors, ProductDraft } from './drafts';
 
 /** Shapes the admin catalog pages and components share. Types only. */
 
