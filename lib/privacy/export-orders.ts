@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { orderEvents, orderLines, orders, refunds, returnLines, returns, shipments } from '@/lib/orders/schema';
-import { openShipping } from '@/lib/orders/sealed';
+import { openShippingAddress } from '@/lib/orders/sealed';
 
 /** The most orders one export holds (newest first); beyond that the file says it was cut short. */
 export const EXPORT_MAX_ORDERS = 2_000;
@@ -130,7 +130,6 @@ export async function exportOrders(db: Database, userId: number) {
   return {
     truncated,
     orders: kept.map((order) => {
-      const ship = openShipping(order);
       return {
         number: order.number,
         status: order.status,
@@ -143,18 +142,7 @@ export async function exportOrders(db: Database, userId: number) {
         totalMinor: order.totalMinor,
         refundedMinor: order.refundedMinor,
         shippingMethod: order.shippingMethod,
-        shippingAddress: ship.shipLine1
-          ? {
-              name: ship.shipName,
-              line1: ship.shipLine1,
-              line2: ship.shipLine2,
-              city: ship.shipCity,
-              region: ship.shipRegion,
-              postalCode: ship.shipPostalCode,
-              country: order.shipCountry,
-              phone: ship.shipPhone,
-            }
-          : null,
+        shippingAddress: openShippingAddress(order),
         language: order.locale,
         paymentProvider: order.paymentProvider,
         createdAt: order.createdAt,

@@ -7,6 +7,7 @@ import { auditLog } from '@/lib/audit/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
 import { pageWithin } from '@/lib/admin/paging';
+import { actorNameFields, columnsOf } from '@/lib/admin/columns';
 import { type AuditDiff, diffAuditRecords } from './diff';
 import { auditEntityHref } from './links';
 import { AUDIT_PAGE_SIZE, type AuditFilters } from './validation';
@@ -72,16 +73,8 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{
   const { page, pageCount } = pageWithin(total, filters.page, AUDIT_PAGE_SIZE);
   const rows = await db
     .select({
-      id: auditLog.id,
-      createdAt: auditLog.createdAt,
-      actorUserId: auditLog.actorUserId,
-      actorDisplayName: users.displayName,
-      actorName: users.username,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      before: auditLog.before,
-      after: auditLog.after,
+      ...columnsOf(auditLog, ['id', 'createdAt', 'actorUserId', 'action', 'entity', 'entityId', 'before', 'after']),
+      ...actorNameFields,
       orderNumber: orders.number,
     })
     .from(auditLog)

@@ -1,43 +1,27 @@
 import { sql } from 'drizzle-orm';
 import { editions, products } from '@/lib/catalog/schema';
+import { columnsOf } from '@/lib/admin/columns';
 
 /**
  * A product and an edition as the CSV export writes them and the import compares them, as query
  * builder selections (so their types come from the schema) and the types they read.
  */
 
-export type ExportProduct = Pick<
-  typeof products.$inferSelect,
-  'slug' | 'kind' | 'title' | 'originalTitle' | 'description' | 'releaseDate' | 'label' | 'ageRating' | 'status'
-> & { genres: string[] };
+const PRODUCT_KEYS = [
+  ...['slug', 'kind', 'title', 'originalTitle', 'description', 'releaseDate', 'label', 'ageRating', 'status'],
+] as const;
+const EDITION_KEYS = [
+  ...['sku', 'format', 'name', 'barcode', 'catalogNumber', 'discCount', 'packaging', 'platform', 'territories'],
+  ...['vinylWeightGrams', 'vinylSpeedRpm', 'vinylColour', 'regionCode', 'audioLanguages', 'subtitleLanguages'],
+  ...['priceMinor', 'status', 'releaseDate', 'rentable', 'rentalPriceMinor', 'digital', 'stock'],
+  ...['availableFrom', 'availableUntil'],
+] as const;
 
-export type ExportEdition = Pick<
-  typeof editions.$inferSelect,
-  | 'sku'
-  | 'format'
-  | 'name'
-  | 'barcode'
-  | 'catalogNumber'
-  | 'discCount'
-  | 'packaging'
-  | 'vinylWeightGrams'
-  | 'vinylSpeedRpm'
-  | 'vinylColour'
-  | 'regionCode'
-  | 'audioLanguages'
-  | 'subtitleLanguages'
-  | 'platform'
-  | 'priceMinor'
-  | 'status'
-  | 'releaseDate'
-  | 'rentable'
-  | 'rentalPriceMinor'
-  | 'digital'
-  | 'availableFrom'
-  | 'availableUntil'
-  | 'territories'
-  | 'stock'
->;
+export type ExportProduct = Pick<typeof products.$inferSelect, (typeof PRODUCT_KEYS)[number]> & { genres: string[] };
+export type ExportEdition = Pick<typeof editions.$inferSelect, (typeof EDITION_KEYS)[number]>;
+
+/** ExportProduct's columns of `products` (without the genres). */
+export const exportProductColumns = () => columnsOf(products, PRODUCT_KEYS);
 
 /**
  * ExportProduct over `products`, its genres' slugs in order. The subquery names "products" itself:
@@ -45,43 +29,10 @@ export type ExportEdition = Pick<
  * subquery's own tables.
  */
 export const exportProductFields = {
-  slug: products.slug,
-  kind: products.kind,
-  title: products.title,
-  originalTitle: products.originalTitle,
-  description: products.description,
-  releaseDate: products.releaseDate,
-  label: products.label,
-  ageRating: products.ageRating,
-  status: products.status,
+  ...exportProductColumns(),
   genres: sql<string[]>`coalesce((select array_agg(g.slug order by g.slug) from product_genres pg
     join genres g on g.id = pg.genre_id where pg.product_id = "products"."id"), '{}')`,
 };
 
 /** ExportEdition over `editions`. */
-export const exportEditionFields = {
-  sku: editions.sku,
-  format: editions.format,
-  name: editions.name,
-  barcode: editions.barcode,
-  catalogNumber: editions.catalogNumber,
-  discCount: editions.discCount,
-  packaging: editions.packaging,
-  vinylWeightGrams: editions.vinylWeightGrams,
-  vinylSpeedRpm: editions.vinylSpeedRpm,
-  vinylColour: editions.vinylColour,
-  regionCode: editions.regionCode,
-  audioLanguages: editions.audioLanguages,
-  subtitleLanguages: editions.subtitleLanguages,
-  platform: editions.platform,
-  priceMinor: editions.priceMinor,
-  status: editions.status,
-  releaseDate: editions.releaseDate,
-  rentable: editions.rentable,
-  rentalPriceMinor: editions.rentalPriceMinor,
-  digital: editions.digital,
-  availableFrom: editions.availableFrom,
-  availableUntil: editions.availableUntil,
-  territories: editions.territories,
-  stock: editions.stock,
-} satisfies Record<keyof ExportEdition, unknown>;
+export const exportEditionFields = columnsOf(editions, EDITION_KEYS);

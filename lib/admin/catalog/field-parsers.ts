@@ -179,3 +179,16 @@ export const duration = safeString({ error: 'durationInvalid' }).transform((valu
 });
 
 export const id = z.number({ error: 'invalid' }).int().positive().max(2_147_483_647);
+
+/** A schema built once per currency (`minorPerMajor` minor units to the major unit), then reused. */
+export function perCurrency<T>(build: (minorPerMajor: number) => T): (minorPerMajor: number) => T {
+  const built = new Map<number, T>();
+  return (minorPerMajor) => {
+    let schema = built.get(minorPerMajor);
+    if (!schema) {
+      schema = build(minorPerMajor);
+      built.set(minorPerMajor, schema);
+    }
+    return schema;
+  };
+}

@@ -13,6 +13,7 @@ import {
   moment,
   money,
   oneOf,
+  perCurrency,
   requiredText,
   sku,
   territories,
@@ -22,17 +23,8 @@ import {
 
 /** The schemas of what hangs off a product in the editor and the CSV import: editions, tracks, credits, media. */
 
-const editionSchemas = new Map<number, ReturnType<typeof buildEditionSchema>>();
-
 /** The edition schema for a currency with `minorPerMajor` minor units (built once per currency). */
-export function editionSchema(minorPerMajor: number) {
-  let schema = editionSchemas.get(minorPerMajor);
-  if (!schema) {
-    schema = buildEditionSchema(minorPerMajor);
-    editionSchemas.set(minorPerMajor, schema);
-  }
-  return schema;
-}
+export const editionSchema = perCurrency(buildEditionSchema);
 
 function buildEditionSchema(minorPerMajor: number) {
   return z

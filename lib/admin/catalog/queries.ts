@@ -6,11 +6,18 @@ import { minorUnitsPerMajor } from '@/lib/money/format';
 import { credits, editions, genres, media, people, productGenres, products, tracks } from '@/lib/catalog/schema';
 import { foldText } from '@/lib/catalog/search/normalize';
 import { queryText } from '@/lib/validation/text';
+import { columnsOf } from '@/lib/admin/columns';
 import { containsPattern as contains } from '@/lib/admin/paging';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { formatMoment } from './csv-cells';
 import { formatDuration } from './duration';
-import { type ExportEdition, exportEditionFields, type ExportProduct, exportProductFields } from './export-fields';
+import {
+  type ExportEdition,
+  exportEditionFields,
+  type ExportProduct,
+  exportProductColumns,
+  exportProductFields,
+} from './export-fields';
 import type { AdminProductList, EditorEdition, GenreOption, PersonOption, ProductEditorData } from './types';
 import { formatMoneyInput } from './field-parsers';
 import { ADMIN_PAGE_SIZE, type AdminProductFilters } from './validation';
@@ -108,15 +115,7 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
   const [product] = await db
     .select({
       id: products.id,
-      slug: products.slug,
-      kind: products.kind,
-      title: products.title,
-      originalTitle: products.originalTitle,
-      description: products.description,
-      releaseDate: products.releaseDate,
-      ageRating: products.ageRating,
-      label: products.label,
-      status: products.status,
+      ...exportProductColumns(),
       // The optimistic lock: the exact stored value, microseconds included.
       version: sql<string>`${products.updatedAt}::text`,
     })
@@ -141,20 +140,13 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
       // An enum sorts in its declared order: the formats as the catalog lists them.
       .orderBy(asc(editions.format), asc(editions.id)),
     db
-      .select({
-        position: tracks.position,
-        discNumber: tracks.discNumber,
-        title: tracks.title,
-        durationSeconds: tracks.durationSeconds,
-        previewUrl: tracks.previewUrl,
-      })
+      .select(columnsOf(tracks, ['position', 'discNumber', 'title', 'durationSeconds', 'previewUrl']))
       .from(tracks)
       .where(eq(tracks.productId, id))
       .orderBy(asc(tracks.sortOrder)),
     db
       .select({
-        personId: credits.personId,
-        role: credits.role,
+        ...columnsOf(credits, ['personId', 'role']),
         character: sql<string>`coalesce(${credits.character}, '')`,
         personName: people.name,
         personSlug: people.slug,
@@ -164,7 +156,7 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
       .where(eq(credits.productId, id))
       .orderBy(asc(credits.sortOrder), asc(credits.id)),
     db
-      .select({ kind: media.kind, url: media.url, alt: media.alt, width: media.width, height: media.height })
+      .select(columnsOf(media, ['kind', 'url', 'alt', 'width', 'height']))
       .from(media)
       .where(eq(media.productId, id))
       .orderBy(asc(media.kind), asc(media.sortOrder), asc(media.id)),

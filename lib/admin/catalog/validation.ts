@@ -9,7 +9,7 @@ import {
 } from '@/lib/catalog/formats';
 import { queryText, safeString } from '@/lib/validation/text';
 import { type FieldErrors, LIMITS } from './drafts';
-import { date, id, oneOf, requiredText, slug, text } from './field-parsers';
+import { date, id, oneOf, perCurrency, requiredText, slug, text } from './field-parsers';
 import { creditSchema, editionSchema, mediaSchema, trackSchema } from './part-schemas';
 
 /**
@@ -50,20 +50,11 @@ function productObject(minorPerMajor: number) {
 export type ProductInput = z.output<ReturnType<typeof productObject>>;
 export type EditionInput = ProductInput['editions'][number];
 
-const productSchemas = new Map<number, ReturnType<typeof buildProductSchema>>();
-
 function buildProductSchema(minorPerMajor: number) {
   return productObject(minorPerMajor).superRefine((product, context) => checkProductRules(product, context));
 }
 
-export function productSchema(minorPerMajor: number) {
-  let schema = productSchemas.get(minorPerMajor);
-  if (!schema) {
-    schema = buildProductSchema(minorPerMajor);
-    productSchemas.set(minorPerMajor, schema);
-  }
-  return schema;
-}
+export const productSchema = perCurrency(buildProductSchema);
 
 function checkProductRules(product: ProductInput, context: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });

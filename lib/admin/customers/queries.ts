@@ -5,6 +5,7 @@ import { openDisplayName } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { countsAsRevenue, netPaid, revenueCurrency } from '@/lib/admin/dashboard/revenue';
 import { containsPattern, pageWithin } from '@/lib/admin/paging';
+import { columnsOf } from '@/lib/admin/columns';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
 import { blindIndexMatches } from '@/lib/security/blind-index';
@@ -49,16 +50,9 @@ const statusOf = (row: { disabledAt: Date | null; deletedAt: Date | null }): Cus
   row.deletedAt ? 'deleted' : row.disabledAt ? 'disabled' : 'active';
 
 /** The profile columns the list and the detail page share. */
-const profileFields = {
-  id: users.id,
-  username: users.username,
-  email: users.email,
-  displayName: users.displayName,
-  role: users.role,
-  disabledAt: users.disabledAt,
-  deletedAt: users.deletedAt,
-  createdAt: users.createdAt,
-};
+const profileFields = columnsOf(users, [
+  ...['id', 'username', 'email', 'displayName', 'role', 'disabledAt', 'deletedAt', 'createdAt'],
+] as const);
 
 /**
  * Order count, paid orders and lifetime value (net paid, see lib/admin/dashboard/revenue.ts) of
@@ -174,14 +168,7 @@ export async function getCustomer(userId: number): Promise<CustomerDetail | null
       .from(users)
       .where(eq(users.id, userId)),
     db
-      .select({
-        number: orders.number,
-        status: orders.status,
-        totalMinor: orders.totalMinor,
-        refundedMinor: orders.refundedMinor,
-        currency: orders.currency,
-        createdAt: orders.createdAt,
-      })
+      .select(columnsOf(orders, ['number', 'status', 'totalMinor', 'refundedMinor', 'currency', 'createdAt']))
       .from(orders)
       .where(eq(orders.userId, userId))
       .orderBy(desc(orders.createdAt), desc(orders.id))

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import { type Executor, getDb } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
+import { columnsOf } from '@/lib/admin/columns';
 import { editions, products } from '@/lib/catalog/schema';
 import { orders, returns } from '@/lib/orders/schema';
 import { type DateRange, dayEnd, dayStart } from './range';
@@ -25,10 +26,16 @@ export type LowStockEdition = {
   productTitle: string;
   productSlug: string;
 };
-export type QueuedOrder = Pick<
-  typeof orders.$inferSelect,
-  'number' | 'email' | 'totalMinor' | 'currency' | 'createdAt' | 'paidAt' | 'reviewReason'
->;
+const QUEUED_ORDER_COLUMNS = [
+  'number',
+  'email',
+  'totalMinor',
+  'currency',
+  'createdAt',
+  'paidAt',
+  'reviewReason',
+] as const;
+export type QueuedOrder = Pick<typeof orders.$inferSelect, (typeof QUEUED_ORDER_COLUMNS)[number]>;
 export type OpenReturn = { id: number; status: 'requested' | 'approved'; orderNumber: string; createdAt: Date };
 type Queue<T> = { items: T[]; total: number };
 
@@ -133,16 +140,7 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
 /** Oldest first (the orders_status_created index), the first QUEUE_SIZE and how many in all. */
 async function queuedOrders(db: Executor, where: SQL): Promise<Queue<QueuedOrder>> {
   const rows = await db
-    .select({
-      number: orders.number,
-      email: orders.email,
-      totalMinor: orders.totalMinor,
-      currency: orders.currency,
-      createdAt: orders.createdAt,
-      paidAt: orders.paidAt,
-      reviewReason: orders.reviewReason,
-      total: windowTotal(),
-    })
+    .select({ ...columnsOf(orders, QUEUED_ORDER_COLUMNS), total: windowTotal() })
     .from(orders)
     .where(where)
     .orderBy(asc(orders.createdAt), asc(orders.id))

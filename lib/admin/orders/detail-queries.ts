@@ -7,6 +7,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { editions } from '@/lib/catalog/schema';
 import { orderEvents, orderLines, orders, refunds, returns, shipments } from '@/lib/orders/schema';
 import { openEventData, openShippingAddress, type ShippingAddress } from '@/lib/orders/sealed';
+import { actorNameFields, columnsOf } from '@/lib/admin/columns';
 import { iso, isoOrNull } from '@/lib/admin/timestamps';
 import { type AdminOrderStatus, normaliseOrderNumber } from './validation';
 
@@ -14,19 +15,16 @@ type Order = typeof orders.$inferSelect;
 type Line = typeof orderLines.$inferSelect;
 type Edition = typeof editions.$inferSelect;
 
-export type AdminOrderLine = Pick<
-  Line,
-  | 'id'
-  | 'editionId'
-  | 'title'
-  | 'format'
-  | 'editionName'
-  | 'kind'
-  | 'digital'
-  | 'unitPriceMinor'
-  | 'quantity'
-  | 'lineTotalMinor'
-> & { slug: Line['productSlug']; sku: Edition['sku'] | null; barcode: Edition['barcode'] };
+const LINE_COLUMNS = [
+  ...['id', 'editionId', 'title', 'format', 'editionName', 'kind', 'digital'],
+  ...['unitPriceMinor', 'quantity', 'lineTotalMinor'],
+] as const;
+
+export type AdminOrderLine = Pick<Line, (typeof LINE_COLUMNS)[number]> & {
+  slug: Line['productSlug'];
+  sku: Edition['sku'] | null;
+  barcode: Edition['barcode'];
+};
 
 export type AdminOrderEvent = {
   id: number;
@@ -108,42 +106,32 @@ export type AdminOrder = Pick<
   };
 };
 
+const ORDER_DETAIL_COLUMNS = [
+  ...['id', 'number', 'status', 'email', 'locale', 'currency', 'shippingMethod'],
+  ...['subtotalMinor', 'shippingMinor', 'taxMinor', 'taxInclusive', 'totalMinor', 'refundedMinor'],
+] as const;
+const SHIPPING_COLUMNS = [
+  ...['shipName', 'shipLine1', 'shipLine2', 'shipCity', 'shipRegion', 'shipPostalCode', 'shipCountry', 'shipPhone'],
+] as const;
+
 /** The order row the detail page starts from, with its account's name and email. */
 async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) {
   const [order] = await db
     .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      email: orders.email,
-      locale: orders.locale,
-      currency: orders.currency,
-      subtotalMinor: orders.subtotalMinor,
-      shippingMinor: orders.shippingMinor,
-      taxMinor: orders.taxMinor,
-      taxInclusive: orders.taxInclusive,
-      totalMinor: orders.totalMinor,
-      refundedMinor: orders.refundedMinor,
-      shippingMethod: orders.shippingMethod,
-      shipName: orders.shipName,
-      shipLine1: orders.shipLine1,
-      shipLine2: orders.shipLine2,
-      shipCity: orders.shipCity,
-      shipRegion: orders.shipRegion,
-      shipPostalCode: orders.shipPostalCode,
-      shipCountry: orders.shipCountry,
-      shipPhone: orders.shipPhone,
-      paymentProvider: orders.paymentProvider,
-      paymentRef: orders.paymentRef,
-      paymentIntentRef: orders.paymentIntentRef,
-      paidAt: orders.paidAt,
-      createdAt: orders.createdAt,
-      cancelledAt: orders.cancelledAt,
-      cancelReason: orders.cancelReason,
-      reviewReason: orders.reviewReason,
-      userId: orders.userId,
-      username: users.username,
-      displayName: users.displayName,
+      ...columnsOf(orders, [
+        ...ORDER_DETAIL_COLUMNS,
+        ...SHIPPING_COLUMNS,
+        'paymentProvider',
+        'paymentRef',
+        'paymentIntentRef',
+        'paidAt',
+        'createdAt',
+        'cancelledAt',
+        'cancelReason',
+        'reviewReason',
+        'userId',
+      ]),
+      ...columnsOf(users, ['username', 'displayName']),
       accountEmail: users.email,
     })
     .from(orders)
@@ -167,19 +155,9 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
   const [lines, events, shipped, refunded, returned, orderCount] = await Promise.all([
     db
       .select({
-        id: orderLines.id,
-        editionId: orderLines.editionId,
+        ...columnsOf(orderLines, LINE_COLUMNS),
         slug: orderLines.productSlug,
-        title: orderLines.title,
-        format: orderLines.format,
-        editionName: orderLines.editionName,
-        kind: orderLines.kind,
-        digital: orderLines.digital,
-        sku: editions.sku,
-        barcode: editions.barcode,
-        unitPriceMinor: orderLines.unitPriceMinor,
-        quantity: orderLines.quantity,
-        lineTotalMinor: orderLines.lineTotalMinor,
+        ...columnsOf(editions, ['sku', 'barcode']),
       })
       .from(orderLines)
       .leftJoin(editions, eq(editions.id, orderLines.editionId))
@@ -187,47 +165,29 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       .orderBy(asc(orderLines.id)),
     db
       .select({
-        id: orderEvents.id,
-        type: orderEvents.type,
-        actor: orderEvents.actor,
-        actorDisplayName: users.displayName,
-        actorName: users.username,
-        internal: orderEvents.internal,
-        data: orderEvents.data,
-        createdAt: orderEvents.createdAt,
+        ...columnsOf(orderEvents, ['id', 'type', 'actor', 'internal', 'data', 'createdAt']),
+        ...actorNameFields,
       })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.actorUserId))
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
     db
-      .select({
-        id: shipments.id,
-        carrier: shipments.carrier,
-        trackingNumber: shipments.trackingNumber,
-        trackingUrl: shipments.trackingUrl,
-        shippedAt: shipments.shippedAt,
-        deliveredAt: shipments.deliveredAt,
-      })
+      .select(columnsOf(shipments, ['id', 'carrier', 'trackingNumber', 'trackingUrl', 'shippedAt', 'deliveredAt']))
       .from(shipments)
       .where(eq(shipments.orderId, order.id))
       .orderBy(asc(shipments.id)),
     db
       .select({
-        id: refunds.id,
-        amountMinor: refunds.amountMinor,
-        reason: refunds.reason,
-        providerRef: refunds.providerRef,
-        actorDisplayName: users.displayName,
-        actorName: users.username,
-        createdAt: refunds.createdAt,
+        ...columnsOf(refunds, ['id', 'amountMinor', 'reason', 'providerRef', 'createdAt']),
+        ...actorNameFields,
       })
       .from(refunds)
       .leftJoin(users, eq(users.id, refunds.actorUserId))
       .where(eq(refunds.orderId, order.id))
       .orderBy(asc(refunds.id)),
     db
-      .select({ id: returns.id, status: returns.status, reason: returns.reason, createdAt: returns.createdAt })
+      .select(columnsOf(returns, ['id', 'status', 'reason', 'createdAt']))
       .from(returns)
       .where(eq(returns.orderId, order.id))
       .orderBy(asc(returns.id)),

@@ -7,6 +7,7 @@ import { orders } from '@/lib/orders/schema';
 import { customerName, customerNameFields } from '@/lib/orders/sealed';
 import { blindIndexMatches } from '@/lib/security/blind-index';
 import { iso } from '@/lib/admin/timestamps';
+import { columnsOf } from '@/lib/admin/columns';
 import {
   type AdminOrderStatus,
   normaliseOrderNumber,
@@ -15,10 +16,9 @@ import {
   ORDERS_PAGE_SIZE,
 } from './validation';
 
-export type AdminOrderRow = Pick<
-  typeof orders.$inferSelect,
-  'id' | 'number' | 'status' | 'email' | 'userId' | 'totalMinor' | 'refundedMinor' | 'currency'
-> & {
+const LIST_COLUMNS = ['id', 'number', 'status', 'email', 'userId', 'totalMinor', 'refundedMinor', 'currency'] as const;
+
+export type AdminOrderRow = Pick<typeof orders.$inferSelect, (typeof LIST_COLUMNS)[number]> & {
   customerName: string | null;
   itemCount: number;
   createdAt: string;
@@ -74,18 +74,10 @@ export async function listOrdersForAdmin(filters: OrderFilters): Promise<AdminOr
   const [rows, counts] = await Promise.all([
     db
       .select({
-        id: orders.id,
-        number: orders.number,
-        status: orders.status,
-        email: orders.email,
+        ...columnsOf(orders, [...LIST_COLUMNS, 'createdAt']),
         ...customerNameFields,
-        userId: orders.userId,
-        totalMinor: orders.totalMinor,
-        refundedMinor: orders.refundedMinor,
-        currency: orders.currency,
         itemCount: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l
           where l.order_id = "orders"."id")`.mapWith(Number),
-        createdAt: orders.createdAt,
         total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(orders)

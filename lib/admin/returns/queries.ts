@@ -5,6 +5,7 @@ import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { actorNameFields, columnsOf } from '@/lib/admin/columns';
 import { editions } from '@/lib/catalog/schema';
 import { orderEvents, orderLines, orders, refunds, returnLines, returns } from '@/lib/orders/schema';
 import { customerName, customerNameFields } from '@/lib/orders/sealed';
@@ -120,23 +121,11 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const db = await getDb();
   const [row] = await db
     .select({
-      id: returns.id,
-      status: returns.status,
-      reason: returns.reason,
-      createdAt: returns.createdAt,
-      updatedAt: returns.updatedAt,
-      orderId: returns.orderId,
-      number: orders.number,
+      ...columnsOf(returns, ['id', 'status', 'reason', 'createdAt', 'updatedAt', 'orderId']),
       orderStatus: orders.status,
-      email: orders.email,
+      ...columnsOf(orders, ['number', 'email', 'currency', 'totalMinor', 'refundedMinor']),
+      ...columnsOf(orders, ['subtotalMinor', 'shippingMinor', 'taxMinor', 'taxInclusive']),
       ...customerNameFields,
-      currency: orders.currency,
-      totalMinor: orders.totalMinor,
-      refundedMinor: orders.refundedMinor,
-      subtotalMinor: orders.subtotalMinor,
-      shippingMinor: orders.shippingMinor,
-      taxMinor: orders.taxMinor,
-      taxInclusive: orders.taxInclusive,
     })
     .from(returns)
     .innerJoin(orders, eq(orders.id, returns.orderId))
@@ -146,17 +135,10 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const [lines, events, pending] = await Promise.all([
     db
       .select({
-        id: returnLines.id,
-        orderLineId: returnLines.orderLineId,
-        editionId: orderLines.editionId,
-        title: orderLines.title,
-        format: orderLines.format,
-        editionName: orderLines.editionName,
+        ...columnsOf(returnLines, ['id', 'orderLineId', 'quantity']),
+        ...columnsOf(orderLines, ['editionId', 'title', 'format', 'editionName', 'digital', 'unitPriceMinor']),
         sku: editions.sku,
-        digital: orderLines.digital,
-        quantity: returnLines.quantity,
-        acceptable: sql<number>`${acceptableUnitsSql('return_lines', 'order_lines')}`.mapWith(Number),
-        unitPriceMinor: orderLines.unitPriceMinor,
+        acceptable: acceptableUnitsSql('return_lines', 'order_lines').mapWith(Number),
       })
       .from(returnLines)
       .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
@@ -164,13 +146,7 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
       .where(eq(returnLines.returnId, returnId))
       .orderBy(asc(returnLines.id)),
     db
-      .select({
-        type: orderEvents.type,
-        actorDisplayName: users.displayName,
-        actorName: users.username,
-        data: orderEvents.data,
-        createdAt: orderEvents.createdAt,
-      })
+      .select({ ...columnsOf(orderEvents, ['type', 'data', 'createdAt']), ...actorNameFields })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.actorUserId))
       .where(and(eq(orderEvents.orderId, row.orderId), sql`${orderEvents.data}->>'returnId' = ${String(returnId)}`))

@@ -7,14 +7,26 @@ import { requireAdmin } from '@/lib/auth/session';
 import { products } from '@/lib/catalog/schema';
 import { reviews } from '@/lib/reviews/schema';
 import { containsPattern, pageWithin } from '@/lib/admin/paging';
+import { columnsOf } from '@/lib/admin/columns';
 import { REVIEWS_PAGE_SIZE, type ReviewFilters } from './validation';
 
 type Review = typeof reviews.$inferSelect;
 
-export type ModerationReview = Pick<
-  Review,
-  'id' | 'rating' | 'title' | 'body' | 'status' | 'verifiedPurchase' | 'createdAt' | 'updatedAt'
-> & {
+const REVIEW_COLUMNS = [
+  'id',
+  'rating',
+  'title',
+  'body',
+  'status',
+  'verifiedPurchase',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+const productFields = { productTitle: products.title, productSlug: products.slug };
+const authorFields = { authorId: users.id, authorDisplayName: users.displayName, authorName: users.username };
+
+export type ModerationReview = Pick<Review, (typeof REVIEW_COLUMNS)[number]> & {
   productTitle: string;
   productSlug: string;
   authorId: number;
@@ -48,21 +60,7 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
     .where(where);
   const { page, pageCount } = pageWithin(total, filters.page, REVIEWS_PAGE_SIZE);
   const rows = await db
-    .select({
-      id: reviews.id,
-      rating: reviews.rating,
-      title: reviews.title,
-      body: reviews.body,
-      status: reviews.status,
-      verifiedPurchase: reviews.verifiedPurchase,
-      createdAt: reviews.createdAt,
-      updatedAt: reviews.updatedAt,
-      productTitle: products.title,
-      productSlug: products.slug,
-      authorId: users.id,
-      authorDisplayName: users.displayName,
-      authorName: users.username,
-    })
+    .select({ ...columnsOf(reviews, REVIEW_COLUMNS), ...productFields, ...authorFields })
     .from(reviews)
     .innerJoin(products, eq(products.id, reviews.productId))
     .innerJoin(users, eq(users.id, reviews.userId))

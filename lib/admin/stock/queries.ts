@@ -5,6 +5,7 @@ import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { actorNameFields, columnsOf } from '@/lib/admin/columns';
 import { editions, products } from '@/lib/catalog/schema';
 import { stockMovements } from '@/lib/inventory/schema';
 import { orders } from '@/lib/orders/schema';
@@ -29,12 +30,7 @@ export type StockEditionRow = { editionId: Edition['id'] } & Pick<
 /** The columns of a stock row, over `editions` joined to `products`. */
 const stockEditionFields = {
   editionId: editions.id,
-  sku: editions.sku,
-  barcode: editions.barcode,
-  format: editions.format,
-  name: editions.name,
-  status: editions.status,
-  stock: editions.stock,
+  ...columnsOf(editions, ['sku', 'barcode', 'format', 'name', 'status', 'stock']),
   productTitle: products.title,
   productSlug: products.slug,
 };
@@ -132,14 +128,9 @@ export async function listStockMovements(
   const pageSize = STOCK_HISTORY_PAGE_SIZE;
   const rows = await db
     .select({
-      id: stockMovements.id,
-      createdAt: stockMovements.createdAt,
-      reason: stockMovements.reason,
-      delta: stockMovements.delta,
+      ...columnsOf(stockMovements, ['id', 'createdAt', 'reason', 'delta', 'note']),
       orderNumber: orders.number,
-      actorDisplayName: users.displayName,
-      actorName: users.username,
-      note: stockMovements.note,
+      ...actorNameFields,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(stockMovements)
