@@ -9,3 +9,6 @@ export function pageWithin(total: number, requested: number, pageSize: number): 
 
 /** `%`, `_` and `\` typed by an admin are literal characters in a LIKE pattern, not wildcards. */
 export const containsPattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** A page of a list, with how many items and pages there are in all. */
+export type Page<T> = { items: T[]; total: number; page: number; pageCount: number };

@@ -6,7 +6,7 @@ import { users } from '@/lib/accounts/schema';
 import { auditLog } from '@/lib/audit/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
-import { pageWithin } from '@/lib/admin/paging';
+import { type Page, pageWithin } from '@/lib/admin/paging';
 import { actorNameFields, columnsOf } from '@/lib/admin/columns';
 import { type AuditDiff, diffAuditRecords } from './diff';
 import { auditEntityHref } from './links';
@@ -49,12 +49,7 @@ const asRecord = (value: unknown): Json => {
  * with a readable diff of its before and after records and, where the entity has a page, a link.
  * Admins only (requireAdmin throws otherwise).
  */
-export async function listAuditEntries(filters: AuditFilters): Promise<{
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageCount: number;
-}> {
+export async function listAuditEntries(filters: AuditFilters): Promise<Page<AuditEntry>> {
   await requireAdmin();
   const db = await getDb();
   const where = and(

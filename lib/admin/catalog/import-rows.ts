@@ -1,5 +1,5 @@
-import type { ProductKind } from '@/lib/catalog/formats';
 import { groupBySlug, type HeaderMap, readRow } from './csv-columns';
+import type { ExportProduct } from './export-fields';
 import type { ImportIssue } from './types';
 import type { EditionInput } from './validation';
 
@@ -9,17 +9,8 @@ import type { EditionInput } from './validation';
  */
 
 export type Action = 'create' | 'update' | 'unchanged';
-export type ProductFields = {
-  slug: string;
-  kind: ProductKind;
-  title: string;
-  originalTitle: string | null;
-  description: string;
-  releaseDate: string | null;
-  ageRating: string | null;
-  label: string | null;
-  status: 'draft' | 'active' | 'archived';
-};
+/** A product's own fields, as the export writes them (its genres apart). */
+export type ProductFields = Omit<ExportProduct, 'genres'>;
 
 export type RowPlan = {
   line: number;

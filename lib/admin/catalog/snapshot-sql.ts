@@ -6,6 +6,7 @@ import { type Executor, queryRows } from '@/db';
  * Raw SQL, because the query builder cannot say it: a product's audit snapshot is one
  * `jsonb_build_object` per product with its genres, editions, tracks, credits and media aggregated
  * in (`jsonb_agg … order by`), read in one query for many products (the CSV import audits hundreds).
+ * tests/integration/admin-catalog.test.ts reads the snapshots back from the audit log of a real database.
  */
 
 /** A row of the snapshot query: the product's id and the record the audit log keeps. */

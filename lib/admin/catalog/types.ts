@@ -1,3 +1,4 @@
+import type { Page } from '@/lib/admin/paging';
 import type { CreditDraft, EditionDraft, FieldErrors, ProductDraft } from './drafts';
 
 /** Shapes the admin catalog pages and components share. Types only. */
@@ -19,7 +20,7 @@ export type AdminProductRow = {
   updatedAt: string;
 };
 
-export type AdminProductList = { items: AdminProductRow[]; total: number; page: number; pageCount: number };
+export type AdminProductList = Page<AdminProductRow>;
 
 /**
  * An edition in the editor: the draft plus read-only facts. Stock is the ledger's sum, never edited

@@ -4,7 +4,7 @@ import { type Executor, getDb } from '@/db';
 import { openDisplayName } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { countsAsRevenue, netPaid, revenueCurrency } from '@/lib/admin/dashboard/revenue';
-import { containsPattern, pageWithin } from '@/lib/admin/paging';
+import { containsPattern, type Page, pageWithin } from '@/lib/admin/paging';
 import { columnsOf } from '@/lib/admin/columns';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
@@ -101,9 +101,7 @@ const statusConditions: Record<CustomerStatus, SQL | undefined> = {
  * carries its order count and lifetime value (net paid, see lib/admin/dashboard/revenue.ts),
  * computed for the page's rows only. Admins only (requireAdmin throws otherwise).
  */
-export async function listCustomers(
-  filters: CustomerFilters,
-): Promise<{ items: CustomerListItem[]; total: number; page: number; pageCount: number; currency: string }> {
+export async function listCustomers(filters: CustomerFilters): Promise<Page<CustomerListItem> & { currency: string }> {
   await requireAdmin();
   const db = await getDb();
   const where = and(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { count, desc, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { columnsOf } from '@/lib/admin/columns';
 import { requireAdmin } from '@/lib/auth/session';
 import type { OutboxStatus } from '@/lib/mail/queries';
 import { recipientHash } from '@/lib/mail/recipient';
@@ -27,6 +28,19 @@ export type OutboxMessage = OutboxListItem & {
 
 const MAX_PAGE_SIZE = 200;
 
+/** What the list shows of a message (the address and subject still sealed: see openListItem). */
+const listFields = {
+  ...columnsOf(mailOutbox, ['id', 'subject', 'template', 'status', 'createdAt', 'sentAt']),
+  to: mailOutbox.toAddress,
+};
+
+/** A row with its recipient and subject decrypted. */
+const openListItem = <T extends { to: string; subject: string }>(row: T): T => ({
+  ...row,
+  to: openAddress(row.to),
+  subject: openSubject(row.subject),
+});
+
 /**
  * The outbox for the admin mail viewer, newest first, `pageSize` (at most 200) to a page, with the
  * total count. `to` narrows it to one recipient: the whole address, compared as accounts compare
@@ -51,15 +65,7 @@ export async function listOutbox({
   const db = await getDb();
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
-      .select({
-        id: mailOutbox.id,
-        to: mailOutbox.toAddress,
-        subject: mailOutbox.subject,
-        template: mailOutbox.template,
-        status: mailOutbox.status,
-        createdAt: mailOutbox.createdAt,
-        sentAt: mailOutbox.sentAt,
-      })
+      .select(listFields)
       .from(mailOutbox)
       .where(where)
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
@@ -67,8 +73,7 @@ export async function listOutbox({
       .offset((current - 1) * size),
     db.select({ total: count() }).from(mailOutbox).where(where),
   ]);
-  const items = rows.map((row) => ({ ...row, to: openAddress(row.to), subject: openSubject(row.subject) }));
-  return { items, total, page: current, pageSize: size };
+  return { items: rows.map(openListItem), total, page: current, pageSize: size };
 }
 
 /**
@@ -82,36 +87,13 @@ export async function getOutboxMessage(id: number): Promise<OutboxMessage | null
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await getDb();
   const [row] = await db
-    .select({
-      id: mailOutbox.id,
-      to: mailOutbox.toAddress,
-      subject: mailOutbox.subject,
-      template: mailOutbox.template,
-      status: mailOutbox.status,
-      createdAt: mailOutbox.createdAt,
-      sentAt: mailOutbox.sentAt,
-      locale: mailOutbox.locale,
-      data: mailOutbox.data,
-      attempts: mailOutbox.attempts,
-      lastError: mailOutbox.lastError,
-    })
+    .select({ ...listFields, ...columnsOf(mailOutbox, ['locale', 'data', 'attempts', 'lastError']) })
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
   if (!row) return null;
   const { template, data } = openData(row);
   const { html, text } = await renderWithoutSecrets(template, data, row.locale);
-  return {
-    id: row.id,
-    to: openAddress(row.to),
-    subject: openSubject(row.subject),
-    template: row.template,
-    status: row.status,
-    createdAt: row.createdAt,
-    sentAt: row.sentAt,
-    locale: row.locale,
-    html,
-    text,
-    attempts: row.attempts,
-    lastError: openError(row.lastError),
-  };
+  // The stored data is left out: it holds the secret links the rendering hid.
+  const { data: _data, lastError, ...message } = row;
+  return { ...openListItem(message), html, text, lastError: openError(lastError) };
 }

@@ -6,7 +6,7 @@ import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { products } from '@/lib/catalog/schema';
 import { reviews } from '@/lib/reviews/schema';
-import { containsPattern, pageWithin } from '@/lib/admin/paging';
+import { containsPattern, type Page, pageWithin } from '@/lib/admin/paging';
 import { columnsOf } from '@/lib/admin/columns';
 import { REVIEWS_PAGE_SIZE, type ReviewFilters } from './validation';
 
@@ -38,12 +38,7 @@ export type ModerationReview = Pick<Review, (typeof REVIEW_COLUMNS)[number]> & {
  * (title or slug contains), rating, or one review id. Hidden reviews are included (that is the
  * point). Admins only (requireAdmin throws otherwise).
  */
-export async function listReviewsForModeration(filters: ReviewFilters): Promise<{
-  items: ModerationReview[];
-  total: number;
-  page: number;
-  pageCount: number;
-}> {
+export async function listReviewsForModeration(filters: ReviewFilters): Promise<Page<ModerationReview>> {
   await requireAdmin();
   const db = await getDb();
   const pattern = filters.product ? containsPattern(filters.product) : null;
