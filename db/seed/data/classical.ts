@@ -3,6 +3,7 @@
  * in the public domain) because a classical shelf of invented composers would not be believable;
  * the performers on these albums are invented like everyone else in the catalog.
  */
+import { oneOf, table } from './rows';
 
 export type ClassicalComposer = { name: string; bio: string };
 
@@ -12,7 +13,7 @@ export type ClassicalWork = {
   work: string;
   /** Track title stem, numbered on the tracklist ("Nocturne No. 3"). */
   piece: string;
-  performer: 'piano' | 'cello' | 'violin' | 'quartet' | 'orchestra';
+  performer: (typeof PERFORMERS)[number];
 };
 
 export const CLASSICAL_COMPOSERS: readonly ClassicalComposer[] = [
@@ -37,20 +38,28 @@ export const CLASSICAL_COMPOSERS: readonly ClassicalComposer[] = [
   },
 ];
 
-export const CLASSICAL_WORKS: readonly ClassicalWork[] = [
-  { composer: 'Frédéric Chopin', work: 'Nocturnes', piece: 'Nocturne', performer: 'piano' },
-  { composer: 'Johann Sebastian Bach', work: 'The Cello Suites', piece: 'Suite', performer: 'cello' },
-  { composer: 'Ludwig van Beethoven', work: 'Piano Sonatas', piece: 'Sonata', performer: 'piano' },
-  { composer: 'Erik Satie', work: 'Gymnopédies & Gnossiennes', piece: 'Gymnopédie', performer: 'piano' },
-  { composer: 'Claude Debussy', work: 'Préludes', piece: 'Prélude', performer: 'piano' },
-  { composer: 'Franz Schubert', work: 'Impromptus', piece: 'Impromptu', performer: 'piano' },
-  { composer: 'Antonio Vivaldi', work: 'Violin Concertos', piece: 'Concerto', performer: 'violin' },
-  { composer: 'Felix Mendelssohn', work: 'Songs Without Words', piece: 'Song Without Words', performer: 'piano' },
-  { composer: 'Johannes Brahms', work: 'Symphonies', piece: 'Symphony', performer: 'orchestra' },
-  { composer: 'Joseph Haydn', work: 'String Quartets', piece: 'Quartet', performer: 'quartet' },
-  { composer: 'Ludwig van Beethoven', work: 'The Late String Quartets', piece: 'Quartet', performer: 'quartet' },
-  { composer: 'Johann Sebastian Bach', work: 'Goldberg Variations', piece: 'Variation', performer: 'piano' },
-];
+const PERFORMERS = ['piano', 'cello', 'violin', 'quartet', 'orchestra'] as const;
+
+/** A row a work: composer | album title | track title stem | who plays it. */
+export const CLASSICAL_WORKS: readonly ClassicalWork[] = table(`
+  Frédéric Chopin | Nocturnes | Nocturne | piano
+  Johann Sebastian Bach | The Cello Suites | Suite | cello
+  Ludwig van Beethoven | Piano Sonatas | Sonata | piano
+  Erik Satie | Gymnopédies & Gnossiennes | Gymnopédie | piano
+  Claude Debussy | Préludes | Prélude | piano
+  Franz Schubert | Impromptus | Impromptu | piano
+  Antonio Vivaldi | Violin Concertos | Concerto | violin
+  Felix Mendelssohn | Songs Without Words | Song Without Words | piano
+  Johannes Brahms | Symphonies | Symphony | orchestra
+  Joseph Haydn | String Quartets | Quartet | quartet
+  Ludwig van Beethoven | The Late String Quartets | Quartet | quartet
+  Johann Sebastian Bach | Goldberg Variations | Variation | piano
+`).map(([composer, work, piece, performer]) => ({
+  composer: composer!,
+  work: work!,
+  piece: piece!,
+  performer: oneOf(performer, PERFORMERS),
+}));
 
 /** Invented ensembles; soloists are generated from the name lists. */
 export const CLASSICAL_ENSEMBLES: Readonly<Record<'quartet' | 'orchestra', readonly string[]>> = {
