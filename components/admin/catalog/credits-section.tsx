@@ -7,7 +7,7 @@ import type { PersonOption } from '@/lib/admin/catalog/types';
 import { CREDIT_ROLES } from '@/lib/catalog/formats';
 import { type EditorCreditState, move, newKey } from './editor-state';
 import { Field, SelectField } from '@/components/ui/field';
-import { SmallButton, useErrorText } from './fields';
+import { EditorSection, ItemButtons, SmallButton, useErrorText } from './fields';
 
 const DEFAULT_ROLE: Record<string, string> = { album: 'artist', film: 'director', series: 'writer', game: 'developer' };
 
@@ -49,13 +49,7 @@ export function CreditsSection({
   };
 
   return (
-    <section aria-labelledby="credits-heading" className="rounded-xl border border-stone-200 bg-white p-4">
-      <h2 id="credits-heading" className="text-lg font-bold">
-        {t('title')}
-      </h2>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
+    <EditorSection id="credits-heading" title={t('title')} announcement={announcement}>
       {credits.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t('empty')}</p>
       ) : (
@@ -82,35 +76,20 @@ export function CreditsSection({
                       onChange={(e) => set(index, { character: e.target.value })}
                       error={error('character')}
                     />
-                    <div className="flex gap-1">
-                      <SmallButton
-                        onClick={() => onChange(move(credits, index, -1), true)}
-                        disabled={index === 0}
-                        aria-label={t('moveUp', { name: credit.personName })}
-                      >
-                        ↑
-                      </SmallButton>
-                      <SmallButton
-                        onClick={() => onChange(move(credits, index, 1), true)}
-                        disabled={index === credits.length - 1}
-                        aria-label={t('moveDown', { name: credit.personName })}
-                      >
-                        ↓
-                      </SmallButton>
-                      <SmallButton
-                        tone="danger"
-                        onClick={() => {
-                          setAnnouncement(t('removed', { name: credit.personName }));
-                          onChange(
-                            credits.filter((_, i) => i !== index),
-                            true,
-                          );
-                        }}
-                        aria-label={t('remove', { name: credit.personName, role: tRole(credit.role as never) })}
-                      >
-                        {t('removeShort')}
-                      </SmallButton>
-                    </div>
+                    <ItemButtons
+                      t={t}
+                      onMove={(delta) => onChange(move(credits, index, delta), true)}
+                      index={index}
+                      values={{ name: credit.personName, role: tRole(credit.role as never) }}
+                      count={credits.length}
+                      onRemove={() => {
+                        setAnnouncement(t('removed', { name: credit.personName }));
+                        onChange(
+                          credits.filter((_, i) => i !== index),
+                          true,
+                        );
+                      }}
+                    />
                   </div>
                 </fieldset>
               </li>
@@ -119,7 +98,7 @@ export function CreditsSection({
         </ul>
       )}
       <PersonPicker onPick={add} />
-    </section>
+    </EditorSection>
   );
 }
 

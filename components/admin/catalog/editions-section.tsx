@@ -6,7 +6,7 @@ import { FORMATS_BY_KIND, type ProductKind } from '@/lib/catalog/formats';
 import { must } from '@/lib/must';
 import { emptyEdition, type EditorEditionState } from './editor-state';
 import { CheckboxField, Field, SelectField } from '@/components/ui/field';
-import { SmallButton, useErrorText } from './fields';
+import { EditorSection, SmallButton, useErrorText } from './fields';
 
 const VIDEO_FORMATS = ['dvd', 'bluray', 'uhd_bluray', 'digital_video'];
 const GAME_FORMATS = ['game_disc', 'game_cartridge', 'game_digital'];
@@ -53,19 +53,13 @@ export function EditionsSection({
   };
 
   return (
-    <section aria-labelledby="editions-heading" className="rounded-xl border border-stone-200 bg-white p-4">
-      <h2 id="editions-heading" className="text-lg font-bold">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      {errors.editions && (
-        <p role="alert" className="mt-2 text-sm font-medium text-brand-700">
-          {errorText(errors.editions)}
-        </p>
-      )}
+    <EditorSection
+      id="editions-heading"
+      title={t('title')}
+      intro={t('intro')}
+      announcement={announcement}
+      error={errorText(errors.editions)}
+    >
       {editions.length === 0 && (
         <p className="mt-4 rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t('empty')}</p>
       )}
@@ -316,6 +310,6 @@ export function EditionsSection({
       <div className="mt-3">
         <SmallButton onClick={add}>{t('add')}</SmallButton>
       </div>
-    </section>
+    </EditorSection>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { thumbnailUrlOf } from '@/lib/admin/catalog/uploads-keys';
 import { type EditorMediaState, move, newKey } from './editor-state';
 import { Field } from '@/components/ui/field';
-import { SmallButton, useErrorText } from './fields';
+import { EditorSection, ItemButtons, SmallButton, useErrorText } from './fields';
 import { UploadButton, type UploadedImage } from './upload-button';
 
 /**
@@ -57,20 +57,13 @@ export function MediaSection({
   };
 
   return (
-    <section aria-labelledby="media-heading" className="rounded-xl border border-stone-200 bg-white p-4">
-      <h2 id="media-heading" className="text-lg font-bold">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      {errors.media && (
-        <p role="alert" className="mt-2 text-sm font-medium text-brand-700">
-          {errorText(errors.media)}
-        </p>
-      )}
-
+    <EditorSection
+      id="media-heading"
+      title={t('title')}
+      intro={t('intro')}
+      announcement={announcement}
+      error={errorText(errors.media)}
+    >
       <h3 className="mt-4 font-semibold">{t('cover')}</h3>
       <div className="mt-2 flex flex-wrap items-start gap-4">
         {cover ? (
@@ -134,29 +127,14 @@ export function MediaSection({
                     onChange={(e) => patch(item, { alt: e.target.value })}
                     error={error(item, 'alt')}
                   />
-                  <div className="flex gap-1">
-                    <SmallButton
-                      onClick={() => moveGallery(item, -1)}
-                      disabled={index === 0}
-                      aria-label={t('moveUp', { item: label })}
-                    >
-                      ↑
-                    </SmallButton>
-                    <SmallButton
-                      onClick={() => moveGallery(item, 1)}
-                      disabled={index === gallery.length - 1}
-                      aria-label={t('moveDown', { item: label })}
-                    >
-                      ↓
-                    </SmallButton>
-                    <SmallButton
-                      tone="danger"
-                      onClick={() => remove(item, label)}
-                      aria-label={t('remove', { item: label })}
-                    >
-                      {t('removeShort')}
-                    </SmallButton>
-                  </div>
+                  <ItemButtons
+                    t={t}
+                    onMove={(delta) => moveGallery(item, delta)}
+                    index={index}
+                    values={{ item: label }}
+                    count={gallery.length}
+                    onRemove={() => remove(item, label)}
+                  />
                 </div>
               </li>
             );
@@ -214,6 +192,6 @@ export function MediaSection({
           }
         />
       </div>
-    </section>
+    </EditorSection>
   );
 }

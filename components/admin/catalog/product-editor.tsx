@@ -13,7 +13,7 @@ import { CreditsSection } from './credits-section';
 import { EditionsSection } from './editions-section';
 import { type EditorState, toDraftPayload, toEditorState } from './editor-state';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
-import { useErrorText } from './fields';
+import { EditorSection, useErrorText } from './fields';
 import { MediaSection } from './media-section';
 import { TracksSection } from './tracks-section';
 
@@ -118,10 +118,7 @@ export function ProductEditor({
         </p>
       </div>
 
-      <section aria-labelledby="details-heading" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 id="details-heading" className="text-lg font-bold">
-          {t('details')}
-        </h2>
+      <EditorSection id="details-heading" title={t('details')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
           <Field
             className="sm:col-span-2"
@@ -202,7 +199,7 @@ export function ProductEditor({
             onChange={(e) => update({ description: e.target.value })}
           />
         </div>
-      </section>
+      </EditorSection>
 
       <EditionsSection
         kind={state.kind as ProductKind}

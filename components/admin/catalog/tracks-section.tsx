@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { must } from '@/lib/must';
 import { emptyTrack, type EditorTrackState, move, nextPosition } from './editor-state';
 import { Field } from '@/components/ui/field';
-import { SmallButton, useErrorText } from './fields';
+import { EditorSection, ItemButtons, SmallButton, useErrorText } from './fields';
 import { UploadButton } from './upload-button';
 
 /**
@@ -80,12 +80,11 @@ export function TracksSection({
   }, 0);
 
   return (
-    <section aria-labelledby="tracks-heading" className="rounded-xl border border-stone-200 bg-white p-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="tracks-heading" className="text-lg font-bold">
-          {episodes ? t('episodesTitle') : t('title')}
-        </h2>
-        {tracks.length > 0 && (
+    <EditorSection
+      id="tracks-heading"
+      title={episodes ? t('episodesTitle') : t('title')}
+      aside={
+        tracks.length > 0 && (
           <p className="text-sm text-stone-600">
             {t('summary', {
               count: tracks.length,
@@ -93,17 +92,12 @@ export function TracksSection({
               seconds: String(totalSeconds % 60).padStart(2, '0'),
             })}
           </p>
-        )}
-      </div>
-      <p className="mt-1 text-sm text-stone-600">{t('intro')}</p>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      {errors.tracks && (
-        <p role="alert" className="mt-2 text-sm font-medium text-brand-700">
-          {errorText(errors.tracks)}
-        </p>
-      )}
+        )
+      }
+      intro={t('intro')}
+      announcement={announcement}
+      error={errorText(errors.tracks)}
+    >
       {tracks.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t('empty')}</p>
       ) : (
@@ -162,31 +156,15 @@ export function TracksSection({
                       label={t('uploadPreview')}
                       onUploaded={(clip) => set(index, { previewUrl: clip.url })}
                     />
-                    <div className="flex gap-1">
-                      <SmallButton
-                        id={`track-${track.key}-up`}
-                        onClick={() => moveTrack(index, -1)}
-                        disabled={index === 0}
-                        aria-label={t('moveUp', { title: name })}
-                      >
-                        ↑
-                      </SmallButton>
-                      <SmallButton
-                        id={`track-${track.key}-down`}
-                        onClick={() => moveTrack(index, 1)}
-                        disabled={index === tracks.length - 1}
-                        aria-label={t('moveDown', { title: name })}
-                      >
-                        ↓
-                      </SmallButton>
-                      <SmallButton
-                        tone="danger"
-                        onClick={() => remove(index)}
-                        aria-label={t('remove', { title: name })}
-                      >
-                        {t('removeShort')}
-                      </SmallButton>
-                    </div>
+                    <ItemButtons
+                      t={t}
+                      onMove={(delta) => moveTrack(index, delta)}
+                      index={index}
+                      values={{ title: name }}
+                      count={tracks.length}
+                      onRemove={() => remove(index)}
+                      idPrefix={`track-${track.key}`}
+                    />
                   </div>
                 </fieldset>
               </li>
@@ -197,6 +175,6 @@ export function TracksSection({
       <div className="mt-3">
         <SmallButton onClick={add}>{episodes ? t('addEpisode') : t('add')}</SmallButton>
       </div>
-    </section>
+    </EditorSection>
   );
 }
