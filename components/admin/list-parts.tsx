@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
+import { Field, SelectField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 
 const ORDER_TONES: Record<string, 'brand' | 'info' | 'success' | 'muted'> = {
@@ -219,4 +220,65 @@ export function StatusTabs({
       </ul>
     </nav>
   );
+}
+
+/**
+ * A select of a filter form: "any" (no filter, an empty value) first, then the choices; `value` is
+ * the filter's current value.
+ */
+export function ChoiceFilter({
+  any,
+  choices,
+  value,
+  className = 'w-36',
+  ...select
+}: Omit<React.ComponentProps<typeof SelectField>, 'options' | 'defaultValue' | 'value' | 'children'> & {
+  any: string;
+  choices: { value: string | number; label: string }[];
+  value: string | number | null | undefined;
+}) {
+  return (
+    <SelectField
+      {...select}
+      className={className}
+      defaultValue={value ?? ''}
+      options={[{ value: '', label: any }, ...choices.map((choice) => ({ ...choice, value: String(choice.value) }))]}
+    />
+  );
+}
+
+/** The "from" and "to" dates of a filter form, each with its error. */
+export function DateRangeFields({
+  labels,
+  values,
+  errors,
+}: {
+  labels: { from: string; to: string };
+  values: { from: string; to: string };
+  errors: { from?: string | null; to?: string | null };
+}) {
+  return (['from', 'to'] as const).map((name) => (
+    <Field
+      key={name}
+      label={labels[name]}
+      name={name}
+      type="date"
+      defaultValue={values[name]}
+      error={errors[name]}
+      className="w-40"
+    />
+  ));
+}
+
+/** The search box of a filter form: its text field, `q` unless named otherwise. */
+export function SearchField({
+  value,
+  name = 'q',
+  type = 'search',
+  ...field
+}: { label: string; value: string | undefined; name?: string; type?: 'search' | 'email' } & Pick<
+  React.ComponentProps<typeof Field>,
+  'id' | 'hint' | 'placeholder' | 'maxLength' | 'className'
+>) {
+  return <Field {...field} name={name} type={type} defaultValue={value} />;
 }

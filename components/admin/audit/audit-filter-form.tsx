@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
-import { FilterBar } from '@/components/admin/list-parts';
-import { Field, SelectField } from '@/components/ui/field';
+import { ChoiceFilter, DateRangeFields, FilterBar } from '@/components/admin/list-parts';
+import { Field } from '@/components/ui/field';
 import type { AuditFilters } from '@/lib/admin/audit-log/validation';
 
 /** The audit log's filters: a GET form, so a filtered view is a link that can be shared. */
@@ -18,10 +18,11 @@ export function AuditFilterForm({
   filtered: boolean;
 }) {
   const t = useTranslations('admin.audit');
-  const entities =
+  const entities = (
     filters.entity && !options.entities.includes(filters.entity)
       ? [...options.entities, filters.entity]
-      : options.entities;
+      : options.entities
+  ).map((entity) => ({ value: entity, label: entity }));
   return (
     <FilterBar
       action="/admin/audit"
@@ -31,27 +32,15 @@ export function AuditFilterForm({
       actionsClassName="mt-6 flex items-center gap-3"
       noValidate
     >
-      <SelectField
+      <ChoiceFilter
         label={t('actor')}
+        any={t('anyActor')}
         name="actor"
-        defaultValue={filters.actor ? String(filters.actor) : ''}
+        value={filters.actor}
+        choices={options.actors.map((actor) => ({ value: actor.id, label: actor.name }))}
         className="w-44"
-      >
-        <option value="">{t('anyActor')}</option>
-        {options.actors.map((actor) => (
-          <option key={actor.id} value={actor.id}>
-            {actor.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={t('entity')} name="entity" defaultValue={filters.entity} className="w-36">
-        <option value="">{t('anyEntity')}</option>
-        {entities.map((entity) => (
-          <option key={entity} value={entity}>
-            {entity}
-          </option>
-        ))}
-      </SelectField>
+      />
+      <ChoiceFilter label={t('entity')} any={t('anyEntity')} name="entity" value={filters.entity} choices={entities} />
       {filters.entityId && <input type="hidden" name="entityId" value={filters.entityId} />}
       <Field
         label={t('action')}
@@ -68,21 +57,10 @@ export function AuditFilterForm({
           <option key={action} value={action} />
         ))}
       </datalist>
-      <Field
-        label={t('from')}
-        name="from"
-        type="date"
-        defaultValue={values.from}
-        error={errors.from ? t(`errors.${errors.from}`) : undefined}
-        className="w-40"
-      />
-      <Field
-        label={t('to')}
-        name="to"
-        type="date"
-        defaultValue={values.to}
-        error={errors.to ? t(`errors.${errors.to}`) : undefined}
-        className="w-40"
+      <DateRangeFields
+        labels={{ from: t('from'), to: t('to') }}
+        values={values}
+        errors={{ from: errors.from && t(`errors.${errors.from}`), to: errors.to && t(`errors.${errors.to}`) }}
       />
     </FilterBar>
   );

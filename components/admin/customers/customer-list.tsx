@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { FilterBar } from '@/components/admin/list-parts';
+import { ChoiceFilter, FilterBar, SearchField } from '@/components/admin/list-parts';
 import { type Column, DataTable } from '@/components/ui/data-table';
-import { Field, SelectField } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerListItem, CustomerStatus } from '@/lib/admin/customers/queries';
 import { CUSTOMER_ROLES, CUSTOMER_STATUSES, type CustomerFilters } from '@/lib/admin/customers/validation';
@@ -28,37 +27,19 @@ export function CustomerRoleBadge({ role }: { role: 'customer' | 'admin' }) {
 /** Search and filters of the customer list: a GET form, so they live in the URL. */
 export function CustomerFilterForm({ filters, filtered }: { filters: CustomerFilters; filtered: boolean }) {
   const t = useTranslations('admin.customers');
+  const roles = CUSTOMER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const statuses = CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }));
   return (
     <FilterBar action="/admin/customers" submit={t('filter')} clear={filtered && t('clear')}>
-      <Field
+      <SearchField
         label={t('search')}
         hint={t('searchHint')}
-        name="q"
-        type="search"
-        defaultValue={filters.q}
+        value={filters.q}
         maxLength={100}
         className="w-full sm:w-72"
       />
-      <SelectField
-        label={t('role')}
-        name="role"
-        defaultValue={filters.role ?? ''}
-        className="w-36"
-        options={[
-          { value: '', label: t('anyRole') },
-          ...CUSTOMER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) })),
-        ]}
-      />
-      <SelectField
-        label={t('status')}
-        name="status"
-        defaultValue={filters.status ?? ''}
-        className="w-36"
-        options={[
-          { value: '', label: t('anyStatus') },
-          ...CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
-        ]}
-      />
+      <ChoiceFilter label={t('role')} any={t('anyRole')} name="role" value={filters.role} choices={roles} />
+      <ChoiceFilter label={t('status')} any={t('anyStatus')} name="status" value={filters.status} choices={statuses} />
     </FilterBar>
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Field } from '@/components/ui/field';
+import { DateRangeFields } from '@/components/admin/list-parts';
 import {
   type DateRange,
   DEFAULT_PRESET,
@@ -55,21 +55,10 @@ export function RangePicker({
           aria-label={t('custom')}
           noValidate
         >
-          <Field
-            label={t('from')}
-            name="from"
-            type="date"
-            defaultValue={custom.from}
-            error={errorText(errors.from)}
-            className="w-40"
-          />
-          <Field
-            label={t('to')}
-            name="to"
-            type="date"
-            defaultValue={custom.to}
-            error={errorText(errors.to)}
-            className="w-40"
+          <DateRangeFields
+            labels={{ from: t('from'), to: t('to') }}
+            values={custom}
+            errors={{ from: errorText(errors.from), to: errorText(errors.to) }}
           />
           <button
             type="submit"

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { FilterBar } from '@/components/admin/list-parts';
+import { ChoiceFilter, FilterBar, SearchField } from '@/components/admin/list-parts';
 import { Badge } from '@/components/ui/badge';
-import { Field, SelectField } from '@/components/ui/field';
 import type { ModerationReview } from '@/lib/admin/reviews/queries';
 import { REVIEW_STATUSES, type ReviewFilters } from '@/lib/admin/reviews/validation';
 import { ReviewVisibilityButton } from './review-visibility-button';
@@ -10,37 +9,26 @@ import { ReviewVisibilityButton } from './review-visibility-button';
 /** Filters of the moderation list: a GET form, so they live in the URL. */
 export function ReviewFilterForm({ filters, filtered }: { filters: ReviewFilters; filtered: boolean }) {
   const t = useTranslations('admin.reviews');
+  const statuses = REVIEW_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }));
+  const ratings = [5, 4, 3, 2, 1].map((rating) => ({ value: rating, label: t('stars', { rating }) }));
   return (
     <FilterBar action="/admin/reviews" submit={t('filter')} clear={filtered && t('clear')}>
-      <SelectField label={t('status')} name="status" defaultValue={filters.status ?? ''} className="w-36">
-        <option value="">{t('anyStatus')}</option>
-        {REVIEW_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {t(`statuses.${status}`)}
-          </option>
-        ))}
-      </SelectField>
-      <Field
+      <ChoiceFilter label={t('status')} any={t('anyStatus')} name="status" value={filters.status} choices={statuses} />
+      <SearchField
         label={t('product')}
         name="product"
-        type="search"
-        defaultValue={filters.product}
+        value={filters.product}
         maxLength={100}
         className="w-full sm:w-64"
       />
-      <SelectField
+      <ChoiceFilter
         label={t('rating')}
+        any={t('anyRating')}
         name="rating"
-        defaultValue={filters.rating ? String(filters.rating) : ''}
+        value={filters.rating}
+        choices={ratings}
         className="w-32"
-      >
-        <option value="">{t('anyRating')}</option>
-        {[5, 4, 3, 2, 1].map((rating) => (
-          <option key={rating} value={rating}>
-            {t('stars', { rating })}
-          </option>
-        ))}
-      </SelectField>
+      />
     </FilterBar>
   );
 }

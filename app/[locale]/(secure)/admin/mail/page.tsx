@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterBar, ListPagination } from '@/components/admin/list-parts';
+import { FilterBar, ListPagination, SearchField } from '@/components/admin/list-parts';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/card';
 import { type Column, DataTable } from '@/components/ui/data-table';
-import { Field } from '@/components/ui/field';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
@@ -54,12 +53,12 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
     <div>
       <PageHeader title={t('title')} intro={t('intro', { days: env.RETAIN_MAIL_DAYS })} />
       <FilterBar action="/admin/mail" submit={t('filter')}>
-        <Field
+        <SearchField
           id="mail-to"
           label={t('recipientSearch')}
           name="to"
           type="email"
-          defaultValue={to}
+          value={to}
           placeholder={t('recipientSearch')}
           className="w-64"
         />

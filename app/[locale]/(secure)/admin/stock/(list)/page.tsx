@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterBar, ListPagination, StatusTabs } from '@/components/admin/list-parts';
+import { FilterBar, ListPagination, SearchField, StatusTabs } from '@/components/admin/list-parts';
 import { PageHeader } from '@/components/ui/page-header';
 import { type Column, DataTable, readSort } from '@/components/ui/data-table';
-import { Field } from '@/components/ui/field';
 import { LOW_STOCK, listStockEditions } from '@/lib/admin/stock/queries';
 import { DEFAULT_STOCK_SORT, STOCK_SORTS, type StockFilter, type StockSort } from '@/lib/admin/stock/validation';
 import { formatLabel } from '@/lib/catalog/format-label';
@@ -88,12 +87,10 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
         submit={t('searchSubmit')}
         className="mt-4 flex flex-wrap items-end gap-2"
       >
-        <Field
+        <SearchField
           id="stock-q"
           label={t('search')}
-          name="q"
-          type="search"
-          defaultValue={q}
+          value={q}
           placeholder={t('searchPlaceholder')}
           className="grow sm:w-72 sm:grow-0"
         />
