@@ -3,6 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
+import { formatMoney } from '@/lib/money/format';
 
 const ORDER_TONES: Record<string, 'brand' | 'info' | 'success' | 'muted'> = {
   pending_payment: 'muted',
@@ -78,6 +80,15 @@ export function RecordStatus({
       {children}
     </p>
   );
+}
+
+/** How a record's page writes amounts (in the record's currency) and moments (date and time). */
+export function recordFormats(locale: Locale, currency: string) {
+  const tag = LOCALE_TAGS[locale];
+  return {
+    money: (minor: number) => formatMoney(minor, currency, tag),
+    date: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
+  };
 }
 
 /** A list's URL with the given search params, leaving out empty ones and page 1. */

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/config';
 import { type Column, DataTable } from '@/components/ui/data-table';
 
 type Line = {
@@ -11,11 +13,12 @@ type Line = {
 
 /**
  * The lines of an order or a return for staff: the item and what edition it is, its SKU (linking to
- * the edition's stock), the quantity, optionally the unit price, and the line's total.
+ * the edition's stock), the quantity, optionally the unit price, and the line's total; the column
+ * names are the order page's (`admin.orders.lines`).
  */
-export function OrderLinesTable<L extends Line>({
+export async function OrderLinesTable<L extends Line>({
   lines,
-  labels,
+  locale,
   details,
   barcode,
   unitPrice,
@@ -23,7 +26,7 @@ export function OrderLinesTable<L extends Line>({
   minWidth,
 }: {
   lines: L[];
-  labels: { item: string; sku: string; quantity: string; unitPrice?: string; total: string };
+  locale: Locale;
   /** Under the title: format, edition name and the like, joined with dots. */
   details: (line: L) => (string | null | undefined)[];
   barcode?: (line: L) => string | null;
@@ -31,10 +34,11 @@ export function OrderLinesTable<L extends Line>({
   total: (line: L) => string;
   minWidth: string;
 }) {
+  const t = await getTranslations({ locale, namespace: 'admin.orders.lines' });
   const columns: Column<L>[] = [
     {
       key: 'item',
-      header: labels.item,
+      header: t('item'),
       cell: (line) => (
         <>
           <span className="font-medium">{line.title}</span>
@@ -44,7 +48,7 @@ export function OrderLinesTable<L extends Line>({
     },
     {
       key: 'sku',
-      header: labels.sku,
+      header: t('sku'),
       className: 'font-mono text-xs',
       cell: (line) => (
         <>
@@ -61,7 +65,7 @@ export function OrderLinesTable<L extends Line>({
     },
     {
       key: 'quantity',
-      header: labels.quantity,
+      header: t('quantity'),
       align: 'right',
       className: 'tabular-nums',
       cell: (line) => line.quantity,
@@ -70,14 +74,14 @@ export function OrderLinesTable<L extends Line>({
       ? [
           {
             key: 'unitPrice',
-            header: labels.unitPrice,
+            header: t('unitPrice'),
             align: 'right',
             className: 'tabular-nums',
             cell: unitPrice,
           } as const,
         ]
       : []),
-    { key: 'total', header: labels.total, align: 'right', className: 'tabular-nums', cell: total },
+    { key: 'total', header: t('total'), align: 'right', className: 'tabular-nums', cell: total },
   ];
   return <DataTable variant="plain" minWidth={minWidth} columns={columns} rows={lines} rowKey={(line) => line.id} />;
 }

@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import type { AdminOrder, AdminOrderEvent } from '@/lib/admin/orders/detail-queries';
 import { minorToInput } from '@/lib/admin/orders/amount';
 import { formatLabel } from '@/lib/catalog/format-label';
-import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
-import { formatMoney } from '@/lib/money/format';
-import { RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
+import type { Locale } from '@/lib/i18n/config';
+import { recordFormats, RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
 import { Timeline } from '@/components/ui/timeline';
+import { TrackingNumber } from '@/components/ui/tracking-number';
 import { AddressBlock } from '@/components/ui/address-block';
 import { Section } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -27,9 +27,7 @@ type Translator = Awaited<ReturnType<typeof getTranslations>>;
 /** One order for staff: actions, lines, money, shipping, returns, customer and the full timeline. */
 export async function AdminOrderView({ order, locale }: { order: AdminOrder; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'admin.orders' });
-  const tag = LOCALE_TAGS[locale];
-  const money = (minor: number) => formatMoney(minor, order.currency, tag);
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const { money, date } = recordFormats(locale, order.currency);
   const when = (value: string) => (
     <time dateTime={value} className="whitespace-nowrap">
       {date.format(new Date(value))}
@@ -71,13 +69,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
             <OrderLinesTable
               lines={order.lines}
               minWidth="min-w-[36rem]"
-              labels={{
-                item: t('lines.item'),
-                sku: t('lines.sku'),
-                quantity: t('lines.quantity'),
-                unitPrice: t('lines.unitPrice'),
-                total: t('lines.total'),
-              }}
+              locale={locale}
               details={(line) => [
                 formatLabel(line.format, locale),
                 line.editionName,
@@ -102,10 +94,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
           </Section>
 
           {hasActions && (
-            <section aria-labelledby="actions-heading" className="space-y-4">
-              <h2 id="actions-heading" className="font-bold">
-                {t('actions')}
-              </h2>
+            <Section id="actions-heading" title={t('actions')} bare className="space-y-4">
               <div className="grid gap-4 lg:grid-cols-2">
                 {order.can.ship && <ShipOrderForm orderId={order.id} />}
                 {order.can.deliver && <DeliverOrderForm orderId={order.id} />}
@@ -135,7 +124,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                   />
                 )}
               </div>
-            </section>
+            </Section>
           )}
 
           <Section id="payment-heading" title={t('payment.title')}>
@@ -271,18 +260,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 <p>{t('shipping.shippedWith', { carrier: shipment.carrier })}</p>
                 <p>
                   {t('shipping.tracking')}:{' '}
-                  {shipment.trackingUrl ? (
-                    <a
-                      href={shipment.trackingUrl}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      className="font-mono text-brand-700 underline"
-                    >
-                      {shipment.trackingNumber}
-                    </a>
-                  ) : (
-                    <span className="font-mono">{shipment.trackingNumber}</span>
-                  )}
+                  <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} className="font-mono" />
                 </p>
                 <p className="text-stone-600">
                   {t('shipping.shippedAt')} {when(shipment.shippedAt)}

@@ -3,9 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { minorToInput } from '@/lib/admin/orders/amount';
 import type { AdminReturn } from '@/lib/admin/returns/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
-import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
-import { formatMoney } from '@/lib/money/format';
-import { RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
+import type { Locale } from '@/lib/i18n/config';
+import { recordFormats, RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
 import { Timeline } from '@/components/ui/timeline';
 import { Section } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -16,9 +15,7 @@ import { DecideReturnForms, ReceiveReturnForm, RetryReturnRefundForm } from './r
 export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'admin.returns' });
   const tOrders = await getTranslations({ locale, namespace: 'admin.orders' });
-  const tag = LOCALE_TAGS[locale];
-  const money = (minor: number) => formatMoney(minor, ret.order.currency, tag);
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const { money, date } = recordFormats(locale, ret.order.currency);
   return (
     <article aria-labelledby="return-heading" className="space-y-6">
       <RecordHeader
@@ -47,12 +44,7 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
             <OrderLinesTable
               lines={ret.lines}
               minWidth="min-w-[30rem]"
-              labels={{
-                item: tOrders('lines.item'),
-                sku: tOrders('lines.sku'),
-                quantity: tOrders('lines.quantity'),
-                total: tOrders('lines.total'),
-              }}
+              locale={locale}
               details={(line) => [formatLabel(line.format, locale), line.editionName]}
               total={(line) => money(line.unitPriceMinor * line.quantity)}
             />
