@@ -28,11 +28,30 @@ export type TableSort = {
   labels: { ascending: string; descending: string };
 };
 
+const HEAD = 'border-b border-stone-200 text-xs uppercase text-stone-500';
+const BODY = 'divide-y divide-stone-100';
+
 const VARIANTS = {
   /** A list page's table: in its own card, scrolling sideways on narrow screens. */
-  boxed: { wrapper: `mt-4 overflow-x-auto ${CARD_CLASS}`, cell: 'px-3 py-2', row: 'hover:bg-stone-50' },
+  boxed: {
+    wrapper: `mt-4 overflow-x-auto ${CARD_CLASS}`,
+    cell: 'px-3 py-2',
+    row: 'hover:bg-stone-50',
+    head: HEAD,
+    body: BODY,
+  },
   /** A table inside a card or section: no frame of its own. */
-  plain: { wrapper: 'mt-3 overflow-x-auto', cell: 'py-2 pr-3 last:pr-0', row: undefined },
+  plain: { wrapper: 'mt-3 overflow-x-auto', cell: 'py-2 pr-3 last:pr-0', row: undefined, head: HEAD, body: BODY },
+  /** A dense table inside a card (a report): padding on every side of a cell. */
+  compact: { wrapper: 'mt-2 overflow-x-auto', cell: 'p-2', row: undefined, head: HEAD, body: BODY },
+  /** On paper (a packing slip): black rules, no greys. */
+  print: {
+    wrapper: 'mt-8',
+    cell: 'py-2 pr-3 last:pr-0',
+    row: undefined,
+    head: 'border-b-2 border-stone-800 text-xs uppercase',
+    body: 'divide-y divide-stone-300',
+  },
 } as const;
 
 /**
@@ -80,7 +99,7 @@ export function DataTable<Row>({
     <div className={wrapperClassName ?? style.wrapper}>
       <table className={`w-full ${minWidth} text-left text-sm`}>
         {caption && <caption className="sr-only">{caption}</caption>}
-        <thead className={hideHeader ? 'sr-only' : 'border-b border-stone-200 text-xs uppercase text-stone-500'}>
+        <thead className={hideHeader ? 'sr-only' : style.head}>
           <tr>
             {columns.map((column) => {
               const active = sort?.key === column.key ? sort.dir : null;
@@ -97,7 +116,7 @@ export function DataTable<Row>({
             })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-100">
+        <tbody className={style.body}>
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row) ?? style.row}>
               {columns.map((column) => {

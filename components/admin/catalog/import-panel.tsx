@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { type CsvRecord, CsvSyntaxError, parseCsv } from '@/lib/admin/catalog/csv';
 import { importBatches } from '@/lib/admin/catalog/csv-columns';
 import { PREVIEW_CONTENT_TYPE, previewBody } from '@/lib/admin/catalog/import-format';
@@ -247,64 +248,26 @@ export function ImportPanel() {
             </p>
           )}
 
-          <Issues
-            title={t('errorsTitle')}
-            issues={report.errors}
-            total={report.errorCount}
-            text={issueText}
-            tone="error"
-          />
-          <Issues
-            title={t('warningsTitle')}
-            issues={report.warnings}
-            total={report.warningCount}
-            text={issueText}
-            tone="warning"
-          />
+          <Issues report={report} tone="error" text={issueText} />
+          <Issues report={report} tone="warning" text={issueText} />
 
           {report.rows.length > 0 && (
-            <div>
-              <h3 className="font-semibold">{t('rowsTitle')}</h3>
-              {report.counts.rows > report.rows.length && (
-                <p className="text-sm text-stone-600">
-                  {t('rowsShown', { shown: report.rows.length, total: report.counts.rows })}
-                </p>
-              )}
-              <div className="mt-2 overflow-x-auto">
-                <table className="w-full min-w-[36rem] text-left text-sm">
-                  <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-                    <tr>
-                      <th scope="col" className="p-2">
-                        {t('line')}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t('slug')}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t('sku')}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t('product')}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t('edition')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-stone-100">
-                    {report.rows.slice(0, SHOWN_ROWS).map((row) => (
-                      <tr key={row.line} className={row.product === 'skip' ? 'bg-brand-50/50' : undefined}>
-                        <td className="p-2 tabular-nums">{row.line}</td>
-                        <td className="p-2">{row.slug}</td>
-                        <td className="p-2">{row.sku}</td>
-                        <td className="p-2">{t(`actions.${row.product}`)}</td>
-                        <td className="p-2">{t(`actions.${row.edition}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
+            <ReportTable
+              heading={<h3 className="font-semibold">{t('rowsTitle')}</h3>}
+              shown={report.rows.length}
+              total={report.counts.rows}
+              minWidth="min-w-[36rem]"
+              columns={[
+                { key: 'line', header: t('line'), className: 'tabular-nums', cell: (row) => row.line },
+                { key: 'slug', header: t('slug'), cell: (row) => row.slug },
+                { key: 'sku', header: t('sku'), cell: (row) => row.sku },
+                { key: 'product', header: t('product'), cell: (row) => t(`actions.${row.product}`) },
+                { key: 'edition', header: t('edition'), cell: (row) => t(`actions.${row.edition}`) },
+              ]}
+              rows={report.rows.slice(0, SHOWN_ROWS)}
+              rowKey={(row) => row.line}
+              rowClassName={(row) => (row.product === 'skip' ? 'bg-brand-50/50' : undefined)}
+            />
           )}
         </section>
       )}
@@ -329,56 +292,75 @@ function Summary({ report, dryRun }: { report: ImportReport; dryRun: boolean }) 
   );
 }
 
-/** The first issues by line (the server sends at most SHOWN_ISSUES of them) and how many there are. */
+/**
+ * The report's first errors or warnings by line (the server sends at most SHOWN_ISSUES of them) and
+ * how many there are.
+ */
 function Issues({
-  title,
-  issues,
-  total,
-  text,
+  report,
   tone,
+  text,
 }: {
-  title: string;
-  issues: ImportIssue[];
-  total: number;
-  text: (issue: ImportIssue) => string;
+  report: ImportReport;
   tone: 'error' | 'warning';
+  text: (issue: ImportIssue) => string;
 }) {
   const t = useTranslations('admin.catalog.import');
+  const [title, issues, total] =
+    tone === 'error'
+      ? [t('errorsTitle'), report.errors, report.errorCount]
+      : [t('warningsTitle'), report.warnings, report.warningCount];
   if (total === 0) return null;
   return (
+    <ReportTable
+      heading={
+        <h3 className={`font-semibold ${tone === 'error' ? 'text-brand-700' : 'text-amber-800'}`}>
+          {title} ({total})
+        </h3>
+      }
+      shown={issues.length}
+      total={total}
+      minWidth="min-w-[30rem]"
+      wrapperClassName="mt-2 max-h-96 overflow-auto"
+      columns={[
+        { key: 'line', header: t('line'), className: 'tabular-nums', cell: ({ issue }) => issue.line },
+        {
+          key: 'column',
+          header: t('column'),
+          className: 'font-mono text-xs',
+          cell: ({ issue }) => issue.column ?? '—',
+        },
+        { key: 'problem', header: t('problem'), cell: ({ issue }) => text(issue) },
+      ]}
+      rows={issues
+        .slice(0, SHOWN_ISSUES)
+        .map((issue, index) => ({ issue, key: `${issue.line}-${issue.column}-${index}` }))}
+      rowKey={(row) => row.key}
+    />
+  );
+}
+
+/** A table of the report under its heading, saying so when it shows only the first rows of many. */
+function ReportTable<Row>({
+  heading,
+  shown,
+  total,
+  ...table
+}: {
+  heading: React.ReactNode;
+  /** How many rows the server sent, and how many there are. */
+  shown: number;
+  total: number;
+} & Pick<
+  React.ComponentProps<typeof DataTable<Row>>,
+  'columns' | 'rows' | 'rowKey' | 'rowClassName' | 'minWidth' | 'wrapperClassName'
+>) {
+  const t = useTranslations('admin.catalog.import');
+  return (
     <div>
-      <h3 className={`font-semibold ${tone === 'error' ? 'text-brand-700' : 'text-amber-800'}`}>
-        {title} ({total})
-      </h3>
-      {total > issues.length && (
-        <p className="text-sm text-stone-600">{t('rowsShown', { shown: issues.length, total })}</p>
-      )}
-      <div className="mt-2 max-h-96 overflow-auto">
-        <table className="w-full min-w-[30rem] text-left text-sm">
-          <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-            <tr>
-              <th scope="col" className="p-2">
-                {t('line')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('column')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('problem')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {issues.slice(0, SHOWN_ISSUES).map((issue, index) => (
-              <tr key={`${issue.line}-${issue.column}-${index}`}>
-                <td className="p-2 tabular-nums">{issue.line}</td>
-                <td className="p-2 font-mono text-xs">{issue.column ?? '—'}</td>
-                <td className="p-2">{text(issue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {heading}
+      {total > shown && <p className="text-sm text-stone-600">{t('rowsShown', { shown, total })}</p>}
+      <DataTable variant="compact" {...table} />
     </div>
   );
 }

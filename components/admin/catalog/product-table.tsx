@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmPanel } from '@/components/ui/confirm';
+import { DataTable } from '@/components/ui/data-table';
 import { updateProductsStatusAction } from '@/lib/actions/admin/catalog';
 import type { AdminProductRow } from '@/lib/admin/catalog/types';
 import { thumbnailUrlOf } from '@/lib/admin/catalog/uploads-keys';
@@ -138,92 +139,92 @@ export function ProductTable({
         {result?.text}
       </p>
 
-      <div className="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="w-full min-w-[48rem] text-left text-sm">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead className="border-b border-stone-200 text-xs uppercase text-stone-500">
-            <tr>
-              <th scope="col" className="w-10 p-2">
-                <input
-                  ref={selectAllRef}
-                  type="checkbox"
-                  className="size-4"
-                  checked={all}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
-                  aria-label={t('selectAll')}
-                />
-              </th>
-              <th scope="col" className="p-2">
-                {t('product')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('kind')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('status')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('editions')}
-              </th>
-              <th scope="col" className="p-2 text-right">
-                {t('price')}
-              </th>
-              <th scope="col" className="p-2 text-right">
-                {t('stock')}
-              </th>
-              <th scope="col" className="p-2">
-                {t('updated')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {items.map((row) => (
-              <tr key={row.id} className={selected.has(row.id) ? 'bg-brand-50/40' : undefined}>
-                <td className="p-2">
-                  <input
-                    type="checkbox"
-                    className="size-4"
-                    checked={selected.has(row.id)}
-                    onChange={(e) => toggle(row.id, e.target.checked)}
-                    aria-label={t('select', { title: row.title })}
+      <DataTable
+        variant="compact"
+        wrapperClassName="mt-2 overflow-x-auto rounded-lg border border-stone-200 bg-white"
+        minWidth="min-w-[48rem]"
+        caption={t('caption')}
+        rows={items}
+        rowKey={(row) => row.id}
+        rowClassName={(row) => (selected.has(row.id) ? 'bg-brand-50/40' : undefined)}
+        columns={[
+          {
+            key: 'select',
+            headerClassName: 'w-10',
+            header: (
+              <input
+                ref={selectAllRef}
+                type="checkbox"
+                className="size-4"
+                checked={all}
+                onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
+                aria-label={t('selectAll')}
+              />
+            ),
+            cell: (row) => (
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={selected.has(row.id)}
+                onChange={(e) => toggle(row.id, e.target.checked)}
+                aria-label={t('select', { title: row.title })}
+              />
+            ),
+          },
+          {
+            key: 'product',
+            header: t('product'),
+            cell: (row) => (
+              <div className="flex items-center gap-3">
+                {row.coverUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- a small thumbnail
+                  <img
+                    src={thumbnailUrlOf(row.coverUrl) ?? row.coverUrl}
+                    alt=""
+                    loading="lazy"
+                    className="size-10 shrink-0 rounded bg-stone-100 object-cover"
                   />
-                </td>
-                <td className="p-2">
-                  <div className="flex items-center gap-3">
-                    {row.coverUrl ? (
-                      // eslint-disable-next-line @next/next/no-img-element -- a small thumbnail
-                      <img
-                        src={thumbnailUrlOf(row.coverUrl) ?? row.coverUrl}
-                        alt=""
-                        loading="lazy"
-                        className="size-10 shrink-0 rounded bg-stone-100 object-cover"
-                      />
-                    ) : (
-                      <span aria-hidden className="size-10 shrink-0 rounded bg-stone-100" />
-                    )}
-                    <div className="min-w-0">
-                      <Link href={`/admin/products/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                        {row.title}
-                      </Link>
-                      {row.originalTitle && <p className="truncate text-xs text-stone-500">{row.originalTitle}</p>}
-                    </div>
-                  </div>
-                </td>
-                <td className="whitespace-nowrap p-2">{tKind(row.kind)}</td>
-                <td className="p-2">
-                  <Badge tone={STATUS_TONE[row.status]}>{tStatus(row.status)}</Badge>
-                </td>
-                <td className="p-2 text-stone-700">
-                  {row.formats.length ? row.formats.map((f) => tFormat(f as never)).join(', ') : t('noEditions')}
-                </td>
-                <td className="whitespace-nowrap p-2 text-right tabular-nums">{price(row)}</td>
-                <td className="p-2 text-right tabular-nums">{row.stock}</td>
-                <td className="whitespace-nowrap p-2 text-stone-600">{date.format(new Date(row.updatedAt))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                ) : (
+                  <span aria-hidden className="size-10 shrink-0 rounded bg-stone-100" />
+                )}
+                <div className="min-w-0">
+                  <Link href={`/admin/products/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    {row.title}
+                  </Link>
+                  {row.originalTitle && <p className="truncate text-xs text-stone-500">{row.originalTitle}</p>}
+                </div>
+              </div>
+            ),
+          },
+          { key: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (row) => tKind(row.kind) },
+          {
+            key: 'status',
+            header: t('status'),
+            cell: (row) => <Badge tone={STATUS_TONE[row.status]}>{tStatus(row.status)}</Badge>,
+          },
+          {
+            key: 'editions',
+            header: t('editions'),
+            className: 'text-stone-700',
+            cell: (row) =>
+              row.formats.length ? row.formats.map((f) => tFormat(f as never)).join(', ') : t('noEditions'),
+          },
+          {
+            key: 'price',
+            header: t('price'),
+            align: 'right',
+            className: 'whitespace-nowrap tabular-nums',
+            cell: (row) => price(row),
+          },
+          { key: 'stock', header: t('stock'), align: 'right', className: 'tabular-nums', cell: (row) => row.stock },
+          {
+            key: 'updated',
+            header: t('updated'),
+            className: 'whitespace-nowrap text-stone-600',
+            cell: (row) => date.format(new Date(row.updatedAt)),
+          },
+        ]}
+      />
     </div>
   );
 }

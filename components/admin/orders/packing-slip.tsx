@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AddressBlock } from '@/components/ui/address-block';
+import { DataTable } from '@/components/ui/data-table';
 import type { AdminOrder } from '@/lib/admin/orders/detail-queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
@@ -81,48 +82,50 @@ export async function PackingSlip({ order, locale }: { order: AdminOrder; locale
           </section>
         </div>
 
-        <table className="mt-8 w-full text-left text-sm">
-          <caption className="sr-only">{t('items')}</caption>
-          <thead className="border-b-2 border-stone-800 text-xs uppercase">
-            <tr>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('quantity')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('item')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('sku')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('barcode')}
-              </th>
-              <th scope="col" className="py-2 text-center">
-                {t('packed')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-300">
-            {physical.map((line) => (
-              <tr key={line.id}>
-                <td className="py-2 pr-3 text-right text-lg font-bold tabular-nums">{line.quantity}</td>
-                <td className="py-2 pr-3">
+        <DataTable
+          variant="print"
+          minWidth=""
+          caption={t('items')}
+          rows={physical}
+          rowKey={(line) => line.id}
+          columns={[
+            {
+              key: 'quantity',
+              header: t('quantity'),
+              align: 'right',
+              className: 'text-lg font-bold tabular-nums',
+              cell: (line) => line.quantity,
+            },
+            {
+              key: 'item',
+              header: t('item'),
+              cell: (line) => (
+                <>
                   <span className="font-medium">{line.title}</span>
                   <span className="block text-xs text-stone-600">
                     {[formatLabel(line.format, locale), line.editionName, line.kind === 'rental' ? t('rental') : null]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
-                </td>
-                <td className="py-2 pr-3 font-mono text-xs">{line.sku ?? '—'}</td>
-                <td className="py-2 pr-3 font-mono text-xs">{line.barcode ?? '—'}</td>
-                <td className="py-2 text-center">
-                  <span aria-hidden className="inline-block size-4 border border-stone-800" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: 'sku', header: t('sku'), className: 'font-mono text-xs', cell: (line) => line.sku ?? '—' },
+            {
+              key: 'barcode',
+              header: t('barcode'),
+              className: 'font-mono text-xs',
+              cell: (line) => line.barcode ?? '—',
+            },
+            {
+              key: 'packed',
+              header: t('packed'),
+              className: 'text-center',
+              headerClassName: 'text-center',
+              cell: () => <span aria-hidden className="inline-block size-4 border border-stone-800" />,
+            },
+          ]}
+        />
         {physical.length === 0 && <p className="mt-4 text-sm">{t('nothingToShip')}</p>}
         <p className="mt-4 text-sm font-semibold">{t('units', { count: units })}</p>
         {digitalCount > 0 && <p className="mt-1 text-sm text-stone-600">{t('digitalNote', { count: digitalCount })}</p>}
