@@ -63,6 +63,27 @@ export function RecordHeader({
   );
 }
 
+/** A page under a list (a new record, an import): a link back to the list, the title, then the page. */
+export function SubPage({
+  back,
+  title,
+  children,
+}: {
+  back: { href: string; label: string };
+  title: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <Link href={back.href} className="text-sm text-brand-700 hover:underline">
+        ← {back.label}
+      </Link>
+      <h1 className="mt-2 text-2xl font-black tracking-tight">{title}</h1>
+      {children}
+    </div>
+  );
+}
+
 /** The status badge and facts under a record's title; the word "status" is read before the badge. */
 export function RecordStatus({
   label,

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { ListPagination } from '@/components/admin/list-parts';
-import { EmptyState } from '@/components/ui/card';
+import { ListPagination, ListResults } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { ProductFilters } from '@/components/admin/catalog/product-filters';
 import { ProductTable } from '@/components/admin/catalog/product-table';
@@ -21,6 +20,8 @@ type Props = {
 export const generateMetadata = titleMetadata('admin.catalog.list');
 
 /** /admin/products: the catalog, searchable and filterable, with bulk status changes and CSV export. */
+const LINK_RING = 'ring-1 ring-stone-300';
+
 export default async function AdminProductsPage({ params, searchParams }: Props) {
   const locale = await resolveLocale(params);
   const admin = await requireAdmin();
@@ -35,15 +36,17 @@ export default async function AdminProductsPage({ params, searchParams }: Props)
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-black tracking-tight">{t('title')}</h1>
         <div className="flex flex-wrap gap-2 text-sm">
-          <Link href="/admin/products/new" className="rounded-full bg-stone-900 px-4 py-2 font-semibold text-white">
-            {t('new')}
-          </Link>
-          <Link href="/admin/products/import" className="rounded-full px-4 py-2 font-semibold ring-1 ring-stone-300">
-            {t('import')}
-          </Link>
+          {[
+            { href: '/admin/products/new', text: t('new'), tone: 'bg-stone-900 text-white' },
+            { href: '/admin/products/import', text: t('import'), tone: LINK_RING },
+          ].map((link) => (
+            <Link key={link.href} href={link.href} className={`rounded-full px-4 py-2 font-semibold ${link.tone}`}>
+              {link.text}
+            </Link>
+          ))}
           <a
             href={`/api/admin/products/export.csv${adminFiltersQuery(exportFilters)}`}
-            className="rounded-full px-4 py-2 font-semibold ring-1 ring-stone-300"
+            className={`rounded-full px-4 py-2 font-semibold ${LINK_RING}`}
             download
           >
             {filtered ? t('exportFiltered') : t('export')}
@@ -51,23 +54,25 @@ export default async function AdminProductsPage({ params, searchParams }: Props)
         </div>
       </div>
       <ProductFilters filters={filters} />
-      <p className="mt-4 text-sm text-stone-600" aria-live="polite">
-        {t('count', { count: list.total })}
-      </p>
-      {list.items.length === 0 ? (
-        <EmptyState className="mt-4">
-          <p>{filtered ? t('emptyFiltered') : t('empty')}</p>
-          {filtered && (
-            <Link href="/admin/products" className="mt-2 inline-block font-medium text-brand-700 underline">
-              {t('clearFilters')}
-            </Link>
-          )}
-        </EmptyState>
-      ) : (
+      <ListResults
+        count={t('count', { count: list.total })}
+        empty={
+          list.items.length === 0 && (
+            <>
+              <p>{filtered ? t('emptyFiltered') : t('empty')}</p>
+              {filtered && (
+                <Link href="/admin/products" className="mt-2 inline-block font-medium text-brand-700 underline">
+                  {t('clearFilters')}
+                </Link>
+              )}
+            </>
+          )
+        }
+      >
         <div className="mt-2">
           <ProductTable items={list.items} currency={env.STORE_CURRENCY} locale={locale} />
         </div>
-      )}
+      </ListResults>
       <ListPagination t={t} page={list.page} pages={list.pageCount} hrefFor={href} />
     </div>
   );

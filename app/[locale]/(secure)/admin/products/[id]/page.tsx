@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/admin/list-parts';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ProductEditor } from '@/components/admin/catalog/product-editor';
@@ -37,11 +37,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'admin.catalog.editor' });
   const genres = await listGenreOptions(admin);
   return (
-    <div>
-      <Link href="/admin/products" className="text-sm text-brand-700 hover:underline">
-        ← {t('backToList')}
-      </Link>
-      <h1 className="mt-2 text-2xl font-black tracking-tight">{product.title}</h1>
+    <SubPage back={{ href: '/admin/products', label: t('backToList') }} title={product.title}>
       {product.originalTitle && <p className="text-stone-600">{product.originalTitle}</p>}
       <div className="mt-4">
         <ProductEditor
@@ -53,6 +49,6 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           notice={created ? 'created' : null}
         />
       </div>
-    </div>
+    </SubPage>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SubPage } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/catalog/import-panel';
 import { CSV_COLUMNS } from '@/lib/admin/catalog/csv-columns';
@@ -19,11 +19,7 @@ export default async function ImportProductsPage({ params }: Props) {
   await requireAdmin();
   const t = await getTranslations({ locale, namespace: 'admin.catalog.import' });
   return (
-    <div>
-      <Link href="/admin/products" className="text-sm text-brand-700 hover:underline">
-        ← {t('back')}
-      </Link>
-      <h1 className="mt-2 text-2xl font-black tracking-tight">{t('title')}</h1>
+    <SubPage back={{ href: '/admin/products', label: t('back') }} title={t('title')}>
       <div className="mt-2 max-w-prose space-y-2 text-sm text-stone-700">
         <p>{t('intro')}</p>
         <p>{t('rules')}</p>
@@ -41,6 +37,6 @@ export default async function ImportProductsPage({ params }: Props) {
       <div className="mt-6">
         <ImportPanel />
       </div>
-    </div>
+    </SubPage>
   );
 }

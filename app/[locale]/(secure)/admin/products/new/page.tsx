@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/admin/list-parts';
 import { getTranslations } from 'next-intl/server';
 import { newProductData } from '@/components/admin/catalog/editor-state';
 import { ProductEditor } from '@/components/admin/catalog/product-editor';
@@ -25,14 +25,10 @@ export default async function NewProductPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'admin.catalog.editor' });
   const genres = await listGenreOptions(admin);
   return (
-    <div>
-      <Link href="/admin/products" className="text-sm text-brand-700 hover:underline">
-        ← {t('backToList')}
-      </Link>
-      <h1 className="mt-2 text-2xl font-black tracking-tight">{t('newTitle')}</h1>
+    <SubPage back={{ href: '/admin/products', label: t('backToList') }} title={t('newTitle')}>
       <div className="mt-4">
         <ProductEditor initial={newProductData()} genres={genres} currency={env.STORE_CURRENCY} locale={locale} />
       </div>
-    </div>
+    </SubPage>
   );
 }
