@@ -15,7 +15,7 @@ import {
   shipOrderAction,
 } from '@/lib/actions/admin/orders';
 import { CARRIER_CODES } from '@/lib/orders/carriers';
-import { ActionCard, FormStatus } from './form-parts';
+import { ActionCard, ActionForm, AmountField, FormStatus } from './form-parts';
 import { useAdminForm } from './use-admin-form';
 
 /** The hidden field naming the order every action works on. */
@@ -28,8 +28,7 @@ export function ShipOrderForm({ orderId }: { orderId: number }) {
   const [carrier, setCarrier] = useState('');
   return (
     <ActionCard title={t('ship.title')}>
-      <form onSubmit={form.onSubmit} noValidate className="space-y-3">
-        <OrderId orderId={orderId} />
+      <ActionForm form={form} hidden={{ orderId }} texts={{ submit: t('ship.submit'), done: t('ship.done') }}>
         <SelectField
           label={t('ship.carrier')}
           name="carrier"
@@ -61,11 +60,7 @@ export function ShipOrderForm({ orderId }: { orderId: number }) {
           hint={t('ship.trackingHint')}
           error={form.fieldError('trackingNumber')}
         />
-        <FormStatus error={form.formError} success={form.succeeded ? t('ship.done') : null} />
-        <Button type="submit" pending={form.pending}>
-          {t('ship.submit')}
-        </Button>
-      </form>
+      </ActionForm>
     </ActionCard>
   );
 }
@@ -76,14 +71,9 @@ export function DeliverOrderForm({ orderId }: { orderId: number }) {
   const form = useAdminForm(markOrderDeliveredAction);
   return (
     <ActionCard title={t('deliver.title')}>
-      <form onSubmit={form.onSubmit} className="space-y-3">
-        <OrderId orderId={orderId} />
+      <ActionForm form={form} hidden={{ orderId }} texts={{ submit: t('deliver.submit'), done: t('deliver.done') }}>
         <p className="text-sm text-stone-600">{t('deliver.hint')}</p>
-        <FormStatus error={form.formError} success={form.succeeded ? t('deliver.done') : null} />
-        <Button type="submit" pending={form.pending}>
-          {t('deliver.submit')}
-        </Button>
-      </form>
+      </ActionForm>
     </ActionCard>
   );
 }
@@ -140,14 +130,15 @@ export function RefundOrderForm({
   const form = useAdminForm(refundOrderAction, { reset: true });
   return (
     <ActionCard title={t('refund.title')}>
-      <form onSubmit={form.onSubmit} noValidate className="space-y-3">
-        <OrderId orderId={orderId} />
+      <ActionForm
+        form={form}
+        hidden={{ orderId }}
+        texts={{ submit: t('refund.submit'), done: t('refund.done') }}
+        variant="danger"
+      >
         <p className="text-sm text-stone-600">{t('refund.left', { amount: refundableLabel })}</p>
-        <Field
+        <AmountField
           label={t('refund.amount', { currency })}
-          name="amount"
-          inputMode="decimal"
-          autoComplete="off"
           defaultValue={defaultAmount}
           hint={fullRefundHint ?? undefined}
           error={form.fieldError('amount')}
@@ -160,11 +151,7 @@ export function RefundOrderForm({
           hint={t('refund.reasonHint')}
           error={form.fieldError('reason')}
         />
-        <FormStatus error={form.formError} success={form.succeeded ? t('refund.done') : null} />
-        <Button type="submit" variant="danger" pending={form.pending}>
-          {t('refund.submit')}
-        </Button>
-      </form>
+      </ActionForm>
     </ActionCard>
   );
 }
@@ -189,8 +176,13 @@ export function OrderNoteForm({ orderId }: { orderId: number }) {
   const t = useTranslations('admin.orders');
   const form = useAdminForm(addOrderNoteAction, { reset: true });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-2">
-      <OrderId orderId={orderId} />
+    <ActionForm
+      form={form}
+      hidden={{ orderId }}
+      texts={{ submit: t('note.submit'), done: t('note.done') }}
+      variant="secondary"
+      className="space-y-2"
+    >
       <TextareaField
         label={t('note.label')}
         name="note"
@@ -199,11 +191,7 @@ export function OrderNoteForm({ orderId }: { orderId: number }) {
         hint={t('note.hint')}
         error={form.fieldError('note')}
       />
-      <FormStatus error={form.formError} success={form.succeeded ? t('note.done') : null} />
-      <Button type="submit" variant="secondary" pending={form.pending}>
-        {t('note.submit')}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -229,36 +217,32 @@ export function ResolveOrderForms({
     <ActionCard title={t('resolve.title')}>
       <div className="space-y-5">
         {canMarkPaid && (
-          <form onSubmit={paid.onSubmit} className="space-y-2">
-            <OrderId orderId={orderId} />
-            <input type="hidden" name="decision" value="markPaid" />
+          <ActionForm
+            form={paid}
+            hidden={{ orderId, decision: 'markPaid' }}
+            texts={{ submit: t('resolve.markPaid'), done: t('resolve.done') }}
+            className="space-y-2"
+          >
             <p className="text-sm text-stone-600">{t('resolve.markPaidHint')}</p>
-            <FormStatus error={paid.formError} success={paid.succeeded ? t('resolve.done') : null} />
-            <Button type="submit" pending={paid.pending}>
-              {t('resolve.markPaid')}
-            </Button>
-          </form>
+          </ActionForm>
         )}
         {!canCancel && <p className="text-sm text-stone-600">{t('resolve.retryFirst')}</p>}
         {canCancel && (
-          <form onSubmit={cancel.onSubmit} noValidate className="space-y-2">
-            <OrderId orderId={orderId} />
-            <input type="hidden" name="decision" value="cancel" />
+          <ActionForm
+            form={cancel}
+            hidden={{ orderId, decision: 'cancel' }}
+            texts={{ submit: t('resolve.cancel'), done: t('resolve.done') }}
+            variant="danger"
+            className="space-y-2"
+          >
             <p className="text-sm text-stone-600">{t('resolve.cancelHint')}</p>
-            <Field
+            <AmountField
               label={t('resolve.refundAmount', { currency })}
-              name="amount"
-              inputMode="decimal"
-              autoComplete="off"
               defaultValue={defaultAmount}
               hint={t('resolve.refundAmountHint')}
               error={cancel.fieldError('amount')}
             />
-            <FormStatus error={cancel.formError} success={cancel.succeeded ? t('resolve.done') : null} />
-            <Button type="submit" variant="danger" pending={cancel.pending}>
-              {t('resolve.cancel')}
-            </Button>
-          </form>
+          </ActionForm>
         )}
       </div>
     </ActionCard>

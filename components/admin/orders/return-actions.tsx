@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
 import { Field, TextareaField } from '@/components/ui/field';
 import {
   approveReturnAction,
@@ -9,54 +8,56 @@ import {
   rejectReturnAction,
   retryReturnRefundAction,
 } from '@/lib/actions/admin/returns';
-import { ActionCard, FormStatus } from './form-parts';
+import { ActionCard, ActionForm, AmountField } from './form-parts';
 import { useAdminForm } from './use-admin-form';
-
-const ReturnId = ({ returnId }: { returnId: number }) => <input type="hidden" name="returnId" value={returnId} />;
 
 /** A requested return: approve it (optional message with the instructions) or reject it (reason required). */
 export function DecideReturnForms({ returnId }: { returnId: number }) {
-  const t = useTranslations('admin.returns');
   const approve = useAdminForm(approveReturnAction);
   const reject = useAdminForm(rejectReturnAction);
+  // One decision at a time: each form's button waits while the other one runs.
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <ActionCard title={t('approve.title')}>
-        <form onSubmit={approve.onSubmit} noValidate className="space-y-3">
-          <ReturnId returnId={returnId} />
-          <TextareaField
-            label={t('approve.message')}
-            name="message"
-            rows={3}
-            maxLength={2000}
-            hint={t('approve.messageHint')}
-            error={approve.fieldError('message')}
-          />
-          <FormStatus error={approve.formError} success={approve.succeeded ? t('approve.done') : null} />
-          <Button type="submit" pending={approve.pending} disabled={reject.pending}>
-            {t('approve.submit')}
-          </Button>
-        </form>
-      </ActionCard>
-      <ActionCard title={t('reject.title')}>
-        <form onSubmit={reject.onSubmit} noValidate className="space-y-3">
-          <ReturnId returnId={returnId} />
-          <TextareaField
-            label={t('reject.message')}
-            name="message"
-            rows={3}
-            required
-            maxLength={2000}
-            hint={t('reject.messageHint')}
-            error={reject.fieldError('message')}
-          />
-          <FormStatus error={reject.formError} success={reject.succeeded ? t('reject.done') : null} />
-          <Button type="submit" variant="danger" pending={reject.pending} disabled={approve.pending}>
-            {t('reject.submit')}
-          </Button>
-        </form>
-      </ActionCard>
+      <DecisionForm returnId={returnId} decision="approve" form={approve} otherPending={reject.pending} />
+      <DecisionForm returnId={returnId} decision="reject" form={reject} otherPending={approve.pending} />
     </div>
+  );
+}
+
+/** Approve (with an optional message) or reject (with a reason, required) a requested return. */
+function DecisionForm({
+  returnId,
+  decision,
+  form,
+  otherPending,
+}: {
+  returnId: number;
+  decision: 'approve' | 'reject';
+  form: ReturnType<typeof useAdminForm>;
+  otherPending: boolean;
+}) {
+  const t = useTranslations(`admin.returns.${decision}`);
+  const rejecting = decision === 'reject';
+  return (
+    <ActionCard title={t('title')}>
+      <ActionForm
+        form={form}
+        hidden={{ returnId }}
+        texts={{ submit: t('submit'), done: t('done') }}
+        variant={rejecting ? 'danger' : 'primary'}
+        disabled={otherPending}
+      >
+        <TextareaField
+          label={t('message')}
+          name="message"
+          rows={3}
+          required={rejecting}
+          maxLength={2000}
+          hint={t('messageHint')}
+          error={form.fieldError('message')}
+        />
+      </ActionForm>
+    </ActionCard>
   );
 }
 
@@ -81,8 +82,13 @@ export function ReceiveReturnForm({
   const form = useAdminForm(receiveReturnAction);
   return (
     <ActionCard title={t('receive.title')}>
-      <form onSubmit={form.onSubmit} noValidate className="space-y-4">
-        <ReturnId returnId={returnId} />
+      <ActionForm
+        form={form}
+        hidden={{ returnId }}
+        texts={{ submit: t('receive.submit'), done: t('receive.done') }}
+        error={form.formError ?? form.fieldError('lines')}
+        className="space-y-4"
+      >
         <fieldset className="space-y-3">
           <legend className="text-sm text-stone-600">{t('receive.resellableLegend')}</legend>
           {lines.map((line) =>
@@ -107,24 +113,14 @@ export function ReceiveReturnForm({
             ),
           )}
         </fieldset>
-        <Field
+        <AmountField
           label={t('receive.amount', { currency })}
-          name="amount"
-          inputMode="decimal"
-          autoComplete="off"
           defaultValue={defaultAmount}
           hint={t('receive.amountHint', { amount: refundableLabel })}
           className="max-w-md"
           error={form.fieldError('amount')}
         />
-        <FormStatus
-          error={form.formError ?? form.fieldError('lines')}
-          success={form.succeeded ? t('receive.done') : null}
-        />
-        <Button type="submit" pending={form.pending}>
-          {t('receive.submit')}
-        </Button>
-      </form>
+      </ActionForm>
     </ActionCard>
   );
 }
@@ -135,14 +131,9 @@ export function RetryReturnRefundForm({ returnId }: { returnId: number }) {
   const form = useAdminForm(retryReturnRefundAction);
   return (
     <ActionCard title={t('retry.title')}>
-      <form onSubmit={form.onSubmit} className="space-y-3">
-        <ReturnId returnId={returnId} />
+      <ActionForm form={form} hidden={{ returnId }} texts={{ submit: t('retry.submit'), done: t('retry.done') }}>
         <p className="text-sm text-stone-600">{t('retry.hint')}</p>
-        <FormStatus error={form.formError} success={form.succeeded ? t('retry.done') : null} />
-        <Button type="submit" pending={form.pending}>
-          {t('retry.submit')}
-        </Button>
-      </form>
+      </ActionForm>
     </ActionCard>
   );
 }

@@ -125,10 +125,7 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
           </div>
         </Section>
 
-        <section aria-labelledby="stock-history" className="min-w-0">
-          <h2 id="stock-history" className="font-bold">
-            {t('history.title')}
-          </h2>
+        <Section id="stock-history" title={t('history.title')} bare className="min-w-0">
           <DataTable
             columns={columns}
             rows={history.items}
@@ -142,7 +139,7 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
             pages={pages}
             hrefFor={(p) => `/admin/stock/${edition.editionId}${p > 1 ? `?page=${p}` : ''}`}
           />
-        </section>
+        </Section>
       </div>
     </article>
   );
