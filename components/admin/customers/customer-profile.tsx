@@ -44,16 +44,13 @@ export function CustomerProfile({ customer, isSelf }: { customer: CustomerDetail
         </div>
       </header>
 
-      <section aria-labelledby="customer-summary">
-        <h2 id="customer-summary" className="sr-only">
-          {t('summary')}
-        </h2>
+      <Section id="customer-summary" title={t('summary')} bare headingClassName="sr-only">
         <StatList
           className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5"
           valueClassName="text-xl"
           stats={stats}
         />
-      </section>
+      </Section>
 
       <Section id="customer-profile" title={t('profile')} headingClassName="text-base font-bold">
         <DefinitionList

@@ -112,27 +112,36 @@ export function TopSales({
   );
 }
 
-/** One work queue: its count, what it holds, and the first rows of it (or what an empty one says). */
+const QUEUE_IDS = {
+  waitingToShip: 'queue-ship',
+  needsReview: 'queue-review',
+  openReturns: 'queue-returns',
+  lowStock: 'queue-stock',
+} as const;
+
+/**
+ * One work queue: its count, what it holds, and the first rows of it (or what an empty one says).
+ * Its title, hint and empty text are the queue's (`name`, `nameHint`, `nameEmpty`), given `values`.
+ */
 function Queue<Row>({
-  id,
-  title,
-  hint,
-  total,
-  empty,
-  rows,
+  name,
+  list,
+  values,
   rowKey,
   columns,
 }: {
-  id: string;
-  title: string;
-  hint: string;
-  total: number;
-  empty: string;
-  rows: Row[];
+  name: keyof typeof QUEUE_IDS;
+  list: { items: Row[]; total: number };
+  values?: { threshold: number };
   rowKey: (row: Row) => string | number;
   columns: Column<Row>[];
 }) {
   const t = useTranslations('admin.dashboard.queues');
+  const { items: rows, total } = list;
+  const id = QUEUE_IDS[name];
+  const title = t(name);
+  const hint = t(`${name}Hint`, values);
+  const empty = t(`${name}Empty`, values);
   return (
     <Section
       id={id}
@@ -199,12 +208,8 @@ export function WorkQueues({
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Queue
-        id="queue-ship"
-        title={t('waitingToShip')}
-        hint={t('waitingToShipHint')}
-        total={waitingToShip.total}
-        empty={t('waitingToShipEmpty')}
-        rows={waitingToShip.items}
+        name="waitingToShip"
+        list={waitingToShip}
         rowKey={(order) => order.number}
         columns={[
           orderColumn((order: Shipping) => order.number),
@@ -224,12 +229,8 @@ export function WorkQueues({
         ]}
       />
       <Queue
-        id="queue-review"
-        title={t('needsReview')}
-        hint={t('needsReviewHint')}
-        total={needsReview.total}
-        empty={t('needsReviewEmpty')}
-        rows={needsReview.items}
+        name="needsReview"
+        list={needsReview}
         rowKey={(order) => order.number}
         columns={[
           orderColumn((order: Reviewing) => order.number),
@@ -238,12 +239,8 @@ export function WorkQueues({
         ]}
       />
       <Queue
-        id="queue-returns"
-        title={t('openReturns')}
-        hint={t('openReturnsHint')}
-        total={openReturns.total}
-        empty={t('openReturnsEmpty')}
-        rows={openReturns.items}
+        name="openReturns"
+        list={openReturns}
         rowKey={(item) => item.id}
         columns={[
           orderColumn((item: Returning) => item.orderNumber),
@@ -258,12 +255,9 @@ export function WorkQueues({
         ]}
       />
       <Queue
-        id="queue-stock"
-        title={t('lowStock')}
-        hint={t('lowStockHint', { threshold: lowStockThreshold })}
-        total={lowStock.total}
-        empty={t('lowStockEmpty', { threshold: lowStockThreshold })}
-        rows={lowStock.items}
+        name="lowStock"
+        list={lowStock}
+        values={{ threshold: lowStockThreshold }}
         rowKey={(edition) => edition.editionId}
         columns={[
           {

@@ -27,13 +27,8 @@ export function StockAdjustForm({ editionId }: { editionId: number }) {
         value={reason}
         onChange={(event) => setReason(event.target.value as (typeof ADJUST_REASONS)[number])}
         error={form.fieldError('reason')}
-      >
-        {ADJUST_REASONS.map((code) => (
-          <option key={code} value={code}>
-            {t(`reasons.${code}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={ADJUST_REASONS.map((code) => ({ value: code, label: t(`reasons.${code}`) }))}
+      />
       <Field
         label={t('adjust.delta')}
         name="delta"
