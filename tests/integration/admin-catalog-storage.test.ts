@@ -6,6 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as upload } from '@/app/api/admin/products/uploads/route';
+import { newProductData } from '@/components/admin/catalog/editor-state';
 import { saveProductAction } from '@/lib/actions/admin/catalog';
 import { sniffType } from '@/lib/admin/catalog/magic-bytes';
 import { createLocalStorage, serveLocalUpload } from '@/lib/storage/local';
@@ -142,22 +143,12 @@ describe('uploads', () => {
       .png()
       .toBuffer();
     const image = (await (await send('image', png)).json()) as { url: string; thumbnailUrl: string };
+    // A new product as the editor sends it, with a cover.
     const base = {
-      id: null,
-      version: null,
+      ...newProductData(),
       slug: `with-cover-${RUN}`,
       kind: 'film',
       title: 'With a cover',
-      originalTitle: '',
-      description: '',
-      releaseDate: '',
-      ageRating: '',
-      label: '',
-      status: 'draft',
-      genreIds: [],
-      editions: [],
-      tracks: [],
-      credits: [],
       media: [{ kind: 'cover', url: image.url, alt: 'Cover', width: 50, height: 50 }],
     };
     const form = (draft: unknown) => {
