@@ -15,14 +15,8 @@ export const MAX_ROWS_PER_INSERT = 500;
 /** Products per batch: their editions, tracks, credits and ledger rows are inserted together. */
 const PRODUCTS_PER_BATCH = 250;
 
-export type InsertCounts = {
-  products: number;
-  editions: number;
-  tracks: number;
-  credits: number;
-  media: number;
-  stockMovements: number;
-};
+/** How many rows of each kind went in. */
+export type InsertCounts = Record<'products' | 'editions' | 'tracks' | 'credits' | 'media' | 'stockMovements', number>;
 
 function chunk<T>(rows: readonly T[], size = MAX_ROWS_PER_INSERT): T[][] {
   const out: T[][] = [];

@@ -6,9 +6,9 @@
 import type { ProductKind } from './genres';
 import { oneOf, table } from './rows';
 
-const CJK_LANGUAGES = ['zh', 'ja', 'ko'] as const;
+export type CjkLanguage = 'zh' | 'ja' | 'ko';
 
-export type CjkLanguage = (typeof CJK_LANGUAGES)[number];
+const CJK_LANGUAGES: readonly CjkLanguage[] = ['zh', 'ja', 'ko'];
 
 export type CjkTitleSpec = {
   title: string;
