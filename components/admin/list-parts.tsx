@@ -84,6 +84,25 @@ export function SubPage({
   );
 }
 
+/** One record's page: an article named by its RecordHeader (`head` under the title), then the record. */
+export function RecordPage({
+  id,
+  back,
+  title,
+  actions,
+  head,
+  children,
+}: Omit<React.ComponentProps<typeof RecordHeader>, 'children'> & { head: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <article aria-labelledby={id} className="space-y-6">
+      <RecordHeader back={back} id={id} title={title} actions={actions}>
+        {head}
+      </RecordHeader>
+      {children}
+    </article>
+  );
+}
+
 /** The status badge and facts under a record's title; the word "status" is read before the badge. */
 export function RecordStatus({
   label,

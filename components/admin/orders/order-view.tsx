@@ -4,7 +4,7 @@ import type { AdminOrder, AdminOrderEvent } from '@/lib/admin/orders/detail-quer
 import { minorToInput } from '@/lib/admin/orders/amount';
 import { formatLabel } from '@/lib/catalog/format-label';
 import type { Locale } from '@/lib/i18n/config';
-import { recordFormats, RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
+import { recordFormats, RecordPage, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
 import { Timeline } from '@/components/ui/timeline';
 import { TrackingNumber } from '@/components/ui/tracking-number';
 import { AddressBlock } from '@/components/ui/address-block';
@@ -34,29 +34,29 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
     </time>
   );
   const hasActions = order.can.ship || order.can.deliver || order.can.cancel || order.can.refund || order.can.resolve;
+  const packingSlip = (
+    <Link
+      href={`/admin/orders/${order.number}/packing-slip`}
+      className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
+    >
+      {t('packingSlip.open')}
+    </Link>
+  );
   return (
-    <article aria-labelledby="order-heading" className="space-y-6">
-      <RecordHeader
-        back={{ href: '/admin/orders', label: t('back') }}
-        id="order-heading"
-        title={t('orderNumber', { number: order.number })}
-        actions={
-          <Link
-            href={`/admin/orders/${order.number}/packing-slip`}
-            className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
-          >
-            {t('packingSlip.open')}
-          </Link>
-        }
-      >
+    <RecordPage
+      id="order-heading"
+      back={{ href: '/admin/orders', label: t('back') }}
+      title={t('orderNumber', { number: order.number })}
+      actions={packingSlip}
+      head={
         <RecordStatus
           label={t('columns.status')}
           badge={<StatusBadge status={order.status} label={t(`status.${order.status}`)} />}
         >
           <span>{t('placedOn', { date: date.format(new Date(order.createdAt)) })}</span>
         </RecordStatus>
-      </RecordHeader>
-
+      }
+    >
       {order.status === 'needs_review' && order.reviewReason && (
         <p role="note" className="rounded-xl border border-brand-100 bg-brand-50 p-4 text-sm">
           <span className="font-semibold">{t('resolve.reason')}</span> {order.reviewReason}
@@ -293,7 +293,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
           </Section>
         </aside>
       </div>
-    </article>
+    </RecordPage>
   );
 }
 

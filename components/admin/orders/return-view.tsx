@@ -4,7 +4,7 @@ import { minorToInput } from '@/lib/admin/orders/amount';
 import type { AdminReturn } from '@/lib/admin/returns/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import type { Locale } from '@/lib/i18n/config';
-import { recordFormats, RecordHeader, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
+import { recordFormats, RecordPage, RecordStatus, StatusBadge } from '@/components/admin/list-parts';
 import { Timeline } from '@/components/ui/timeline';
 import { Section } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -17,12 +17,11 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
   const tOrders = await getTranslations({ locale, namespace: 'admin.orders' });
   const { money, date } = recordFormats(locale, ret.order.currency);
   return (
-    <article aria-labelledby="return-heading" className="space-y-6">
-      <RecordHeader
-        back={{ href: '/admin/returns', label: t('back') }}
-        id="return-heading"
-        title={t('number', { id: ret.id })}
-      >
+    <RecordPage
+      id="return-heading"
+      back={{ href: '/admin/returns', label: t('back') }}
+      title={t('number', { id: ret.id })}
+      head={
         <RecordStatus
           label={t('columns.status')}
           badge={<StatusBadge status={ret.status} label={t(`status.${ret.status}`)} />}
@@ -33,8 +32,8 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
             {tOrders('orderNumber', { number: ret.order.number })}
           </Link>
         </RecordStatus>
-      </RecordHeader>
-
+      }
+    >
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <Section id="return-reason" title={t('reason')}>
@@ -119,7 +118,7 @@ export async function AdminReturnView({ ret, locale }: { ret: AdminReturn; local
           </Section>
         </aside>
       </div>
-    </article>
+    </RecordPage>
   );
 }
 
