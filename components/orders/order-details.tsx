@@ -12,7 +12,7 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import type { OrderView } from '@/lib/orders/queries';
 import { CancelOrderButton, PayNowButton } from './order-buttons';
 import { ReturnForm } from './return-form';
-import { TrackingNumber } from './tracking-number';
+import { TrackingNumber } from '@/components/ui/tracking-number';
 
 const STATUS_TONE = {
   pending_payment: 'brand',

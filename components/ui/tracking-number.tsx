@@ -1,18 +1,14 @@
-/** A shipment's tracking number: a link to the carrier's tracking page when there is one (in a new tab). */
-export function TrackingNumber({
-  number,
-  url,
-  className,
-}: {
-  number: string;
-  url: string | null;
-  /** The number's style (monospace, bold). */
-  className: string;
-}) {
-  if (!url) return <span className={className}>{number}</span>;
-  return (
+/**
+ * A shipment's tracking number: a link to the carrier's tracking page (in a new tab) when there is
+ * one, else the number alone. `className` sets its type (bold on the shopper's order page, monospace
+ * in the back office).
+ */
+export function TrackingNumber({ number, url, className }: { number: string; url: string | null; className: string }) {
+  return url ? (
     <a href={url} target="_blank" rel="noopener noreferrer" className={`${className} text-brand-700 underline`}>
       {number}
     </a>
+  ) : (
+    <span className={className}>{number}</span>
   );
 }
