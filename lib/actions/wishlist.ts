@@ -15,34 +15,34 @@ import { wishlistProductIdSchema } from '@/lib/wishlist/validation';
  * Errors are message keys under `wishlist.errors`.
  */
 
+type SignedInUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/** A wishlist action on one product: the signed-in user and the parsed product id, or the matching error. */
+function wishlistAction(name: string, run: (user: SignedInUser, productId: number) => Promise<WishlistActionResult>) {
+  return valueAction(
+    name,
+    z.tuple([actionArg]),
+    async (productId: unknown): Promise<WishlistActionResult> => {
+      const user = await getCurrentUser();
+      if (!user) return { ok: false, error: 'unauthenticated' };
+      const id = wishlistProductIdSchema.safeParse(productId);
+      if (!id.success) return { ok: false, error: 'productNotFound' };
+      return run(user, id.data);
+    },
+    INVALID_INPUT,
+  );
+}
+
 /** Puts a product on the signed-in shopper's wishlist (and records a `wishlist` signal when it is new). */
-export const addToWishlistAction = valueAction(
-  'addToWishlist',
-  z.tuple([actionArg]),
-  async (productId: unknown): Promise<WishlistActionResult> => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, error: 'unauthenticated' };
-    const id = wishlistProductIdSchema.safeParse(productId);
-    if (!id.success) return { ok: false, error: 'productNotFound' };
-    const result = await addToWishlist(user.id, id.data);
-    if (!result.ok) return result;
-    if (result.added) await recordInteraction({ type: 'wishlist', productId: id.data, user });
-    return { ok: true, wished: true };
-  },
-  INVALID_INPUT,
-);
+export const addToWishlistAction = wishlistAction('addToWishlist', async (user, productId) => {
+  const result = await addToWishlist(user.id, productId);
+  if (!result.ok) return result;
+  if (result.added) await recordInteraction({ type: 'wishlist', productId, user });
+  return { ok: true, wished: true };
+});
 
 /** Takes a product off the signed-in shopper's wishlist. */
-export const removeFromWishlistAction = valueAction(
-  'removeFromWishlist',
-  z.tuple([actionArg]),
-  async (productId: unknown): Promise<WishlistActionResult> => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, error: 'unauthenticated' };
-    const id = wishlistProductIdSchema.safeParse(productId);
-    if (!id.success) return { ok: false, error: 'productNotFound' };
-    await removeFromWishlist(user.id, id.data);
-    return { ok: true, wished: false };
-  },
-  INVALID_INPUT,
-);
+export const removeFromWishlistAction = wishlistAction('removeFromWishlist', async (user, productId) => {
+  await removeFromWishlist(user.id, productId);
+  return { ok: true, wished: false };
+});

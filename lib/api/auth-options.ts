@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
+import type { NextAuthOptions, User } from 'next-auth';
+import CredentialsProvider, { type CredentialInput } from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { createSession, resolveOAuthUser, revokeSession } from '@/lib/accounts/mutations';
@@ -11,7 +11,12 @@ import { CART_COOKIE } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
 import { linkVisitorToUser, VISITOR_COOKIE } from '@/lib/recommendations/signals-store';
 import { SESSION_COOKIE, SECURE_COOKIES, SESSION_MAX_AGE } from '@/lib/auth/cookies';
-import { authorizeCredentials, authorizeRegistration, SIGN_IN_ERRORS } from '@/lib/auth/credentials';
+import {
+  authorizeCredentials,
+  authorizeRegistration,
+  type RequestHeaders,
+  SIGN_IN_ERRORS,
+} from '@/lib/auth/credentials';
 import { type GitHubEmail, oauthProfileError, verifiedGitHubEmail } from '@/lib/auth/oauth-checks';
 import { safeRedirectPath } from '@/lib/http/redirect';
 import { authSecret } from '@/lib/security/auth-secret';
@@ -56,6 +61,24 @@ function oauthProviders() {
 }
 
 /**
+ * A credentials provider of `fields` and a password; `authorize` gets the posted
+ * fields and the request's headers.
+ */
+function passwordProvider<F extends string>(
+  id: string,
+  name: string,
+  fields: Record<F, CredentialInput>,
+  authorize: (credentials: Record<F | 'password', string> | undefined, headers: RequestHeaders) => Promise<User | null>,
+) {
+  return CredentialsProvider({
+    id,
+    name,
+    credentials: { ...fields, password: { label: 'Password', type: 'password' } },
+    authorize: (credentials, request) => authorize(credentials, request.headers ?? {}),
+  });
+}
+
+/**
  * At sign-in, what the browser did as a guest joins the account: the guest cart merges into the
  * user's cart (quantities summed, capped by stock and the line limit) and the anonymous visitor's
  * signals are linked to the user.
@@ -91,25 +114,14 @@ export const authOptions: NextAuthOptions = {
   },
   pages: { signIn: '/login', error: '/login' },
   providers: [
-    CredentialsProvider({
-      id: 'credentials',
-      name: 'Password',
-      credentials: {
-        login: { label: 'Email or username', type: 'text' },
-        password: { label: 'Password', type: 'password' },
-      },
-      authorize: (credentials, request) => authorizeCredentials(credentials, request.headers ?? {}),
-    }),
+    passwordProvider(
+      'credentials',
+      'Password',
+      { login: { label: 'Email or username', type: 'text' } },
+      authorizeCredentials,
+    ),
     // The link in a registration mail (/verify-email): creates the account and signs it in.
-    CredentialsProvider({
-      id: 'registration',
-      name: 'Email link',
-      credentials: {
-        token: { label: 'Link', type: 'text' },
-        password: { label: 'Password', type: 'password' },
-      },
-      authorize: (credentials, request) => authorizeRegistration(credentials, request.headers ?? {}),
-    }),
+    passwordProvider('registration', 'Email link', { token: { label: 'Link', type: 'text' } }, authorizeRegistration),
     ...oauthProviders(),
   ],
   callbacks: {

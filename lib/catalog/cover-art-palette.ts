@@ -1,19 +1,13 @@
 import { must } from '@/lib/must';
+import { fnv1a } from '@/lib/seeded-random';
 import type { ProductKind } from './formats';
 
 // The generated covers' colours and dice (cover-art.ts draws with them).
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic randomness (kept local so lib/catalog does not depend on the seed code).
+// Deterministic randomness: the seed string hashed by lib/seeded-random (as the preview audio does).
 
-export function fnv1a(input: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+export { fnv1a };
 
 export class Dice {
   private state: number;

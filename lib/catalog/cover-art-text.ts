@@ -100,7 +100,7 @@ export function fitText(
   return { lines, size: box.minSize };
 }
 
-type TextOptions = {
+export type TextOptions = {
   x: number;
   /** Baseline of the first line. */
   y: number;

@@ -10,7 +10,7 @@
 
 import { Dice, fnv1a, makePalette, type Palette } from './cover-art-palette';
 import { albumArt, gameArt, linearGradient, posterArt, type Scene } from './cover-art-shapes';
-import { blockHeight, escapeXml, fitText, SANS, SERIF, textElement } from './cover-art-text';
+import { blockHeight, escapeXml, fitText, SANS, SERIF, textElement, type TextOptions } from './cover-art-text';
 import type { ProductKind } from './formats';
 
 export { escapeXml } from './cover-art-text';
@@ -45,10 +45,10 @@ export function renderCoverSvg(input: CoverInput): string {
   const title = input.title;
   const subtitle = input.subtitle?.trim() || null;
 
-  if (input.kind === 'album') albumCover(scene, palette, dice, id, title, subtitle);
-  else if (input.kind === 'film' || input.kind === 'series')
-    posterCover(scene, palette, dice, id, input.kind, title, subtitle);
-  else gameCover(scene, palette, dice, id, title, subtitle);
+  const cover: Cover = { scene, palette, dice, id, title, subtitle };
+  if (input.kind === 'album') albumCover(cover);
+  else if (input.kind === 'film' || input.kind === 'series') posterCover(cover, input.kind);
+  else gameCover(cover);
 
   const label = escapeXml(subtitle ? `${title} — ${subtitle}` : title);
   return (
@@ -57,15 +57,17 @@ export function renderCoverSvg(input: CoverInput): string {
   );
 }
 
+/** What a cover's layout draws on and with: the scene, its colours and dice, the ids' prefix, and the text. */
+type Cover = { scene: Scene; palette: Palette; dice: Dice; id: string; title: string; subtitle: string | null };
+
+/** The subtitle in capitals on one line, sans-serif, fitted to `width`. */
+function subtitleLine(subtitle: string, fit: { width: number; maxSize: number; minSize: number }) {
+  const block = fitText(subtitle.toUpperCase(), { ...fit, maxLines: 1 });
+  return { size: block.size, draw: (at: Omit<TextOptions, 'family'>) => textElement(block, { ...at, family: SANS }) };
+}
+
 /** A record sleeve with the title (and artist) in a band along the bottom. */
-function albumCover(
-  scene: Scene,
-  palette: Palette,
-  dice: Dice,
-  id: string,
-  title: string,
-  subtitle: string | null,
-): void {
+function albumCover({ scene, palette, dice, id, title, subtitle }: Cover): void {
   albumArt(scene, palette, dice, id);
   const block = fitText(title, { width: 540, maxLines: 2, maxSize: 46, minSize: 22 });
   const band = blockHeight(block) + (subtitle ? 64 : 44);
@@ -74,19 +76,9 @@ function albumCover(
   );
   let y = 600 - band + 22;
   if (subtitle) {
-    const sub = fitText(subtitle.toUpperCase(), { width: 540, maxLines: 1, maxSize: 18, minSize: 11 });
+    const sub = subtitleLine(subtitle, { width: 540, maxSize: 18, minSize: 11 });
     y += sub.size;
-    scene.body.push(
-      textElement(sub, {
-        x: 30,
-        y,
-        anchor: 'start',
-        fill: palette.accent2,
-        family: SANS,
-        weight: 600,
-        letterSpacing: 2,
-      }),
-    );
+    scene.body.push(sub.draw({ x: 30, y, anchor: 'start', fill: palette.accent2, weight: 600, letterSpacing: 2 }));
     y += 10;
   }
   scene.body.push(
@@ -95,29 +87,11 @@ function albumCover(
 }
 
 /** A 2:3 poster: credit on top, title and billing block at the bottom; series get a badge. */
-function posterCover(
-  scene: Scene,
-  palette: Palette,
-  dice: Dice,
-  id: string,
-  kind: 'film' | 'series',
-  title: string,
-  subtitle: string | null,
-): void {
+function posterCover({ scene, palette, dice, id, title, subtitle }: Cover, kind: 'film' | 'series'): void {
   posterArt(scene, palette, dice, id, kind);
   if (subtitle) {
-    const sub = fitText(subtitle.toUpperCase(), { width: 340, maxLines: 1, maxSize: 15, minSize: 10 });
-    scene.body.push(
-      textElement(sub, {
-        x: 200,
-        y: 44,
-        anchor: 'middle',
-        fill: palette.light,
-        family: SANS,
-        weight: 500,
-        letterSpacing: 3,
-      }),
-    );
+    const sub = subtitleLine(subtitle, { width: 340, maxSize: 15, minSize: 10 });
+    scene.body.push(sub.draw({ x: 200, y: 44, anchor: 'middle', fill: palette.light, weight: 500, letterSpacing: 3 }));
   }
   if (kind === 'series') {
     scene.body.push(
@@ -129,16 +103,8 @@ function posterCover(
   }
   const block = fitText(title, { width: 350, maxLines: 3, maxSize: 44, minSize: 20 });
   const top = 520 - blockHeight(block);
-  scene.body.push(
-    textElement(block, {
-      x: 200,
-      y: top + block.size,
-      anchor: 'middle',
-      fill: palette.light,
-      family: SERIF,
-      weight: 700,
-    }),
-  );
+  const at = { x: 200, y: top + block.size, anchor: 'middle', fill: palette.light } as const;
+  scene.body.push(textElement(block, { ...at, family: SERIF, weight: 700 }));
   // Billing block: the unreadable small print every poster has.
   for (let i = 0; i < 3; i++) {
     const w = 300 - i * 60;
@@ -149,28 +115,11 @@ function posterCover(
 }
 
 /** Box art: the publisher on top, the title large and outlined at the bottom. */
-function gameCover(
-  scene: Scene,
-  palette: Palette,
-  dice: Dice,
-  id: string,
-  title: string,
-  subtitle: string | null,
-): void {
+function gameCover({ scene, palette, dice, id, title, subtitle }: Cover): void {
   gameArt(scene, palette, dice, id);
   if (subtitle) {
-    const sub = fitText(subtitle.toUpperCase(), { width: 540, maxLines: 1, maxSize: 18, minSize: 11 });
-    scene.body.push(
-      textElement(sub, {
-        x: 30,
-        y: 36,
-        anchor: 'start',
-        fill: palette.light,
-        family: SANS,
-        weight: 700,
-        letterSpacing: 3,
-      }),
-    );
+    const sub = subtitleLine(subtitle, { width: 540, maxSize: 18, minSize: 11 });
+    scene.body.push(sub.draw({ x: 30, y: 36, anchor: 'start', fill: palette.light, weight: 700, letterSpacing: 3 }));
   }
   const block = fitText(title.toUpperCase(), { width: 540, maxLines: 2, maxSize: 58, minSize: 24 });
   const top = 570 - blockHeight(block);

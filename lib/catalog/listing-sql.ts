@@ -160,10 +160,14 @@ export function listingSource(filters: BrowseFilters, text: TextQuery | null): {
   return { from, where: conditions.some(Boolean) ? allOf(conditions) : sql`true` };
 }
 
-/** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
-export const cardColumns = sql`p.id, p.slug, p.kind, p.title, p.original_title as "originalTitle",
+/**
+ * Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. The lead
+ * credit's name is read by `creditName`, a `select … from credits c` (ordered and limited here).
+ */
+export function cardColumnsReading(creditName: SQL): SQL {
+  return sql`p.id, p.slug, p.kind, p.title, p.original_title as "originalTitle",
   extract(year from p.release_date)::int as year,
-  (select pe.name from credits c join people pe on pe.id = c.person_id
+  (${creditName}
      where c.product_id = p.id and c.role in ('artist', 'director', 'writer', 'developer')
      order by array_position(array['artist', 'director', 'writer', 'developer']::credit_role[], c.role), c.sort_order
      limit 1) as credit,
@@ -171,6 +175,10 @@ export const cardColumns = sql`p.id, p.slug, p.kind, p.title, p.original_title a
   agg.from_price as "fromPriceMinor", coalesce(agg.preorder, false) as preorder,
   coalesce(agg.in_stock, false) as "inStock", coalesce(agg.rentable, false) as rentable,
   coalesce(agg.digital, false) as digital`;
+}
+
+/** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
+export const cardColumns = cardColumnsReading(sql`select pe.name from credits c join people pe on pe.id = c.person_id`);
 
 /** Lateral aggregate over a product's editions matching `conditions`. */
 export function editionAggregate(conditions: SQL): SQL {

@@ -47,14 +47,6 @@ export {
   type UserHistory,
 } from './evaluate';
 export { DEFAULT_GRID, tuneModels, type TunedParameters, type TuningGrid, type TuningReport } from './tune';
-export {
-  movieFeatures,
-  parseMoviesDat,
-  parseRatingsDat,
-  parseUData,
-  parseUItem,
-  positiveInteractions,
-  type Movie,
-  type Rating,
-} from './movielens';
+// The MovieLens readers of the offline evaluation, all of them.
+export * from './movielens';
 export { MODELS, runOfflineEvaluation, type ModelName, type OfflineReport } from './offline';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '@/db';
-import { editionAggregate, sellableEdition } from '@/lib/catalog/listing-sql';
+import { cardColumnsReading, editionAggregate, sellableEdition } from '@/lib/catalog/listing-sql';
 import type { ProductCard } from '@/lib/catalog/types';
 import { must } from '@/lib/must';
 import { POSITIVE_RATING, SIGNAL_WEIGHTS, type SignalType } from './signals';
@@ -34,16 +34,9 @@ const weightSql = sql.raw(`case ev.type
  * name looked up by primary key: over a small `people` table the planner otherwise hashes all of it
  * once per card, which made the cards the slowest part of "for you".
  */
-const cardColumns = sql`p.id, p.slug, p.kind, p.title, p.original_title as "originalTitle",
-  extract(year from p.release_date)::int as year,
-  (select (select pe.name from people pe where pe.id = c.person_id) from credits c
-     where c.product_id = p.id and c.role in ('artist', 'director', 'writer', 'developer')
-     order by array_position(array['artist', 'director', 'writer', 'developer']::credit_role[], c.role), c.sort_order
-     limit 1) as credit,
-  (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl",
-  agg.from_price as "fromPriceMinor", coalesce(agg.preorder, false) as preorder,
-  coalesce(agg.in_stock, false) as "inStock", coalesce(agg.rentable, false) as rentable,
-  coalesce(agg.digital, false) as digital`;
+const cardColumns = cardColumnsReading(
+  sql`select (select pe.name from people pe where pe.id = c.person_id) from credits c`,
+);
 
 /** Active, sellable products as cards, by id. */
 export async function cardsByIds(executor: Executor, ids: readonly number[]): Promise<Map<number, ProductCard>> {
