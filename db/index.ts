@@ -4,7 +4,7 @@ import { redactQueryErrors, statementLogger } from './redact';
 import * as schema from './schema';
 import type { Database } from './sql';
 
-export { type Database, type Executor, migrationsFolder, queryRow, queryRows, type Transaction } from './sql';
+export { type Database, type Executor, migrationsFolder, pick, queryRow, queryRows, type Transaction } from './sql';
 
 /**
  * The database client. With DATABASE_URL it is postgres.js against a PostgreSQL server; without it,

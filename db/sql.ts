@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, getTableColumns, type SQL, type Table } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type * as schema from './schema';
 
@@ -23,4 +23,28 @@ export async function queryRow<T>(executor: Executor, query: SQL): Promise<T> {
   const [row] = await queryRows<T>(executor, query);
   if (row === undefined) throw new Error('The query returned no row where one was expected');
   return row;
+}
+
+/** The names in a space-separated list: `Words<'id email'>` is `'id' | 'email'`. */
+type Words<S extends string> = S extends `${infer Head} ${infer Rest}` ? Head | Words<Rest> : S;
+type ColumnsOf<T extends Table> = T['_']['columns'];
+/** `S` when every name in it is a column of `T`; otherwise a type that names the first unknown ones. */
+type KnownColumns<T extends Table, S extends string> = [Exclude<Words<S>, keyof ColumnsOf<T>>] extends [never]
+  ? S
+  : `not a column of the table: ${Exclude<Words<S>, keyof ColumnsOf<T>>}`;
+
+/**
+ * Some columns of a table by their TypeScript names, for a `select` or `returning` that reads them
+ * under the same names: `pick(users, 'id email createdAt')` is `{ id: users.id, email: users.email,
+ * createdAt: users.createdAt }`, typed from the schema. A name that is not a column does not compile.
+ */
+export function pick<T extends Table, const S extends string>(
+  table: T,
+  names: S & KnownColumns<T, S>,
+): Pick<ColumnsOf<T>, Words<S> & keyof ColumnsOf<T>> {
+  const columns: Record<string, unknown> = getTableColumns(table);
+  return Object.fromEntries(names.split(' ').map((name) => [name, columns[name]])) as Pick<
+    ColumnsOf<T>,
+    Words<S> & keyof ColumnsOf<T>
+  >;
 }

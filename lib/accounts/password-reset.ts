@@ -7,6 +7,7 @@ import { secretLinks } from '@/lib/mail/secret-links';
 import { normalizeKey } from '@/lib/security/normalize-key';
 import { endAllSessions, type Result, weakPassword } from './mutations';
 import { passwordProblem } from './password-strength';
+import { mailRecipientColumns } from './queries';
 import { hashPassword } from './passwords';
 import { nameOrUsername, openDisplayName } from './sealed';
 import { hashResetToken, RESET_TOKEN_MINUTES } from './reset-links';
@@ -24,14 +25,7 @@ import { fieldErrors, registerSchema } from './validation';
 export async function requestPasswordReset(email: string, fallbackLocale: Locale): Promise<void> {
   const db = await getDb();
   const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.displayName,
-      username: users.username,
-      locale: users.preferredLocale,
-      sessionVersion: users.sessionVersion,
-    })
+    .select({ ...mailRecipientColumns, sessionVersion: users.sessionVersion })
     .from(users)
     .where(and(eq(users.emailKey, normalizeKey(email)), isNull(users.deletedAt), isNull(users.disabledAt)));
   if (!user?.email) return;

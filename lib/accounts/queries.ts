@@ -1,19 +1,22 @@
 import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, pick } from '@/db';
 import { normalizeKey } from '@/lib/security/normalize-key';
 import { openDisplayName } from './sealed';
 import { sessions, users } from './schema';
 
 /** What the rest of the app knows about the signed-in user. Never the password hash. */
-export type SessionUser = {
-  id: number;
-  username: string;
-  email: string | null;
-  displayName: string | null;
-  role: 'customer' | 'admin';
-  preferredLocale: string | null;
-  hasPassword: boolean;
+export type SessionUser = Pick<
+  typeof users.$inferSelect,
+  'id' | 'username' | 'email' | 'displayName' | 'role' | 'preferredLocale'
+> & { hasPassword: boolean };
+
+/** What a mail to a user needs: the id it is filed under, the address, the name to greet and the language. */
+export const mailRecipientColumns = {
+  ...pick(users, 'id email'),
+  name: users.displayName,
+  username: users.username,
+  locale: users.preferredLocale,
 };
 
 /**
@@ -45,28 +48,13 @@ export async function getSessionUser(claims: {
   sessionVersion: number;
 }): Promise<SessionUser | null> {
   const db = await getDb();
+  // The account still signs in with this session's version: neither disabled nor deleted since.
+  const current = [eq(users.sessionVersion, claims.sessionVersion), isNull(users.disabledAt), isNull(users.deletedAt)];
   const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      preferredLocale: users.preferredLocale,
-      passwordHash: users.passwordHash,
-    })
+    .select(pick(users, 'id username email displayName role preferredLocale passwordHash'))
     .from(users)
     .innerJoin(sessions, eq(sessions.userId, users.id))
-    .where(
-      and(
-        eq(users.id, claims.userId),
-        eq(users.sessionVersion, claims.sessionVersion),
-        isNull(users.disabledAt),
-        isNull(users.deletedAt),
-        eq(sessions.id, claims.sessionId),
-        isNull(sessions.revokedAt),
-      ),
-    )
+    .where(and(eq(users.id, claims.userId), eq(sessions.id, claims.sessionId), isNull(sessions.revokedAt), ...current))
     .limit(1);
   if (!row) return null;
   const { passwordHash, ...user } = row;

@@ -13,6 +13,7 @@ import { insertAccount, isUniqueViolation, type FieldErrors } from './create-acc
 import { normalizeKey } from '@/lib/security/normalize-key';
 import type { PasswordFeedback } from './password-strength';
 import { passwordProblem } from './password-strength';
+import { mailRecipientColumns } from './queries';
 import { hashPassword, verifyPassword } from './passwords';
 import { nameOrUsername } from './sealed';
 import { registrations, users } from './schema';
@@ -109,17 +110,7 @@ export async function requestRegistration(
     // One registration at a time per username, so two cannot both be told it is free.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`username:${usernameKey}`}))`);
     if (!(await usernameIsFree(tx, usernameKey, emailKey))) return 'usernameTaken' as const;
-    const [owner] = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.displayName,
-        username: users.username,
-        locale: users.preferredLocale,
-      })
-      .from(users)
-      .where(eq(users.emailKey, emailKey))
-      .limit(1);
+    const [owner] = await tx.select(mailRecipientColumns).from(users).where(eq(users.emailKey, emailKey)).limit(1);
     // A repeated registration (same address, same username) replaces the earlier one.
     await tx
       .delete(registrations)

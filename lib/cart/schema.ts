@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, serial, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { editions } from '@/lib/catalog/schema';
+import { cascadeRef } from '@/db/columns';
 
 /** What a line is for: buying now; renting (a later feature) keeps its own line. */
 export const lineKind = pgEnum('line_kind', ['purchase', 'rental']);
@@ -30,9 +31,7 @@ export const cartLines = pgTable(
     cartId: uuid('cart_id')
       .notNull()
       .references(() => carts.id, { onDelete: 'cascade' }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    editionId: cascadeRef('edition_id', () => editions.id),
     kind: lineKind('kind').notNull().default('purchase'),
     quantity: integer('quantity').notNull(),
     /** The price when the line was added, to tell the shopper when it changed. */

@@ -16,6 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { CREDIT_ROLES, EDITION_FORMATS, MEDIA_KINDS, PRODUCT_KINDS, PUBLICATION_STATUSES } from './formats';
+import { cascadeRef } from '@/db/columns';
 
 /** Postgres full-text vector; written by lib/catalog/search, never read back into JavaScript. */
 const tsvector = customType<{ data: string }>({
@@ -70,9 +71,7 @@ export const editions = pgTable(
   'editions',
   {
     id: serial('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
     sku: text('sku').notNull(),
     format: editionFormat('format').notNull(),
     /** Edition name shown beside the format, e.g. "Deluxe 2×LP" or "Collector's Steelbook". */
@@ -153,9 +152,7 @@ export const tracks = pgTable(
   'tracks',
   {
     id: serial('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
     /** Order on the page; `position` is the label printed on the sleeve (A1, 1-03, S01E04). */
     sortOrder: integer('sort_order').notNull(),
     position: text('position').notNull(),
@@ -188,9 +185,7 @@ export const credits = pgTable(
   'credits',
   {
     id: serial('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
     personId: integer('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'restrict' }),
@@ -219,12 +214,8 @@ export const genres = pgTable(
 export const productGenres = pgTable(
   'product_genres',
   {
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    genreId: integer('genre_id')
-      .notNull()
-      .references(() => genres.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
+    genreId: cascadeRef('genre_id', () => genres.id),
   },
   (t) => [primaryKey({ columns: [t.productId, t.genreId] }), index('product_genres_genre_idx').on(t.genreId)],
 );
@@ -233,9 +224,7 @@ export const media = pgTable(
   'media',
   {
     id: serial('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
     kind: mediaKind('kind').notNull(),
     url: text('url').notNull(),
     alt: text('alt').notNull().default(''),

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { getDb, queryRows } from '@/db';
 import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
-import { openAddress, sealAddress } from '@/lib/accounts/sealed';
+import { getAddress } from '@/lib/accounts/address-book';
+import { sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
 import { env } from '@/lib/env';
@@ -271,23 +272,6 @@ async function findByCheckoutKey(checkoutKey: string, user: SessionUser | null):
 }
 
 async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, user: SessionUser | null) {
-  if (input.addressId && user) {
-    const db = await getDb();
-    const [saved] = await queryRows<{
-      fullName: string;
-      line1: string;
-      line2: string | null;
-      city: string;
-      region: string | null;
-      postalCode: string;
-      country: string;
-      phone: string | null;
-    }>(
-      db,
-      sql`select full_name as "fullName", line1, line2, city, region, postal_code as "postalCode", country, phone
-        from addresses where id = ${input.addressId} and user_id = ${user.id}`,
-    );
-    return saved ? openAddress(saved) : null;
-  }
+  if (input.addressId && user) return getAddress(user.id, input.addressId);
   return input.address ?? null;
 }

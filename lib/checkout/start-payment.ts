@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, pick } from '@/db';
 import { must } from '@/lib/must';
 import { orderLines, orders } from '@/lib/orders/schema';
 import { orderUrl } from '@/lib/orders/access';
@@ -43,12 +43,7 @@ export async function startPayment(orderId: number): Promise<string> {
   if (order.status !== 'pending_payment') return fallback;
   if (order.paymentUrl) return order.paymentUrl;
   const lines = await db
-    .select({
-      title: orderLines.title,
-      format: orderLines.format,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
+    .select(pick(orderLines, 'title format unitPriceMinor quantity'))
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.id));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { editions } from '@/lib/catalog/schema';
+import { cascadeRef } from '@/db/columns';
 
 export const stockReason = pgEnum('stock_reason', [
   'initial',
@@ -21,9 +22,7 @@ export const stockMovements = pgTable(
   'stock_movements',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    editionId: cascadeRef('edition_id', () => editions.id),
     delta: integer('delta').notNull(),
     reason: stockReason('reason').notNull(),
     /** The order behind an order/cancel/expired/return movement, when there is one. */

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, count, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { toLocale } from '@/lib/i18n/config';
@@ -11,7 +10,7 @@ import { must } from '@/lib/must';
 import { carrierName, type CarrierCode, trackingUrl } from './carriers';
 import { lockOrder, orderMailData, recordOrderEvent } from './lifecycle';
 import { orderLines, orders, shipments } from './schema';
-import { staffActor } from './staff';
+import { auditStaffChange, staffActor } from './staff';
 
 /**
  * Staff move a paid order to the shopper: shipped (with a shipment), then delivered. Each step is a
@@ -66,11 +65,7 @@ export async function shipOrder(
     const shipmentId = must(shipment, 'the inserted shipment').id;
     const details = { carrier, trackingNumber: input.trackingNumber, trackingUrl: url };
     await recordOrderEvent(tx, order.id, 'shipped', staffActor(admin), { ...details, shipmentId });
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: 'order.ship',
-      entity: 'order',
-      entityId: order.id,
+    await auditStaffChange(tx, admin, 'order.ship', order.id, {
       before: { status: order.status },
       after: { status: 'shipped', shipmentId, ...details },
     });
@@ -108,11 +103,7 @@ export async function markOrderDelivered(admin: StaffUser, orderId: number): Pro
       .set({ deliveredAt: sql`now()` })
       .where(and(eq(shipments.orderId, order.id), isNull(shipments.deliveredAt)));
     await recordOrderEvent(tx, order.id, 'delivered', staffActor(admin));
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: 'order.deliver',
-      entity: 'order',
-      entityId: order.id,
+    await auditStaffChange(tx, admin, 'order.deliver', order.id, {
       before: { status: order.status },
       after: { status: 'delivered' },
     });

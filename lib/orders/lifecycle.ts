@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { type Executor, getDb, type Transaction } from '@/db';
+import { type Executor, getDb, pick, type Transaction } from '@/db';
 import { users } from '@/lib/accounts/schema';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
@@ -88,21 +88,9 @@ export async function lockOrder(
   const condition = where.id !== undefined ? eq(orders.id, where.id) : eq(orders.paymentRef, where.paymentRef ?? '');
   const [row] = await tx
     .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      email: orders.email,
-      currency: orders.currency,
-      totalMinor: orders.totalMinor,
-      refundedMinor: orders.refundedMinor,
-      shippingMinor: orders.shippingMinor,
-      taxMinor: orders.taxMinor,
-      locale: orders.locale,
-      userId: orders.userId,
+      ...pick(orders, 'id number status email currency totalMinor refundedMinor shippingMinor taxMinor locale userId'),
       ...customerNameFields,
-      stockReleased: orders.stockReleased,
-      paidAt: orders.paidAt,
-      cancelledAt: orders.cancelledAt,
+      ...pick(orders, 'stockReleased paidAt cancelledAt'),
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))
@@ -120,12 +108,7 @@ export async function orderMailData(
   order: Pick<LockedOrder, 'id' | 'number' | 'name' | 'currency' | 'shippingMinor' | 'taxMinor' | 'totalMinor'>,
 ): Promise<WithSecretLinks<OrderMailData>> {
   const lines = await tx
-    .select({
-      title: orderLines.title,
-      format: orderLines.format,
-      quantity: orderLines.quantity,
-      lineTotalMinor: orderLines.lineTotalMinor,
-    })
+    .select(pick(orderLines, 'title format quantity lineTotalMinor'))
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.id));

@@ -1,13 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { recordInternalEvent } from './lifecycle';
 import { orders } from './schema';
 import { sealNote } from './sealed';
-import { staffActor } from './staff';
+import { auditStaffChange, staffActor } from './staff';
 
 /** A staff-only note on the order's timeline (internal: the shopper never sees it). */
 export async function addOrderNote(
@@ -21,11 +20,7 @@ export async function addOrderNote(
     if (!order) return fail('orderNotFound');
     // The note is encrypted on the timeline; the audit log records that it was written, not what it says.
     await recordInternalEvent(tx, order.id, 'note', staffActor(admin), { text: sealNote(input.note) });
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: 'order.note',
-      entity: 'order',
-      entityId: order.id,
+    await auditStaffChange(tx, admin, 'order.note', order.id, {
       after: { noteCharacters: input.note.length },
     });
     return { ok: true as const };

@@ -1,11 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, asc, desc, eq, not, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type Database, getDb, pick } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getCurrentUser } from '@/lib/auth/session';
 import { demoPaymentsEnabled } from '@/lib/payments';
 import { checkOrderAccessKey } from './access';
-import { openShipping, type ShippingFields } from './sealed';
+import { orderEvents, orderLines, orders, returns, shipments } from './schema';
+import { type ShippingAddress, openShippingAddress } from './sealed';
 
 export type OrderStatus =
   'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded' | 'needs_review';
@@ -28,15 +30,7 @@ export type OrderView = OrderSummary & {
   taxInclusive: boolean;
   refundedMinor: number;
   shippingMethod: string | null;
-  address: {
-    name: string;
-    line1: string;
-    line2: string | null;
-    city: string;
-    region: string | null;
-    postalCode: string;
-    country: string;
-  } | null;
+  address: ShippingAddress | null;
   paymentProvider: 'stripe' | 'demo';
   expiresAt: string;
   paidAt: string | null;
@@ -91,26 +85,29 @@ export async function getOrderAccess(number: string, key: string | null | undefi
   if (!isOrderNumber(number)) return { kind: 'denied' };
   const user = await getCurrentUser();
   const db = await getDb();
-  const [order] = await queryRows<
-    Record<string, unknown> & { id: number; number: string; userId: number | null; accessTokenHash: string }
-  >(
-    db,
-    sql`select o.id, o.number, o.status, o.total_minor as "totalMinor", o.currency, o.created_at as "createdAt",
-        o.email, o.subtotal_minor as "subtotalMinor", o.shipping_minor as "shippingMinor", o.tax_minor as "taxMinor",
-        o.tax_inclusive as "taxInclusive", o.refunded_minor as "refundedMinor", o.shipping_method as "shippingMethod",
-        o.ship_name as "shipName", o.ship_line1 as "shipLine1", o.ship_line2 as "shipLine2", o.ship_city as "shipCity",
-        o.ship_region as "shipRegion", o.ship_postal_code as "shipPostalCode", o.ship_country as "shipCountry",
-        o.payment_provider as "paymentProvider", o.expires_at as "expiresAt", o.paid_at as "paidAt",
-        o.cancel_reason as "cancelReason", o.user_id as "userId", o.access_token_hash as "accessTokenHash"
-      from orders o where o.number = ${number}`,
-  );
+  const [order] = await selectOrder(db, number);
   if (!order) return { kind: 'denied' };
   const owner = user !== null && order.userId === user.id;
   if (!owner) {
-    const check = checkOrderAccessKey(key, { ...order, createdAt: new Date(order.createdAt as string) });
+    const check = checkOrderAccessKey(key, order);
     if (check !== 'valid') return { kind: check === 'expired' ? 'expired' : 'denied' };
   }
   return { kind: 'order', order: await loadOrderView(order) };
+}
+
+/** The order with this number: what its page shows, and who may see it. */
+function selectOrder(db: Database, number: string) {
+  return db
+    .select({
+      ...pick(orders, 'id number userId accessTokenHash status totalMinor currency createdAt email subtotalMinor'),
+      ...pick(orders, 'shippingMinor taxMinor taxInclusive refundedMinor shippingMethod paymentProvider expiresAt'),
+      ...pick(
+        orders,
+        'shipName shipLine1 shipLine2 shipCity shipRegion shipPostalCode shipCountry shipPhone paidAt cancelReason',
+      ),
+    })
+    .from(orders)
+    .where(eq(orders.number, number));
 }
 
 /**
@@ -122,78 +119,83 @@ export async function getOrderForViewer(number: string, key: string | null | und
   return access.kind === 'order' ? access.order : null;
 }
 
-async function loadOrderView(order: Record<string, unknown> & { id: number }): Promise<OrderView> {
+type ViewedOrder = Awaited<ReturnType<typeof selectOrder>>[number];
+
+/** A timestamp as PostgreSQL prints it (`2026-01-02 03:04:05.678+00`), as the order page has always received it. */
+const asText = <C extends AnyPgColumn>(column: C) =>
+  sql<C['_']['notNull'] extends true ? string : string | null>`${column}::text`;
+
+async function loadOrderView(order: ViewedOrder): Promise<OrderView> {
   const db = await getDb();
-  const [lines, events, shipments, returns] = await Promise.all([
-    queryRows<OrderView['lines'][number]>(
-      db,
-      sql`select l.id, l.product_slug as slug, l.title, l.format, l.edition_name as "editionName", l.digital,
-          l.unit_price_minor as "unitPriceMinor", l.quantity, l.line_total_minor as "lineTotalMinor",
-          case when l.digital then 0 else l.quantity - coalesce((select sum(rl.quantity) from return_lines rl
-            join returns r on r.id = rl.return_id where rl.order_line_id = l.id and r.status <> 'rejected'), 0) end::int as returnable
-        from order_lines l where l.order_id = ${order.id} order by l.id`,
-    ),
-    queryRows<OrderView['events'][number]>(
-      db,
-      sql`select type, actor, created_at::text as "createdAt", data from order_events
-        where order_id = ${order.id} and not internal order by id`,
-    ),
-    queryRows<OrderView['shipments'][number]>(
-      db,
-      sql`select carrier, tracking_number as "trackingNumber", tracking_url as "trackingUrl", shipped_at::text as "shippedAt",
-          delivered_at::text as "deliveredAt" from shipments where order_id = ${order.id} order by id`,
-    ),
-    queryRows<OrderView['returns'][number]>(
-      db,
-      sql`select id, status, reason, created_at::text as "createdAt" from returns where order_id = ${order.id} order by id`,
-    ),
+  const [lines, events, shipped, returned] = await Promise.all([
+    db
+      .select({
+        ...pick(orderLines, 'id'),
+        slug: orderLines.productSlug,
+        ...pick(orderLines, 'title format editionName digital unitPriceMinor quantity lineTotalMinor'),
+        // Written out as order_lines.id: the builder leaves a single table's columns unqualified, and
+        // a bare "id" here would be the return line's.
+        returnable: sql<number>`case when ${orderLines.digital} then 0 else ${orderLines.quantity} - coalesce((
+            select sum(rl.quantity) from return_lines rl join returns r on r.id = rl.return_id
+            where rl.order_line_id = order_lines.id and r.status <> 'rejected'), 0) end::int`,
+      })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, order.id))
+      .orderBy(asc(orderLines.id)),
+    db
+      .select({ ...pick(orderEvents, 'type actor data'), createdAt: asText(orderEvents.createdAt) })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), not(orderEvents.internal)))
+      .orderBy(asc(orderEvents.id)),
+    db
+      .select({
+        ...pick(shipments, 'carrier trackingNumber trackingUrl'),
+        shippedAt: asText(shipments.shippedAt),
+        deliveredAt: asText(shipments.deliveredAt),
+      })
+      .from(shipments)
+      .where(eq(shipments.orderId, order.id))
+      .orderBy(asc(shipments.id)),
+    db
+      .select({ ...pick(returns, 'id status reason'), createdAt: asText(returns.createdAt) })
+      .from(returns)
+      .where(eq(returns.orderId, order.id))
+      .orderBy(asc(returns.id)),
   ]);
-  const status = order.status as OrderStatus;
-  const delivered = shipments.find((s) => s.deliveredAt)?.deliveredAt;
+  const status = order.status;
+  const delivered = shipped.find((s) => s.deliveredAt)?.deliveredAt;
   const withinReturnWindow = delivered
     ? Date.now() - new Date(delivered).getTime() < RETURN_WINDOW_DAYS * 86_400_000
     : false;
-  const expiresAt = new Date(order.expiresAt as string);
-  const ship = openShipping(order as unknown as ShippingFields);
   return {
     id: order.id,
-    number: order.number as string,
+    number: order.number,
     status,
-    totalMinor: order.totalMinor as number,
-    currency: order.currency as string,
-    createdAt: new Date(order.createdAt as string).toISOString(),
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    email: order.email as string | null,
-    subtotalMinor: order.subtotalMinor as number,
-    shippingMinor: order.shippingMinor as number,
-    taxMinor: order.taxMinor as number,
-    taxInclusive: order.taxInclusive as boolean,
-    refundedMinor: order.refundedMinor as number,
-    shippingMethod: order.shippingMethod as string | null,
-    address: ship.shipLine1
-      ? {
-          name: ship.shipName as string,
-          line1: ship.shipLine1,
-          line2: ship.shipLine2,
-          city: ship.shipCity as string,
-          region: ship.shipRegion,
-          postalCode: ship.shipPostalCode as string,
-          country: order.shipCountry as string,
-        }
-      : null,
-    paymentProvider: order.paymentProvider as 'stripe' | 'demo',
-    expiresAt: expiresAt.toISOString(),
-    paidAt: order.paidAt ? new Date(order.paidAt as string).toISOString() : null,
-    cancelReason: order.cancelReason as string | null,
+    email: order.email,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    taxMinor: order.taxMinor,
+    taxInclusive: order.taxInclusive,
+    refundedMinor: order.refundedMinor,
+    shippingMethod: order.shippingMethod,
+    address: openShippingAddress(order),
+    paymentProvider: order.paymentProvider,
+    expiresAt: order.expiresAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    cancelReason: order.cancelReason,
     lines,
     events,
-    shipments,
-    returns,
-    canCancel: status === 'pending_payment' || (status === 'paid' && shipments.length === 0),
+    shipments: shipped,
+    returns: returned,
+    canCancel: status === 'pending_payment' || (status === 'paid' && shipped.length === 0),
     canReturn: status === 'delivered' && withinReturnWindow && lines.some((l) => l.returnable > 0),
     canPay:
       status === 'pending_payment' &&
-      expiresAt.getTime() > Date.now() &&
+      order.expiresAt.getTime() > Date.now() &&
       (order.paymentProvider !== 'demo' || demoPaymentsEnabled()),
     demoPaymentOff: status === 'pending_payment' && order.paymentProvider === 'demo' && !demoPaymentsEnabled(),
   };
@@ -206,13 +208,18 @@ export async function listOrdersForUser(
   pageSize = 20,
 ): Promise<{ items: OrderSummary[]; total: number }> {
   const db = await getDb();
-  const rows = await queryRows<OrderSummary & { total: number }>(
-    db,
-    sql`select o.number, o.status, o.total_minor as "totalMinor", o.currency, o.created_at::text as "createdAt",
-        (select coalesce(sum(quantity), 0)::int from order_lines where order_id = o.id) as "itemCount",
-        count(*) over ()::int as total
-      from orders o where o.user_id = ${user.id}
-      order by o.created_at desc, o.id desc limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
-  );
+  const rows = await db
+    .select({
+      ...pick(orders, 'number status totalMinor currency'),
+      createdAt: asText(orders.createdAt),
+      // orders.id written out: inside the subquery a bare "id" would be the order line's.
+      itemCount: sql<number>`(select coalesce(sum(quantity), 0)::int from order_lines where order_id = orders.id)`,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(orders)
+    .where(eq(orders.userId, user.id))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(pageSize)
+    .offset((Math.max(1, page) - 1) * pageSize);
   return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { toLocale } from '@/lib/i18n/config';
@@ -11,7 +10,7 @@ import { must } from '@/lib/must';
 import { providerFor } from '@/lib/payments';
 import { type Actor, lockOrder, recordInternalEvent, recordOrderEvent } from './lifecycle';
 import { orders, refunds, returns } from './schema';
-import { type OrderStatus, staffActor } from './staff';
+import { auditStaffChange, staffActor, type OrderStatus } from './staff';
 
 /**
  * Refunds, in two steps. The refund is first claimed in the database (`claimRefund`, in the
@@ -186,11 +185,7 @@ export async function refundOrder(
       statuses: REFUNDABLE,
     });
     if (!refund) return fail('invalid', { amount: 'amountTooHigh' });
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: 'order.refund',
-      entity: 'order',
-      entityId: order.id,
+    await auditStaffChange(tx, admin, 'order.refund', order.id, {
       before: { status: order.status, refundedMinor: order.refundedMinor },
       after: {
         status: refund.status,
@@ -257,11 +252,7 @@ export async function retryOrderRefunds(admin: StaffUser, orderId: number): Prom
         restored = next.status;
       }
     }
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: 'order.refund_retry',
-      entity: 'order',
-      entityId: orderId,
+    await auditStaffChange(tx, admin, 'order.refund_retry', orderId, {
       before: { status: order.status, pendingRefunds: pending.map((r) => r.id) },
       after: { status: restored ?? order.status, allSent },
     });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { toLocale } from '@/lib/i18n/config';
@@ -9,7 +8,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { secretLinks } from '@/lib/mail/secret-links';
 import { type LockedOrder, lockOrder, recordOrderEvent } from './lifecycle';
 import { returns } from './schema';
-import { staffActor } from './staff';
+import { auditStaffChange, staffActor } from './staff';
 
 /**
  * Staff decisions on return requests (RMA): requested → approved | rejected (here); approved →
@@ -66,11 +65,7 @@ async function decide(
       returnId: found.id,
       ...(input.message ? { message: input.message } : {}),
     });
-    await recordAudit(tx, {
-      actorUserId: admin.id,
-      action: approved ? 'return.approve' : 'return.reject',
-      entity: 'return',
-      entityId: found.id,
+    await auditStaffChange(tx, admin, approved ? 'return.approve' : 'return.reject', found.id, {
       before: { status: found.status },
       after: { status: decision, message: input.message || null },
     });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { returnToStock } from '@/lib/inventory/movements';
@@ -11,7 +10,7 @@ import { claimRefund, executeRefund } from './refunds';
 import { acceptableUnitsSql } from './return-amounts';
 import { lockReturn } from './return-decisions';
 import { orderLines, refunds, returnLines, returns } from './schema';
-import { type OrderStatus, staffActor } from './staff';
+import { auditStaffChange, staffActor, type OrderStatus } from './staff';
 
 /**
  * Staff receive an approved return (RMA): approved → received (resellable units back on the shelf
@@ -67,11 +66,7 @@ export async function receiveReturn(
       if (!updated) throw new ReceiveAbort(fail('cannotReceive'));
       const shelf = await restockReturnedLines(tx, admin, order, found.id, input.lines);
       const refundId = await claimReturnRefund(tx, admin, order, found.id, input.refundMinor, shelf.restocked);
-      await recordAudit(tx, {
-        actorUserId: admin.id,
-        action: 'return.receive',
-        entity: 'return',
-        entityId: found.id,
+      await auditStaffChange(tx, admin, 'return.receive', found.id, {
         before: { status: found.status },
         after: { status: 'received', restocked: shelf.restocked, refundMinor: input.refundMinor, refundId },
       });
@@ -198,11 +193,7 @@ export async function retryReturnRefund(admin: StaffUser, returnId: number): Pro
     .limit(1);
   if (!refund) return fail('nothingToRetry');
   const sent = await executeRefund(refund.id, staffActor(admin));
-  await recordAudit(db, {
-    actorUserId: admin.id,
-    action: 'return.refund_retry',
-    entity: 'return',
-    entityId: returnId,
+  await auditStaffChange(db, admin, 'return.refund_retry', returnId, {
     after: { refundId: refund.id, sent },
   });
   return sent ? { ok: true } : fail('providerFailed');

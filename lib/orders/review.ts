@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, isNotNull, isNull, sql, sum } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { toLocale } from '@/lib/i18n/config';
@@ -18,7 +17,7 @@ import {
 } from './lifecycle';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
-import { orderProductSlugs, staffActor } from './staff';
+import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
 
 /**
  * Staff resolve an order waiting for review (`needs_review`: paid with a different amount, paid
@@ -62,11 +61,7 @@ export async function markReviewedOrderPaid(
         .where(and(eq(orders.id, orderId), eq(orders.status, 'needs_review')));
       await recordInternalEvent(tx, orderId, 'review_resolved', staffActor(admin), { decision: 'markPaid' });
       await recordOrderEvent(tx, orderId, 'paid', staffActor(admin), { reviewed: true });
-      await recordAudit(tx, {
-        actorUserId: admin.id,
-        action: 'order.resolve',
-        entity: 'order',
-        entityId: orderId,
+      await auditStaffChange(tx, admin, 'order.resolve', orderId, {
         before: { status: order.status, stockReleased: order.stockReleased },
         after: { status: 'paid', decision: 'markPaid' },
       });
@@ -189,11 +184,7 @@ async function cancelledUnderReview(
     decision: 'cancel',
     refundMinor: amountMinor,
   });
-  await recordAudit(tx, {
-    actorUserId: admin.id,
-    action: 'order.resolve',
-    entity: 'order',
-    entityId: order.id,
+  await auditStaffChange(tx, admin, 'order.resolve', order.id, {
     before: { status: order.status, refundedMinor: order.refundedMinor, stockReleased: order.stockReleased },
     after: { status: 'cancelled', decision: 'cancel', refundMinor: amountMinor, refundId: refund?.refundId ?? null },
   });

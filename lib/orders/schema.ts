@@ -18,6 +18,7 @@ import {
 import { users } from '@/lib/accounts/schema';
 import { lineKind } from '@/lib/cart/schema';
 import { editions } from '@/lib/catalog/schema';
+import { cascadeRef } from '@/db/columns';
 
 export const orderStatus = pgEnum('order_status', [
   'pending_payment',
@@ -131,9 +132,7 @@ export const orderLines = pgTable(
   'order_lines',
   {
     id: serial('id').primaryKey(),
-    orderId: integer('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: cascadeRef('order_id', () => orders.id),
     editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
     kind: lineKind('kind').notNull().default('purchase'),
     productSlug: text('product_slug').notNull(),
@@ -157,9 +156,7 @@ export const orderEvents = pgTable(
   'order_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: integer('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: cascadeRef('order_id', () => orders.id),
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     actorUserId: integer('actor_user_id'),
@@ -175,9 +172,7 @@ export const shipments = pgTable(
   'shipments',
   {
     id: serial('id').primaryKey(),
-    orderId: integer('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: cascadeRef('order_id', () => orders.id),
     carrier: text('carrier').notNull(),
     trackingNumber: text('tracking_number').notNull(),
     trackingUrl: text('tracking_url'),
@@ -193,9 +188,7 @@ export const returns = pgTable(
   'returns',
   {
     id: serial('id').primaryKey(),
-    orderId: integer('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: cascadeRef('order_id', () => orders.id),
     status: returnStatus('status').notNull().default('requested'),
     reason: text('reason').notNull(),
     /** The shopper's form submission: a doubled or retried request finds this return instead of adding one. */
@@ -214,12 +207,8 @@ export const returnLines = pgTable(
   'return_lines',
   {
     id: serial('id').primaryKey(),
-    returnId: integer('return_id')
-      .notNull()
-      .references(() => returns.id, { onDelete: 'cascade' }),
-    orderLineId: integer('order_line_id')
-      .notNull()
-      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    returnId: cascadeRef('return_id', () => returns.id),
+    orderLineId: cascadeRef('order_line_id', () => orderLines.id),
     quantity: integer('quantity').notNull(),
   },
   (t) => [
@@ -234,9 +223,7 @@ export const refunds = pgTable(
   'refunds',
   {
     id: serial('id').primaryKey(),
-    orderId: integer('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: cascadeRef('order_id', () => orders.id),
     amountMinor: integer('amount_minor').notNull(),
     reason: text('reason'),
     providerRef: text('provider_ref'),

@@ -1,7 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { fail, type MutationResult } from '@/lib/http/result';
 import { sendMailSoon } from '@/lib/mail/mutations';
@@ -9,7 +8,7 @@ import { providerFor } from '@/lib/payments';
 import { cancelUnpaidOrder } from './lifecycle';
 import { cancelPaidOrder } from './mutations';
 import { orders } from './schema';
-import { orderProductSlugs, staffActor } from './staff';
+import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
 
 /**
  * Cancels an order for staff: unpaid → cancelled with its stock back (cancelUnpaidOrder, reason
@@ -31,11 +30,7 @@ export async function cancelOrderAsAdmin(
   if (current.status === 'pending_payment') {
     const cancelled = await db.transaction(async (tx) => {
       if (!(await cancelUnpaidOrder(tx, { orderId }, 'admin', staffActor(admin)))) return false;
-      await recordAudit(tx, {
-        actorUserId: admin.id,
-        action: 'order.cancel',
-        entity: 'order',
-        entityId: orderId,
+      await auditStaffChange(tx, admin, 'order.cancel', orderId, {
         before: { status: 'pending_payment' },
         after: { status: 'cancelled', refundedMinor: 0 },
       });
@@ -61,11 +56,7 @@ export async function cancelOrderAsAdmin(
       .select({ status: orders.status, refundedMinor: orders.refundedMinor })
       .from(orders)
       .where(eq(orders.id, orderId));
-    await recordAudit(db, {
-      actorUserId: admin.id,
-      action: 'order.cancel',
-      entity: 'order',
-      entityId: orderId,
+    await auditStaffChange(db, admin, 'order.cancel', orderId, {
       before: { status: 'paid' },
       after: { status: after?.status ?? 'cancelled', refundedMinor: after?.refundedMinor ?? null },
     });

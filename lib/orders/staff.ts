@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
+import { recordAudit } from '@/lib/audit/record';
 import type { StaffUser } from '@/lib/audit/staff';
 import type { Actor } from './lifecycle';
 import { orderLines, type orderStatus } from './schema';
@@ -23,4 +24,21 @@ export async function orderProductSlugs(executor: Executor, orderId: number): Pr
     .from(orderLines)
     .where(and(eq(orderLines.orderId, orderId), eq(orderLines.digital, false)));
   return rows.map((row) => row.slug);
+}
+
+type Audited = 'order' | 'return';
+
+/**
+ * The audit row of a staff change to an order or a return: `action` is `<entity>.<verb>` (the entity
+ * is the part before the dot), with what the change found and what it left.
+ */
+export function auditStaffChange(
+  executor: Executor,
+  admin: StaffUser,
+  action: `${Audited}.${string}`,
+  entityId: number,
+  change: { before?: Record<string, unknown>; after: Record<string, unknown> },
+): Promise<void> {
+  const entity = action.slice(0, action.indexOf('.'));
+  return recordAudit(executor, { actorUserId: admin.id, action, entity, entityId, ...change });
 }

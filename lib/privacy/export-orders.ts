@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { type Database, pick } from '@/db';
 import { orderEvents, orderLines, orders, refunds, returnLines, returns, shipments } from '@/lib/orders/schema';
 import { openShippingAddress } from '@/lib/orders/sealed';
 
@@ -19,32 +19,9 @@ export type ExportedOrder = Awaited<ReturnType<typeof exportOrders>>['orders'][n
 export async function exportOrders(db: Database, userId: number) {
   const rows = await db
     .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      email: orders.email,
-      currency: orders.currency,
-      subtotalMinor: orders.subtotalMinor,
-      shippingMinor: orders.shippingMinor,
-      taxMinor: orders.taxMinor,
-      taxInclusive: orders.taxInclusive,
-      totalMinor: orders.totalMinor,
-      refundedMinor: orders.refundedMinor,
-      shippingMethod: orders.shippingMethod,
-      shipName: orders.shipName,
-      shipLine1: orders.shipLine1,
-      shipLine2: orders.shipLine2,
-      shipCity: orders.shipCity,
-      shipRegion: orders.shipRegion,
-      shipPostalCode: orders.shipPostalCode,
-      shipCountry: orders.shipCountry,
-      shipPhone: orders.shipPhone,
-      locale: orders.locale,
-      paymentProvider: orders.paymentProvider,
-      createdAt: orders.createdAt,
-      paidAt: orders.paidAt,
-      cancelledAt: orders.cancelledAt,
-      cancelReason: orders.cancelReason,
+      ...pick(orders, 'id number status email currency subtotalMinor shippingMinor taxMinor taxInclusive totalMinor'),
+      ...pick(orders, 'refundedMinor shippingMethod shipName shipLine1 shipLine2 shipCity shipRegion shipPostalCode'),
+      ...pick(orders, 'shipCountry shipPhone locale paymentProvider createdAt paidAt cancelledAt cancelReason'),
     })
     .from(orders)
     .where(eq(orders.userId, userId))
@@ -59,67 +36,35 @@ export async function exportOrders(db: Database, userId: number) {
     : await Promise.all([
         db
           .select({
-            orderId: orderLines.orderId,
-            id: orderLines.id,
-            kind: orderLines.kind,
+            ...pick(orderLines, 'orderId id kind'),
             product: orderLines.productSlug,
-            title: orderLines.title,
-            format: orderLines.format,
-            editionName: orderLines.editionName,
-            digital: orderLines.digital,
-            unitPriceMinor: orderLines.unitPriceMinor,
-            quantity: orderLines.quantity,
-            lineTotalMinor: orderLines.lineTotalMinor,
+            ...pick(orderLines, 'title format editionName digital unitPriceMinor quantity lineTotalMinor'),
           })
           .from(orderLines)
           .where(inArray(orderLines.orderId, ids))
           .orderBy(asc(orderLines.id)),
         db
-          .select({
-            orderId: orderEvents.orderId,
-            type: orderEvents.type,
-            actor: orderEvents.actor,
-            data: orderEvents.data,
-            createdAt: orderEvents.createdAt,
-          })
+          .select(pick(orderEvents, 'orderId type actor data createdAt'))
           .from(orderEvents)
           .where(and(inArray(orderEvents.orderId, ids), eq(orderEvents.internal, false)))
           .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
         db
-          .select({
-            orderId: shipments.orderId,
-            carrier: shipments.carrier,
-            trackingNumber: shipments.trackingNumber,
-            trackingUrl: shipments.trackingUrl,
-            shippedAt: shipments.shippedAt,
-            deliveredAt: shipments.deliveredAt,
-          })
+          .select(pick(shipments, 'orderId carrier trackingNumber trackingUrl shippedAt deliveredAt'))
           .from(shipments)
           .where(inArray(shipments.orderId, ids))
           .orderBy(asc(shipments.id)),
         db
-          .select({ orderId: refunds.orderId, amountMinor: refunds.amountMinor, createdAt: refunds.createdAt })
+          .select(pick(refunds, 'orderId amountMinor createdAt'))
           .from(refunds)
           .where(inArray(refunds.orderId, ids))
           .orderBy(asc(refunds.id)),
         db
-          .select({
-            orderId: returns.orderId,
-            id: returns.id,
-            status: returns.status,
-            reason: returns.reason,
-            createdAt: returns.createdAt,
-            updatedAt: returns.updatedAt,
-          })
+          .select(pick(returns, 'orderId id status reason createdAt updatedAt'))
           .from(returns)
           .where(inArray(returns.orderId, ids))
           .orderBy(asc(returns.id)),
         db
-          .select({
-            returnId: returnLines.returnId,
-            orderLineId: returnLines.orderLineId,
-            quantity: returnLines.quantity,
-          })
+          .select(pick(returnLines, 'returnId orderLineId quantity'))
           .from(returnLines)
           .innerJoin(returns, eq(returns.id, returnLines.returnId))
           .where(inArray(returns.orderId, ids))

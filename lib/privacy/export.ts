@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { type Database, getDb } from '@/db';
+import { type Database, getDb, pick } from '@/db';
 import { openAddress, openDisplayName } from '@/lib/accounts/sealed';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { requireUser } from '@/lib/auth/session';
@@ -56,6 +56,9 @@ export async function exportMyData(now = new Date()): Promise<ExportResult> {
   return { ok: true, filename: `encore-data-${safeName}-${day}.json`, data };
 }
 
+/** The product a row is about, by slug and title. */
+const productOf = { product: products.slug, productTitle: products.title };
+
 const capped = <T>(rows: T[], max: number) => ({ rows: rows.slice(0, max), truncated: rows.length > max });
 
 /**
@@ -66,15 +69,9 @@ const capped = <T>(rows: T[], max: number) => ({ rows: rows.slice(0, max), trunc
 async function collectPersonalData(db: Database, userId: number, now: Date) {
   const [profile] = await db
     .select({
-      username: users.username,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      preferredLocale: users.preferredLocale,
-      personalization: users.personalization,
+      ...pick(users, 'username email displayName role preferredLocale personalization'),
       hasPassword: users.passwordHash,
-      createdAt: users.createdAt,
-      updatedAt: users.updatedAt,
+      ...pick(users, 'createdAt updatedAt'),
     })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
@@ -83,91 +80,52 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
   const [book, linked, sessionRows, resets, orderPart, reviewRows, wished, alerts, cart, events, mail] =
     await Promise.all([
       db
-        .select({
-          fullName: addresses.fullName,
-          line1: addresses.line1,
-          line2: addresses.line2,
-          city: addresses.city,
-          region: addresses.region,
-          postalCode: addresses.postalCode,
-          country: addresses.country,
-          phone: addresses.phone,
-          isDefault: addresses.isDefault,
-          createdAt: addresses.createdAt,
-        })
+        .select(pick(addresses, 'fullName line1 line2 city region postalCode country phone isDefault createdAt'))
         .from(addresses)
         .where(eq(addresses.userId, userId))
         .orderBy(asc(addresses.createdAt), asc(addresses.id)),
       db
-        .select({
-          provider: oauthAccounts.provider,
-          providerAccountId: oauthAccounts.providerAccountId,
-          createdAt: oauthAccounts.createdAt,
-        })
+        .select(pick(oauthAccounts, 'provider providerAccountId createdAt'))
         .from(oauthAccounts)
         .where(eq(oauthAccounts.userId, userId)),
       db
-        .select({ createdAt: sessions.createdAt, revokedAt: sessions.revokedAt, userAgent: sessions.userAgent })
+        .select(pick(sessions, 'createdAt revokedAt userAgent'))
         .from(sessions)
         .where(eq(sessions.userId, userId))
         .orderBy(desc(sessions.createdAt))
         .limit(EXPORT_LIMITS.sessions + 1),
       db
-        .select({
-          createdAt: passwordResetTokens.createdAt,
-          expiresAt: passwordResetTokens.expiresAt,
-          usedAt: passwordResetTokens.usedAt,
-        })
+        .select(pick(passwordResetTokens, 'createdAt expiresAt usedAt'))
         .from(passwordResetTokens)
         .where(eq(passwordResetTokens.userId, userId))
         .orderBy(desc(passwordResetTokens.createdAt)),
       exportOrders(db, userId),
       db
         .select({
-          product: products.slug,
-          productTitle: products.title,
-          rating: reviews.rating,
-          title: reviews.title,
-          body: reviews.body,
-          verifiedPurchase: reviews.verifiedPurchase,
-          status: reviews.status,
-          createdAt: reviews.createdAt,
-          updatedAt: reviews.updatedAt,
+          ...productOf,
+          ...pick(reviews, 'rating title body verifiedPurchase status createdAt updatedAt'),
         })
         .from(reviews)
         .innerJoin(products, eq(products.id, reviews.productId))
         .where(eq(reviews.userId, userId))
         .orderBy(desc(reviews.createdAt)),
       db
-        .select({
-          product: products.slug,
-          productTitle: products.title,
-          priceSeenMinor: wishlistItems.priceSeenMinor,
-          createdAt: wishlistItems.createdAt,
-        })
+        .select({ ...productOf, ...pick(wishlistItems, 'priceSeenMinor createdAt') })
         .from(wishlistItems)
         .innerJoin(products, eq(products.id, wishlistItems.productId))
         .where(eq(wishlistItems.userId, userId))
         .orderBy(desc(wishlistItems.createdAt)),
       db
-        .select({
-          kind: wishlistNotifications.kind,
-          sku: editions.sku,
-          createdAt: wishlistNotifications.createdAt,
-        })
+        .select({ kind: wishlistNotifications.kind, sku: editions.sku, createdAt: wishlistNotifications.createdAt })
         .from(wishlistNotifications)
         .innerJoin(editions, eq(editions.id, wishlistNotifications.editionId))
         .where(eq(wishlistNotifications.userId, userId))
         .orderBy(desc(wishlistNotifications.createdAt)),
       db
         .select({
-          product: products.slug,
-          productTitle: products.title,
-          sku: editions.sku,
-          format: editions.format,
-          kind: cartLines.kind,
-          quantity: cartLines.quantity,
-          priceSeenMinor: cartLines.priceSeenMinor,
+          ...productOf,
+          ...pick(editions, 'sku format'),
+          ...pick(cartLines, 'kind quantity priceSeenMinor'),
           addedAt: cartLines.createdAt,
         })
         .from(cartLines)
@@ -177,12 +135,7 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
         .where(eq(carts.userId, userId))
         .orderBy(asc(cartLines.id)),
       db
-        .select({
-          type: interactionEvents.type,
-          product: products.slug,
-          value: interactionEvents.value,
-          createdAt: interactionEvents.createdAt,
-        })
+        .select({ type: interactionEvents.type, product: products.slug, ...pick(interactionEvents, 'value createdAt') })
         .from(interactionEvents)
         .innerJoin(products, eq(products.id, interactionEvents.productId))
         .where(eq(interactionEvents.userId, userId))

@@ -13,6 +13,7 @@ import {
 import { users } from '@/lib/accounts/schema';
 import { products } from '@/lib/catalog/schema';
 import type { BuildState, RankedLists } from './state';
+import { cascadeRef } from '@/db/columns';
 
 export const interactionType = pgEnum('interaction_type', ['view', 'add_to_cart', 'wishlist', 'purchase', 'rating']);
 
@@ -26,9 +27,7 @@ export const interactionEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
     visitorId: text('visitor_id'),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
     type: interactionType('type').notNull(),
     /** Stars for ratings (1–5), quantity for purchases. */
     value: smallint('value'),

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   index,
-  integer,
   pgEnum,
   pgTable,
   serial,
@@ -14,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { products } from '@/lib/catalog/schema';
+import { cascadeRef } from '@/db/columns';
 
 export const reviewStatus = pgEnum('review_status', ['visible', 'hidden']);
 
@@ -22,12 +22,8 @@ export const reviews = pgTable(
   'reviews',
   {
     id: serial('id').primaryKey(),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    productId: cascadeRef('product_id', () => products.id),
+    userId: cascadeRef('user_id', () => users.id),
     rating: smallint('rating').notNull(),
     title: text('title'),
     body: text('body').notNull().default(''),

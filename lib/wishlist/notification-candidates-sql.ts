@@ -34,8 +34,6 @@ export type Candidate = {
   previousPriceMinor: number | null;
 };
 
-const candidates = (db: Executor, query: SQL) => queryRows<Candidate>(db, query);
-
 /** Shoppers who can be mailed, their wished products that are on sale, and those products' editions. */
 const recipients = sql`join users u on u.id = w.user_id and u.deleted_at is null and u.disabled_at is null
     and u.email is not null
@@ -52,9 +50,9 @@ const notMailed = (kind: WishlistNotificationKind, marker: SQL) => sql`not exist
 const onlyEdition = (editionId: number | null, column: SQL) =>
   editionId === null ? sql`true` : sql`${column} = ${editionId}`;
 
-function backInStock(db: Executor, editionId: number | null): Promise<Candidate[]> {
-  return candidates(
-    db,
+/** Each kind's query (of one edition, or of all with null), in its order of events; the limit is added by findCandidates. */
+const EVENT_QUERIES: Record<WishlistNotificationKind, (editionId: number | null) => SQL> = {
+  back_in_stock: (editionId) =>
     sql`with latest as (
         select distinct on (m.edition_id) m.edition_id, m.id, m.created_at
         from stock_movements m
@@ -71,14 +69,8 @@ function backInStock(db: Executor, editionId: number | null): Promise<Candidate[
       join wishlist_items w on w.product_id = e.product_id and w.created_at < l.created_at
       ${recipients}
       where ${notMailed('back_in_stock', sql`l.id::text`)}
-      order by l.id, w.user_id
-      limit ${BATCH}`,
-  );
-}
-
-function released(db: Executor, editionId: number | null): Promise<Candidate[]> {
-  return candidates(
-    db,
+      order by l.id, w.user_id`,
+  released: (editionId) =>
     sql`select 'released' as kind, ${candidateColumns}, e.release_date::text as marker,
         e.release_date::text as "releaseDate", null::int as "previousPriceMinor"
       from editions e
@@ -89,14 +81,8 @@ function released(db: Executor, editionId: number | null): Promise<Candidate[]> 
         and e.release_date > current_date - ${LOOKBACK_DAYS}::int
         and e.release_date > (w.created_at at time zone 'UTC')::date
         and ${notMailed('released', sql`e.release_date::text`)}
-      order by e.id, w.user_id
-      limit ${BATCH}`,
-  );
-}
-
-function cheaper(db: Executor, editionId: number | null): Promise<Candidate[]> {
-  return candidates(
-    db,
+      order by e.id, w.user_id`,
+  cheaper: (editionId) =>
     sql`select * from (
         select 'cheaper' as kind, ${candidateColumns}, e.price_minor::text as marker, null::text as "releaseDate",
           least(w.price_seen_minor, (
@@ -112,13 +98,15 @@ function cheaper(db: Executor, editionId: number | null): Promise<Candidate[]> {
         where w.price_seen_minor is not null and ${onlyEdition(editionId, sql`e.id`)}
       ) c
       where c."priceMinor" < c."previousPriceMinor"
-      order by c."editionId", c."userId"
-      limit ${BATCH}`,
-  );
-}
+      order by c."editionId", c."userId"`,
+};
 
 /** Every event not mailed yet (of one edition, or of all with null). */
 export async function findCandidates(db: Executor, editionId: number | null): Promise<Candidate[]> {
   // One after the other: a transaction (notifyWishlistsForEdition) runs one statement at a time.
-  return [...(await backInStock(db, editionId)), ...(await released(db, editionId)), ...(await cheaper(db, editionId))];
+  const found: Candidate[] = [];
+  for (const kind of ['back_in_stock', 'released', 'cheaper'] as const) {
+    found.push(...(await queryRows<Candidate>(db, sql`${EVENT_QUERIES[kind](editionId)} limit ${BATCH}`)));
+  }
+  return found;
 }

@@ -1,17 +1,14 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, serial } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { editions, products } from '@/lib/catalog/schema';
+import { cascadeRef } from '@/db/columns';
 
 /** A shopper's wishlist: products, with the lowest price when they were added (for "cheaper" mails). */
 export const wishlistItems = pgTable(
   'wishlist_items',
   {
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    productId: integer('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    userId: cascadeRef('user_id', () => users.id),
+    productId: cascadeRef('product_id', () => products.id),
     priceSeenMinor: integer('price_seen_minor'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -26,12 +23,8 @@ export const wishlistNotifications = pgTable(
   'wishlist_notifications',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    userId: cascadeRef('user_id', () => users.id),
+    editionId: cascadeRef('edition_id', () => editions.id),
     kind: text('kind').notNull(),
     marker: text('marker').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
