@@ -1,4 +1,4 @@
-import { type AnyPgColumn, integer } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, serial } from 'drizzle-orm/pg-core';
 
 // Column builders the domains' schema files (lib/*/schema.ts) share. No import of the schema itself,
 // so that a schema file can use them without a cycle.
@@ -9,3 +9,6 @@ import { type AnyPgColumn, integer } from 'drizzle-orm/pg-core';
  */
 export const cascadeRef = <N extends string>(name: N, target: () => AnyPgColumn) =>
   integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+/** The `id serial primary key` of a table. */
+export const serialId = () => serial('id').primaryKey();

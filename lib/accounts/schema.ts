@@ -6,13 +6,12 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 export const userRole = pgEnum('user_role', ['customer', 'admin']);
 
@@ -25,7 +24,7 @@ export const userRole = pgEnum('user_role', ['customer', 'admin']);
 export const users = pgTable(
   'users',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     username: text('username').notNull(),
     usernameKey: text('username_key').notNull(),
     email: text('email'),
@@ -88,7 +87,7 @@ export const oauthAccounts = pgTable(
 export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     userId: cascadeRef('user_id', () => users.id),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -109,7 +108,7 @@ export const passwordResetTokens = pgTable(
 export const addresses = pgTable(
   'addresses',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     userId: cascadeRef('user_id', () => users.id),
     fullName: text('full_name').notNull(),
     line1: text('line1').notNull(),
@@ -143,7 +142,7 @@ export const addresses = pgTable(
 export const registrations = pgTable(
   'registrations',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     mailed: text('mailed', { enum: ['link', 'existing'] }).notNull(),
     username: text('username').notNull(),
     usernameKey: text('username_key').notNull(),

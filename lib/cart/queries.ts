@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { cookies } from 'next/headers';
-import { type Executor, getDb } from '@/db';
+import { type Executor, getDb, pick } from '@/db';
 import { SECURE_COOKIES } from '@/lib/auth/cookies';
 import { getCurrentUser } from '@/lib/auth/session';
 import { coverUrl, editionAndProductSellable } from '@/lib/catalog/sellable';
@@ -44,18 +44,12 @@ export type CartView = {
 function selectLines(executor: Executor, cartId: string) {
   return executor
     .select({
-      id: cartLines.id,
-      editionId: cartLines.editionId,
-      quantity: cartLines.quantity,
-      kind: cartLines.kind,
-      priceSeenMinor: cartLines.priceSeenMinor,
-      slug: products.slug,
-      title: products.title,
+      ...pick(cartLines, 'id editionId quantity kind priceSeenMinor'),
+      ...pick(products, 'slug title'),
       format: editions.format,
       editionName: editions.name,
       unitPriceMinor: editions.priceMinor,
-      digital: editions.digital,
-      stock: editions.stock,
+      ...pick(editions, 'digital stock'),
       preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
       releaseDate: editions.releaseDate,
       sellable: sql<boolean>`${editionAndProductSellable()}`,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, serial, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { editions } from '@/lib/catalog/schema';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 /** What a line is for: buying now; renting (a later feature) keeps its own line. */
 export const lineKind = pgEnum('line_kind', ['purchase', 'rental']);
@@ -27,7 +27,7 @@ export const carts = pgTable(
 export const cartLines = pgTable(
   'cart_lines',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     cartId: uuid('cart_id')
       .notNull()
       .references(() => carts.id, { onDelete: 'cascade' }),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { and, eq, sql } from 'drizzle-orm';
-import { type Database, getDb } from '@/db';
+import { type Database, getDb, pick } from '@/db';
 import { listCards, listPersonCards } from './cards-sql';
 import { credits, editions, genres, media, people, productGenres, products, tracks } from './schema';
 import { editionSellable } from './sellable';
@@ -119,24 +119,11 @@ async function moreByLead(
 function listSellableEditions(db: Database, productId: number) {
   return db
     .select({
-      id: editions.id,
-      sku: editions.sku,
-      format: editions.format,
-      name: editions.name,
-      barcode: editions.barcode,
-      catalogNumber: editions.catalogNumber,
-      discCount: editions.discCount,
-      packaging: editions.packaging,
-      vinylWeightGrams: editions.vinylWeightGrams,
-      vinylSpeedRpm: editions.vinylSpeedRpm,
-      vinylColour: editions.vinylColour,
-      regionCode: editions.regionCode,
-      audioLanguages: editions.audioLanguages,
-      subtitleLanguages: editions.subtitleLanguages,
-      platform: editions.platform,
-      priceMinor: editions.priceMinor,
-      stock: editions.stock,
-      releaseDate: editions.releaseDate,
+      ...pick(editions, 'id sku format name barcode catalogNumber discCount packaging vinylWeightGrams vinylSpeedRpm'),
+      ...pick(
+        editions,
+        'vinylColour regionCode audioLanguages subtitleLanguages platform priceMinor stock releaseDate',
+      ),
       preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
       rentable: editions.rentable,
       rentalPriceMinor: editions.rentalPriceMinor,

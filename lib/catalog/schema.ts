@@ -9,14 +9,13 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  serial,
   smallint,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { CREDIT_ROLES, EDITION_FORMATS, MEDIA_KINDS, PRODUCT_KINDS, PUBLICATION_STATUSES } from './formats';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 /** Postgres full-text vector; written by lib/catalog/search, never read back into JavaScript. */
 const tsvector = customType<{ data: string }>({
@@ -38,7 +37,7 @@ const timestamps = {
 export const products = pgTable(
   'products',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     slug: text('slug').notNull(),
     kind: productKind('kind').notNull(),
     title: text('title').notNull(),
@@ -70,7 +69,7 @@ export const products = pgTable(
 export const editions = pgTable(
   'editions',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     productId: cascadeRef('product_id', () => products.id),
     sku: text('sku').notNull(),
     format: editionFormat('format').notNull(),
@@ -151,7 +150,7 @@ export const editions = pgTable(
 export const tracks = pgTable(
   'tracks',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     productId: cascadeRef('product_id', () => products.id),
     /** Order on the page; `position` is the label printed on the sleeve (A1, 1-03, S01E04). */
     sortOrder: integer('sort_order').notNull(),
@@ -170,7 +169,7 @@ export const tracks = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     /** Name in its own script when that differs (坂本龍一 for Ryuichi Sakamoto). */
@@ -184,7 +183,7 @@ export const people = pgTable(
 export const credits = pgTable(
   'credits',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     productId: cascadeRef('product_id', () => products.id),
     personId: integer('person_id')
       .notNull()
@@ -203,7 +202,7 @@ export const credits = pgTable(
 export const genres = pgTable(
   'genres',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     nameZh: text('name_zh').notNull(),
@@ -223,7 +222,7 @@ export const productGenres = pgTable(
 export const media = pgTable(
   'media',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     productId: cascadeRef('product_id', () => products.id),
     kind: mediaKind('kind').notNull(),
     url: text('url').notNull(),

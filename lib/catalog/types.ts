@@ -1,5 +1,5 @@
 import type { Availability, EditionFormat, PriceRangeId, ProductKind } from './formats';
-import type { credits, editions, media, people, tracks } from './schema';
+import type { credits, editions, media, people, products, tracks } from './schema';
 
 /** The small, serializable shapes the storefront renders. Never whole rows. */
 
@@ -46,6 +46,7 @@ export type ProductList = {
   corrected: boolean;
 };
 
+type Product = typeof products.$inferSelect;
 type Edition = typeof editions.$inferSelect;
 type Track = typeof tracks.$inferSelect;
 type Credit = typeof credits.$inferSelect;
@@ -86,16 +87,10 @@ export type CreditView = Pick<Credit, 'role' | 'character'> &
 
 export type MediaView = Pick<Media, 'kind' | 'url' | 'alt' | 'width' | 'height'>;
 
-export type ProductDetail = {
-  id: number;
-  slug: string;
-  kind: ProductKind;
-  title: string;
-  originalTitle: string | null;
-  description: string;
-  releaseDate: string | null;
-  ageRating: string | null;
-  label: string | null;
+export type ProductDetail = Pick<
+  Product,
+  'id' | 'slug' | 'kind' | 'title' | 'originalTitle' | 'description' | 'releaseDate' | 'ageRating' | 'label'
+> & {
   genres: { slug: string; name: string; nameZh: string }[];
   editions: EditionView[];
   tracks: TrackView[];

@@ -1,14 +1,17 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db';
+import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { getDb, pick } from '@/db';
 import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getAddress } from '@/lib/accounts/address-book';
 import { sealAddress } from '@/lib/accounts/sealed';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
+import { editions, products } from '@/lib/catalog/schema';
+import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
+import { orders } from '@/lib/orders/schema';
 import { sealShipping } from '@/lib/orders/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
@@ -48,16 +51,6 @@ class CheckoutAbort extends Error {
     super(code);
   }
 }
-
-type EditionRow = {
-  id: number;
-  priceMinor: number;
-  digital: boolean;
-  format: string;
-  editionName: string | null;
-  title: string;
-  slug: string;
-};
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: unknown };
@@ -123,20 +116,17 @@ export async function placeOrder(
 
   try {
     const order = await db.transaction(async (tx) => {
-      const editions = await queryRows<EditionRow>(
-        tx,
-        sql`select e.id, e.price_minor as "priceMinor", e.digital, e.format, e.name as "editionName", p.title, p.slug
-          from editions e join products p on p.id = e.product_id
-          where e.id in (${sql.join(
-            editionIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})
-            and e.status = 'active' and p.status = 'active'
-            and (e.available_from is null or e.available_from <= now())
-            and (e.available_until is null or e.available_until > now())`,
-      );
-      if (editions.length !== editionIds.length) throw new CheckoutAbort('cartChanged');
-      const byId = new Map(editions.map((e) => [e.id, e]));
+      const sellable = await tx
+        .select({
+          ...pick(editions, 'id priceMinor digital format'),
+          editionName: editions.name,
+          ...pick(products, 'title slug'),
+        })
+        .from(editions)
+        .innerJoin(products, eq(products.id, editions.productId))
+        .where(and(inArray(editions.id, editionIds), editionAndProductSellable()));
+      if (sellable.length !== editionIds.length) throw new CheckoutAbort('cartChanged');
+      const byId = new Map(sellable.map((e) => [e.id, e]));
       const priced = editionIds.map((id) => ({ edition: byId.get(id)!, quantity: quantities.get(id)! }));
       const totals = computeTotals(
         priced.map(({ edition, quantity }) => ({
@@ -149,33 +139,52 @@ export async function placeOrder(
       );
 
       // First the order row: a second submit of the same attempt stops here on the unique key.
-      const ship = sealShipping(address);
-      const [inserted] = await queryRows<{ id: number; number: string }>(
-        tx,
-        sql`insert into orders (number, user_id, email, currency, subtotal_minor, shipping_minor, tax_minor, total_minor,
-            tax_inclusive, shipping_method, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code,
-            ship_country, ship_phone, blind_index, locale, checkout_key, access_token_hash, payment_provider, expires_at,
-            hold_visitor, hold_email, hold_ip)
-          values ('EN-' || nextval('order_number_seq'), ${context.user?.id ?? null}, ${email.trim()}, ${env.STORE_CURRENCY},
-            ${totals.subtotalMinor}, ${totals.shippingMinor}, ${totals.taxMinor}, ${totals.totalMinor}, ${totals.taxInclusive},
-            ${shippingMethod}, ${ship.shipName}, ${ship.shipLine1}, ${ship.shipLine2}, ${ship.shipCity}, ${ship.shipRegion},
-            ${ship.shipPostalCode}, ${address?.country ?? null}, ${ship.shipPhone}, ${blindIndexSql(ship.blindIndex)},
-            ${context.locale}, ${input.checkoutKey}, '',
-            ${provider}, now() + make_interval(mins => ${paymentMinutes}),
-            ${holders.visitor}, ${holders.email}, ${holders.ip})
-          returning id, number`,
-      );
+      const { blindIndex, ...shipFields } = sealShipping(address);
+      const [inserted] = await tx
+        .insert(orders)
+        .values({
+          number: sql`'EN-' || nextval('order_number_seq')`,
+          userId: context.user?.id ?? null,
+          email: email.trim(),
+          currency: env.STORE_CURRENCY,
+          subtotalMinor: totals.subtotalMinor,
+          shippingMinor: totals.shippingMinor,
+          taxMinor: totals.taxMinor,
+          totalMinor: totals.totalMinor,
+          taxInclusive: totals.taxInclusive,
+          shippingMethod,
+          ...shipFields,
+          shipCountry: address?.country ?? null,
+          blindIndex: blindIndexSql(blindIndex),
+          locale: context.locale,
+          checkoutKey: input.checkoutKey,
+          accessTokenHash: '',
+          paymentProvider: provider,
+          expiresAt: sql`now() + make_interval(mins => ${paymentMinutes})`,
+          holdVisitor: holders.visitor,
+          holdEmail: holders.email,
+          holdIp: holders.ip,
+        })
+        .returning({ id: orders.id, number: orders.number });
       const created = must(inserted, 'the inserted order');
 
       // Then the stock, edition by edition in id order, each decrement conditional on what is left.
       let soldOut = false;
       for (const { edition, quantity } of priced) {
-        const [taken] = await queryRows<{ priceMinor: number; stock: number }>(
-          tx,
-          sql`update editions set stock = case when digital then stock else stock - ${quantity} end, updated_at = now()
-            where id = ${edition.id} and status = 'active' and (digital or stock >= ${quantity})
-            returning price_minor as "priceMinor", stock`,
-        );
+        const [taken] = await tx
+          .update(editions)
+          .set({
+            stock: sql`case when ${editions.digital} then ${editions.stock} else ${editions.stock} - ${quantity} end`,
+            updatedAt: sql`now()`,
+          })
+          .where(
+            and(
+              eq(editions.id, edition.id),
+              eq(editions.status, 'active'),
+              or(eq(editions.digital, true), gte(editions.stock, quantity)),
+            ),
+          )
+          .returning(pick(editions, 'priceMinor stock'));
         if (!taken) throw new CheckoutAbort('outOfStock');
         if (taken.priceMinor !== edition.priceMinor) throw new CheckoutAbort('cartChanged');
         if (!edition.digital && taken.stock === 0) soldOut = true;
@@ -255,10 +264,10 @@ export async function placeOrder(
 /** The order an earlier submit of this checkout attempt created, for the same shopper. */
 async function findByCheckoutKey(checkoutKey: string, user: SessionUser | null): Promise<PlaceOrderResult | null> {
   const db = await getDb();
-  const [order] = await queryRows<{ id: number; number: string; userId: number | null; paymentUrl: string | null }>(
-    db,
-    sql`select id, number, user_id as "userId", payment_url as "paymentUrl" from orders where checkout_key = ${checkoutKey}`,
-  );
+  const [order] = await db
+    .select(pick(orders, 'id number userId paymentUrl'))
+    .from(orders)
+    .where(eq(orders.checkoutKey, checkoutKey));
   if (!order || (order.userId !== null && order.userId !== user?.id)) return null;
   return {
     ok: true,

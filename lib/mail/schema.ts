@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { serialId } from '@/db/columns';
 
 /**
  * - queued: waiting for delivery (or for its next retry at `next_attempt_at`);
@@ -22,7 +23,7 @@ export const mailStatus = pgEnum('mail_status', ['queued', 'sending', 'sent', 'f
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     /** Encrypted (`mail_outbox.to_address`). */
     toAddress: text('to_address').notNull(),
     /** Keyed hash of the normalized address (lib/mail/recipient.ts): exact search and purge by address. */

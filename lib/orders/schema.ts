@@ -10,7 +10,6 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
-  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -18,7 +17,7 @@ import {
 import { users } from '@/lib/accounts/schema';
 import { lineKind } from '@/lib/cart/schema';
 import { editions } from '@/lib/catalog/schema';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 export const orderStatus = pgEnum('order_status', [
   'pending_payment',
@@ -41,7 +40,7 @@ export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001
 export const orders = pgTable(
   'orders',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     number: text('number').notNull(),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Contact address; cleared (null) when the customer deletes the account. */
@@ -131,7 +130,7 @@ export const orders = pgTable(
 export const orderLines = pgTable(
   'order_lines',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     orderId: cascadeRef('order_id', () => orders.id),
     editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
     kind: lineKind('kind').notNull().default('purchase'),
@@ -171,7 +170,7 @@ export const orderEvents = pgTable(
 export const shipments = pgTable(
   'shipments',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     orderId: cascadeRef('order_id', () => orders.id),
     carrier: text('carrier').notNull(),
     trackingNumber: text('tracking_number').notNull(),
@@ -187,7 +186,7 @@ export const returnStatus = pgEnum('return_status', ['requested', 'approved', 'r
 export const returns = pgTable(
   'returns',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     orderId: cascadeRef('order_id', () => orders.id),
     status: returnStatus('status').notNull().default('requested'),
     reason: text('reason').notNull(),
@@ -206,7 +205,7 @@ export const returns = pgTable(
 export const returnLines = pgTable(
   'return_lines',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     returnId: cascadeRef('return_id', () => returns.id),
     orderLineId: cascadeRef('order_line_id', () => orderLines.id),
     quantity: integer('quantity').notNull(),
@@ -222,7 +221,7 @@ export const returnLines = pgTable(
 export const refunds = pgTable(
   'refunds',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     orderId: cascadeRef('order_id', () => orders.id),
     amountMinor: integer('amount_minor').notNull(),
     reason: text('reason'),

@@ -1,9 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { getDb, queryRows } from '@/db';
+import { getDb } from '@/db';
 import { sendMailSoon } from '@/lib/mail/mutations';
 import { applyPaymentSucceeded, type PaymentOutcome, recordOrderEvent } from '@/lib/orders/lifecycle';
+import { orders } from '@/lib/orders/schema';
+import { ofStripeSession } from '@/lib/orders/stripe-webhook';
 import { stripeClient } from '@/lib/payments/stripe';
 
 /**
@@ -23,7 +25,8 @@ export type ReconcileResult = {
   notFound: number;
 };
 
-type OrderMatch = { id: number; status: string };
+const orderMatch = { id: orders.id, status: orders.status };
+type OrderMatch = { id: number; status: (typeof orders.$inferSelect)['status'] };
 
 /**
  * The order a session paid for: the one whose payment_ref is the session, else — when storing the
@@ -33,20 +36,23 @@ type OrderMatch = { id: number; status: string };
  */
 async function findOrder(session: Stripe.Checkout.Session): Promise<OrderMatch | null> {
   const db = await getDb();
-  const [byRef] = await queryRows<OrderMatch>(
-    db,
-    sql`select id, status from orders where payment_ref = ${session.id} and payment_provider = 'stripe'`,
-  );
+  const [byRef] = await db.select(orderMatch).from(orders).where(ofStripeSession(session.id));
   if (byRef) return byRef;
   const orderId = Number(session.metadata?.orderId);
   if (!Number.isSafeInteger(orderId) || orderId <= 0) return null;
   const email = session.customer_email ?? session.customer_details?.email ?? '';
-  const [byMetadata] = await queryRows<OrderMatch>(
-    db,
-    sql`select id, status from orders
-      where id = ${orderId} and number = ${session.metadata?.orderNumber ?? ''} and payment_provider = 'stripe'
-        and payment_ref is null and lower(email) = lower(${email})`,
-  );
+  const [byMetadata] = await db
+    .select(orderMatch)
+    .from(orders)
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.number, session.metadata?.orderNumber ?? ''),
+        eq(orders.paymentProvider, 'stripe'),
+        isNull(orders.paymentRef),
+        sql`lower(${orders.email}) = lower(${email})`,
+      ),
+    );
   return byMetadata ?? null;
 }
 
@@ -80,9 +86,10 @@ export async function reconcileStripePayments({
     }
     const outcome: PaymentOutcome = await db.transaction(async (tx) => {
       // Only claims a reference that is still empty (the metadata match); a no-op for the usual case.
-      await tx.execute(
-        sql`update orders set payment_ref = ${session.id} where id = ${order.id} and payment_ref is null`,
-      );
+      await tx
+        .update(orders)
+        .set({ paymentRef: session.id })
+        .where(and(eq(orders.id, order.id), isNull(orders.paymentRef)));
       const applied = await applyPaymentSucceeded(tx, {
         orderId: order.id,
         paymentIntentRef: typeof session.payment_intent === 'string' ? session.payment_intent : null,

@@ -1,12 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { getDb, queryRows, type Transaction } from '@/db';
+import { getDb, type Transaction } from '@/db';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
 import { paymentEvents } from '@/lib/payments/schema';
 import { sendMailSoon } from '@/lib/mail/mutations';
 import { applyPaymentSucceeded, cancelUnpaidOrder, recordOrderEvent } from '@/lib/orders/lifecycle';
+import { orders } from '@/lib/orders/schema';
 
 /**
  * Applies Stripe webhook events to orders. The event is verified on the raw body (any re-encoding
@@ -35,11 +36,12 @@ function paymentIntentId(session: Stripe.Checkout.Session): string | null {
   return typeof intent === 'string' ? intent : (intent?.id ?? null);
 }
 
+/** The order a Stripe Checkout Session was created for (its payment_ref). */
+export const ofStripeSession = (sessionId: string) =>
+  and(eq(orders.paymentRef, sessionId), eq(orders.paymentProvider, 'stripe'));
+
 async function orderExists(tx: Transaction, sessionId: string): Promise<boolean> {
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`select id from orders where payment_ref = ${sessionId} and payment_provider = 'stripe'`,
-  );
+  const rows = await tx.select({ id: orders.id }).from(orders).where(ofStripeSession(sessionId));
   return rows.length > 0;
 }
 
@@ -60,13 +62,15 @@ async function applyPaid(tx: Transaction, session: Stripe.Checkout.Session): Pro
  * deadline moves out so that the expiry sweeper does not cancel an order that is being paid.
  */
 async function awaitPayment(tx: Transaction, session: Stripe.Checkout.Session): Promise<StripeEventOutcome> {
-  const [order] = await queryRows<{ id: number }>(
-    tx,
-    sql`update orders set expires_at = greatest(expires_at, now() + make_interval(days => ${ASYNC_PAYMENT_DAYS})),
-        payment_intent_ref = coalesce(${paymentIntentId(session)}, payment_intent_ref), updated_at = now()
-      where payment_ref = ${session.id} and payment_provider = 'stripe' and status = 'pending_payment'
-      returning id`,
-  );
+  const [order] = await tx
+    .update(orders)
+    .set({
+      expiresAt: sql`greatest(${orders.expiresAt}, now() + make_interval(days => ${ASYNC_PAYMENT_DAYS}))`,
+      paymentIntentRef: sql`coalesce(${paymentIntentId(session)}, ${orders.paymentIntentRef})`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(ofStripeSession(session.id), eq(orders.status, 'pending_payment')))
+    .returning({ id: orders.id });
   if (!order) return 'unchanged';
   await recordOrderEvent(tx, order.id, 'awaiting_payment', { kind: 'provider' }, { provider: 'stripe' });
   return 'awaiting_payment';

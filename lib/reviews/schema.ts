@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  pgEnum,
-  pgTable,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { products } from '@/lib/catalog/schema';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 export const reviewStatus = pgEnum('review_status', ['visible', 'hidden']);
 
@@ -21,7 +10,7 @@ export const reviewStatus = pgEnum('review_status', ['visible', 'hidden']);
 export const reviews = pgTable(
   'reviews',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     productId: cascadeRef('product_id', () => products.id),
     userId: cascadeRef('user_id', () => users.id),
     rating: smallint('rating').notNull(),

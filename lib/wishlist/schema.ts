@@ -1,7 +1,7 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, serial } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '@/lib/accounts/schema';
 import { editions, products } from '@/lib/catalog/schema';
-import { cascadeRef } from '@/db/columns';
+import { cascadeRef, serialId } from '@/db/columns';
 
 /** A shopper's wishlist: products, with the lowest price when they were added (for "cheaper" mails). */
 export const wishlistItems = pgTable(
@@ -22,7 +22,7 @@ export const wishlistItems = pgTable(
 export const wishlistNotifications = pgTable(
   'wishlist_notifications',
   {
-    id: serial('id').primaryKey(),
+    id: serialId(),
     userId: cascadeRef('user_id', () => users.id),
     editionId: cascadeRef('edition_id', () => editions.id),
     kind: text('kind').notNull(),
