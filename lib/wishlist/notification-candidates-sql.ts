@@ -11,9 +11,6 @@ export type WishlistNotificationKind = 'back_in_stock' | 'released' | 'cheaper';
 
 /** Events older than this many days are not mailed. */
 export const LOOKBACK_DAYS = 7;
-/** Candidates handled per kind and run; the rest wait for the next run. */
-const BATCH = 500;
-
 /** One event for one shopper, as the three queries below return it. */
 export type Candidate = {
   kind: WishlistNotificationKind;
@@ -100,6 +97,9 @@ const EVENT_QUERIES: Record<WishlistNotificationKind, (editionId: number | null)
       where c."priceMinor" < c."previousPriceMinor"
       order by c."editionId", c."userId"`,
 };
+
+/** Candidates handled per kind and run; the rest wait for the next run. */
+const BATCH = 500;
 
 /** Every event not mailed yet (of one edition, or of all with null). */
 export async function findCandidates(db: Executor, editionId: number | null): Promise<Candidate[]> {
