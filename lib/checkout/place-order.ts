@@ -4,14 +4,17 @@ import { getDb, pick } from '@/db';
 import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getAddress } from '@/lib/accounts/address-book';
+import { addresses } from '@/lib/accounts/schema';
 import { sealAddress } from '@/lib/accounts/sealed';
+import { cartLines } from '@/lib/cart/schema';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
 import { editions, products } from '@/lib/catalog/schema';
 import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
-import { orders } from '@/lib/orders/schema';
+import { orderLines, orders } from '@/lib/orders/schema';
+import { stockMovements } from '@/lib/inventory/schema';
 import { sealShipping } from '@/lib/orders/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
@@ -81,6 +84,7 @@ export async function placeOrder(
   const existing = await findByCheckoutKey(input.checkoutKey, context.user);
   if (existing) return existing;
   if (!context.cartId) return { ok: false, error: 'cartEmpty' };
+  const cartId = context.cartId;
 
   const cart = await getCartById(db, context.cartId);
   const problems = cart.lines.flatMap((line) => line.problems);
@@ -190,28 +194,31 @@ export async function placeOrder(
         if (!edition.digital && taken.stock === 0) soldOut = true;
       }
 
-      await tx.execute(sql`
-        insert into order_lines (order_id, edition_id, product_slug, title, format, edition_name, digital,
-          unit_price_minor, quantity, line_total_minor)
-        values ${sql.join(
-          priced.map(
-            ({ edition, quantity }) =>
-              sql`(${created.id}, ${edition.id}, ${edition.slug}, ${edition.title}, ${edition.format}, ${edition.editionName},
-                ${edition.digital}, ${edition.priceMinor}, ${quantity}, ${edition.priceMinor * quantity})`,
-          ),
-          sql`, `,
-        )}`);
+      await tx.insert(orderLines).values(
+        priced.map(({ edition, quantity }) => ({
+          orderId: created.id,
+          editionId: edition.id,
+          productSlug: edition.slug,
+          title: edition.title,
+          format: edition.format,
+          editionName: edition.editionName,
+          digital: edition.digital,
+          unitPriceMinor: edition.priceMinor,
+          quantity,
+          lineTotalMinor: edition.priceMinor * quantity,
+        })),
+      );
       const physical = priced.filter(({ edition }) => !edition.digital);
       if (physical.length > 0) {
-        await tx.execute(sql`
-          insert into stock_movements (edition_id, delta, reason, order_id, actor_user_id)
-          values ${sql.join(
-            physical.map(
-              ({ edition, quantity }) =>
-                sql`(${edition.id}, ${-quantity}, 'order', ${created.id}, ${context.user?.id ?? null})`,
-            ),
-            sql`, `,
-          )}`);
+        await tx.insert(stockMovements).values(
+          physical.map(({ edition, quantity }) => ({
+            editionId: edition.id,
+            delta: -quantity,
+            reason: 'order' as const,
+            orderId: created.id,
+            actorUserId: context.user?.id ?? null,
+          })),
+        );
       }
       await recordOrderEvent(
         tx,
@@ -229,13 +236,16 @@ export async function placeOrder(
           region: input.address.region ?? null,
           phone: input.address.phone ?? null,
         });
-        await tx.execute(sql`insert into addresses (user_id, full_name, line1, line2, city, region, postal_code, country, phone,
-            blind_index, is_default)
-          values (${context.user.id}, ${saved.fullName}, ${saved.line1}, ${saved.line2}, ${saved.city}, ${saved.region},
-            ${saved.postalCode}, ${saved.country}, ${saved.phone}, ${blindIndexSql(saved.blindIndex)},
-            not exists (select 1 from addresses where user_id = ${context.user.id}))`);
+        // The form's fields (a parsed address: nothing else), sealed; the first address of a book is its
+        // default, whatever the form said (the subquery names its table outright).
+        await tx.insert(addresses).values({
+          userId: context.user.id,
+          ...saved,
+          blindIndex: blindIndexSql(saved.blindIndex),
+          isDefault: sql`not exists (select 1 from addresses a where a.user_id = ${context.user.id})`,
+        });
       }
-      await tx.execute(sql`delete from cart_lines where cart_id = ${context.cartId}`);
+      await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
       // Last, so that the locks it takes are held for the shortest time (until this commit).
       const hit = await checkUnpaidLimits(tx, created.id, holders);
       if (hit) throw new CheckoutAbort(hit === 'ip' ? 'unpaidLimitNetwork' : 'unpaidLimit');
