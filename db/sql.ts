@@ -37,14 +37,18 @@ type KnownColumns<T extends Table, S extends string> = [Exclude<Words<S>, keyof 
  * Some columns of a table by their TypeScript names, for a `select` or `returning` that reads them
  * under the same names: `pick(users, 'id email createdAt')` is `{ id: users.id, email: users.email,
  * createdAt: users.createdAt }`, typed from the schema. A name that is not a column does not compile.
+ * The names may also be a constant list (`pick(users, KEYS)`), when a type is made from the same list.
  */
+export function pick<T extends Table, const K extends keyof ColumnsOf<T> & string>(
+  table: T,
+  names: readonly K[],
+): Pick<ColumnsOf<T>, K>;
 export function pick<T extends Table, const S extends string>(
   table: T,
   names: S & KnownColumns<T, S>,
-): Pick<ColumnsOf<T>, Words<S> & keyof ColumnsOf<T>> {
+): Pick<ColumnsOf<T>, Words<S> & keyof ColumnsOf<T>>;
+export function pick(table: Table, names: string | readonly string[]): Record<string, unknown> {
   const columns: Record<string, unknown> = getTableColumns(table);
-  return Object.fromEntries(names.split(' ').map((name) => [name, columns[name]])) as Pick<
-    ColumnsOf<T>,
-    Words<S> & keyof ColumnsOf<T>
-  >;
+  const list = typeof names === 'string' ? names.split(' ') : names;
+  return Object.fromEntries(list.map((name) => [name, columns[name]]));
 }

@@ -1,13 +1,13 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { auditLog } from '@/lib/audit/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
 import { type Page, pageWithin } from '@/lib/admin/paging';
-import { actorNameFields, columnsOf } from '@/lib/admin/columns';
+import { actorNameFields } from '@/lib/admin/columns';
 import { type AuditDiff, diffAuditRecords } from './diff';
 import { auditEntityHref } from './links';
 import { AUDIT_PAGE_SIZE, type AuditFilters } from './validation';
@@ -68,7 +68,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<Page<Audi
   const { page, pageCount } = pageWithin(total, filters.page, AUDIT_PAGE_SIZE);
   const rows = await db
     .select({
-      ...columnsOf(auditLog, ['id', 'createdAt', 'actorUserId', 'action', 'entity', 'entityId', 'before', 'after']),
+      ...pick(auditLog, 'id createdAt actorUserId action entity entityId before after'),
       ...actorNameFields,
       orderNumber: orders.number,
     })

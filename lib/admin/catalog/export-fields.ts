@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { pick } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
-import { columnsOf } from '@/lib/admin/columns';
 
 /**
  * A product and an edition as the CSV export writes them and the import compares them, as query
@@ -21,7 +21,7 @@ export type ExportProduct = Pick<typeof products.$inferSelect, (typeof PRODUCT_K
 export type ExportEdition = Pick<typeof editions.$inferSelect, (typeof EDITION_KEYS)[number]>;
 
 /** ExportProduct's columns of `products` (without the genres). */
-export const exportProductColumns = () => columnsOf(products, PRODUCT_KEYS);
+export const exportProductColumns = () => pick(products, PRODUCT_KEYS);
 
 /**
  * ExportProduct over `products`, its genres' slugs in order. The subquery names "products" itself:
@@ -35,4 +35,4 @@ export const exportProductFields = {
 };
 
 /** ExportEdition over `editions`. */
-export const exportEditionFields = columnsOf(editions, EDITION_KEYS);
+export const exportEditionFields = pick(editions, EDITION_KEYS);

@@ -1,12 +1,12 @@
 import 'server-only';
+import { pick, type Executor, getDb } from '@/db';
 import { and, asc, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Executor, getDb } from '@/db';
 import { env } from '@/lib/env';
 import { minorUnitsPerMajor } from '@/lib/money/format';
 import { credits, editions, genres, media, people, productGenres, products, tracks } from '@/lib/catalog/schema';
 import { foldText } from '@/lib/catalog/search/normalize';
 import { queryText } from '@/lib/validation/text';
-import { columnsOf } from '@/lib/admin/columns';
+
 import { containsPattern as contains } from '@/lib/admin/paging';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { formatMoment } from './csv-cells';
@@ -140,13 +140,13 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
       // An enum sorts in its declared order: the formats as the catalog lists them.
       .orderBy(asc(editions.format), asc(editions.id)),
     db
-      .select(columnsOf(tracks, ['position', 'discNumber', 'title', 'durationSeconds', 'previewUrl']))
+      .select(pick(tracks, 'position discNumber title durationSeconds previewUrl'))
       .from(tracks)
       .where(eq(tracks.productId, id))
       .orderBy(asc(tracks.sortOrder)),
     db
       .select({
-        ...columnsOf(credits, ['personId', 'role']),
+        ...pick(credits, 'personId role'),
         character: sql<string>`coalesce(${credits.character}, '')`,
         personName: people.name,
         personSlug: people.slug,
@@ -156,7 +156,7 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
       .where(eq(credits.productId, id))
       .orderBy(asc(credits.sortOrder), asc(credits.id)),
     db
-      .select(columnsOf(media, ['kind', 'url', 'alt', 'width', 'height']))
+      .select(pick(media, 'kind url alt width height'))
       .from(media)
       .where(eq(media.productId, id))
       .orderBy(asc(media.kind), asc(media.sortOrder), asc(media.id)),

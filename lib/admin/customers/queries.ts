@@ -1,11 +1,11 @@
 import 'server-only';
+import { pick, type Executor, getDb } from '@/db';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Executor, getDb } from '@/db';
 import { openDisplayName } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { countsAsRevenue, netPaid, revenueCurrency } from '@/lib/admin/dashboard/revenue';
 import { containsPattern, type Page, pageWithin } from '@/lib/admin/paging';
-import { columnsOf } from '@/lib/admin/columns';
+
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
 import { blindIndexMatches } from '@/lib/security/blind-index';
@@ -50,7 +50,7 @@ const statusOf = (row: { disabledAt: Date | null; deletedAt: Date | null }): Cus
   row.deletedAt ? 'deleted' : row.disabledAt ? 'disabled' : 'active';
 
 /** The profile columns the list and the detail page share. */
-const profileFields = columnsOf(users, [
+const profileFields = pick(users, [
   ...['id', 'username', 'email', 'displayName', 'role', 'disabledAt', 'deletedAt', 'createdAt'],
 ] as const);
 
@@ -166,7 +166,7 @@ export async function getCustomer(userId: number): Promise<CustomerDetail | null
       .from(users)
       .where(eq(users.id, userId)),
     db
-      .select(columnsOf(orders, ['number', 'status', 'totalMinor', 'refundedMinor', 'currency', 'createdAt']))
+      .select(pick(orders, 'number status totalMinor refundedMinor currency createdAt'))
       .from(orders)
       .where(eq(orders.userId, userId))
       .orderBy(desc(orders.createdAt), desc(orders.id))

@@ -1,8 +1,8 @@
 import 'server-only';
+import { pick, type Executor, getDb } from '@/db';
 import { and, asc, eq, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
-import { type Executor, getDb } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
-import { columnsOf } from '@/lib/admin/columns';
+
 import { editions, products } from '@/lib/catalog/schema';
 import { orders, returns } from '@/lib/orders/schema';
 import { type DateRange, dayEnd, dayStart } from './range';
@@ -140,7 +140,7 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
 /** Oldest first (the orders_status_created index), the first QUEUE_SIZE and how many in all. */
 async function queuedOrders(db: Executor, where: SQL): Promise<Queue<QueuedOrder>> {
   const rows = await db
-    .select({ ...columnsOf(orders, QUEUED_ORDER_COLUMNS), total: windowTotal() })
+    .select({ ...pick(orders, QUEUED_ORDER_COLUMNS), total: windowTotal() })
     .from(orders)
     .where(where)
     .orderBy(asc(orders.createdAt), asc(orders.id))

@@ -1,7 +1,7 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { count, desc, eq, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { columnsOf } from '@/lib/admin/columns';
+
 import { requireAdmin } from '@/lib/auth/session';
 import type { OutboxStatus } from '@/lib/mail/queries';
 import { recipientHash } from '@/lib/mail/recipient';
@@ -30,7 +30,7 @@ const MAX_PAGE_SIZE = 200;
 
 /** What the list shows of a message (the address and subject still sealed: see openListItem). */
 const listFields = {
-  ...columnsOf(mailOutbox, ['id', 'subject', 'template', 'status', 'createdAt', 'sentAt']),
+  ...pick(mailOutbox, 'id subject template status createdAt sentAt'),
   to: mailOutbox.toAddress,
 };
 
@@ -87,7 +87,7 @@ export async function getOutboxMessage(id: number): Promise<OutboxMessage | null
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ ...listFields, ...columnsOf(mailOutbox, ['locale', 'data', 'attempts', 'lastError']) })
+    .select({ ...listFields, ...pick(mailOutbox, 'locale data attempts lastError') })
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
   if (!row) return null;

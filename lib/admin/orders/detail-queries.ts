@@ -1,13 +1,13 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { nameOrUsername, openDisplayName } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { editions } from '@/lib/catalog/schema';
 import { orderEvents, orderLines, orders, refunds, returns, shipments } from '@/lib/orders/schema';
 import { openEventData, openShippingAddress, type ShippingAddress } from '@/lib/orders/sealed';
-import { actorNameFields, columnsOf } from '@/lib/admin/columns';
+import { actorNameFields } from '@/lib/admin/columns';
 import { iso, isoOrNull } from '@/lib/admin/timestamps';
 import { type AdminOrderStatus, normaliseOrderNumber } from './validation';
 
@@ -118,20 +118,13 @@ const SHIPPING_COLUMNS = [
 async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) {
   const [order] = await db
     .select({
-      ...columnsOf(orders, [
-        ...ORDER_DETAIL_COLUMNS,
-        ...SHIPPING_COLUMNS,
-        'paymentProvider',
-        'paymentRef',
-        'paymentIntentRef',
-        'paidAt',
-        'createdAt',
-        'cancelledAt',
-        'cancelReason',
-        'reviewReason',
-        'userId',
-      ]),
-      ...columnsOf(users, ['username', 'displayName']),
+      ...pick(orders, ORDER_DETAIL_COLUMNS),
+      ...pick(orders, SHIPPING_COLUMNS),
+      ...pick(
+        orders,
+        'paymentProvider paymentRef paymentIntentRef paidAt createdAt cancelledAt cancelReason reviewReason userId',
+      ),
+      ...pick(users, 'username displayName'),
       accountEmail: users.email,
     })
     .from(orders)
@@ -155,9 +148,9 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
   const [lines, events, shipped, refunded, returned, orderCount] = await Promise.all([
     db
       .select({
-        ...columnsOf(orderLines, LINE_COLUMNS),
+        ...pick(orderLines, LINE_COLUMNS),
         slug: orderLines.productSlug,
-        ...columnsOf(editions, ['sku', 'barcode']),
+        ...pick(editions, 'sku barcode'),
       })
       .from(orderLines)
       .leftJoin(editions, eq(editions.id, orderLines.editionId))
@@ -165,7 +158,7 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       .orderBy(asc(orderLines.id)),
     db
       .select({
-        ...columnsOf(orderEvents, ['id', 'type', 'actor', 'internal', 'data', 'createdAt']),
+        ...pick(orderEvents, 'id type actor internal data createdAt'),
         ...actorNameFields,
       })
       .from(orderEvents)
@@ -173,13 +166,13 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
     db
-      .select(columnsOf(shipments, ['id', 'carrier', 'trackingNumber', 'trackingUrl', 'shippedAt', 'deliveredAt']))
+      .select(pick(shipments, 'id carrier trackingNumber trackingUrl shippedAt deliveredAt'))
       .from(shipments)
       .where(eq(shipments.orderId, order.id))
       .orderBy(asc(shipments.id)),
     db
       .select({
-        ...columnsOf(refunds, ['id', 'amountMinor', 'reason', 'providerRef', 'createdAt']),
+        ...pick(refunds, 'id amountMinor reason providerRef createdAt'),
         ...actorNameFields,
       })
       .from(refunds)
@@ -187,7 +180,7 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       .where(eq(refunds.orderId, order.id))
       .orderBy(asc(refunds.id)),
     db
-      .select(columnsOf(returns, ['id', 'status', 'reason', 'createdAt']))
+      .select(pick(returns, 'id status reason createdAt'))
       .from(returns)
       .where(eq(returns.orderId, order.id))
       .orderBy(asc(returns.id)),

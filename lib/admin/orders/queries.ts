@@ -1,13 +1,13 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { and, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { orders } from '@/lib/orders/schema';
 import { customerName, customerNameFields } from '@/lib/orders/sealed';
 import { blindIndexMatches } from '@/lib/security/blind-index';
 import { iso } from '@/lib/admin/timestamps';
-import { columnsOf } from '@/lib/admin/columns';
+
 import {
   type AdminOrderStatus,
   normaliseOrderNumber,
@@ -74,7 +74,7 @@ export async function listOrdersForAdmin(filters: OrderFilters): Promise<AdminOr
   const [rows, counts] = await Promise.all([
     db
       .select({
-        ...columnsOf(orders, [...LIST_COLUMNS, 'createdAt']),
+        ...pick(orders, [...LIST_COLUMNS, 'createdAt']),
         ...customerNameFields,
         itemCount: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l
           where l.order_id = "orders"."id")`.mapWith(Number),

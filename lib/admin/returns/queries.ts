@@ -1,11 +1,11 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
-import { actorNameFields, columnsOf } from '@/lib/admin/columns';
+import { actorNameFields } from '@/lib/admin/columns';
 import { editions } from '@/lib/catalog/schema';
 import { orderEvents, orderLines, orders, refunds, returnLines, returns } from '@/lib/orders/schema';
 import { customerName, customerNameFields } from '@/lib/orders/sealed';
@@ -121,10 +121,10 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const db = await getDb();
   const [row] = await db
     .select({
-      ...columnsOf(returns, ['id', 'status', 'reason', 'createdAt', 'updatedAt', 'orderId']),
+      ...pick(returns, 'id status reason createdAt updatedAt orderId'),
       orderStatus: orders.status,
-      ...columnsOf(orders, ['number', 'email', 'currency', 'totalMinor', 'refundedMinor']),
-      ...columnsOf(orders, ['subtotalMinor', 'shippingMinor', 'taxMinor', 'taxInclusive']),
+      ...pick(orders, 'number email currency totalMinor refundedMinor'),
+      ...pick(orders, 'subtotalMinor shippingMinor taxMinor taxInclusive'),
       ...customerNameFields,
     })
     .from(returns)
@@ -135,8 +135,8 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
   const [lines, events, pending] = await Promise.all([
     db
       .select({
-        ...columnsOf(returnLines, ['id', 'orderLineId', 'quantity']),
-        ...columnsOf(orderLines, ['editionId', 'title', 'format', 'editionName', 'digital', 'unitPriceMinor']),
+        ...pick(returnLines, 'id orderLineId quantity'),
+        ...pick(orderLines, 'editionId title format editionName digital unitPriceMinor'),
         sku: editions.sku,
         acceptable: acceptableUnitsSql('return_lines', 'order_lines').mapWith(Number),
       })
@@ -146,7 +146,7 @@ export async function getReturnForAdmin(returnId: number): Promise<AdminReturn |
       .where(eq(returnLines.returnId, returnId))
       .orderBy(asc(returnLines.id)),
     db
-      .select({ ...columnsOf(orderEvents, ['type', 'data', 'createdAt']), ...actorNameFields })
+      .select({ ...pick(orderEvents, 'type data createdAt'), ...actorNameFields })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.actorUserId))
       .where(and(eq(orderEvents.orderId, row.orderId), sql`${orderEvents.data}->>'returnId' = ${String(returnId)}`))

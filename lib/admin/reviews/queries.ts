@@ -1,13 +1,13 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { products } from '@/lib/catalog/schema';
 import { reviews } from '@/lib/reviews/schema';
 import { containsPattern, type Page, pageWithin } from '@/lib/admin/paging';
-import { columnsOf } from '@/lib/admin/columns';
+
 import { REVIEWS_PAGE_SIZE, type ReviewFilters } from './validation';
 
 type Review = typeof reviews.$inferSelect;
@@ -55,7 +55,7 @@ export async function listReviewsForModeration(filters: ReviewFilters): Promise<
     .where(where);
   const { page, pageCount } = pageWithin(total, filters.page, REVIEWS_PAGE_SIZE);
   const rows = await db
-    .select({ ...columnsOf(reviews, REVIEW_COLUMNS), ...productFields, ...authorFields })
+    .select({ ...pick(reviews, REVIEW_COLUMNS), ...productFields, ...authorFields })
     .from(reviews)
     .innerJoin(products, eq(products.id, reviews.productId))
     .innerJoin(users, eq(users.id, reviews.userId))

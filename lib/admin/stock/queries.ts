@@ -1,11 +1,11 @@
 import 'server-only';
+import { pick, getDb } from '@/db';
 import { and, asc, desc, eq, lte, not, or, type SQL, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
 import { iso } from '@/lib/admin/timestamps';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
 import { requireAdmin } from '@/lib/auth/session';
-import { actorNameFields, columnsOf } from '@/lib/admin/columns';
+import { actorNameFields } from '@/lib/admin/columns';
 import { editions, products } from '@/lib/catalog/schema';
 import { stockMovements } from '@/lib/inventory/schema';
 import { orders } from '@/lib/orders/schema';
@@ -30,7 +30,7 @@ export type StockEditionRow = { editionId: Edition['id'] } & Pick<
 /** The columns of a stock row, over `editions` joined to `products`. */
 const stockEditionFields = {
   editionId: editions.id,
-  ...columnsOf(editions, ['sku', 'barcode', 'format', 'name', 'status', 'stock']),
+  ...pick(editions, 'sku barcode format name status stock'),
   productTitle: products.title,
   productSlug: products.slug,
 };
@@ -128,7 +128,7 @@ export async function listStockMovements(
   const pageSize = STOCK_HISTORY_PAGE_SIZE;
   const rows = await db
     .select({
-      ...columnsOf(stockMovements, ['id', 'createdAt', 'reason', 'delta', 'note']),
+      ...pick(stockMovements, 'id createdAt reason delta note'),
       orderNumber: orders.number,
       ...actorNameFields,
       total: sql<number>`count(*) over ()`.mapWith(Number),
