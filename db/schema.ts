@@ -13,3 +13,4 @@ export * from '@/lib/recommendations/schema';
 export * from '@/lib/audit/schema';
 export * from '@/lib/reviews/schema';
 export * from '@/lib/wishlist/schema';
+export * from '@/lib/rentals/schema';

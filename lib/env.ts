@@ -28,6 +28,18 @@ const flag = z.preprocess(
     .transform((value) => value === '1' || value === 'true'),
 );
 
+const DAYS = 'must be whole numbers of days from 1 to 365, separated by commas';
+
+/** Whether Intl knows the IANA time zone `zone` (Europe/Berlin, UTC…). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An optional whole number with a default and bounds, from a string variable. */
 function wholeNumber(fallback: number, min: number, max: number) {
   return z.preprocess(
@@ -191,6 +203,33 @@ export const envSchema = z
     DEMO_PAYMENTS: flag,
     /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
     STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
+
+    // Rentals (lib/rentals; the rental desk and the shop's rental pages come later)
+    /** Rental period lengths in days, shortest first; each a multiple of the shortest (one fee per shortest period). */
+    RENTAL_PERIOD_DAYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('7,14')
+        .transform((v) => v.split(',').map((d) => Number(d.trim())))
+        .pipe(
+          z
+            .array(z.number(DAYS).int(DAYS).min(1, DAYS).max(365, DAYS))
+            .min(1, DAYS)
+            .refine(
+              ([first = 1, ...rest]) => rest.every((d, i, all) => d > (all[i - 1] ?? first) && d % first === 0),
+              'must be increasing, each a multiple of the first (e.g. 7,14,28)',
+            ),
+        ),
+    ),
+    /** IANA time zone of the shop: a rental is due at the end of a local day (e.g. Europe/Berlin). */
+    SHOP_TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
+        .default('UTC'),
+    ),
 
     // Mail
     SMTP_URL: z.preprocess(

@@ -16,4 +16,16 @@ describe('environment', () => {
       /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL[\s\S]*"Configuration" section of README\.md/,
     );
   });
+
+  it('reads the rental periods and the shop time zone, refusing lists and zones it cannot use', () => {
+    expect(parseEnv({})).toMatchObject({ RENTAL_PERIOD_DAYS: [7, 14], SHOP_TIME_ZONE: 'UTC' });
+    expect(parseEnv({ RENTAL_PERIOD_DAYS: '5, 10,30', SHOP_TIME_ZONE: 'Asia/Shanghai' })).toMatchObject({
+      RENTAL_PERIOD_DAYS: [5, 10, 30],
+      SHOP_TIME_ZONE: 'Asia/Shanghai',
+    });
+    for (const days of ['7,10', '14,7', '7,7', '0', 'seven', '400']) {
+      expect(() => parseEnv({ RENTAL_PERIOD_DAYS: days }), days).toThrow(/RENTAL_PERIOD_DAYS(\.\d)?: must be/);
+    }
+    expect(() => parseEnv({ SHOP_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SHOP_TIME_ZONE: is not an IANA time zone/);
+  });
 });
