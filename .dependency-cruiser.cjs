@@ -20,6 +20,7 @@ const TIERS = [
   ['cart', 'reviews', 'wishlist'],
   ['recommendations'],
   ['orders'], // order lifecycle, payment events, returns, refunds
+  ['rentals'], // rental copies, rentals, due dates, late fees, deposit refunds (orders and payments below it)
   ['checkout'],
   ['privacy', 'jobs', 'admin'], // cross-domain work: data export and deletion, background jobs, back office
 ];

@@ -225,10 +225,7 @@ export const envSchema = z
     /** IANA time zone of the shop: a rental is due at the end of a local day (e.g. Europe/Berlin). */
     SHOP_TIME_ZONE: z.preprocess(
       emptyToUndefined,
-      z
-        .string()
-        .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
-        .default('UTC'),
+      z.string().refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai').default('UTC'),
     ),
 
     // Mail

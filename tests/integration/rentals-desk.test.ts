@@ -1,0 +1,226 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { editions } from '@/lib/catalog/schema';
+import { addCopies, changeCopyStatus, gradeCopy } from '@/lib/rentals/copies';
+import { checkIn, depositRefundKey, dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
+import { rentalTerms } from '@/lib/rentals/schema';
+import { createTestEdition } from '../support/commerce';
+import { itOnPostgres } from '../support/concurrency';
+import { databaseDigest } from '../support/faults';
+import { first } from '../support/lists';
+import { copyCodes, copyStatuses, createRentableEdition, rentalsOf } from '../support/rentals';
+import { createTestUser } from '../support/users';
+
+// The clock and the configuration are given: a shop in Berlin renting for 7 or 14 days.
+const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
+const at = (iso: string) => new Date(iso);
+
+let shoppers: number[] = [];
+beforeAll(async () => {
+  shoppers = [];
+  for (let i = 0; i < 30; i++) shoppers.push((await createTestUser({ prefix: 'rent' })).id);
+});
+
+/** Reserves and dispatches the one copy of a fresh edition; returns the rental and the copy's code. */
+async function rentedOut(dispatchedAt: Date) {
+  const { editionId, codes } = await createRentableEdition({ copies: 1 });
+  const reserved = await reserveCopy({ editionId, userId: first(shoppers), periodDays: 7, now: dispatchedAt }, BERLIN);
+  if (!reserved.ok) throw new Error(reserved.error);
+  const dispatched = await dispatchRental({ rentalId: reserved.rental.id, now: dispatchedAt }, BERLIN);
+  if (!dispatched.ok) throw new Error(dispatched.error);
+  return { editionId, code: first(codes), rental: dispatched.rental };
+}
+
+describe('rental copies', () => {
+  it('adds copies by code, all or none, refusing a code that is taken or invalid', async () => {
+    const { editionId } = await createRentableEdition({ copies: 0 });
+    const [a = '', b = ''] = copyCodes(2);
+    const added = await addCopies({ editionId, codes: [` ${a.toLowerCase()} `, b], grade: 'mint', now: new Date() });
+    expect(added.ok && added.copies.map((c) => [c.code, c.grade, c.status])).toEqual([
+      [a, 'mint', 'available'],
+      [b, 'mint', 'available'],
+    ]);
+    const [c = ''] = copyCodes(1);
+    expect(await addCopies({ editionId, codes: [c, a.toLowerCase()], now: new Date() })).toEqual({
+      ok: false,
+      error: 'duplicate_code',
+      code: a,
+    });
+    expect(await addCopies({ editionId, codes: [c, c], now: new Date() })).toMatchObject({ error: 'duplicate_code' });
+    expect(await addCopies({ editionId, codes: [c, 'no spaces!'], now: new Date() })).toMatchObject({
+      error: 'invalid_code',
+    });
+    expect(await copyStatuses(editionId)).toEqual(['available', 'available']); // nothing of the refused batches
+    const { editionId: forSale } = await createTestEdition();
+    expect(await addCopies({ editionId: forSale, codes: [c], now: new Date() })).toEqual({
+      ok: false,
+      error: 'not_rentable',
+    });
+  });
+
+  it('grades, retires and marks copies lost or damaged only from the states that allow it', async () => {
+    const { editionId, codes } = await createRentableEdition({ copies: 3 });
+    const [one = '', two = '', three = ''] = codes;
+    const now = new Date();
+    expect(await gradeCopy({ code: one, grade: 'fair', now })).toMatchObject({ ok: true, copy: { grade: 'fair' } });
+    expect(await changeCopyStatus({ code: one, to: 'damaged', now })).toMatchObject({ ok: true });
+    expect(await changeCopyStatus({ code: one, to: 'lost', now })).toEqual({ ok: false, error: 'not_allowed' });
+    expect(await changeCopyStatus({ code: one, to: 'retired', now })).toMatchObject({ ok: true });
+    expect(await gradeCopy({ code: one, grade: 'good', now })).toEqual({ ok: false, error: 'not_allowed' });
+    expect(await changeCopyStatus({ code: two, to: 'lost', now })).toMatchObject({ ok: true });
+    expect(await changeCopyStatus({ code: two, to: 'available', now })).toEqual({ ok: false, error: 'not_allowed' });
+    expect(await changeCopyStatus({ code: 'NO-SUCH-COPY', to: 'retired', now })).toEqual({
+      ok: false,
+      error: 'unknown_code',
+    });
+    const reserved = await reserveCopy({ editionId, userId: null, periodDays: 7, now }, BERLIN);
+    expect(reserved).toMatchObject({ ok: true });
+    for (const to of ['retired', 'lost', 'damaged'] as const) {
+      expect(await changeCopyStatus({ code: three, to, now })).toEqual({ ok: false, error: 'not_allowed' });
+    }
+    expect(await copyStatuses(editionId)).toEqual(['retired', 'lost', 'reserved']);
+  });
+});
+
+describe('a rental at the desk', () => {
+  it('is reserved, dispatched with its due date, and checked in late with the fee kept and the rest refunded', async () => {
+    const { editionId, codes } = await createRentableEdition({ copies: 1 });
+    await (await getDb()).insert(rentalTerms).values({ editionId, lateFeePerDayMinor: 150 });
+    const shopper = first(shoppers);
+    const ordered = at('2026-03-20T09:00:00Z');
+    const reserved = await reserveCopy({ editionId, userId: shopper, periodDays: 14, now: ordered }, BERLIN);
+    expect(reserved).toMatchObject({
+      ok: true,
+      rental: { status: 'reserved', feeMinor: 998, depositMinor: 2999, lateFeePerDayMinor: 150, periodDays: 14 },
+    });
+    if (!reserved.ok) return;
+    expect(await copyStatuses(editionId)).toEqual(['reserved']);
+    // Dispatched on Wednesday 25 March (Berlin, CET); 14 days: due by the end of 8 April (CEST, +02:00).
+    const dispatched = await dispatchRental({ rentalId: reserved.rental.id, now: at('2026-03-25T16:00:00Z') }, BERLIN);
+    expect(dispatched.ok && dispatched.rental.dueAt?.toISOString()).toBe('2026-04-08T22:00:00.000Z');
+    expect(await dispatchRental({ rentalId: reserved.rental.id, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_reserved',
+    });
+    expect(await copyStatuses(editionId)).toEqual(['out']);
+    // Back on 11 April at 10:00 Berlin time: 3 days late, 450 kept, 100 damage, 2449 refunded.
+    const returned = await checkIn(
+      { code: first(codes).toLowerCase(), now: at('2026-04-11T08:00:00Z'), damageChargeMinor: 100 },
+      BERLIN,
+    );
+    expect(returned).toMatchObject({
+      ok: true,
+      rental: {
+        status: 'returned',
+        lateFeeChargedMinor: 450,
+        damageChargeMinor: 100,
+        depositRefundMinor: 2449,
+        depositRefundKey: depositRefundKey(reserved.rental.id),
+      },
+    });
+    expect(await copyStatuses(editionId)).toEqual(['returned_pending_check']);
+    expect(await checkIn({ code: first(codes), now: at('2026-04-12T08:00:00Z') }, BERLIN)).toEqual({
+      ok: false,
+      error: 'already_returned',
+    });
+    expect(
+      await changeCopyStatus({ code: first(codes), to: 'available', grade: 'good', now: new Date() }),
+    ).toMatchObject({ ok: true });
+    const again = await reserveCopy({ editionId, userId: shopper, periodDays: 7, now: new Date() }, BERLIN);
+    expect(again).toMatchObject({ ok: true, rental: { feeMinor: 499, copyId: reserved.rental.copyId } });
+  });
+
+  it('caps the late fee at the deposit and refunds nothing more', async () => {
+    const { code } = await rentedOut(at('2026-01-28T12:00:00Z')); // due by the end of 4 February
+    const returned = await checkIn({ code, now: at('2026-03-31T12:00:00Z'), damageChargeMinor: 500 }, BERLIN);
+    expect(returned).toMatchObject({
+      ok: true,
+      rental: { lateFeeChargedMinor: 2999, damageChargeMinor: 0, depositRefundMinor: 0, lateFeePerDayMinor: 72 },
+    });
+  });
+
+  it('refuses editions that cannot be rented and periods that are not offered', async () => {
+    const now = new Date();
+    const { editionId } = await createRentableEdition({ copies: 1 });
+    expect(await reserveCopy({ editionId, userId: null, periodDays: 10, now }, BERLIN)).toEqual({
+      ok: false,
+      error: 'period_not_offered',
+    });
+    const db = await getDb();
+    for (const status of ['draft', 'archived'] as const) {
+      await db.update(editions).set({ status }).where(eq(editions.id, editionId));
+      expect(await reserveCopy({ editionId, userId: null, periodDays: 7, now }, BERLIN)).toEqual({
+        ok: false,
+        error: 'not_rentable',
+      });
+    }
+    await db
+      .update(editions)
+      .set({ status: 'active', availableUntil: at('2020-01-01T00:00:00Z') })
+      .where(eq(editions.id, editionId));
+    expect(await reserveCopy({ editionId, userId: null, periodDays: 7, now }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_rentable',
+    });
+    const { editionId: forSale } = await createTestEdition();
+    expect(await reserveCopy({ editionId: forSale, userId: null, periodDays: 7, now }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_rentable',
+    });
+    expect(await copyStatuses(editionId)).toEqual(['available']);
+  });
+
+  it('refuses to check in an unknown, foreign, not-out or already-returned code, and changes nothing', async () => {
+    const { editionId, codes } = await createRentableEdition({ copies: 2 });
+    const { code: back } = await rentedOut(at('2026-02-01T12:00:00Z'));
+    expect(await checkIn({ code: back, now: at('2026-02-03T12:00:00Z') }, BERLIN)).toMatchObject({ ok: true });
+    await reserveCopy({ editionId, userId: null, periodDays: 7, now: new Date() }, BERLIN);
+    const [sale] = await (await getDb()).select({ sku: editions.sku }).from(editions).where(eq(editions.id, editionId));
+    const before = await databaseDigest();
+    const attempts: [string, string][] = [
+      ['NO-SUCH-COPY', 'unknown_code'],
+      [sale?.sku ?? '', 'unknown_code'], // a sale edition's code, not a rental copy
+      ['', 'unknown_code'],
+      ['; drop table rentals', 'unknown_code'],
+      [codes[0] ?? '', 'not_out'], // reserved, not dispatched
+      [codes[1] ?? '', 'not_out'], // on the shelf
+      [back, 'already_returned'],
+    ];
+    for (const [code, error] of attempts) {
+      expect(await checkIn({ code, now: new Date() }, BERLIN), code).toEqual({ ok: false, error });
+    }
+    expect(await databaseDigest()).toEqual(before);
+  });
+});
+
+describe('rentals at the same moment', () => {
+  itOnPostgres('30 shoppers reserving the last copy at once make exactly one rental (20 rounds)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const { editionId } = await createRentableEdition({ copies: 3 });
+      for (let i = 0; i < 2; i++)
+        await reserveCopy({ editionId, userId: null, periodDays: 7, now: new Date() }, BERLIN);
+      const results = await Promise.all(
+        shoppers.map((userId) => reserveCopy({ editionId, userId, periodDays: 7, now: new Date() }, BERLIN)),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual(Array(29).fill({ ok: false, error: 'no_copy_free' }));
+      expect(await rentalsOf(editionId)).toHaveLength(3);
+      expect(await copyStatuses(editionId)).toEqual(['reserved', 'reserved', 'reserved']);
+    }
+  });
+
+  itOnPostgres('a check-in submitted 5 times at once records one return and one refund', async () => {
+    for (let round = 0; round < 10; round++) {
+      const { editionId, code } = await rentedOut(at('2026-03-01T10:00:00Z')); // due by the end of 8 March
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => checkIn({ code, now: at('2026-03-10T10:00:00Z') }, BERLIN)),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual(Array(4).fill({ ok: false, error: 'already_returned' }));
+      const [rental] = await rentalsOf(editionId);
+      expect(rental).toMatchObject({ status: 'returned', lateFeeChargedMinor: 144, depositRefundMinor: 2855 });
+      expect(await copyStatuses(editionId)).toEqual(['returned_pending_check']);
+    }
+  });
+});
