@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { editions } from '@/lib/catalog/schema';
-import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies } from './schema';
+import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopyStatus } from './schema';
 
 /**
  * The rental desk's copies: adding them by code, grading, and taking them out of the pool. Every
@@ -87,44 +87,43 @@ const ALLOWED_FROM = {
 
 export type CopyChange = keyof typeof ALLOWED_FROM;
 
-/**
- * Moves the copy with `code` to `to` (retired, lost, damaged; or back to available after the check
- * of a returned copy, with its new grade), only from a state that allows it.
- */
-export async function changeCopyStatus(input: {
-  code: string;
-  to: CopyChange;
-  grade?: RentalCopyGrade;
-  now: Date;
-}): Promise<{ ok: true; copy: RentalCopy } | Refusal<'unknown_code' | 'not_allowed'>> {
-  const code = normalizeCopyCode(input.code);
+type CopyUpdate = Promise<{ ok: true; copy: RentalCopy } | Refusal<'unknown_code' | 'not_allowed'>>;
+
+/** One conditional update of the copy with `code`, only from the states `from`; why not, when refused. */
+async function updateCopy(
+  rawCode: string,
+  set: Partial<Pick<RentalCopy, 'status' | 'grade' | 'updatedAt'>>,
+  from: readonly RentalCopyStatus[],
+): CopyUpdate {
+  const code = normalizeCopyCode(rawCode);
   if (!code) return { ok: false, error: 'unknown_code' };
   const db = await getDb();
   const [copy] = await db
     .update(rentalCopies)
-    .set({ status: input.to, updatedAt: input.now, ...(input.grade ? { grade: input.grade } : {}) })
-    .where(and(eq(rentalCopies.code, code), inArray(rentalCopies.status, [...ALLOWED_FROM[input.to]])))
+    .set(set)
+    .where(and(eq(rentalCopies.code, code), inArray(rentalCopies.status, [...from])))
     .returning();
   if (copy) return { ok: true, copy };
   const known = await db.$count(rentalCopies, eq(rentalCopies.code, code));
   return { ok: false, error: known > 0 ? 'not_allowed' : 'unknown_code' };
 }
 
-/** Sets the grade of a copy that is still the shop's (not lost or retired). */
-export async function gradeCopy(input: {
+/**
+ * Moves the copy with `code` to `to` (retired, lost, damaged; or back to available after the check
+ * of a returned copy, with its new grade), only from a state that allows it.
+ */
+export function changeCopyStatus(input: {
   code: string;
-  grade: RentalCopyGrade;
+  to: CopyChange;
+  grade?: RentalCopyGrade;
   now: Date;
-}): Promise<{ ok: true; copy: RentalCopy } | Refusal<'unknown_code' | 'not_allowed'>> {
-  const code = normalizeCopyCode(input.code);
-  if (!code) return { ok: false, error: 'unknown_code' };
-  const db = await getDb();
-  const [copy] = await db
-    .update(rentalCopies)
-    .set({ grade: input.grade, updatedAt: input.now })
-    .where(and(eq(rentalCopies.code, code), sql`${rentalCopies.status} not in ('lost', 'retired')`))
-    .returning();
-  if (copy) return { ok: true, copy };
-  const known = await db.$count(rentalCopies, eq(rentalCopies.code, code));
-  return { ok: false, error: known > 0 ? 'not_allowed' : 'unknown_code' };
+}): CopyUpdate {
+  const { code, to, grade, now } = input;
+  return updateCopy(code, { status: to, updatedAt: now, ...(grade ? { grade } : {}) }, ALLOWED_FROM[to]);
+}
+
+/** Sets the grade of a copy that is still the shop's (not lost or retired). */
+export function gradeCopy(input: { code: string; grade: RentalCopyGrade; now: Date }): CopyUpdate {
+  const shops = rentalCopyStatus.enumValues.filter((status) => status !== 'lost' && status !== 'retired');
+  return updateCopy(input.code, { grade: input.grade, updatedAt: input.now }, shops);
 }
