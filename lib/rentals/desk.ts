@@ -47,15 +47,10 @@ export async function reserveCopy(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [edition] = await tx
-      .select({
-        priceMinor: editions.priceMinor,
-        feePerPeriodMinor: editions.rentalPriceMinor,
-        lateFeePerDayMinor: rentalTerms.lateFeePerDayMinor,
-        depositMinor: rentalTerms.depositMinor,
-      })
+      .select({ priceMinor: editions.priceMinor, feePerPeriodMinor: editions.rentalPriceMinor, terms: rentalTerms })
       .from(editions)
-      .innerJoin(products, eq(products.id, editions.productId))
       .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
+      .innerJoin(products, eq(products.id, editions.productId))
       .where(
         and(
           eq(editions.id, editionId),
@@ -91,9 +86,9 @@ export async function reserveCopy(
         userId: input.userId,
         status: 'reserved',
         feeMinor: rentalFeeMinor(edition.feePerPeriodMinor, input.periodDays, settings.periods),
-        depositMinor: edition.depositMinor ?? edition.priceMinor,
+        depositMinor: edition.terms?.depositMinor ?? edition.priceMinor,
         lateFeePerDayMinor:
-          edition.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.feePerPeriodMinor, shortest),
+          edition.terms?.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.feePerPeriodMinor, shortest),
         periodDays: input.periodDays,
         createdAt: now,
         updatedAt: now,
