@@ -108,21 +108,12 @@ function momentInput(value: Date | null): string {
   return value ? formatMoment(value).slice(0, 16) : '';
 }
 
-/** Everything the product editor shows, as form text; null when there is no such product. */
-export async function getProductForEditor(admin: AdminUser, id: number): Promise<ProductEditorData | null> {
-  assertAdmin(admin);
-  const db = await getDb();
-  const [product] = await db
-    .select({
-      id: products.id,
-      ...exportProductColumns(),
-      // The optimistic lock: the exact stored value, microseconds included.
-      version: sql<string>`${products.updatedAt}::text`,
-    })
-    .from(products)
-    .where(eq(products.id, id));
-  if (!product) return null;
-  const [genreRows, editionRows, trackRows, creditRows, mediaRows] = await Promise.all([
+/**
+ * A product's genres, editions (each locked once sold or stocked), tracks, credits and media, in the
+ * editor's order, read side by side.
+ */
+function readEditorParts(db: Executor, id: number) {
+  return Promise.all([
     db
       .select({ genreId: productGenres.genreId })
       .from(productGenres)
@@ -161,6 +152,23 @@ export async function getProductForEditor(admin: AdminUser, id: number): Promise
       .where(eq(media.productId, id))
       .orderBy(asc(media.kind), asc(media.sortOrder), asc(media.id)),
   ]);
+}
+
+/** Everything the product editor shows, as form text; null when there is no such product. */
+export async function getProductForEditor(admin: AdminUser, id: number): Promise<ProductEditorData | null> {
+  assertAdmin(admin);
+  const db = await getDb();
+  const [product] = await db
+    .select({
+      id: products.id,
+      ...exportProductColumns(),
+      // The optimistic lock: the exact stored value, microseconds included.
+      version: sql<string>`${products.updatedAt}::text`,
+    })
+    .from(products)
+    .where(eq(products.id, id));
+  if (!product) return null;
+  const [genreRows, editionRows, trackRows, creditRows, mediaRows] = await readEditorParts(db, id);
   const minorPerMajor = storeMinorPerMajor();
   const editionDrafts: EditorEdition[] = editionRows.map((e) => ({
     id: e.id,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { pick, getDb } from '@/db';
+import { pick, type Executor, getDb } from '@/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { nameOrUsername, openDisplayName } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
@@ -134,18 +134,11 @@ async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) 
 }
 
 /**
- * One order as staff see it: lines with SKUs and barcodes, payments and refunds, shipments, returns,
- * the full timeline including internal notes, and the customer. Null when there is no such order.
- * Admins only: requireAdmin throws before anything is read.
+ * An order's lines (with SKU and barcode), timeline, shipments, refunds and returns, and how many
+ * orders its customer placed (by account, or by email for a guest), read side by side.
  */
-export async function getOrderForAdmin(number: string): Promise<AdminOrder | null> {
-  await requireAdmin();
-  const normalised = normaliseOrderNumber(number);
-  if (!normalised) return null;
-  const db = await getDb();
-  const order = await readOrder(db, normalised);
-  if (!order) return null;
-  const [lines, events, shipped, refunded, returned, orderCount] = await Promise.all([
+function readOrderParts(db: Executor, order: Pick<Order, 'id' | 'userId' | 'email'>) {
+  return Promise.all([
     db
       .select({
         ...pick(orderLines, LINE_COLUMNS),
@@ -188,6 +181,21 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
       ? db.$count(orders, eq(orders.userId, order.userId))
       : db.$count(orders, sql`lower(${orders.email}) = lower(${order.email ?? ''})`),
   ]);
+}
+
+/**
+ * One order as staff see it: lines with SKUs and barcodes, payments and refunds, shipments, returns,
+ * the full timeline including internal notes, and the customer. Null when there is no such order.
+ * Admins only: requireAdmin throws before anything is read.
+ */
+export async function getOrderForAdmin(number: string): Promise<AdminOrder | null> {
+  await requireAdmin();
+  const normalised = normaliseOrderNumber(number);
+  if (!normalised) return null;
+  const db = await getDb();
+  const order = await readOrder(db, normalised);
+  if (!order) return null;
+  const [lines, events, shipped, refunded, returned, orderCount] = await readOrderParts(db, order);
   const { status, totalMinor, refundedMinor } = order;
   const refundableMinor = totalMinor - refundedMinor;
   const hasPhysical = lines.some((line) => !line.digital);
