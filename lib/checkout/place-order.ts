@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, pick } from '@/db';
 import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
@@ -9,15 +9,13 @@ import { sealAddress } from '@/lib/accounts/sealed';
 import { cartLines } from '@/lib/cart/schema';
 import { fieldErrors } from '@/lib/accounts/validation';
 import { getCartById } from '@/lib/cart/queries';
-import { editions, products } from '@/lib/catalog/schema';
-import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
-import { orderLines, orders } from '@/lib/orders/schema';
-import { stockMovements } from '@/lib/inventory/schema';
+import { orders } from '@/lib/orders/schema';
 import { sealShipping } from '@/lib/orders/sealed';
 import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
+import { CheckoutAbort, readPricedLines, takeStock, writeOrderLines } from './order-lines';
 import { paymentWindowMinutes } from './payment-window';
 import { computeTotals, needsShipping, type ShippingMethod } from './pricing';
 import { orderPath, startPayment } from './start-payment';
@@ -49,12 +47,6 @@ export type PlaceOrderResult =
       fieldErrors?: Record<string, string>;
     };
 
-class CheckoutAbort extends Error {
-  constructor(readonly code: 'outOfStock' | 'cartChanged' | 'unpaidLimit' | 'unpaidLimitNetwork') {
-    super(code);
-  }
-}
-
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: unknown };
   return e?.code === '23505' || (e?.cause ? isUniqueViolation(e.cause) : false);
@@ -71,6 +63,8 @@ function isUniqueViolation(error: unknown): boolean {
  * one shared bucket) are checked under advisory locks (./unpaid-limits.ts); over a cap, nothing is
  * kept. Guest orders get the shorter guest payment window (./payment-window.ts).
  * After the commit the payment provider is asked for a payment page.
+ * Long (~140 lines) on purpose: the checks before, then one transaction whose statements read in
+ * the order they run; the steps on the cart's editions are in ./order-lines.ts.
  */
 export async function placeOrder(
   rawInput: unknown,
@@ -120,18 +114,7 @@ export async function placeOrder(
 
   try {
     const order = await db.transaction(async (tx) => {
-      const sellable = await tx
-        .select({
-          ...pick(editions, 'id priceMinor digital format'),
-          editionName: editions.name,
-          ...pick(products, 'title slug'),
-        })
-        .from(editions)
-        .innerJoin(products, eq(products.id, editions.productId))
-        .where(and(inArray(editions.id, editionIds), editionAndProductSellable()));
-      if (sellable.length !== editionIds.length) throw new CheckoutAbort('cartChanged');
-      const byId = new Map(sellable.map((e) => [e.id, e]));
-      const priced = editionIds.map((id) => ({ edition: byId.get(id)!, quantity: quantities.get(id)! }));
+      const priced = await readPricedLines(tx, editionIds, quantities);
       const totals = computeTotals(
         priced.map(({ edition, quantity }) => ({
           unitPriceMinor: edition.priceMinor,
@@ -172,54 +155,10 @@ export async function placeOrder(
         .returning({ id: orders.id, number: orders.number });
       const created = must(inserted, 'the inserted order');
 
-      // Then the stock, edition by edition in id order, each decrement conditional on what is left.
-      let soldOut = false;
-      for (const { edition, quantity } of priced) {
-        const [taken] = await tx
-          .update(editions)
-          .set({
-            stock: sql`case when ${editions.digital} then ${editions.stock} else ${editions.stock} - ${quantity} end`,
-            updatedAt: sql`now()`,
-          })
-          .where(
-            and(
-              eq(editions.id, edition.id),
-              eq(editions.status, 'active'),
-              or(eq(editions.digital, true), gte(editions.stock, quantity)),
-            ),
-          )
-          .returning(pick(editions, 'priceMinor stock'));
-        if (!taken) throw new CheckoutAbort('outOfStock');
-        if (taken.priceMinor !== edition.priceMinor) throw new CheckoutAbort('cartChanged');
-        if (!edition.digital && taken.stock === 0) soldOut = true;
-      }
-
-      await tx.insert(orderLines).values(
-        priced.map(({ edition, quantity }) => ({
-          orderId: created.id,
-          editionId: edition.id,
-          productSlug: edition.slug,
-          title: edition.title,
-          format: edition.format,
-          editionName: edition.editionName,
-          digital: edition.digital,
-          unitPriceMinor: edition.priceMinor,
-          quantity,
-          lineTotalMinor: edition.priceMinor * quantity,
-        })),
-      );
-      const physical = priced.filter(({ edition }) => !edition.digital);
-      if (physical.length > 0) {
-        await tx.insert(stockMovements).values(
-          physical.map(({ edition, quantity }) => ({
-            editionId: edition.id,
-            delta: -quantity,
-            reason: 'order' as const,
-            orderId: created.id,
-            actorUserId: context.user?.id ?? null,
-          })),
-        );
-      }
+      // Then the stock, edition by edition in id order, each decrement conditional on what is left;
+      // then the lines and the ledger.
+      const soldOut = await takeStock(tx, priced);
+      await writeOrderLines(tx, created.id, priced, context.user?.id ?? null);
       await recordOrderEvent(
         tx,
         created.id,
