@@ -13,7 +13,7 @@ export type ExportedOrder = Awaited<ReturnType<typeof exportOrders>>['orders'][n
  * The orders placed from an account (never guest orders that merely used the same email address: anyone
  * can type any address at checkout), newest first, each with its lines, the timeline the shopper sees
  * (staff-only notes left out), shipments, refunds and returns; the shipping address decrypted. No
- * payment or access secrets (checkout key, order-link hash, payment URLs). One function (~160 lines):
+ * payment or access secrets (checkout key, order-link hash, payment URLs). One function (~90 lines):
  * ExportedOrder is inferred from these queries, which read the order tables side by side.
  */
 export async function exportOrders(db: Database, userId: number) {

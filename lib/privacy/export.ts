@@ -62,7 +62,7 @@ const productOf = { product: products.slug, productTitle: products.title };
 const capped = <T>(rows: T[], max: number) => ({ rows: rows.slice(0, max), truncated: rows.length > max });
 
 /**
- * Every table that holds the user's data, read side by side. One function (~160 lines) on purpose:
+ * Every table that holds the user's data, read side by side. One function (~110 lines) on purpose:
  * the export's type is inferred from these queries, and the list is what a reviewer checks against
  * the schema, so it stays in one place.
  */
