@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
+import { listAddresses } from '@/lib/accounts/address-book';
 import { registerUser } from '@/lib/accounts/mutations';
 import { addToCartAction, updateCartLineAction } from '@/lib/actions/cart';
 import { getCurrentCart } from '@/lib/cart/queries';
@@ -19,6 +20,7 @@ import {
 } from '../support/commerce';
 import { itOnPostgres } from '../support/concurrency';
 import { requestContext, signInAs } from '../support/request-context';
+import { createTestShopper } from '../support/users';
 import { at, first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
@@ -175,6 +177,110 @@ describe('bad input changes nothing', () => {
       error: 'invalid',
     });
     expect((await stockOf(editionId)).stock).toBe(2);
+  });
+
+  it('tells an empty cart, a sold-out item and a changed item apart, and takes nothing', async () => {
+    const empty = await createCart([]);
+    expect(await placeOrder(guestCheckout(), context(empty))).toEqual({ ok: false, error: 'cartEmpty' });
+
+    const soldOut = await createTestEdition({ stock: 1 });
+    const other = await createTestEdition({ stock: 5 });
+    const soldOutCart = await createCart([
+      { editionId: other.editionId, quantity: 1 },
+      { editionId: soldOut.editionId, quantity: 1 },
+    ]);
+    await (await getDb()).execute(sql`update editions set stock = 0 where id = ${soldOut.editionId}`);
+    expect(await placeOrder(guestCheckout(), context(soldOutCart))).toEqual({ ok: false, error: 'outOfStock' });
+
+    const short = await createTestEdition({ stock: 2 });
+    const shortCart = await createCart([{ editionId: short.editionId, quantity: 2 }]);
+    await (await getDb()).execute(sql`update editions set stock = 1 where id = ${short.editionId}`);
+    expect(await placeOrder(guestCheckout(), context(shortCart))).toEqual({ ok: false, error: 'outOfStock' });
+
+    const repriced = await createTestEdition({ stock: 5, priceMinor: 1000 });
+    const repricedCart = await createCart([{ editionId: repriced.editionId, quantity: 1 }]);
+    await (await getDb()).execute(sql`update editions set price_minor = 1200 where id = ${repriced.editionId}`);
+    expect(await placeOrder(guestCheckout(), context(repricedCart))).toEqual({ ok: false, error: 'cartChanged' });
+
+    expect((await stockOf(other.editionId)).stock).toBe(5);
+    expect((await stockOf(repriced.editionId)).stock).toBe(5);
+    for (const editionId of [soldOut.editionId, other.editionId, short.editionId, repriced.editionId]) {
+      expect(await countOrdersFor(editionId)).toBe(0);
+    }
+  });
+
+  it('fails an order whose number is already taken without taking stock, and the next attempt goes through', async () => {
+    const { editionId } = await createTestEdition({ stock: 3 });
+    const db = await getDb();
+    const earlier = await placeOrder(guestCheckout(), context(await createCart([{ editionId, quantity: 1 }])));
+    if (!earlier.ok) throw new Error('not placed');
+    // The number sequence handing out a number again (a restore from an older dump, say).
+    const taken = Number(earlier.number.replace('EN-', ''));
+    const next = await queryRow<{ n: string }>(db, sql`select last_value::text as n from order_number_seq`);
+    await db.execute(sql`select setval('order_number_seq', ${taken - 1})`);
+    const cartId = await createCart([{ editionId, quantity: 1 }]);
+    const input = guestCheckout();
+    try {
+      await expect(placeOrder(input, context(cartId))).rejects.toThrow();
+    } finally {
+      await db.execute(sql`select setval('order_number_seq', ${Number(next.n)})`);
+    }
+    expect(await stockOf(editionId)).toEqual({ stock: 2, ledger: 2 });
+    expect(await countOrdersFor(editionId)).toBe(1);
+    // Nothing was kept, the cart included: submitting again places the order.
+    const again = await placeOrder(input, context(cartId));
+    expect(again).toMatchObject({ ok: true, repeated: false });
+    expect(await stockOf(editionId)).toEqual({ stock: 1, ledger: 1 });
+  });
+
+  it('saves the address to a signed-in shopper’s book when asked (the first one as default), never for a guest', async () => {
+    const shopper = await createTestShopper({ prefix: 'saver' });
+    const { editionId } = await createTestEdition({ stock: 5 });
+    const address = {
+      fullName: 'Grace Saver',
+      line1: '12 Dock Road',
+      line2: 'Flat 3',
+      city: 'Bristol',
+      region: 'Avon',
+      postalCode: 'BS1 4AA',
+      country: 'GB',
+      phone: '+44 117 496 0000',
+    };
+    const cart = () => createCart([{ editionId, quantity: 1 }]);
+    const unsaved = await placeOrder(
+      { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address },
+      checkoutContext(await cart(), { user: shopper }),
+    );
+    expect(unsaved.ok).toBe(true);
+    expect(await listAddresses(shopper.id)).toEqual([]);
+
+    const saved = await placeOrder(
+      { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address, saveAddress: true },
+      checkoutContext(await cart(), { user: shopper }),
+    );
+    expect(saved.ok).toBe(true);
+    expect(await listAddresses(shopper.id)).toEqual([expect.objectContaining({ ...address, isDefault: true })]);
+
+    const minimal = { fullName: 'Grace Saver', line1: '1 Quay', city: 'Bath', postalCode: 'BA1 1AA', country: 'GB' };
+    expect(
+      await placeOrder(
+        { checkoutKey: crypto.randomUUID(), shippingMethod: 'standard', address: minimal, saveAddress: true },
+        checkoutContext(await cart(), { user: shopper }),
+      ),
+    ).toMatchObject({ ok: true });
+    const book = await listAddresses(shopper.id);
+    expect(book).toHaveLength(2);
+    expect(at(book, 1)).toMatchObject({ ...minimal, line2: null, region: null, phone: null, isDefault: false });
+
+    // A guest ticking the box has no book: nothing is saved anywhere.
+    const db = await getDb();
+    const before = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from addresses`);
+    const guest = await placeOrder(
+      guestCheckout({ saveAddress: true }),
+      context(await createCart([{ editionId, quantity: 1 }])),
+    );
+    expect(guest.ok).toBe(true);
+    expect(await queryRow<{ n: number }>(db, sql`select count(*)::int as n from addresses`)).toEqual(before);
   });
 
   it("does not show or change another shopper's order by its number", async () => {
