@@ -278,6 +278,58 @@ describe('refunds', () => {
   });
 });
 
+describe('retrying refunds of an order in review', () => {
+  // Today a refused cancellation refund is what puts an order with pending refunds in review (see
+  // 'cancelling'); whatever put it there, once its refunds go through it leaves review with the
+  // status its facts say.
+  const cases = [
+    { facts: 'paid', steps: [], refund: '5.00', expected: 'paid' },
+    { facts: 'shipped', steps: ['ship'], refund: '5.00', expected: 'shipped' },
+    { facts: 'delivered', steps: ['ship', 'deliver'], refund: '5.00', expected: 'delivered' },
+    { facts: 'shipped, refunded in full', steps: ['ship'], refund: '14.99', expected: 'refunded' },
+  ] as const;
+  it.each(cases)('puts a $facts order back to $expected once its refunds go through', async (c) => {
+    const order = await placePaidOrder([1]); // 14.99
+    for (const step of c.steps) {
+      const result =
+        step === 'ship'
+          ? await ship(order.orderId)
+          : await markOrderDeliveredAction(null, form({ orderId: order.orderId }));
+      expect(result).toEqual({ ok: true });
+    }
+    const refund = vi.spyOn(demoProvider, 'refund').mockRejectedValueOnce(new Error('provider down'));
+    expect(await refundOrderAction(null, form({ orderId: order.orderId, amount: c.refund }))).toEqual({
+      ok: false,
+      error: 'providerFailed',
+    });
+    const db = await getDb();
+    await db.execute(
+      sql`update orders set status = 'needs_review', review_reason = 'checked by hand' where id = ${order.orderId}`,
+    );
+    // The provider refuses again: the order stays in review.
+    refund.mockRejectedValueOnce(new Error('provider still down'));
+    expect(await retryOrderRefundsAction(null, form({ orderId: order.orderId }))).toMatchObject({
+      ok: false,
+      error: 'providerFailed',
+    });
+    expect((await orderRow(order.orderId)).status).toBe('needs_review');
+
+    expect(await retryOrderRefundsAction(null, form({ orderId: order.orderId }))).toEqual({ ok: true });
+    const admin = await getOrderForAdmin(order.number);
+    expect(admin).toMatchObject({ status: c.expected, reviewReason: null });
+    expect(admin?.events.filter((e) => e.type === 'review_resolved')).toEqual([
+      expect.objectContaining({ internal: true, data: { decision: 'retryRefunds', status: c.expected } }),
+    ]);
+    expect(await auditRows('order.refund_retry', order.orderId)).toEqual([
+      expect.objectContaining({ after: { status: 'needs_review', allSent: false } }),
+      expect.objectContaining({
+        before: expect.objectContaining({ status: 'needs_review' }),
+        after: { status: c.expected, allSent: true },
+      }),
+    ]);
+  });
+});
+
 describe('cancelling', () => {
   it('cancels a paid order before it ships: stock back, full refund, audit, mail', async () => {
     const order = await placePaidOrder([2], { stock: 4 });
@@ -374,6 +426,51 @@ describe('orders waiting for review', () => {
       error: 'cannotResolve',
     });
     expect(await stockOf(first(order.editions))).toEqual({ stock: 2, ledger: 2 });
+  });
+
+  it('keeps an order in review when another payment report arrives: no confirmation, the first reason stays', async () => {
+    const order = await reviewOrder(1);
+    const db = await getDb();
+    const reason = await queryRow<{ reason: string }>(
+      db,
+      sql`select review_reason as reason from orders where id = ${order.orderId}`,
+    );
+    expect(reason.reason).toBe('paid 1 USD, expected 1499 USD');
+    // The full amount reported afterwards (a second attempt, a redelivery) does not confirm the order.
+    const outcome = await db.transaction((tx) =>
+      applyPaymentSucceeded(tx, { orderId: order.orderId, amountMinor: 1499, currency: 'USD', provider: 'demo' }),
+    );
+    expect(outcome).toBe('needs_review');
+    expect((await orderRow(order.orderId)).status).toBe('needs_review');
+    expect(await mailsWith(`order-paid:${order.orderId}`)).toHaveLength(0);
+    const admin = await getOrderForAdmin(order.number);
+    expect(admin?.events.map((e) => e.type)).toEqual(['placed', 'needs_review']);
+    expect(admin?.reviewReason).toBe('paid 1 USD, expected 1499 USD');
+  });
+
+  it('answers "already paid" to a payment report for a shipped, delivered or refunded order, and changes nothing', async () => {
+    const order = await placePaidOrder([1]); // 14.99
+    const report = (amountMinor: number) =>
+      getDb().then((db) =>
+        db.transaction((tx) =>
+          applyPaymentSucceeded(tx, { orderId: order.orderId, amountMinor, currency: 'USD', provider: 'demo' }),
+        ),
+      );
+    const steps: [string, () => Promise<unknown>][] = [
+      ['shipped', () => ship(order.orderId)],
+      ['delivered', () => markOrderDeliveredAction(null, form({ orderId: order.orderId }))],
+      ['refunded', () => refundOrderAction(null, form({ orderId: order.orderId, amount: '14.99' }))],
+    ];
+    for (const [status, step] of steps) {
+      expect(await step()).toEqual({ ok: true });
+      // The right amount, and a different one: neither confirms again nor sends the order to review.
+      expect(await report(1499), status).toBe('already_paid');
+      expect(await report(1), status).toBe('already_paid');
+      expect((await orderRow(order.orderId)).status).toBe(status);
+    }
+    const admin = await getOrderForAdmin(order.number);
+    expect(admin?.events.filter((e) => e.type === 'paid' || e.type === 'needs_review')).toHaveLength(1);
+    expect(await mailsWith(`order-paid:${order.orderId}`)).toHaveLength(1);
   });
 
   it('takes the stock again when a late payment is accepted, or refuses when it is gone', async () => {
