@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/webhooks/stripe/route';
 import { getDb, queryRow, queryRows } from '@/db';
 import { env } from '@/lib/env';
 import type { OrderForPayment } from '@/lib/payments/provider';
+import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { reconcileStripePayments } from '@/lib/orders/stripe-reconcile';
 import { resetStripeClientForTests, sessionExpiresAt, stripeProvider } from '@/lib/payments/stripe';
 import {
@@ -18,6 +19,7 @@ import {
 import { itOnPostgres } from '../support/concurrency';
 import { expectAllOrNothing } from '../support/faults';
 import { at, first, only } from '@/tests/support/lists';
+import { outboxMails } from '../support/outbox';
 
 /**
  * Stripe end to end without the network: the real SDK talks to a local recorder, the real webhook
@@ -183,6 +185,7 @@ const allOrderEvents = (orderId: number) =>
   count(sql`select count(*)::int as n from order_events where order_id = ${orderId}`);
 const paidMails = (orderId: number) =>
   count(sql`select count(*)::int as n from mail_outbox where dedupe_key = ${`order-paid:${orderId}`}`);
+const cancelledMails = async (orderId: number) => outboxMails({ dedupeKey: `order-cancelled:${orderId}` });
 const recordedEvents = (eventId: string) =>
   count(sql`select count(*)::int as n from payment_events where event_id = ${eventId}`);
 
@@ -525,6 +528,10 @@ describe('webhook', () => {
     );
     expect(failed.body.outcome).toBe('cancelled');
     expect((await orderRow(order.id)).cancelReason).toBe('payment_failed');
+    // The shopper is told their order was cancelled (unlike a silent expiry: see the expiry sweep).
+    expect(await cancelledMails(order.id)).toEqual([
+      expect.objectContaining({ template: 'orderCancelled', to: order.email }),
+    ]);
     const succeeded = await deliver(checkoutEvent('checkout.session.async_payment_succeeded', paidSession(order)));
     expect(succeeded.body.outcome).toBe('needs_review');
     const row = await orderRow(order.id);
@@ -549,6 +556,7 @@ describe('webhook', () => {
     expect([first.body.outcome, copy.body.duplicate, newId.body.outcome]).toEqual(['cancelled', true, 'unchanged']);
     const row = await orderRow(order.id);
     expect(row).toMatchObject({ status: 'cancelled', cancelReason: 'expired', stockReleased: true });
+    expect(await cancelledMails(order.id)).toEqual([]);
     const stockAfter = await stockOf(ids);
     for (const line of order.lines) {
       expect(stockAfter.get(line.editionId)).toBe(stockBefore.get(line.editionId)! + line.quantity);
@@ -578,12 +586,15 @@ describe('webhook', () => {
     expect(await orderRow(short.id)).toMatchObject({ status: 'needs_review' });
     expect((await orderRow(short.id)).reviewReason).toContain(String(short.totalMinor - 1));
     expect((await orderRow(wrongCurrency.id)).reviewReason).toContain('EUR');
+    // Staff refund what was paid through the payment intent the review order keeps.
+    expect((await orderRow(short.id)).paymentIntentRef).toBe(`pi_test_${short.id}`);
     expect(await paidMails(short.id)).toBe(0);
     expect(await paidMails(wrongCurrency.id)).toBe(0);
   });
 
   it('keeps an order pending while an asynchronous payment settles, and pays it when it does', async () => {
-    const order = await createStripeOrder();
+    // Checkout completed just as the payment window closed (the webhook comes a moment later).
+    const order = await createStripeOrder({ expiresInMinutes: -1 });
     const pending = await deliver(
       checkoutEvent('checkout.session.completed', paidSession(order, { payment_status: 'unpaid' })),
     );
@@ -593,11 +604,44 @@ describe('webhook', () => {
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3 * 24 * 60 * 60_000 - 60_000);
     expect(await orderEvents(order.id, 'awaiting_payment')).toBe(1);
     expect(await paidMails(order.id)).toBe(0);
+    expect(row.paymentIntentRef).toBe(`pi_test_${order.id}`);
+    // The expiry sweep leaves it alone while the payment settles: its window moved out.
+    expect((await expireUnpaidOrders()).paymentRefs).not.toContain(order.sessionId);
+    expect((await orderRow(order.id)).status).toBe('pending_payment');
 
     const settled = await deliver(checkoutEvent('checkout.session.async_payment_succeeded', paidSession(order)));
     expect(settled.body.outcome).toBe('paid');
     expect((await orderRow(order.id)).status).toBe('paid');
     expect(await paidMails(order.id)).toBe(1);
+  });
+
+  it('does not bring back an order that is no longer pending when a completed, unpaid session arrives', async () => {
+    const order = await createStripeOrder();
+    await deliver(checkoutEvent('checkout.session.expired', { id: order.sessionId, status: 'expired' }));
+    const before = await orderRow(order.id);
+    const late = await deliver(
+      checkoutEvent('checkout.session.completed', paidSession(order, { payment_status: 'unpaid' })),
+    );
+    expect(late).toMatchObject({ status: 200, body: { outcome: 'unchanged' } });
+    expect(await orderRow(order.id)).toEqual(before);
+    expect(await orderEvents(order.id, 'awaiting_payment')).toBe(0);
+  });
+
+  it('applies a completed session that needed no payment like a paid one, amount check included', async () => {
+    const covered = await createStripeOrder();
+    const free = await createStripeOrder();
+    const a = await deliver(
+      checkoutEvent('checkout.session.completed', paidSession(covered, { payment_status: 'no_payment_required' })),
+    );
+    const b = await deliver(
+      checkoutEvent(
+        'checkout.session.completed',
+        paidSession(free, { payment_status: 'no_payment_required', amount_total: 0 }),
+      ),
+    );
+    expect([a.body.outcome, b.body.outcome]).toEqual(['paid', 'needs_review']);
+    expect(await paidMails(covered.id)).toBe(1);
+    expect((await orderRow(free.id)).status).toBe('needs_review');
   });
 
   it('records and ignores events for unknown sessions and event types it does not handle', async () => {
@@ -614,6 +658,60 @@ describe('webhook', () => {
       data: { object: { id: 'cus_test_1' } },
     };
     expect(await deliver(other)).toMatchObject({ status: 200, body: { outcome: 'ignored' } });
+  });
+});
+
+describe('the expiry sweep', () => {
+  it('cancels the orders whose window passed, gives their stock back, tells Stripe, and mails nobody', async () => {
+    const due = await createStripeOrder({ expiresInMinutes: -5 });
+    recorder.addSession({ id: due.sessionId });
+    // A session Stripe no longer knows: telling it fails, and the sweep carries on.
+    const gone = await createStripeOrder({ expiresInMinutes: -1 });
+    const notDue = await createStripeOrder({ expiresInMinutes: 5 });
+    const ids = [...due.lines, ...gone.lines].map((l) => l.editionId);
+    const stockBefore = await stockOf(ids);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const swept = await expireUnpaidOrders();
+      expect(swept.paymentRefs).toEqual(expect.arrayContaining([due.sessionId, gone.sessionId]));
+      expect(swept.paymentRefs).not.toContain(notDue.sessionId);
+      expect(swept.expired).toBe(swept.paymentRefs.length);
+      expect(logged).toHaveBeenCalledWith('[encore] cancelPayment', expect.anything());
+    } finally {
+      logged.mockRestore();
+    }
+    expect(recorder.sessions.get(due.sessionId)?.status).toBe('expired');
+    for (const order of [due, gone]) {
+      expect(await orderRow(order.id)).toMatchObject({ status: 'cancelled', cancelReason: 'expired' });
+      expect(await orderEvents(order.id, 'expired')).toBe(1);
+      // An unpaid order that lapsed is not news to the shopper: no cancellation mail.
+      expect(await cancelledMails(order.id)).toEqual([]);
+    }
+    const stockAfter = await stockOf(ids);
+    for (const line of [...due.lines, ...gone.lines]) {
+      expect(stockAfter.get(line.editionId)).toBe(stockBefore.get(line.editionId)! + line.quantity);
+    }
+    expect((await orderRow(notDue.id)).status).toBe('pending_payment');
+
+    // A second sweep finds nothing more of these to cancel.
+    const again = await expireUnpaidOrders();
+    expect(again.paymentRefs).not.toContain(due.sessionId);
+    expect(again.paymentRefs).not.toContain(gone.sessionId);
+  });
+
+  it('takes at most `limit` orders per sweep, the longest overdue first', async () => {
+    // Placed in the other order than they fell due.
+    const newer = await createStripeOrder({ expiresInMinutes: -10 });
+    const older = await createStripeOrder({ expiresInMinutes: -20 });
+    recorder.addSession({ id: older.sessionId });
+    recorder.addSession({ id: newer.sessionId });
+    // Whatever earlier tests left overdue goes first, one order per sweep.
+    for (let sweep = 0; (await expireUnpaidOrders({ limit: 1 })).paymentRefs[0] !== older.sessionId; sweep++) {
+      expect(sweep).toBeLessThan(20);
+      expect((await orderRow(older.id)).status).toBe('pending_payment');
+    }
+    expect((await orderRow(newer.id)).status).toBe('pending_payment');
+    expect(await expireUnpaidOrders({ limit: 1 })).toEqual({ expired: 1, paymentRefs: [newer.sessionId] });
   });
 });
 
