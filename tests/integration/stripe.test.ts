@@ -442,15 +442,30 @@ describe('webhook', () => {
       ['keys reordered', signedWebhookRequest(payload, { secret: SECRET, body: reordered })],
       ['signed non-JSON', signedWebhookRequest('not json', { secret: SECRET })],
     ];
-    for (const [name, request] of attempts) {
+    // Stripe's dashboard shows the answer of a failed delivery: it says what to fix.
+    const reason = async (request: Request) => {
       const response = await POST(request);
-      expect(response.status, name).toBe(400);
-      expect(((await response.json()) as { error?: { message?: string } }).error?.message, name).toBeTruthy();
+      return {
+        status: response.status,
+        message: ((await response.json()) as { error: { message: string } }).error.message,
+      };
+    };
+    for (const [name, request] of attempts) {
+      expect(await reason(request), name).toEqual({
+        status: 400,
+        message: name === 'no signature' ? 'missing Stripe-Signature header' : 'invalid signature or payload',
+      });
     }
     env.STRIPE_WEBHOOK_SECRET = undefined;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      expect((await POST(signedWebhookRequest(payload, { secret: SECRET }))).status).toBe(400);
+      expect(await reason(signedWebhookRequest(payload, { secret: SECRET }))).toEqual({
+        status: 400,
+        message: 'webhook signing secret not configured',
+      });
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('STRIPE_WEBHOOK_SECRET is not set'));
     } finally {
+      logged.mockRestore();
       env.STRIPE_WEBHOOK_SECRET = SECRET;
     }
     expect((await orderRow(order.id)).status).toBe('pending_payment');
