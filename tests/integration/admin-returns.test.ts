@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRow, queryRows } from '@/db';
-import { markOrderDeliveredAction, shipOrderAction } from '@/lib/actions/admin/orders';
+import { markOrderDeliveredAction, refundOrderAction, shipOrderAction } from '@/lib/actions/admin/orders';
 import {
   approveReturnAction,
   receiveReturnAction,
@@ -12,9 +12,11 @@ import {
 import { getReturnForAdmin, listReturnsForAdmin } from '@/lib/admin/returns/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { payDemoOrder } from '@/lib/orders/mutations';
+import { receiveReturn } from '@/lib/orders/return-receipt';
 import { requestReturn } from '@/lib/orders/returns';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
+import { addToWishlist } from '@/lib/wishlist/mutations';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
@@ -216,6 +218,100 @@ describe('returns', () => {
     const keys = refund.mock.calls.map(([input]) => input.idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
+  });
+
+  it('puts a sold-out item back on sale and tells who wished for it; with no refund the return stays received', async () => {
+    const order = await deliveredOrderWithReturn([1, 1]);
+    await approveReturnAction(null, form({ returnId: order.returnId }));
+    // The rest of B sells meanwhile, and a shopper wishes for it.
+    const rest = await placeOrder(
+      guestCheckout(),
+      checkoutContext(await createCart([{ editionId: order.b, quantity: 4 }])),
+    );
+    expect(rest.ok).toBe(true);
+    expect((await stockOf(order.b)).stock).toBe(0);
+    const db = await getDb();
+    const { productId } = await queryRow<{ productId: number }>(
+      db,
+      sql`select product_id as "productId" from editions where id = ${order.b}`,
+    );
+    expect(await addToWishlist(customerId, productId)).toMatchObject({ ok: true });
+    const refund = vi.spyOn(demoProvider, 'refund');
+
+    const [lineA, lineB] = take(order.admin.lines, 2, 'return line');
+    const admin = { id: adminId, role: 'admin' as const };
+    const result = await receiveReturn(admin, {
+      returnId: order.returnId,
+      lines: [
+        { returnLineId: lineA.id, resellable: 0 },
+        { returnLineId: lineB.id, resellable: 1 },
+      ],
+      refundMinor: 0,
+    });
+    // The shop pages of B are refreshed, and B shows as available again.
+    expect(result).toEqual({
+      ok: true,
+      productSlugs: [expect.any(String)],
+      availabilityChanged: true,
+      refunded: false,
+      refundFailed: false,
+    });
+    expect(await stockOf(order.b)).toEqual({ stock: 1, ledger: 1 });
+    expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
+    expect(await outboxMails({ template: 'wishlistBackInStock', userId: customerId })).toHaveLength(1);
+    expect((await getReturnForAdmin(order.returnId))?.status).toBe('received');
+    expect(refund).not.toHaveBeenCalled();
+    const refunds = await queryRows<{ id: number }>(db, sql`select id from refunds where order_id = ${order.orderId}`);
+    expect(refunds).toEqual([]);
+    expect(await retryReturnRefundAction(null, form({ returnId: order.returnId }))).toMatchObject({
+      ok: false,
+      error: 'nothingToRetry',
+    });
+  });
+
+  it('refuses lines of another return, a negative refund, and a refund of an order refunded already', async () => {
+    const order = await deliveredOrderWithReturn([1, 0]);
+    const other = await deliveredOrderWithReturn([1, 0]);
+    await approveReturnAction(null, form({ returnId: order.returnId }));
+    const admin = { id: adminId, role: 'admin' as const };
+    const line = first(order.admin.lines, 'return line');
+    const otherLine = first(other.admin.lines, 'return line');
+    const receive = (lines: { returnLineId: number; resellable: number }[], refundMinor: number) =>
+      receiveReturn(admin, { returnId: order.returnId, lines, refundMinor });
+
+    expect(await receive([{ returnLineId: otherLine.id, resellable: 1 }], 0)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { lines: 'resellableInvalid' },
+    });
+    expect(await receive([{ returnLineId: line.id, resellable: 1 }], -100)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { amount: 'amountInvalid' },
+    });
+    expect(await receive([{ returnLineId: line.id, resellable: -1 }], 0)).toMatchObject({
+      ok: false,
+      fieldErrors: { [`resellable-${line.id}`]: 'resellableTooMany' },
+    });
+    expect((await getReturnForAdmin(order.returnId))?.status).toBe('approved');
+    expect(await stockOf(order.a)).toEqual({ stock: 3, ledger: 3 });
+
+    // The whole order was refunded meanwhile (35.00 + 4.99 shipping): the return gets no second refund.
+    expect(await refundOrderAction(null, form({ orderId: order.orderId, amount: '39.99' }))).toEqual({ ok: true });
+    expect(await receive([{ returnLineId: line.id, resellable: 1 }], 1000)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { amount: 'cannotRefund' },
+    });
+    // Its items still come back on the shelf.
+    expect(await receive([{ returnLineId: line.id, resellable: 1 }], 0)).toMatchObject({ ok: true, refunded: false });
+    expect(await stockOf(order.a)).toEqual({ stock: 4, ledger: 4 });
+    const db = await getDb();
+    const totals = await queryRow<{ refunded: number; total: number }>(
+      db,
+      sql`select refunded_minor as refunded, total_minor as total from orders where id = ${order.orderId}`,
+    );
+    expect(totals.refunded).toBe(totals.total);
   });
 
   it('lists returns by status with counts, and refuses non-admins', async () => {
