@@ -173,13 +173,8 @@ describe('ProductEditor', { timeout: 30_000 }, () => {
     expect(described(remove)).toContain('archive it instead');
 
     const fresh = { ...initial, version: '2025-01-02 00:00:00+00', title: 'Blue Train (Remastered)' };
-    actions.saveProductAction.mockResolvedValueOnce({
-      ok: true,
-      id: 5,
-      slug: 'blue-train',
-      created: false,
-      product: fresh,
-    });
+    const saved = { ok: true, id: 5, slug: 'blue-train', created: false, product: fresh } as const;
+    actions.saveProductAction.mockResolvedValueOnce(saved);
     fireEvent.click(screen.getByRole('button', { name: 'Save the product' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved.'));
     expect(screen.getByRole('link', { name: 'View it in the store' }).getAttribute('href')).toBe(
@@ -187,13 +182,7 @@ describe('ProductEditor', { timeout: 30_000 }, () => {
     );
     // The editor now holds what was saved (its new version), ready for the next save.
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Blue Train (Remastered)');
-    actions.saveProductAction.mockResolvedValueOnce({
-      ok: true,
-      id: 5,
-      slug: 'blue-train',
-      created: false,
-      product: fresh,
-    });
+    actions.saveProductAction.mockResolvedValueOnce(saved);
     fireEvent.click(await screen.findByRole('button', { name: 'Save the product' }));
     await waitFor(() => expect(actions.saveProductAction).toHaveBeenCalledTimes(2));
     expect(sentPayload().version).toBe('2025-01-02 00:00:00+00');

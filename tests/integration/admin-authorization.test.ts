@@ -149,27 +149,7 @@ function isInvalidInput(result: unknown): boolean {
 }
 
 function argumentShapes(): unknown[][] {
-  const form = new FormData();
-  for (const [name, value] of Object.entries({
-    id: fixture.customerId,
-    userId: fixture.customerId,
-    role: 'admin',
-    reviewId: fixture.reviewId,
-    status: 'hidden',
-    editionId: fixture.editionId,
-    productId: 1,
-    delta: '-1',
-    quantity: '1',
-    reason: 'correction',
-    number: fixture.orderNumber,
-    orderNumber: fixture.orderNumber,
-    amount: '1.00',
-    carrier: 'ups',
-    trackingNumber: 'TRACK1234',
-    note: 'x',
-  })) {
-    form.set(name, String(value));
-  }
+  // The plain-object argument; the form carries the same fields and more.
   const object = {
     id: fixture.customerId,
     userId: fixture.customerId,
@@ -179,6 +159,21 @@ function argumentShapes(): unknown[][] {
     editionId: fixture.editionId,
     number: fixture.orderNumber,
   };
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    ...object,
+    productId: 1,
+    delta: '-1',
+    quantity: '1',
+    reason: 'correction',
+    orderNumber: fixture.orderNumber,
+    amount: '1.00',
+    carrier: 'ups',
+    trackingNumber: 'TRACK1234',
+    note: 'x',
+  })) {
+    form.set(name, String(value));
+  }
   return [
     [],
     [form],

@@ -9,7 +9,9 @@ import { customerFiltersSchema } from '@/lib/admin/customers/validation';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { authorizeCredentials } from '@/lib/api/auth-options';
 import { AuthError, getCurrentUser, readSessionClaims, type SessionUser } from '@/lib/auth/session';
+import { formData } from '../support/forms';
 import { requestContext, sessionTokenFor, signInAs } from '../support/request-context';
+import { rowOf } from '../support/rows';
 import { itOnPostgres } from '../support/concurrency';
 import { createTestUser, TEST_PASSWORD } from '@/tests/support/users';
 
@@ -19,20 +21,12 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
 const RUN = Date.now().toString(36);
 const newUser = (role: 'customer' | 'admin' = 'customer', prefix = 'cust') => createTestUser({ role, prefix });
 
-function form(values: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-}
+const form = formData;
 
-async function userRow(id: number) {
-  const db = await getDb();
-  const row = await queryRow<{ role: string; disabledAt: unknown; sessionVersion: number }>(
-    db,
+const userRow = (id: number) =>
+  rowOf<{ role: string; disabledAt: unknown; sessionVersion: number }>(
     sql`select role, disabled_at as "disabledAt", session_version as "sessionVersion" from users where id = ${id}`,
   );
-  return row;
-}
 
 async function auditFor(userId: number) {
   const db = await getDb();
@@ -98,24 +92,15 @@ describe('changing a role', () => {
     expect((await getSessionUser(claims!))?.role).toBe('customer');
 
     const audit = await auditFor(target.id);
-    expect(audit).toEqual([
-      {
-        actorUserId: admin.id,
-        action: 'user.change_role',
-        entity: 'user',
-        entityId: String(target.id),
-        before: { role: 'customer', disabled: false },
-        after: { role: 'admin', disabled: false },
-      },
-      {
-        actorUserId: admin.id,
-        action: 'user.change_role',
-        entity: 'user',
-        entityId: String(target.id),
-        before: { role: 'admin', disabled: false },
-        after: { role: 'customer', disabled: false },
-      },
-    ]);
+    const roleChange = (from: string, to: string) => ({
+      actorUserId: admin.id,
+      action: 'user.change_role',
+      entity: 'user',
+      entityId: String(target.id),
+      before: { role: from, disabled: false },
+      after: { role: to, disabled: false },
+    });
+    expect(audit).toEqual([roleChange('customer', 'admin'), roleChange('admin', 'customer')]);
   });
 
   it('writes nothing when the role is already so', async () => {

@@ -21,7 +21,9 @@ import { payDemoOrder } from '@/lib/orders/mutations';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
-import { requestContext, signInAs } from '../support/request-context';
+import { formData } from '../support/forms';
+import { asOutsiders, requestContext, signInAs } from '../support/request-context';
+import { rowOf } from '../support/rows';
 import { outboxMails } from '../support/outbox';
 import { itOnPostgres } from '../support/concurrency';
 import { at, first } from '@/tests/support/lists';
@@ -58,11 +60,7 @@ beforeEach(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-  return data;
-}
+const form = formData;
 
 type Placed = { orderId: number; number: string; key: string; editions: number[] };
 
@@ -81,14 +79,10 @@ async function placePaidOrder(
   return { orderId: placed.orderId, number: placed.number, key, editions };
 }
 
-async function orderRow(orderId: number) {
-  const db = await getDb();
-  const row = await queryRow<{ status: string; refundedMinor: number; totalMinor: number }>(
-    db,
+const orderRow = (orderId: number) =>
+  rowOf<{ status: string; refundedMinor: number; totalMinor: number }>(
     sql`select status, refunded_minor as "refundedMinor", total_minor as "totalMinor" from orders where id = ${orderId}`,
   );
-  return row;
-}
 
 async function mailsWith(dedupeKey: string) {
   return outboxMails({ dedupeKey });
@@ -543,10 +537,7 @@ describe('the order list', () => {
 describe('authorization', () => {
   it('refuses visitors and customers before anything is read or changed', async () => {
     const order = await placePaidOrder();
-    for (const who of ['visitor', 'customer'] as const) {
-      requestContext.reset();
-      if (who === 'customer') await signInAs(customerId);
-      const expected = who === 'visitor' ? 'unauthenticated' : 'forbidden';
+    await asOutsiders(customerId, async (expected) => {
       expect(await ship(order.orderId)).toEqual({ ok: false, error: expected });
       expect(await refundOrderAction(null, form({ orderId: order.orderId, amount: '1.00' }))).toEqual({
         ok: false,
@@ -559,7 +550,7 @@ describe('authorization', () => {
       });
       await expect(getOrderForAdmin(order.number)).rejects.toBeInstanceOf(AuthError);
       await expect(listOrdersForAdmin(readOrderFilters({}))).rejects.toBeInstanceOf(AuthError);
-    }
+    });
     expect(await orderRow(order.orderId)).toMatchObject({ status: 'paid', refundedMinor: 0 });
     await signInAs(adminId);
     const admin = await getOrderForAdmin(order.number);

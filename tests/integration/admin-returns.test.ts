@@ -18,7 +18,8 @@ import { getOrderForViewer } from '@/lib/orders/queries';
 import { demoProvider } from '@/lib/payments/demo';
 import { addToWishlist } from '@/lib/wishlist/mutations';
 import { createCart, createTestEdition, guestCheckout, stockOf, checkoutContext } from '../support/commerce';
-import { requestContext, signInAs } from '../support/request-context';
+import { formData } from '../support/forms';
+import { asOutsiders, requestContext, signInAs } from '../support/request-context';
 import { outboxMails } from '../support/outbox';
 import { at, first, take } from '@/tests/support/lists';
 import { createTestUser } from '@/tests/support/users';
@@ -41,11 +42,7 @@ beforeEach(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-const form = (fields: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-  return data;
-};
+const form = formData;
 
 /**
  * A delivered order of two editions (2 × A at 10.00, 1 × B at 15.00; stock 5 each) with a return
@@ -320,12 +317,7 @@ describe('returns', () => {
     expect(requested.items.map((r) => r.id)).toContain(order.returnId);
     expect(requested.counts.requested).toBeGreaterThanOrEqual(1);
 
-    for (const [who, expected] of [
-      ['visitor', 'unauthenticated'],
-      ['customer', 'forbidden'],
-    ] as const) {
-      requestContext.reset();
-      if (who === 'customer') await signInAs(customerId);
+    await asOutsiders(customerId, async (expected) => {
       expect(await approveReturnAction(null, form({ returnId: order.returnId }))).toEqual({
         ok: false,
         error: expected,
@@ -335,7 +327,7 @@ describe('returns', () => {
         error: expected,
       });
       await expect(getReturnForAdmin(order.returnId)).rejects.toThrow();
-    }
+    });
     await signInAs(adminId);
     expect((await getReturnForAdmin(order.returnId))?.status).toBe('requested');
   });

@@ -10,17 +10,14 @@ import { linkVisitorToUser } from '@/lib/recommendations/signals-store';
 import { GET as recommendationsRoute } from '@/app/api/v1/recommendations/route';
 import { POST as viewRoute } from '@/app/api/v1/events/view/route';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
+import { pendingAfter as pending } from '../support/after';
 import { requestContext, signInAs } from '../support/request-context';
 import { itOnPostgres } from '../support/concurrency';
 import { first, take } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 // after() runs its work at once; the test awaits it through `pending`.
-const pending = vi.hoisted(() => [] as Promise<unknown>[]);
-vi.mock('next/server', async (original) => ({
-  ...(await original<object>()),
-  after: (fn: () => unknown) => void pending.push(Promise.resolve(fn())),
-}));
+vi.mock('next/server', async (original) => (await import('../support/after')).deferredAfterMock(original));
 
 beforeEach(() => requestContext.reset());
 

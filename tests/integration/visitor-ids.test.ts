@@ -5,15 +5,13 @@ import { POST as viewRoute } from '@/app/api/v1/events/view/route';
 import { getDb, queryRow, queryRows } from '@/db';
 import { checkViewLimits } from '@/lib/recommendations/view-limits';
 import { issueVisitorId, readVisitorId, VISITOR_COOKIE } from '@/lib/recommendations/visitor';
+import { pendingAfter as pending } from '../support/after';
 import { requestContext } from '../support/request-context';
 import { first } from '@/tests/support/lists';
 
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
-const pending = vi.hoisted(() => [] as Promise<unknown>[]);
-vi.mock('next/server', async (original) => ({
-  ...(await original<object>()),
-  after: (fn: () => unknown) => void pending.push(Promise.resolve(fn())),
-}));
+// after() runs its work at once; the test awaits it through `pending`.
+vi.mock('next/server', async (original) => (await import('../support/after')).deferredAfterMock(original));
 
 beforeEach(() => requestContext.reset());
 

@@ -49,3 +49,18 @@ export const nextHeadersMock = () => ({
   cookies: async () => cookieStore(),
   headers: async () => requestContext.headers,
 });
+
+/**
+ * Runs `check` once as a visitor (signed out) and once signed in as `customerId`, with the error a
+ * staff-only action must answer each of them: `unauthenticated`, then `forbidden`.
+ */
+export async function asOutsiders(
+  customerId: number,
+  check: (expected: 'unauthenticated' | 'forbidden') => Promise<void>,
+): Promise<void> {
+  requestContext.reset();
+  await check('unauthenticated');
+  requestContext.reset();
+  await signInAs(customerId);
+  await check('forbidden');
+}
