@@ -179,6 +179,22 @@ const TRANSLITERATE: Readonly<Record<string, string>> = {
 };
 
 /** Kebab-case ASCII slug: accents folded, apostrophes dropped ("The Cartographer's" → "the-cartographers"). */
+/** An edition's format-specific details (disc, vinyl, video, game), none given; the seed and tests start from it. */
+export function noEditionDetails() {
+  return {
+    catalogNumber: null,
+    discCount: null,
+    packaging: null,
+    vinylWeightGrams: null,
+    vinylSpeedRpm: null,
+    vinylColour: null,
+    regionCode: null,
+    audioLanguages: [] as string[],
+    subtitleLanguages: [] as string[],
+    platform: null,
+  };
+}
+
 export function slugify(text: string): string {
   return text
     .toLowerCase()
@@ -1066,16 +1082,7 @@ export class CatalogGenerator {
       sku,
       name: null,
       barcode: digital ? null : this.barcodes.next(product.kind),
-      catalogNumber: null,
-      discCount: null,
-      packaging: null,
-      vinylWeightGrams: null,
-      vinylSpeedRpm: null,
-      vinylColour: null,
-      regionCode: null,
-      audioLanguages: [],
-      subtitleLanguages: [],
-      platform: null,
+      ...noEditionDetails(),
       stock: 0,
       status: 'active',
       releaseDate: this.editionDate(rng, product.releaseDate, key),

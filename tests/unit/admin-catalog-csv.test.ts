@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noEditionDetails } from '@/db/seed/catalog';
 import { CsvSyntaxError, parseCsv, serializeCsv, UTF8_BOM } from '@/lib/admin/catalog/csv';
 import {
   CSV_COLUMNS,
@@ -103,16 +104,9 @@ describe('catalog columns', () => {
     format: 'cd',
     name: null,
     barcode: '0123456789012',
-    catalogNumber: null,
+    ...noEditionDetails(),
     discCount: 1,
-    packaging: null,
-    vinylWeightGrams: null,
-    vinylSpeedRpm: null,
-    vinylColour: null,
-    regionCode: null,
-    audioLanguages: [],
     subtitleLanguages: ['en', 'zh-Hans'],
-    platform: null,
     priceMinor: 1299,
     status: 'active',
     releaseDate: null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noEditionDetails } from '@/db/seed/catalog';
 import { formatDate, formatDuration, languageNames } from '@/lib/catalog/display';
 import { buildProductJsonLd, isoDuration, offerAvailability, serializeJsonLd } from '@/lib/catalog/json-ld';
 import type { ProductDetail } from '@/lib/catalog/types';
@@ -38,16 +39,8 @@ const product: ProductDetail = {
       format: 'cd',
       name: null,
       barcode: '5012345678900',
-      catalogNumber: null,
+      ...noEditionDetails(),
       discCount: 1,
-      packaging: null,
-      vinylWeightGrams: null,
-      vinylSpeedRpm: null,
-      vinylColour: null,
-      regionCode: null,
-      audioLanguages: [],
-      subtitleLanguages: [],
-      platform: null,
       priceMinor: 1299,
       stock: 0,
       releaseDate: null,
