@@ -416,6 +416,26 @@ describe('webhook', () => {
     expect(await recordedEvents(event.id as string)).toBe(1);
   });
 
+  it('confirms in the order’s language, with its number, lines and total', async () => {
+    const order = await createStripeOrder({ locale: 'zh' });
+    expect((await deliver(checkoutEvent('checkout.session.completed', paidSession(order)))).body.outcome).toBe('paid');
+    const lines = await queryRows<{ title: string; quantity: number; lineTotalMinor: number }>(
+      await getDb(),
+      sql`select title, quantity, line_total_minor as "lineTotalMinor" from order_lines where order_id = ${order.id} order by id`,
+    );
+    const usd = (minor: number) => `US$${(minor / 100).toFixed(2)}`;
+    const mail = only(await outboxMails({ dedupeKey: `order-paid:${order.id}` }), 'confirmation');
+    expect(mail).toMatchObject({ template: 'orderConfirmation', to: order.email, locale: 'zh' });
+    expect(mail.subject).toContain(order.number);
+    expect(mail.text).toContain('Test Buyer');
+    for (const line of lines) {
+      const shown = mail.text.split('\n').find((row) => row.startsWith(line.title));
+      expect(shown, line.title).toContain(`× ${line.quantity}：${usd(line.lineTotalMinor)}`);
+    }
+    expect(mail.text).toContain(`运费：${usd(SHIPPING_MINOR)}`);
+    expect(mail.text).toContain(`合计：${usd(order.totalMinor)}`);
+  });
+
   itOnPostgres('applies it once when five copies arrive at the same moment', async () => {
     const order = await createStripeOrder();
     const event = checkoutEvent('checkout.session.completed', paidSession(order));
@@ -543,6 +563,7 @@ describe('webhook', () => {
     );
     expect(failed.body.outcome).toBe('cancelled');
     expect((await orderRow(order.id)).cancelReason).toBe('payment_failed');
+    expect(await orderEvents(order.id, 'cancelled')).toBe(1);
     // The shopper is told their order was cancelled (unlike a silent expiry: see the expiry sweep).
     expect(await cancelledMails(order.id)).toEqual([
       expect.objectContaining({ template: 'orderCancelled', to: order.email }),
