@@ -232,6 +232,16 @@ describe('refunds', () => {
     }
     expect(await refundOrderAction(null, form({ orderId: order.orderId, amount: '10' }))).toEqual({ ok: true });
     expect(await orderRow(order.orderId)).toMatchObject({ status: 'refunded', refundedMinor: 1499 });
+    // Each refund's mail says what this refund was and what has been refunded in all.
+    const { refunds } = (await getOrderForAdmin(order.number))!;
+    const inTotal = { 499: '$4.99', 1000: '$14.99' } as Record<number, string>;
+    expect(refunds.map((r) => r.amountMinor).sort((a, b) => a - b)).toEqual([499, 1000]);
+    for (const refund of refunds) {
+      const mail = first(await mailsWith(`refund-issued:${refund.id}`));
+      expect(mail.text).toContain(`This refund: $${(refund.amountMinor / 100).toFixed(2)}\n`);
+      expect(mail.text).toContain(`Refunded in total: ${inTotal[refund.amountMinor]}\n`);
+      expect(mail.text).toContain('Total: $14.99\n');
+    }
     expect(await refundOrderAction(null, form({ orderId: order.orderId, amount: '0.01' }))).toMatchObject({
       ok: false,
       error: 'cannotRefund',
