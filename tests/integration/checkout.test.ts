@@ -72,7 +72,13 @@ describe('placing orders under pressure', () => {
     const first = await placeOrder(input, context(cartId));
     const again = await placeOrder(input, context(cartId));
     expect(first).toMatchObject({ ok: true, repeated: false });
-    expect(again).toMatchObject({ ok: true, repeated: true, number: first.ok ? first.number : '' });
+    // The second answer leads to the same payment page.
+    expect(again).toMatchObject({
+      ok: true,
+      repeated: true,
+      number: first.ok ? first.number : '',
+      redirectUrl: first.ok ? first.redirectUrl : '',
+    });
     expect(await countOrdersFor(editionId)).toBe(1);
     expect((await stockOf(editionId)).stock).toBe(3);
   });
@@ -281,6 +287,28 @@ describe('bad input changes nothing', () => {
     );
     expect(guest.ok).toBe(true);
     expect(await queryRow<{ n: number }>(db, sql`select count(*)::int as n from addresses`)).toEqual(before);
+  });
+
+  it("never answers a repeated checkout key with another shopper's order", async () => {
+    const shopper = await createTestShopper({ prefix: 'keyowner' });
+    const { editionId } = await createTestEdition({ stock: 5 });
+    const input = guestCheckout();
+    const owned = await placeOrder(
+      input,
+      checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user: shopper }),
+    );
+    if (!owned.ok) throw new Error('not placed');
+    // The same key replayed by a guest, then by another account.
+    const stranger = await createTestShopper({ prefix: 'keystranger' });
+    for (const user of [null, stranger]) {
+      const replay = await placeOrder(
+        input,
+        checkoutContext(await createCart([{ editionId, quantity: 1 }]), { user }),
+      ).catch((error: unknown) => error);
+      expect(replay).not.toMatchObject({ orderId: owned.orderId });
+      expect(replay).not.toMatchObject({ number: owned.number });
+    }
+    expect(await countOrdersFor(editionId)).toBe(1);
   });
 
   it("does not show or change another shopper's order by its number", async () => {
