@@ -7,21 +7,22 @@ import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { useScripted } from '@/components/ui/form/use-scripted';
 import { TextLink } from '@/components/ui/text-link';
-import { resetPasswordAction } from '@/lib/actions/registration';
+import { type FormState, resetPasswordAction } from '@/lib/actions/registration';
 import { NewPasswordFields } from './new-password-fields';
 import { useAuthErrorText } from './password-error';
 
 /**
  * Sets a new password from a reset link, then sends the user to sign in with it. A form on
  * useActionState: without JavaScript the page comes back saying the password was changed, with the
- * way to sign in.
+ * way to sign in (`initial`: the answer to the form posted without it, lib/http/form-result.ts).
  */
-export function ResetPasswordForm({ token }: { token: string }) {
+export function ResetPasswordForm({ token, initial = null }: { token: string; initial?: FormState }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const scripted = useScripted();
   const errorText = useAuthErrorText();
   const { state, errors, form } = useActionForm(resetPasswordAction, {
+    initial,
     onSuccess: () => router.push('/login?reset=1'),
   });
   if (state?.ok && !scripted) {

@@ -2,6 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard, type AuthPageProps } from '@/components/auth/auth-card';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
 import { TextLink } from '@/components/ui/text-link';
+import type { FormState } from '@/lib/actions/registration';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
@@ -17,7 +19,7 @@ export default async function ForgotPasswordPage({ params }: Pick<AuthPageProps,
       intro={t('forgotIntro')}
       footer={<TextLink href="/login">{t('backToSignIn')}</TextLink>}
     >
-      <ForgotPasswordForm />
+      <ForgotPasswordForm initial={await formResult<FormState>('forgotPassword')} />
     </AuthCard>
   );
 }
