@@ -8,15 +8,20 @@ import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { changeEmailAction } from '@/lib/actions/account';
+import type { FormState } from '@/lib/actions/registration';
 import { useErrorText } from './use-error-text';
 
-/** Changes the sign-in email; needs the current password. A form on useActionState. */
-export function EmailForm() {
+/**
+ * Changes the sign-in email; needs the current password. A form on useActionState, so it works
+ * without JavaScript too (`initial`: the answer to the form posted without it).
+ */
+export function EmailForm({ initial = null }: { initial?: FormState }) {
   const t = useTranslations('account.security');
   const errorText = useErrorText();
   const router = useRouter();
   const element = useRef<HTMLFormElement>(null);
   const { state, errors, form } = useActionForm(changeEmailAction, {
+    initial,
     onSuccess: () => {
       element.current?.reset();
       router.refresh();

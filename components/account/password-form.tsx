@@ -8,18 +8,21 @@ import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { changePasswordAction } from '@/lib/actions/account';
+import type { FormState } from '@/lib/actions/registration';
 import { useErrorText } from './use-error-text';
 
 /**
  * Changes the password (current + new + repeat), or sets a first one for an account that signs in
  * with OAuth only (no current password then). Other devices are signed out; this one stays. A form
- * on useActionState.
+ * on useActionState, so it works without JavaScript too (`initial`: the answer to the form posted
+ * without it).
  */
-export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
+export function PasswordForm({ hasPassword, initial = null }: { hasPassword: boolean; initial?: FormState }) {
   const t = useTranslations('account.security');
   const errorText = useErrorText();
   const element = useRef<HTMLFormElement>(null);
   const { state, errors, form } = useActionForm(changePasswordAction, {
+    initial,
     onSuccess: () => element.current?.reset(),
   });
   const success = state?.ok ? t(state.message === 'passwordSet' ? 'passwordSet' : 'passwordChanged') : null;

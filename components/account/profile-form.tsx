@@ -8,19 +8,30 @@ import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { updateProfileAction } from '@/lib/actions/account';
+import type { FormState } from '@/lib/actions/registration';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { useErrorText } from './use-error-text';
 
 /**
  * Display name and preferred language. Saving a new language also switches the site to it (the
- * action sets the language cookie; the refresh renders the page in it). A form on useActionState.
+ * action sets the language cookie; the refresh renders the page in it). A form on useActionState, so
+ * it works without JavaScript too (`initial`: the answer to the form posted without it).
  */
-export function ProfileForm({ displayName, preferredLocale }: { displayName: string | null; preferredLocale: Locale }) {
+export function ProfileForm({
+  displayName,
+  preferredLocale,
+  initial = null,
+}: {
+  displayName: string | null;
+  preferredLocale: Locale;
+  initial?: FormState;
+}) {
   const t = useTranslations('account');
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const router = useRouter();
   const { state, errors, form } = useActionForm(updateProfileAction, {
+    initial,
     // The header shows the display name: it fetches the account again. The refresh renders the
     // page (and the header) in the language that is now in the cookie.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['me'] }).then(() => router.refresh()),

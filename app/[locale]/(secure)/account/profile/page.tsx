@@ -2,7 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { ProfileForm } from '@/components/account/profile-form';
 import { PersonalizationToggle } from '@/components/recommendations/personalization-toggle';
 import { PageHeader } from '@/components/ui/page-header';
+import type { FormState } from '@/lib/actions/registration';
 import { userOrSignIn } from '@/lib/auth/guards';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -23,6 +25,7 @@ export default async function AccountProfilePage({ params }: Props) {
       <ProfileForm
         displayName={user.displayName}
         preferredLocale={user.preferredLocale === 'zh' || user.preferredLocale === 'en' ? user.preferredLocale : locale}
+        initial={await formResult<FormState>('updateProfile')}
       />
       <PersonalizationToggle />
     </div>

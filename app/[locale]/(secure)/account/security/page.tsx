@@ -4,7 +4,9 @@ import { PasswordForm } from '@/components/account/password-form';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
 import { Section } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import type { FormState } from '@/lib/actions/registration';
 import { userOrSignIn } from '@/lib/auth/guards';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -30,7 +32,11 @@ export default async function AccountSecurityPage({ params }: Props) {
         <p className="break-words text-sm font-medium">
           {user.email ? t('currentEmail', { email: user.email }) : t('noEmail')}
         </p>
-        {user.hasPassword ? <EmailForm /> : <p className="text-sm text-stone-600">{t('emailNeedsPassword')}</p>}
+        {user.hasPassword ? (
+          <EmailForm initial={await formResult<FormState>('changeEmail')} />
+        ) : (
+          <p className="text-sm text-stone-600">{t('emailNeedsPassword')}</p>
+        )}
       </Section>
 
       <Section
@@ -40,7 +46,7 @@ export default async function AccountSecurityPage({ params }: Props) {
         headingClassName="text-lg font-semibold"
       >
         <p className="text-sm text-stone-600">{user.hasPassword ? t('passwordIntro') : t('setPasswordIntro')}</p>
-        <PasswordForm hasPassword={user.hasPassword} />
+        <PasswordForm hasPassword={user.hasPassword} initial={await formResult<FormState>('changePassword')} />
       </Section>
 
       <Section
