@@ -39,17 +39,7 @@ export function DeleteAccountForm({ hasPassword, username }: { hasPassword: bool
     if (deleted) confirmation.current?.focus();
   }, [deleted]);
 
-  if (deleted) {
-    return (
-      <div ref={confirmation} tabIndex={-1} className="space-y-4 outline-none">
-        <DoneNotice>{t('deleted')}</DoneNotice>
-        {/* The store has its own root layout, so this is a full page load: nothing still shows the account. */}
-        <Link href="/" className={buttonClass()}>
-          {t('goHome')}
-        </Link>
-      </div>
-    );
-  }
+  if (deleted) return <AccountDeleted ref={confirmation} />;
   const confirm = { name: 'confirmation', error: errorText(errors.confirmation) };
   return (
     <form {...form} className="max-w-md space-y-4" noValidate>
@@ -74,5 +64,22 @@ export function DeleteAccountForm({ hasPassword, username }: { hasPassword: bool
       <FormMessages error={errorText(errors.form)} />
       <SubmitButton variant="danger">{t('submit')}</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * What replaces the form once the account is gone; also the page's answer to the form posted without
+ * JavaScript, when no user is signed in any more to show the form to.
+ */
+export function AccountDeleted({ ref }: { ref?: React.Ref<HTMLDivElement> }) {
+  const t = useTranslations('account.delete');
+  return (
+    <div ref={ref} tabIndex={-1} className="space-y-4 outline-none">
+      <DoneNotice>{t('deleted')}</DoneNotice>
+      {/* The store has its own root layout, so this is a full page load: nothing still shows the account. */}
+      <Link href="/" className={buttonClass()}>
+        {t('goHome')}
+      </Link>
+    </div>
   );
 }

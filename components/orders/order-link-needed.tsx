@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Section } from '@/components/ui/card';
+import type { OrderLinkState } from '@/lib/actions/orders';
 import type { Locale } from '@/lib/i18n/config';
 import { OrderLinkRequestForm } from './order-link-request-form';
 
@@ -15,12 +16,15 @@ export async function OrderLinkNeeded({
   signedIn,
   days,
   locale,
+  answer = null,
 }: {
   number: string;
   expired: boolean;
   signedIn: boolean;
   days: number;
   locale: Locale;
+  /** The answer to the request form when it was posted without JavaScript (lib/http/form-result.ts). */
+  answer?: OrderLinkState;
 }) {
   const t = await getTranslations({ locale, namespace: 'orders.link' });
   const path = `/orders/${encodeURIComponent(number)}`;
@@ -52,7 +56,7 @@ export async function OrderLinkNeeded({
         headingClassName="text-lg font-semibold"
       >
         <p className="mb-4 mt-1 text-sm text-stone-600">{t('formIntro', { number, days })}</p>
-        <OrderLinkRequestForm number={number} />
+        <OrderLinkRequestForm number={number} initial={answer} />
       </Section>
     </article>
   );

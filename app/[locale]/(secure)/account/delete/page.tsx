@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { AccountDeleted, DeleteAccountForm } from '@/components/account/delete-account-form';
 import { Section } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import type { FormState } from '@/lib/actions/registration';
 import { userOrSignIn } from '@/lib/auth/guards';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { userHasOpenReturn } from '@/lib/orders/open-returns';
 
@@ -20,7 +22,10 @@ const POLICY = ['profile', 'data', 'sessions', 'orders', 'linked', 'reviews', 'r
 
 export default async function AccountDeletePage({ params }: Props) {
   const locale = await resolveLocale(params);
-  const user = await userOrSignIn('/account/delete');
+  // Posted without JavaScript, the page comes back after the account and its sessions are gone: no
+  // user to ask for sign-in, the page says it is done.
+  const deleted = (await formResult<FormState>('deleteAccount'))?.ok === true;
+  const user = deleted ? null : await userOrSignIn('/account/delete');
   const t = await getTranslations({ locale, namespace: 'account.delete' });
   return (
     <div className="space-y-6">
@@ -44,7 +49,9 @@ export default async function AccountDeletePage({ params }: Props) {
         className="rounded-xl border border-brand-100 bg-white p-4 sm:p-6"
         headingClassName="mb-4 text-lg font-semibold"
       >
-        {user.role === 'admin' ? (
+        {!user ? (
+          <AccountDeleted />
+        ) : user.role === 'admin' ? (
           <p className="text-sm text-stone-700">{t('adminNote')}</p>
         ) : (await userHasOpenReturn(user.id)) ? (
           <p className="text-sm text-stone-700">

@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderLinkNeeded } from '@/components/orders/order-link-needed';
+import type { OrderLinkState } from '@/lib/actions/orders';
 import { getCurrentUser } from '@/lib/auth/session';
+import { formResult } from '@/lib/http/form-result';
 import { resolveLocale } from '@/lib/i18n/server';
 import { orderLinkDays } from '@/lib/orders/order-link';
 import { getOrderAccess, isOrderNumber } from '@/lib/orders/queries';
@@ -45,6 +47,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           signedIn={(await getCurrentUser()) !== null}
           days={orderLinkDays()}
           locale={locale}
+          answer={await formResult<OrderLinkState>('requestOrderLink')}
         />
       )}
     </div>
