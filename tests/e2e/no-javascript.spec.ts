@@ -1,9 +1,32 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForMail } from '../support/mail-folder';
 import { launchBrowser, newPage } from './support/browser';
-import { submitRegistration, unique, verificationLink } from './support/flows';
+import { mailDir, signIn, submitRegistration, unique, verificationLink } from './support/flows';
 
 let browser: Browser;
+
+/**
+ * Registers a new shopper in a browser without JavaScript: the form posts to its server action and
+ * the page says to check the mail; the mailed link's page posts to next-auth, which creates the
+ * account, signs it in and goes on to /account. Returns the account and that browser, signed in.
+ */
+async function registerWithoutScript(prefix: string) {
+  const username = unique(prefix);
+  const shopper = { login: username, email: `${username}@example.com`, password: 'a script-free passphrase' };
+  const signedIn = await newPage(browser, { javaScript: false });
+  await signedIn.page.goto(`/register?next=${encodeURIComponent('/account')}`);
+  await submitRegistration(signedIn.page, { username, email: shopper.email, password: shopper.password });
+  await signedIn.page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await signedIn.page.getByText(`We sent a link to ${shopper.email}.`).waitFor();
+  await signedIn.page.goto(await verificationLink(shopper.email));
+  await signedIn.page.getByRole('button', { name: 'Confirm and sign in' }).click();
+  // The account overview, rendered in full (no skeleton waiting for a script).
+  await signedIn.page.waitForURL((url) => url.pathname === '/account');
+  await signedIn.page.getByRole('heading', { name: `Hello, ${username}` }).waitFor();
+  return { username, shopper, ...signedIn };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -13,22 +36,9 @@ afterAll(async () => {
 
 describe('the shopper forms without JavaScript', () => {
   it('register → sign in (a wrong password first) → add to cart → change the quantity → check out → pay with the demo provider → review it → the address book', async () => {
-    const username = unique('nojs');
-    const shopper = { login: username, email: `${username}@example.com`, password: 'a script-free passphrase' };
-
-    // Register: the form posts to its server action and the page says to check the mail; the mailed
-    // link's page posts to next-auth, which creates the account, signs it in and goes on to `next`.
-    const first = await newPage(browser, { javaScript: false });
-    await first.page.goto(`/register?next=${encodeURIComponent('/account')}`);
-    await submitRegistration(first.page, { username, email: shopper.email, password: shopper.password });
-    await first.page.getByRole('heading', { name: 'Check your email' }).waitFor();
-    await first.page.getByText(`We sent a link to ${shopper.email}.`).waitFor();
-    await first.page.goto(await verificationLink(shopper.email));
-    await first.page.getByRole('button', { name: 'Confirm and sign in' }).click();
-    // The account overview, rendered in full (no skeleton waiting for a script).
-    await first.page.waitForURL((url) => url.pathname === '/account');
-    await first.page.getByRole('heading', { name: `Hello, ${username}` }).waitFor();
-    await first.context.close();
+    // Register through the mailed link.
+    const { username, shopper, context: first } = await registerWithoutScript('nojs');
+    await first.close();
 
     // Another browser without JavaScript signs in to the new account.
     const { page, context } = await newPage(browser, { javaScript: false });
@@ -128,5 +138,66 @@ describe('the shopper forms without JavaScript', () => {
     await page.getByRole('list', { name: 'Saved addresses' }).getByText('12 Harbour Row').waitFor();
 
     await context.close();
+  }, 300_000);
+
+  it('the profile, a new password, forgot password → the reset link from the mail → sign in with it, and deleting the account', async () => {
+    const { username, shopper, page, context } = await registerWithoutScript('nojsacct');
+
+    // The profile: the page comes back with the form's answer and the saved name.
+    await page.goto('/account/profile');
+    const displayName = `Nora ${username}`;
+    await page.getByLabel('Display name', { exact: true }).fill(displayName);
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await page.getByText('Your profile has been saved.').waitFor();
+    await expect(page.getByLabel('Display name', { exact: true }).inputValue()).resolves.toBe(displayName);
+
+    // A new password on the security page: a wrong current password first, then the right one.
+    await page.goto('/account/security');
+    const passwordForm = page
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: 'Change the password' }) });
+    const changed = 'a second script-free passphrase';
+    await passwordForm.getByLabel('Current password').fill('not the password');
+    await passwordForm.getByLabel('New password', { exact: true }).fill(changed);
+    await passwordForm.getByLabel('Repeat the new password').fill(changed);
+    await passwordForm.getByRole('button', { name: 'Change the password' }).click();
+    await passwordForm.getByText('That is not your current password.').waitFor();
+    await expect(page.getByText('Your password has been changed').count()).resolves.toBe(0);
+    await passwordForm.getByLabel('Current password').fill(shopper.password);
+    await passwordForm.getByLabel('New password', { exact: true }).fill(changed);
+    await passwordForm.getByLabel('Repeat the new password').fill(changed);
+    await passwordForm.getByRole('button', { name: 'Change the password' }).click();
+    await page.getByText('Your password has been changed. Every other device has been signed out.').waitFor();
+    // This browser stays signed in (the action gave it a fresh session cookie).
+    await page.goto('/account/profile');
+    await expect(page.getByLabel('Display name', { exact: true }).inputValue()).resolves.toBe(displayName);
+    await context.close();
+
+    // Forgot password, in another browser: the page answers "on its way", and the mail has the link.
+    const other = await newPage(browser, { javaScript: false });
+    await other.page.goto('/forgot-password');
+    await other.page.getByLabel('Email').fill(shopper.email);
+    await other.page.getByRole('button', { name: 'Send the link' }).click();
+    await other.page.getByText('a link to reset its password is on its way').waitFor();
+    const mail = await waitForMail(mailDir(), shopper.email, /Reset your Encore password/);
+    const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.text)?.[0];
+    expect(link).toBeTruthy();
+
+    // The reset link: the page comes back saying the password was changed (the token is used up by
+    // then, the answer still shows), and the new password signs in.
+    const reset = 'a third script-free passphrase';
+    await other.page.goto(link!);
+    await other.page.getByLabel('New password', { exact: true }).fill(reset);
+    await other.page.getByLabel('Repeat the new password').fill(reset);
+    await other.page.getByRole('button', { name: 'Set the new password' }).click();
+    await other.page.getByText('Your password has been changed. Sign in with the new one.').waitFor();
+    await signIn(other.page, shopper.login, reset, '/account/delete');
+
+    // Deleting the account: the page comes back saying it is done (no account left to show the form to).
+    await other.page.getByLabel('Your current password').fill(reset);
+    await other.page.getByRole('button', { name: 'Delete my account permanently' }).click();
+    await other.page.getByText('Your account has been deleted and you have been signed out.').waitFor();
+    expect(new URL(other.page.url()).pathname).toBe('/account/delete');
+    await other.context.close();
   }, 300_000);
 });
