@@ -13,8 +13,7 @@ import { users } from './schema';
  */
 
 export type CustomerMutationResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string> };
 
 type Role = (typeof users.$inferSelect)['role'];
 type AccountRow = Pick<typeof users.$inferSelect, 'id' | 'role' | 'disabledAt' | 'deletedAt'>;
@@ -69,7 +68,10 @@ export async function changeCustomerRole(
     if (!target) return refuse('form', 'notFound');
     if (target.deletedAt) return refuse('form', 'deleted');
     if (target.role === input.role) return { ok: true, changed: false };
-    await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, target.id));
+    await tx
+      .update(users)
+      .set({ role: input.role, updatedAt: sql`now()` })
+      .where(eq(users.id, target.id));
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'user.change_role',
