@@ -1,18 +1,22 @@
 import 'server-only';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, queryRows } from '@/db';
+import { getDb } from '@/db';
 import { notFound, throttled, withinReauthLimit } from '@/lib/accounts/account';
 import { type Result } from '@/lib/accounts/mutations';
 import { verifyPassword } from '@/lib/accounts/passwords';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { fieldErrors, PASSWORD_MAX } from '@/lib/accounts/validation';
+import { carts } from '@/lib/cart/schema';
 import { deleteMailOf } from '@/lib/mail/mutations';
 import { lockOrdersAndCheckOpenReturns, userHasOpenReturn } from '@/lib/orders/open-returns';
+import { orders } from '@/lib/orders/schema';
+import { interactionEvents } from '@/lib/recommendations/schema';
 import { expireProductReviews } from '@/lib/reviews/invalidate';
 import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { normalizeKey } from '@/lib/security/normalize-key';
 import { safeString } from '@/lib/validation/text';
+import { wishlistItems, wishlistNotifications } from '@/lib/wishlist/schema';
 
 // Deleting an account reaches into every domain that keeps something of a person (orders, mail,
 // carts, signals, wishlists, reviews), so it lives here with the data export, above them all.
@@ -43,10 +47,13 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
   if (!user) return notFound;
   if (user.role === 'admin') return { ok: false, fieldErrors: { form: 'adminCannotDelete' } };
   // Orders on their way keep their contact address until they arrive or are cancelled.
-  const [open] = await queryRows(
-    db,
-    sql`select 1 from orders where user_id = ${userId} and status in ('pending_payment', 'paid', 'shipped', 'needs_review') limit 1`,
-  );
+  const [open] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(eq(orders.userId, userId), inArray(orders.status, ['pending_payment', 'paid', 'shipped', 'needs_review'])),
+    )
+    .limit(1);
   if (open) return { ok: false, fieldErrors: { form: 'ordersInProgress' } };
   // A return being handled needs the customer's address until it is refunded or rejected.
   if (await userHasOpenReturn(userId)) return { ok: false, fieldErrors: { form: 'returnOpen' } };
@@ -92,13 +99,16 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     // Its mail too: tagged with the account, or sent to its address (orders it placed as a guest).
     await deleteMailOf(tx, { userId, email: user.email });
     // Orders stay (accounting, tax, returns) but lose the contact address; the account's signals go.
-    await tx.execute(sql`update orders set email = null, updated_at = now() where user_id = ${userId}`);
-    await tx.execute(sql`delete from interaction_events where user_id = ${userId}`);
-    await tx.execute(sql`delete from carts where user_id = ${userId}`);
+    await tx
+      .update(orders)
+      .set({ email: null, updatedAt: sql`now()` })
+      .where(eq(orders.userId, userId));
+    await tx.delete(interactionEvents).where(eq(interactionEvents.userId, userId));
+    await tx.delete(carts).where(eq(carts.userId, userId));
     // The wishlist goes. Reviews stay (other shoppers relied on them) but are anonymized: with the name
     // cleared above they show as "Deleted account" (lib/reviews/queries.ts).
-    await tx.execute(sql`delete from wishlist_items where user_id = ${userId}`);
-    await tx.execute(sql`delete from wishlist_notifications where user_id = ${userId}`);
+    await tx.delete(wishlistItems).where(eq(wishlistItems.userId, userId));
+    await tx.delete(wishlistNotifications).where(eq(wishlistNotifications.userId, userId));
     return true;
   });
   if (deleted === 'returnOpen') return { ok: false, fieldErrors: { form: 'returnOpen' } };
