@@ -7,6 +7,7 @@ import { secretLinks, type WithSecretLinks } from '@/lib/mail/secret-links';
 import type { OrderMailData } from '@/lib/mail/templates';
 import { orderEvents, orderLines, orders } from './schema';
 import { customerNameFields, withCustomerName } from './sealed';
+import { releaseOrderStock } from './release-stock-sql';
 import { toLocale } from '@/lib/i18n/config';
 
 /**
@@ -43,22 +44,6 @@ export async function recordInternalEvent(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await recordOrderEvent(executor, orderId, type, actor, data, true);
-}
-
-/** Puts the physical items of an order back on the shelf, as ledger rows, in the caller's transaction. */
-export async function releaseOrderStock(tx: Transaction, orderId: number, reason: 'cancel' | 'expired'): Promise<void> {
-  await tx.execute(sql`
-    with returned as (
-      select edition_id, sum(quantity)::int as quantity from order_lines
-      where order_id = ${orderId} and not digital and edition_id is not null
-      group by edition_id
-    ), restocked as (
-      update editions e set stock = e.stock + returned.quantity, updated_at = now()
-      from returned where e.id = returned.edition_id
-      returning e.id, returned.quantity
-    )
-    insert into stock_movements (edition_id, delta, reason, order_id)
-    select id, quantity, ${reason}, ${orderId} from restocked`);
 }
 
 /** An order locked for the rest of the transaction, with what its mails, audits and checks need. */
@@ -194,7 +179,7 @@ export async function confirmPaidOrder(tx: Transaction, order: LockedOrder): Pro
       userId: order.userId ?? undefined,
     });
   }
-  const { recordPurchaseSignals } = await import('./signals');
+  const { recordPurchaseSignals } = await import('./purchase-signals-sql');
   await recordPurchaseSignals(tx, order.id);
 }
 

@@ -5,14 +5,8 @@ import { users } from '@/lib/accounts/schema';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
-import {
-  type Actor,
-  applyPaymentSucceeded,
-  cancelUnpaidOrder,
-  orderMailData,
-  recordOrderEvent,
-  releaseOrderStock,
-} from './lifecycle';
+import { type Actor, applyPaymentSucceeded, cancelUnpaidOrder, orderMailData, recordOrderEvent } from './lifecycle';
+import { releaseOrderStock } from './release-stock-sql';
 import { getOrderForViewer, type OrderView } from './queries';
 import { claimPaidCancellation } from './cancel-paid-sql';
 import { orders, refunds } from './schema';

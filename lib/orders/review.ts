@@ -13,8 +13,8 @@ import {
   orderMailData,
   recordInternalEvent,
   recordOrderEvent,
-  releaseOrderStock,
 } from './lifecycle';
+import { releaseOrderStock } from './release-stock-sql';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
 import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
