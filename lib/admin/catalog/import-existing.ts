@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { editions, genres, products } from '@/lib/catalog/schema';
 import { type ExportEdition, exportEditionFields, type ExportProduct, exportProductFields } from './export-fields';
@@ -11,12 +11,6 @@ export type ExistingEdition = ExportEdition & { id: number; productId: number; p
 
 const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-
-export const inList = (values: readonly (string | number)[]) =>
-  sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  );
 
 /** The products, editions and barcode owners a set of rows names, read in chunks of 1,000 values. */
 export async function loadExisting(executor: Executor, slugs: string[], skus: string[], barcodes: string[]) {

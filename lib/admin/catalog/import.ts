@@ -1,14 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isSafeText, safeString, TEXT_INVALID } from '@/lib/validation/text';
 import { type Executor, getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
-import { products } from '@/lib/catalog/schema';
+import { productGenres, products } from '@/lib/catalog/schema';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { type AdminUser, assertAdmin } from './admin-user';
 import { type CsvColumn, readHeader } from './csv-columns';
-import { inList } from './import-existing';
 import { planRows } from './import-plan';
 import { type FileState, type GroupPlan, headerIssues, newFileState, type Plan, skippedPlan } from './import-rows';
 import { ReportBuilder } from './import-report';
@@ -86,7 +85,12 @@ async function applyGroups(tx: Transaction, admin: AdminUser, groups: GroupPlan[
   const existingIds = groups.flatMap((g) => (g.existingId === null ? [] : [g.existingId]));
   if (existingIds.length) {
     // Lock them, so two imports of the same product queue rather than interleave.
-    await tx.execute(sql`select id from products where id in (${inList(existingIds)}) order by id for update`);
+    await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(inArray(products.id, existingIds))
+      .orderBy(asc(products.id))
+      .for('update');
   }
   const before = await productSnapshots(tx, existingIds);
   const idOf = new Map<GroupPlan, number>();
@@ -109,21 +113,22 @@ async function applyGroups(tx: Transaction, admin: AdminUser, groups: GroupPlan[
       await tx
         .update(products)
         .set({ ...group.product!.fields, updatedAt: sql`now()` })
-        .where(sql`${products.id} = ${group.existingId}`);
+        .where(eq(products.id, group.existingId));
     } else {
       touched.push(group.existingId);
     }
   }
-  if (touched.length) await tx.execute(sql`update products set updated_at = now() where id in (${inList(touched)})`);
+  if (touched.length)
+    await tx
+      .update(products)
+      .set({ updatedAt: sql`now()` })
+      .where(inArray(products.id, touched));
 
   const regenred = groups.filter((g) => g.genreIds !== null && g.genresChanged);
   const regenredIds = regenred.flatMap((g) => (g.existingId === null ? [] : [g.existingId]));
-  if (regenredIds.length)
-    await tx.execute(sql`delete from product_genres where product_id in (${inList(regenredIds)})`);
-  const genreRows = regenred.flatMap((g) => g.genreIds!.map((genreId) => sql`(${idOf.get(g)!}, ${genreId})`));
-  if (genreRows.length) {
-    await tx.execute(sql`insert into product_genres (product_id, genre_id) values ${sql.join(genreRows, sql`, `)}`);
-  }
+  if (regenredIds.length) await tx.delete(productGenres).where(inArray(productGenres.productId, regenredIds));
+  const genreRows = regenred.flatMap((g) => g.genreIds!.map((genreId) => ({ productId: idOf.get(g)!, genreId })));
+  if (genreRows.length) await tx.insert(productGenres).values(genreRows);
 
   const planned = groups.flatMap((g) => g.rows.map((row) => ({ productId: idOf.get(g)!, plan: row.edition! })));
   await insertEditions(
