@@ -1,10 +1,12 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { after } from 'next/server';
 import { getDb } from '@/db';
+import { editions } from '@/lib/catalog/schema';
 
 import { recordProductView } from './mutations';
+import { interactionEvents } from './schema';
 import { readVisitorId, VISITOR_COOKIE } from './visitor';
 
 export { VISITOR_COOKIE };
@@ -32,13 +34,24 @@ export async function recordInteraction(signal: Signal): Promise<void> {
   }
   after(async () => {
     const db = await getDb();
-    const product = signal.productId
-      ? sql`${signal.productId}::int`
-      : sql`(select product_id from editions where id = ${signal.editionId ?? 0})`;
-    await db.execute(sql`insert into interaction_events (user_id, visitor_id, product_id, type, value)
-      select ${signal.user?.id ?? null}, ${visitorId}, ${product}, ${signal.type}, ${signal.value ?? null}
-      where ${product} is not null`);
+    const productId = signal.productId ?? (await productOfEdition(signal.editionId));
+    if (productId === null) return;
+    await db.insert(interactionEvents).values({
+      userId: signal.user?.id ?? null,
+      visitorId,
+      productId,
+      type: signal.type,
+      value: signal.value ?? null,
+    });
   });
+}
+
+/** The product of an edition, or null when there is no such edition. */
+async function productOfEdition(editionId: number | undefined): Promise<number | null> {
+  if (editionId === undefined) return null;
+  const db = await getDb();
+  const [edition] = await db.select({ productId: editions.productId }).from(editions).where(eq(editions.id, editionId));
+  return edition?.productId ?? null;
 }
 
 /** At sign-in: the anonymous visitor's signals become the user's (`cookie`: the signed visitor cookie). */
@@ -46,7 +59,8 @@ export async function linkVisitorToUser(cookie: string | undefined, userId: numb
   const visitorId = readVisitorId(cookie);
   if (!visitorId) return;
   const db = await getDb();
-  await db.execute(
-    sql`update interaction_events set user_id = ${userId} where visitor_id = ${visitorId} and user_id is null`,
-  );
+  await db
+    .update(interactionEvents)
+    .set({ userId })
+    .where(and(eq(interactionEvents.visitorId, visitorId), isNull(interactionEvents.userId)));
 }
