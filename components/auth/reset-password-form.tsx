@@ -16,7 +16,18 @@ import { useAuthErrorText } from './password-error';
  * useActionState: without JavaScript the page comes back saying the password was changed, with the
  * way to sign in (`initial`: the answer to the form posted without it, lib/http/form-result.ts).
  */
-export function ResetPasswordForm({ token, initial = null }: { token: string; initial?: FormState }) {
+export function ResetPasswordForm({
+  token,
+  valid = true,
+  problem = null,
+  initial = null,
+}: {
+  token: string;
+  /** Whether the link can still be used; else `problem` shows, unless this form has just used it. */
+  valid?: boolean;
+  problem?: React.ReactNode;
+  initial?: FormState;
+}) {
   const t = useTranslations('auth');
   const router = useRouter();
   const scripted = useScripted();
@@ -25,6 +36,9 @@ export function ResetPasswordForm({ token, initial = null }: { token: string; in
     initial,
     onSuccess: () => router.push('/login?reset=1'),
   });
+  // A reset trusts this browser (a cookie), so the page renders again with the link used up: the form
+  // stays until its answer has sent the shopper on to sign in.
+  if (!valid && !state?.ok) return problem;
   if (state?.ok && !scripted) {
     return (
       <div className="space-y-4 text-sm">

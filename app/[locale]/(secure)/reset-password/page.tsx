@@ -22,11 +22,14 @@ export default async function ResetPasswordPage({ params, searchParams }: AuthPa
   const valid = answer?.ok === true || (await isResetTokenValid(token));
   return (
     <AuthCard title={t('resetTitle')}>
-      {valid ? (
-        <ResetPasswordForm token={token} initial={answer} />
-      ) : (
-        <LinkProblem message={t('errors.resetInvalid')} href="/forgot-password" action={t('requestNewLink')} />
-      )}
+      <ResetPasswordForm
+        token={token}
+        valid={valid}
+        initial={answer}
+        problem={
+          <LinkProblem message={t('errors.resetInvalid')} href="/forgot-password" action={t('requestNewLink')} />
+        }
+      />
     </AuthCard>
   );
 }
