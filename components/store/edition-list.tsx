@@ -10,7 +10,7 @@ const LOW_STOCK = 3;
 
 /**
  * Every edition side by side: format and edition name, its facts, price, availability. The
- * `actions` slot (add to cart, rent) is filled by the cart feature. Texts are worked out here;
+ * `actions` slot (add to cart) is filled by the cart feature. Texts are worked out here;
  * EditionListView draws them.
  */
 export async function EditionList({
@@ -37,16 +37,8 @@ export async function EditionList({
         format: common(`format.${edition.format}`),
         name: edition.name,
         price: formatPrice(edition.priceMinor, locale),
-        rental:
-          edition.rentable && edition.rentalPriceMinor !== null
-            ? t('rentFor', { price: formatPrice(edition.rentalPriceMinor, locale) })
-            : null,
         facts: facts(edition).join(' · '),
-        badges: [
-          status(edition),
-          edition.rentable ? { tone: 'info' as const, text: t('badge.rentable') } : null,
-          edition.digital ? { tone: 'info' as const, text: t('badge.digital') } : null,
-        ].filter((badge) => badge !== null),
+        badges: [status(edition)],
         codes: [
           edition.catalogNumber && t('facts.catalogNumber', { value: edition.catalogNumber }),
           edition.barcode && t('facts.barcode', { value: edition.barcode }),
@@ -73,7 +65,6 @@ export async function EditionList({
       edition.subtitleLanguages.length
         ? t('facts.subtitles', { languages: languageNames(edition.subtitleLanguages, tag) })
         : null,
-      edition.territories.length ? t('facts.territories', { territories: edition.territories.join(', ') }) : null,
       edition.availableUntil ? t('facts.availableUntil', { date: formatDate(edition.availableUntil, tag) }) : null,
     ].filter(Boolean);
   }
@@ -86,7 +77,6 @@ export async function EditionList({
         text: t('preorderShips', { date: edition.releaseDate ? formatDate(edition.releaseDate, tag) : '' }),
       };
     }
-    if (edition.digital) return { tone: 'success', text: t('instantDownload') };
     if (edition.stock === 0) return { tone: 'muted', text: t('badge.outOfStock') };
     if (edition.stock <= LOW_STOCK) return { tone: 'brand', text: t('lowStock', { count: edition.stock }) };
     return { tone: 'success', text: t('inStock') };

@@ -15,16 +15,14 @@ export type Dimension = 'formats' | 'genres' | 'decades' | 'prices' | 'availabil
 
 const join = (parts: SQL[], separator: string) => sql.join(parts, sql.raw(separator));
 
-/** An edition that can be sold today: active and inside its rights window. */
-export const sellableEdition = sql`e.status = 'active'
+/** An edition that can be sold today: see editionSellable in sellable.ts, the same rule for the query builder. */
+export const sellableEdition = sql`e.status = 'active' and not e.digital
   and (e.available_from is null or e.available_from <= now())
   and (e.available_until is null or e.available_until > now())`;
 
 export const availabilitySql: Record<Availability, SQL> = {
   in_stock: sql`((e.digital or e.stock > 0) and (e.release_date is null or e.release_date <= current_date))`,
   preorder: sql`(e.release_date > current_date)`,
-  rentable: sql`e.rentable`,
-  digital: sql`e.digital`,
 };
 
 /** Bit i of a facet mask stands for value i of its dimension: EDITION_FORMATS, PRICE_RANGES. */
@@ -173,8 +171,7 @@ export function cardColumnsReading(creditName: SQL): SQL {
      limit 1) as credit,
   (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl",
   agg.from_price as "fromPriceMinor", coalesce(agg.preorder, false) as preorder,
-  coalesce(agg.in_stock, false) as "inStock", coalesce(agg.rentable, false) as rentable,
-  coalesce(agg.digital, false) as digital`;
+  coalesce(agg.in_stock, false) as "inStock"`;
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
@@ -185,9 +182,7 @@ export function editionAggregate(conditions: SQL): SQL {
   return sql`left join lateral (
     select min(e.price_minor)::int as from_price,
       bool_or(${availabilitySql.preorder}) as preorder,
-      bool_or(${availabilitySql.in_stock}) as in_stock,
-      bool_or(e.rentable) as rentable,
-      bool_or(e.digital) as digital
+      bool_or(${availabilitySql.in_stock}) as in_stock
     from editions e where ${conditions}
   ) agg on true`;
 }

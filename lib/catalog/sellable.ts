@@ -4,10 +4,15 @@ import { editions, media, products } from './schema';
 // Typed fragments for the query builder, shared by every domain that reads editions and products
 // (the raw-SQL listings spell the same rules for the aliases `e` and `p` in listing-sql.ts).
 
-/** An edition that can be sold today: active and inside its rights window. */
+/**
+ * An edition that can be sold today: active, inside its rights window, and not digital. Digital
+ * editions stay out of the shop (listings, search, product pages, cart, checkout) until the store
+ * can deliver downloads; the admin still manages them.
+ */
 export function editionSellable(): SQL {
   return and(
     eq(editions.status, 'active'),
+    eq(editions.digital, false),
     or(isNull(editions.availableFrom), lte(editions.availableFrom, sql`now()`)),
     or(isNull(editions.availableUntil), gt(editions.availableUntil, sql`now()`)),
   ) as SQL;

@@ -15,8 +15,6 @@ export type ProductCard = {
   fromPriceMinor: number | null;
   preorder: boolean;
   inStock: boolean;
-  rentable: boolean;
-  digital: boolean;
 };
 
 export type FacetValue<T extends string | number = string> = {

@@ -124,10 +124,12 @@ describe('bad input changes nothing', () => {
     },
   );
 
-  it('refuses unknown, draft and archived editions', async () => {
+  it('refuses unknown, draft, archived and digital editions (downloads cannot be delivered yet)', async () => {
     const draft = await createTestEdition({ status: 'draft' });
     const archived = await createTestEdition({ status: 'archived' });
-    for (const id of [999_999_999, draft.editionId, archived.editionId, -5, '1; drop table editions']) {
+    const digital = await createTestEdition({ digital: true });
+    const refused = [999_999_999, draft.editionId, archived.editionId, digital.editionId, -5, '1; drop table editions'];
+    for (const id of refused) {
       expect(await addToCartAction(id, 1)).toEqual({ ok: false, error: 'editionUnavailable' });
     }
   });

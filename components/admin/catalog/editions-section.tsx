@@ -230,6 +230,7 @@ export function EditionsSection({
                 />
                 <CheckboxField
                   label={t('rentable')}
+                  hint={t('rentableHint')}
                   checked={edition.rentable}
                   onChange={(e) => set(index, { rentable: e.target.checked })}
                   error={error('rentable')}
