@@ -6,6 +6,8 @@ import enAdminOrders from './messages/en/admin-orders.json';
 import enPrivacy from './messages/en/privacy.json';
 import enOrdersSafeguards from './messages/en/orders-safeguards.json';
 import enRecommendations from './messages/en/recommendations.json';
+import enRentals from './messages/en/rentals.json';
+import enAdminRentals from './messages/en/admin-rentals.json';
 import enReviews from './messages/en/reviews.json';
 import zh from './messages/zh.json';
 import zhAccounts from './messages/zh/accounts.json';
@@ -15,6 +17,8 @@ import zhAdminOrders from './messages/zh/admin-orders.json';
 import zhPrivacy from './messages/zh/privacy.json';
 import zhOrdersSafeguards from './messages/zh/orders-safeguards.json';
 import zhRecommendations from './messages/zh/recommendations.json';
+import zhRentals from './messages/zh/rentals.json';
+import zhAdminRentals from './messages/zh/admin-rentals.json';
 import zhReviews from './messages/zh/reviews.json';
 import type { Locale } from './config';
 
@@ -52,6 +56,8 @@ const merged = {
     enPrivacy,
     enOrdersSafeguards,
     enAccounts,
+    enRentals,
+    enAdminRentals,
   ),
   zh: deepMerge(
     zh,
@@ -63,6 +69,8 @@ const merged = {
     zhPrivacy,
     zhOrdersSafeguards,
     zhAccounts,
+    zhRentals,
+    zhAdminRentals,
   ),
 };
 
