@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Section } from '@/components/ui/card';
-import { FormMessages } from '@/components/ui/form/form-message';
+import { FormMessages, FormStatus } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/actions/account';
@@ -68,9 +68,12 @@ export function AddressBook({
   const full = addresses.length >= maxAddresses;
   return (
     <div className="space-y-6">
-      <div ref={noticeRegion} tabIndex={-1} className="outline-none">
-        <FormMessages success={notice ? t(notice.key) : null} />
-      </div>
+      {/* Only there once something changed (no empty band above the list); focus takes it to the reader. */}
+      {notice && (
+        <div ref={noticeRegion} tabIndex={-1} className="outline-none">
+          <FormStatus className="text-sm font-medium text-emerald-800">{t(notice.key)}</FormStatus>
+        </div>
+      )}
       {addresses.length === 0 ? (
         <p className="text-sm text-stone-600">{t('empty')}</p>
       ) : (
