@@ -33,6 +33,7 @@ export default mergeConfig(
             'tests/integration/admin-orders.test.ts',
             'tests/integration/admin-returns.test.ts',
             'tests/integration/returns-limits.test.ts',
+            'tests/integration/refunds.test.ts',
           ],
         },
   }),
