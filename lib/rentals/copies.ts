@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { recordAudit } from '@/lib/audit/record';
+import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { editions } from '@/lib/catalog/schema';
 import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopyStatus } from './schema';
 
@@ -8,7 +10,8 @@ import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopySt
  * The rental desk's copies: adding them by code, grading, and taking them out of the pool. Every
  * status change is one conditional update (`where status in (…allowed)`), so two desks acting on
  * the same copy at once cannot both win, and a refused change changes nothing. The clock is the
- * caller's (`now`). Audit rows and the admin check come with the desk's server actions (later step).
+ * caller's (`now`). Each takes the acting admin, checks the role, and writes its audit row in the
+ * transaction of the change (entity `rental_copy`).
  */
 
 export type RentalCopy = typeof rentalCopies.$inferSelect;
@@ -32,12 +35,16 @@ class DuplicateCode extends Error {
  * Adds copies of a rentable physical edition, one per code, all or none: a code that is invalid,
  * named twice or already on another copy refuses the whole batch, naming it.
  */
-export async function addCopies(input: {
-  editionId: number;
-  codes: string[];
-  grade?: RentalCopyGrade;
-  now: Date;
-}): Promise<{ ok: true; copies: RentalCopy[] } | Refusal<'invalid_code' | 'duplicate_code' | 'not_rentable'>> {
+export async function addCopies(
+  admin: StaffUser,
+  input: {
+    editionId: number;
+    codes: string[];
+    grade?: RentalCopyGrade;
+    now: Date;
+  },
+): Promise<{ ok: true; copies: RentalCopy[] } | Refusal<'invalid_code' | 'duplicate_code' | 'not_rentable'>> {
+  assertAdmin(admin, 'addCopies');
   const codes: string[] = [];
   for (const raw of input.codes) {
     const code = normalizeCopyCode(raw);
@@ -69,6 +76,15 @@ export async function addCopies(input: {
         .returning();
       const taken = codes.find((code) => !copies.some((copy) => copy.code === code));
       if (taken) throw new DuplicateCode(taken); // rolls the batch back
+      for (const copy of copies) {
+        await recordAudit(tx, {
+          actorUserId: admin.id,
+          action: 'rental_copy.add',
+          entity: 'rental_copy',
+          entityId: copy.id,
+          after: { code: copy.code, editionId: copy.editionId, grade: copy.grade, status: copy.status },
+        });
+      }
       return { ok: true as const, copies };
     });
   } catch (error) {
@@ -89,8 +105,10 @@ export type CopyChange = keyof typeof ALLOWED_FROM;
 
 type CopyUpdate = Promise<{ ok: true; copy: RentalCopy } | Refusal<'unknown_code' | 'not_allowed'>>;
 
-/** One conditional update of the copy with `code`, only from the states `from`; why not, when refused. */
+/** One conditional update of the copy with `code`, only from the states `from`, with its audit row; why not, when refused. */
 async function updateCopy(
+  admin: StaffUser,
+  action: string,
   rawCode: string,
   set: Partial<Pick<RentalCopy, 'status' | 'grade' | 'updatedAt'>>,
   from: readonly RentalCopyStatus[],
@@ -98,32 +116,48 @@ async function updateCopy(
   const code = normalizeCopyCode(rawCode);
   if (!code) return { ok: false, error: 'unknown_code' };
   const db = await getDb();
-  const [copy] = await db
-    .update(rentalCopies)
-    .set(set)
-    .where(and(eq(rentalCopies.code, code), inArray(rentalCopies.status, [...from])))
-    .returning();
-  if (copy) return { ok: true, copy };
-  const known = await db.$count(rentalCopies, eq(rentalCopies.code, code));
-  return { ok: false, error: known > 0 ? 'not_allowed' : 'unknown_code' };
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ id: rentalCopies.id, status: rentalCopies.status, grade: rentalCopies.grade })
+      .from(rentalCopies)
+      .where(eq(rentalCopies.code, code))
+      .for('update');
+    if (!before) return { ok: false as const, error: 'unknown_code' as const };
+    const [copy] = await tx
+      .update(rentalCopies)
+      .set(set)
+      .where(and(eq(rentalCopies.id, before.id), inArray(rentalCopies.status, [...from])))
+      .returning();
+    if (!copy) return { ok: false as const, error: 'not_allowed' as const };
+    await recordAudit(tx, {
+      actorUserId: admin.id,
+      action,
+      entity: 'rental_copy',
+      entityId: copy.id,
+      before: { code, editionId: copy.editionId, status: before.status, grade: before.grade },
+      after: { code, editionId: copy.editionId, status: copy.status, grade: copy.grade },
+    });
+    return { ok: true as const, copy };
+  });
 }
 
 /**
  * Moves the copy with `code` to `to` (retired, lost, damaged; or back to available after the check
- * of a returned copy, with its new grade), only from a state that allows it.
+ * of a returned copy, with its new grade), only from a state that allows it. Admins only.
  */
-export function changeCopyStatus(input: {
-  code: string;
-  to: CopyChange;
-  grade?: RentalCopyGrade;
-  now: Date;
-}): CopyUpdate {
+export function changeCopyStatus(
+  admin: StaffUser,
+  input: { code: string; to: CopyChange; grade?: RentalCopyGrade; now: Date },
+): CopyUpdate {
+  assertAdmin(admin, 'changeCopyStatus');
   const { code, to, grade, now } = input;
-  return updateCopy(code, { status: to, updatedAt: now, ...(grade ? { grade } : {}) }, ALLOWED_FROM[to]);
+  const set = { status: to, updatedAt: now, ...(grade ? { grade } : {}) };
+  return updateCopy(admin, `rental_copy.${to}`, code, set, ALLOWED_FROM[to]);
 }
 
-/** Sets the grade of a copy that is still the shop's (not lost or retired). */
-export function gradeCopy(input: { code: string; grade: RentalCopyGrade; now: Date }): CopyUpdate {
+/** Sets the grade of a copy that is still the shop's (not lost or retired). Admins only. */
+export function gradeCopy(admin: StaffUser, input: { code: string; grade: RentalCopyGrade; now: Date }): CopyUpdate {
+  assertAdmin(admin, 'gradeCopy');
   const shops = rentalCopyStatus.enumValues.filter((status) => status !== 'lost' && status !== 'retired');
-  return updateCopy(input.code, { grade: input.grade, updatedAt: input.now }, shops);
+  return updateCopy(admin, 'rental_copy.grade', input.code, { grade: input.grade, updatedAt: input.now }, shops);
 }

@@ -1,8 +1,13 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Transaction } from '@/db';
+import { recordAudit } from '@/lib/audit/record';
+import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
+import { claimRefund, executeRefund } from '@/lib/orders/refunds';
+import { orders } from '@/lib/orders/schema';
+import { staffActor, type OrderStatus } from '@/lib/orders/staff';
 import {
   daysLate,
   defaultLateFeePerDayMinor,
@@ -19,7 +24,8 @@ import { rentalCopies, rentals, rentalTerms } from './schema';
  * Each step is one transaction whose updates are conditional on the state they leave (`where status
  * = 'available'`, `'reserved'`, `'out'`), so that whatever runs at the same moment, a copy is held by
  * one rental and a deposit refund is recorded once; a refused step changes nothing. The clock is the
- * caller's (`now`); the periods and the time zone come from configuration unless given.
+ * caller's (`now`); the periods and the time zone come from configuration unless given. The desk's
+ * steps (dispatch, check-in) take the acting admin, check the role and write the audit row.
  */
 
 export type Rental = typeof rentals.$inferSelect;
@@ -99,23 +105,40 @@ export async function reserveCopy(
   });
 }
 
+/** Order statuses whose rentals the desk may dispatch, and whose deposit it may refund at check-in. */
+const PAID = ['paid', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
+
 /**
  * Marks a reserved rental's copy as sent: the period starts now, and the due date follows the rule
- * in amounts.ts in the shop's time zone. Refused (nothing changes) unless the rental is `reserved`.
+ * in amounts.ts in the shop's time zone. Refused (nothing changes) unless the rental is `reserved`
+ * and its order, when it has one, is paid (or shipped, delivered). Admins only; audit row.
  */
 export async function dispatchRental(
+  admin: StaffUser,
   input: { rentalId: number; now: Date },
   settings: RentalSettings = configured(),
-): Promise<{ ok: true; rental: Rental } | Refusal<'not_found' | 'not_reserved'>> {
+): Promise<{ ok: true; rental: Rental } | Refusal<'not_found' | 'not_reserved' | 'order_not_paid'>> {
+  assertAdmin(admin, 'dispatchRental');
   const { rentalId, now } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: rentals.status, copyId: rentals.copyId, periodDays: rentals.periodDays })
+      .select({
+        status: rentals.status,
+        copyId: rentals.copyId,
+        periodDays: rentals.periodDays,
+        orderId: rentals.orderId,
+      })
       .from(rentals)
       .where(eq(rentals.id, rentalId))
       .for('update');
     if (!current) return { ok: false as const, error: 'not_found' as const };
+    if (current.orderId !== null && current.status === 'reserved') {
+      const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, current.orderId));
+      if (!order || !(PAID as readonly string[]).includes(order.status)) {
+        return { ok: false as const, error: 'order_not_paid' as const };
+      }
+    }
     const [rental] = await tx
       .update(rentals)
       .set({
@@ -134,11 +157,32 @@ export async function dispatchRental(
       .returning({ id: rentalCopies.id });
     // Only this module moves a copy out of `reserved`: anything else is a broken invariant (rolled back).
     if (!copy) throw new Error(`Copy ${current.copyId} of rental ${rentalId} is not reserved`);
+    await recordAudit(tx, {
+      actorUserId: admin.id,
+      action: 'rental.dispatch',
+      entity: 'rental',
+      entityId: rentalId,
+      before: { status: 'reserved' },
+      after: { status: 'out', dueAt: rental.dueAt?.toISOString() ?? null, orderId: rental.orderId },
+    });
     return { ok: true as const, rental };
   });
 }
 
 export type CheckInRefusal = 'unknown_code' | 'not_out' | 'already_returned';
+
+/**
+ * What happened to the deposit at check-in: nothing to refund (`none`: no order, or the late fee and
+ * damage took it all), refunded through the provider (`sent`), claimed but the provider failed (`pending`:
+ * staff retry it from the order page), or not claimable because the order is no longer paid
+ * (`not_claimed`: cancelled, refunded in full or waiting for review; staff decide on the order page).
+ */
+export type DepositRefund =
+  | { status: 'none' }
+  | { status: 'sent' | 'pending'; refundId: number; amountMinor: number }
+  | { status: 'not_claimed'; amountMinor: number };
+
+export type CheckedIn = { ok: true; rental: Rental; refund: DepositRefund };
 
 /**
  * Checks a copy in by its code: the copy goes to `returned_pending_check`, and its rental to
@@ -148,61 +192,110 @@ export type CheckInRefusal = 'unknown_code' | 'not_out' | 'already_returned';
  * once or later, records one return and one refund. An unknown code (a sale barcode, another shop's
  * disc), a copy that is not out, or one already back is refused and changes nothing.
  *
- * Paying the refund through the provider (Stripe, demo) needs the order and payment of the rental,
- * which checkout does not make yet: the refund due is recorded here, and the later step that wires
- * rentals into orders sends it, keyed by `deposit_refund_key` so that it is paid at most once.
+ * When the rental was paid through an order, the refund due is claimed on that order in the same
+ * transaction (`claimRefund`: the order's refunded amount goes up, a refund row and an order event),
+ * and sent through the payment provider once that has committed (`executeRefund`, keyed by the refund
+ * row): a check-in retried or submitted at once by two desks pays at most once. Admins only; audit row.
  */
 export async function checkIn(
+  admin: StaffUser,
   input: { code: string; now: Date; damageChargeMinor?: number },
   settings: RentalSettings = configured(),
-): Promise<{ ok: true; rental: Rental } | Refusal<CheckInRefusal>> {
-  const { now } = input;
+): Promise<CheckedIn | Refusal<CheckInRefusal>> {
+  assertAdmin(admin, 'checkIn');
   const code = normalizeCopyCode(input.code);
   if (!code) return { ok: false, error: 'unknown_code' };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [copy] = await tx.select({ id: rentalCopies.id }).from(rentalCopies).where(eq(rentalCopies.code, code));
-    if (!copy) return { ok: false as const, error: 'unknown_code' as const };
-    const [open] = await tx
-      .select()
+  const done = await db.transaction((tx) => returnCopy(tx, admin, { ...input, code }, settings));
+  if (!done.ok || done.refund.status !== 'pending') return done;
+  const sent = await executeRefund(done.refund.refundId, staffActor(admin));
+  return { ...done, refund: { ...done.refund, status: sent ? 'sent' : 'pending' } };
+}
+
+/** The check-in's transaction: the return, the copy back, the refund claimed (pending until sent), the audit row. */
+async function returnCopy(
+  tx: Transaction,
+  admin: StaffUser,
+  input: { code: string; now: Date; damageChargeMinor?: number },
+  settings: RentalSettings,
+): Promise<CheckedIn | Refusal<CheckInRefusal>> {
+  const { code, now } = input;
+  const [copy] = await tx.select({ id: rentalCopies.id }).from(rentalCopies).where(eq(rentalCopies.code, code));
+  if (!copy) return { ok: false, error: 'unknown_code' };
+  const [open] = await tx
+    .select()
+    .from(rentals)
+    .where(and(eq(rentals.copyId, copy.id), eq(rentals.status, 'out')))
+    .for('update');
+  if (!open || !open.dueAt) {
+    const [last] = await tx
+      .select({ status: rentals.status })
       .from(rentals)
-      .where(and(eq(rentals.copyId, copy.id), eq(rentals.status, 'out')))
-      .for('update');
-    if (!open || !open.dueAt) {
-      const [last] = await tx
-        .select({ status: rentals.status })
-        .from(rentals)
-        .where(eq(rentals.copyId, copy.id))
-        .orderBy(desc(rentals.id))
-        .limit(1);
-      return { ok: false as const, error: last?.status === 'returned' ? 'already_returned' : 'not_out' } as const;
-    }
-    const lateFee = lateFeeMinor(
-      daysLate(open.dueAt, now, settings.timeZone),
-      open.lateFeePerDayMinor,
-      open.depositMinor,
-    );
-    const damage = Math.min(input.damageChargeMinor ?? 0, open.depositMinor - lateFee);
-    const [rental] = await tx
-      .update(rentals)
-      .set({
-        status: 'returned',
-        returnedAt: now,
-        lateFeeChargedMinor: lateFee,
-        damageChargeMinor: damage,
-        depositRefundMinor: depositRefundMinor(open.depositMinor, lateFee, damage),
-        depositRefundKey: depositRefundKey(open.id),
-        updatedAt: now,
-      })
-      .where(and(eq(rentals.id, open.id), eq(rentals.status, 'out')))
-      .returning();
-    if (!rental) return { ok: false as const, error: 'already_returned' as const };
-    const [back] = await tx
-      .update(rentalCopies)
-      .set({ status: 'returned_pending_check', updatedAt: now })
-      .where(and(eq(rentalCopies.id, copy.id), eq(rentalCopies.status, 'out')))
-      .returning({ id: rentalCopies.id });
-    if (!back) throw new Error(`Copy ${copy.id} of rental ${open.id} is not out`);
-    return { ok: true as const, rental };
+      .where(eq(rentals.copyId, copy.id))
+      .orderBy(desc(rentals.id))
+      .limit(1);
+    return { ok: false, error: last?.status === 'returned' ? 'already_returned' : 'not_out' };
+  }
+  const lateFee = lateFeeMinor(
+    daysLate(open.dueAt, now, settings.timeZone),
+    open.lateFeePerDayMinor,
+    open.depositMinor,
+  );
+  const damage = Math.min(Math.max(0, input.damageChargeMinor ?? 0), open.depositMinor - lateFee);
+  const refundDue = depositRefundMinor(open.depositMinor, lateFee, damage);
+  const [rental] = await tx
+    .update(rentals)
+    .set({
+      status: 'returned',
+      returnedAt: now,
+      lateFeeChargedMinor: lateFee,
+      damageChargeMinor: damage,
+      depositRefundMinor: refundDue,
+      depositRefundKey: depositRefundKey(open.id),
+      updatedAt: now,
+    })
+    .where(and(eq(rentals.id, open.id), eq(rentals.status, 'out')))
+    .returning();
+  if (!rental) return { ok: false, error: 'already_returned' };
+  const [back] = await tx
+    .update(rentalCopies)
+    .set({ status: 'returned_pending_check', updatedAt: now })
+    .where(and(eq(rentalCopies.id, copy.id), eq(rentalCopies.status, 'out')))
+    .returning({ id: rentalCopies.id });
+  if (!back) throw new Error(`Copy ${copy.id} of rental ${open.id} is not out`);
+  const refund = await claimDeposit(tx, admin, rental);
+  await recordAudit(tx, {
+    actorUserId: admin.id,
+    action: 'rental.check_in',
+    entity: 'rental',
+    entityId: rental.id,
+    before: { status: 'out', code },
+    after: {
+      status: 'returned',
+      code,
+      lateFeeMinor: lateFee,
+      damageChargeMinor: damage,
+      depositRefundMinor: refundDue,
+      refund: refund.status,
+      ...('refundId' in refund ? { refundId: refund.refundId } : {}),
+    },
   });
+  return { ok: true, rental, refund };
+}
+
+/** Claims the deposit refund of a returned rental on its order (in the check-in's transaction). */
+async function claimDeposit(tx: Transaction, admin: StaffUser, rental: Rental): Promise<DepositRefund> {
+  const amountMinor = rental.depositRefundMinor ?? 0;
+  if (rental.orderId === null || amountMinor <= 0) return { status: 'none' };
+  const claimed = await claimRefund(tx, {
+    orderId: rental.orderId,
+    amountMinor,
+    reason: `rental:${rental.id}`,
+    actor: staffActor(admin),
+    statuses: PAID,
+    eventData: { rentalId: rental.id },
+  });
+  return claimed
+    ? { status: 'pending', refundId: claimed.refundId, amountMinor }
+    : { status: 'not_claimed', amountMinor };
 }
