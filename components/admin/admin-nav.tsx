@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin', key: 'overview' },
   { href: '/admin/products', key: 'products' },
   { href: '/admin/stock', key: 'stock' },
+  { href: '/admin/rentals', key: 'rentals' },
   { href: '/admin/orders', key: 'orders' },
   { href: '/admin/returns', key: 'returns' },
   { href: '/admin/customers', key: 'customers' },

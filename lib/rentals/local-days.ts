@@ -61,3 +61,10 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   }
   return new Date(high);
 }
+
+/** A local date (`YYYY-MM-DD`, such as a due date) written for people in `localeTag` ("8 Apr 2026"). */
+export function formatLocalDate(date: string, localeTag: string): string {
+  return new Intl.DateTimeFormat(localeTag, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

@@ -47,7 +47,12 @@ describe('rental copies', () => {
   it('adds copies by code, all or none, refusing a code that is taken or invalid', async () => {
     const { editionId } = await createRentableEdition({ copies: 0 });
     const [a = '', b = ''] = copyCodes(2);
-    const added = await addCopies(admin, { editionId, codes: [` ${a.toLowerCase()} `, b], grade: 'mint', now: new Date() });
+    const added = await addCopies(admin, {
+      editionId,
+      codes: [` ${a.toLowerCase()} `, b],
+      grade: 'mint',
+      now: new Date(),
+    });
     expect(added.ok && added.copies.map((c) => [c.code, c.grade, c.status])).toEqual([
       [a, 'mint', 'available'],
       [b, 'mint', 'available'],
@@ -58,7 +63,9 @@ describe('rental copies', () => {
       error: 'duplicate_code',
       code: a,
     });
-    expect(await addCopies(admin, { editionId, codes: [c, c], now: new Date() })).toMatchObject({ error: 'duplicate_code' });
+    expect(await addCopies(admin, { editionId, codes: [c, c], now: new Date() })).toMatchObject({
+      error: 'duplicate_code',
+    });
     expect(await addCopies(admin, { editionId, codes: [c, 'no spaces!'], now: new Date() })).toMatchObject({
       error: 'invalid_code',
     });
@@ -74,13 +81,19 @@ describe('rental copies', () => {
     const { editionId, codes } = await createRentableEdition({ copies: 3 });
     const [one = '', two = '', three = ''] = codes;
     const now = new Date();
-    expect(await gradeCopy(admin, { code: one, grade: 'fair', now })).toMatchObject({ ok: true, copy: { grade: 'fair' } });
+    expect(await gradeCopy(admin, { code: one, grade: 'fair', now })).toMatchObject({
+      ok: true,
+      copy: { grade: 'fair' },
+    });
     expect(await changeCopyStatus(admin, { code: one, to: 'damaged', now })).toMatchObject({ ok: true });
     expect(await changeCopyStatus(admin, { code: one, to: 'lost', now })).toEqual({ ok: false, error: 'not_allowed' });
     expect(await changeCopyStatus(admin, { code: one, to: 'retired', now })).toMatchObject({ ok: true });
     expect(await gradeCopy(admin, { code: one, grade: 'good', now })).toEqual({ ok: false, error: 'not_allowed' });
     expect(await changeCopyStatus(admin, { code: two, to: 'lost', now })).toMatchObject({ ok: true });
-    expect(await changeCopyStatus(admin, { code: two, to: 'available', now })).toEqual({ ok: false, error: 'not_allowed' });
+    expect(await changeCopyStatus(admin, { code: two, to: 'available', now })).toEqual({
+      ok: false,
+      error: 'not_allowed',
+    });
     expect(await changeCopyStatus(admin, { code: 'NO-SUCH-COPY', to: 'retired', now })).toEqual({
       ok: false,
       error: 'unknown_code',
@@ -108,7 +121,11 @@ describe('a rental at the desk', () => {
     if (!reserved.ok) return;
     expect(await copyStatuses(editionId)).toEqual(['reserved']);
     // Dispatched on Wednesday 25 March (Berlin, CET); 14 days: due by the end of 8 April (CEST, +02:00).
-    const dispatched = await dispatchRental(admin, { rentalId: reserved.rental.id, now: at('2026-03-25T16:00:00Z') }, BERLIN);
+    const dispatched = await dispatchRental(
+      admin,
+      { rentalId: reserved.rental.id, now: at('2026-03-25T16:00:00Z') },
+      BERLIN,
+    );
     expect(dispatched.ok && dispatched.rental.dueAt?.toISOString()).toBe('2026-04-08T22:00:00.000Z');
     expect(await dispatchRental(admin, { rentalId: reserved.rental.id, now: new Date() }, BERLIN)).toEqual({
       ok: false,
@@ -210,7 +227,10 @@ describe('the deposit of a rental paid through an order', () => {
   /** A copy reserved for an order paid with the demo provider, then dispatched. */
   async function paidAndOut(dispatchedAt: Date, orderStatus = 'paid') {
     const { editionId, codes } = await createRentableEdition({ copies: 1 });
-    const reserved = await reserveCopy({ editionId, userId: first(shoppers), periodDays: 7, now: dispatchedAt }, BERLIN);
+    const reserved = await reserveCopy(
+      { editionId, userId: first(shoppers), periodDays: 7, now: dispatchedAt },
+      BERLIN,
+    );
     if (!reserved.ok) throw new Error(reserved.error);
     const order = await linkToPaidOrder(reserved.rental.id, { status: orderStatus });
     return { editionId, code: first(codes), rentalId: reserved.rental.id, ...order };
@@ -218,7 +238,9 @@ describe('the deposit of a rental paid through an order', () => {
 
   it('is refunded at check-in through the provider, less the late fee, once', async () => {
     const { code, rentalId, orderId } = await paidAndOut(at('2026-03-01T10:00:00Z'));
-    expect(await dispatchRental(admin, { rentalId, now: at('2026-03-01T10:00:00Z') }, BERLIN)).toMatchObject({ ok: true });
+    expect(await dispatchRental(admin, { rentalId, now: at('2026-03-01T10:00:00Z') }, BERLIN)).toMatchObject({
+      ok: true,
+    });
     // Due by the end of 8 March; back on 10 March: 2 days × 72 kept, 2999 − 144 = 2855 refunded.
     const returned = await checkIn(admin, { code, now: at('2026-03-10T10:00:00Z') }, BERLIN);
     expect(returned).toMatchObject({

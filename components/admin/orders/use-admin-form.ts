@@ -12,11 +12,15 @@ export type AdminFormAction = (previous: unknown, formData: FormData) => Promise
 /**
  * Runs a back-office action from a form's submit event: pending state, field errors and a form error
  * as translated text (admin.orders.errors), the page refreshed after anything that changed data, and
- * the form cleared after a success when `reset` is set. What was typed stays after an error.
+ * the form cleared after a success when `reset` is set. What was typed stays after an error. Error
+ * keys are read from `errors` (another area's namespace, which must have an `unexpected` key too).
  */
-export function useAdminForm(action: AdminFormAction, { reset = false }: { reset?: boolean } = {}) {
+export function useAdminForm(
+  action: AdminFormAction,
+  { reset = false, errors = 'admin.orders.errors' }: { reset?: boolean; errors?: string } = {},
+) {
   const router = useRouter();
-  const t = useTranslations('admin.orders.errors');
+  const t = useTranslations(errors);
   const [state, setState] = useState<AdminFormResult | null>(null);
   const [pending, startTransition] = useTransition();
   const text = (key: string | undefined): string | null => {

@@ -10,6 +10,7 @@ import { getEditionStock, listStockMovements } from '@/lib/admin/stock/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
+import { isRentableEdition } from '@/lib/rentals/desk-queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -41,6 +42,7 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
   const page = Math.min(10_000, Math.max(1, Number.parseInt([(await searchParams).page].flat()[0] ?? '1', 10) || 1));
   const t = await getTranslations({ locale, namespace: 'admin.stock' });
   const history = await listStockMovements(edition.editionId, page);
+  const rentable = await isRentableEdition(edition.editionId);
   const pages = Math.max(1, Math.ceil(history.total / history.pageSize));
   const date = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(LOCALE_TAGS[locale], { signDisplay: 'always' });
@@ -104,6 +106,14 @@ export default async function AdminEditionStockPage({ params, searchParams }: Pr
           <Link href={`/products/${edition.productSlug}`} className="text-brand-700 hover:underline">
             {t('viewProduct')}
           </Link>
+          {rentable && (
+            <>
+              {' · '}
+              <Link href={`/admin/rentals/copies/${edition.editionId}`} className="text-brand-700 hover:underline">
+                {t('rentalCopies')}
+              </Link>
+            </>
+          )}
         </p>
       </RecordHeader>
 
