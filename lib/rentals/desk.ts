@@ -122,23 +122,29 @@ export async function dispatchRental(
   const { rentalId, now } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({
-        status: rentals.status,
-        copyId: rentals.copyId,
-        periodDays: rentals.periodDays,
-        orderId: rentals.orderId,
-      })
+    // The order first (its row locked, as cancelling it locks it), then the rental: a paid order being
+    // cancelled at this moment either waits for the dispatch or is seen cancelled here.
+    const [peek] = await tx
+      .select({ orderId: rentals.orderId, status: rentals.status })
       .from(rentals)
-      .where(eq(rentals.id, rentalId))
-      .for('update');
-    if (!current) return { ok: false as const, error: 'not_found' as const };
-    if (current.orderId !== null && current.status === 'reserved') {
-      const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, current.orderId));
+      .where(eq(rentals.id, rentalId));
+    if (!peek) return { ok: false as const, error: 'not_found' as const };
+    if (peek.orderId !== null && peek.status === 'reserved') {
+      const [order] = await tx
+        .select({ status: orders.status })
+        .from(orders)
+        .where(eq(orders.id, peek.orderId))
+        .for('update');
       if (!order || !(PAID as readonly string[]).includes(order.status)) {
         return { ok: false as const, error: 'order_not_paid' as const };
       }
     }
+    const [current] = await tx
+      .select({ copyId: rentals.copyId, periodDays: rentals.periodDays })
+      .from(rentals)
+      .where(eq(rentals.id, rentalId))
+      .for('update');
+    if (!current) return { ok: false as const, error: 'not_found' as const };
     const [rental] = await tx
       .update(rentals)
       .set({
