@@ -195,6 +195,26 @@ export function noEditionDetails() {
   };
 }
 
+/**
+ * Rentals are physical copies (lib/rentals): the rental offer drawn for a film or series (drawn on
+ * its digital edition, so that the random sequence — and with it the whole catalog — stays the
+ * same) goes to its first physical disc edition; without one, the title is not rentable.
+ */
+export function rentPhysicalDisc<E extends { digital: boolean; rentable: boolean; rentalPriceMinor: number | null }>(
+  editions: E[],
+): E[] {
+  const offer = editions.find((edition) => edition.rentable && edition.digital);
+  if (!offer) return editions;
+  const disc = editions.find((edition) => !edition.digital);
+  return editions.map((edition) =>
+    edition === disc
+      ? { ...edition, rentable: true, rentalPriceMinor: offer.rentalPriceMinor }
+      : edition.digital
+        ? { ...edition, rentable: false, rentalPriceMinor: null }
+        : edition,
+  );
+}
+
 export function slugify(text: string): string {
   return text
     .toLowerCase()
@@ -1566,7 +1586,7 @@ export class CatalogGenerator {
         }),
       );
     }
-    return editions;
+    return rentPhysicalDisc(editions);
   }
 
   private films(rng: Rng): SeedProduct[] {
@@ -1763,7 +1783,12 @@ export class CatalogGenerator {
         }),
       );
     }
-    return this.assemble(shell, editions, tracks, o.preorder ? rng.next() * 0.5 : this.popularityRoll(rng));
+    return this.assemble(
+      shell,
+      rentPhysicalDisc(editions),
+      tracks,
+      o.preorder ? rng.next() * 0.5 : this.popularityRoll(rng),
+    );
   }
 
   // -------------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
  * embedded database on first start (db/prepare.ts) and by `npm run db:seed`.
  *
  * The seed is a sequence of steps run in one transaction, so a failure leaves the database as it
- * was. Steps: the catalog, then the synthetic shoppers' histories; later steps can read what earlier
- * steps produced from the shared context. It creates no account anyone can sign in to: the demo
+ * was. Steps: the catalog, the rental copies of its rentable editions, then the synthetic shoppers'
+ * histories; later steps can read what earlier steps produced from the shared context. It creates no account anyone can sign in to: the demo
  * accounts are `npm run demo`'s alone (db/seed/users.ts).
  */
 import { sql } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { type Database, queryRows, type Transaction } from '@/db';
 import { refreshSearchIndex } from '@/lib/catalog/search/mutations';
 import { CatalogGenerator } from './catalog';
 import { insertGenres, insertPeople, insertProducts } from './insert';
+import { rentalCopiesStep } from './rentals';
 import { shoppersStep } from './shoppers';
 
 export type SeedOptions = {
@@ -86,7 +87,7 @@ const catalogStep: SeedStep = {
   },
 };
 
-const STEPS: readonly SeedStep[] = [catalogStep, shoppersStep];
+const STEPS: readonly SeedStep[] = [catalogStep, rentalCopiesStep, shoppersStep];
 
 async function countProducts(db: Database): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from products`);
@@ -114,7 +115,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     if (existing > 0 || options.force) {
       await tx.execute(sql`
         truncate table products, editions, tracks, credits, product_genres, media, people, genres,
-          stock_movements, search_terms
+          stock_movements, search_terms, rental_copies
         restart identity cascade`);
       log('Deleted the existing catalog.');
     }

@@ -76,6 +76,25 @@ describe('seedDemo', () => {
     expect(digitalWithLedger).toEqual([]);
   });
 
+  it('gives every rentable physical edition 2 or 3 rental copies on the shelf, with deterministic codes', async () => {
+    const catalog = generateCatalog({ today: TODAY });
+    const rentable = catalog.products.flatMap((p) => p.editions).filter((e) => e.rentable && !e.digital);
+    expect(rentable.length).toBeGreaterThan(10);
+    const perEdition = await queryRows<{ sku: string; codes: string[]; statuses: string[]; digital: boolean }>(
+      db,
+      sql`select e.sku, e.digital, array_agg(c.code order by c.code) as codes,
+            array_agg(distinct c.status::text) as statuses
+          from rental_copies c join editions e on e.id = c.edition_id group by e.sku, e.digital order by e.sku`,
+    );
+    expect(perEdition.map((row) => row.sku)).toEqual(rentable.map((e) => e.sku).sort());
+    for (const row of perEdition) {
+      expect(row.digital).toBe(false);
+      expect(row.statuses).toEqual(['available']);
+      expect([2, 3]).toContain(row.codes.length);
+      expect(row.codes).toEqual(row.codes.map((_, i) => `R-${row.sku.toUpperCase()}-${i + 1}`));
+    }
+  });
+
   it('stores the anchors with their relations and derived columns', async () => {
     const [neon] = await queryRows<{ decade: number; editions: number; tracks: number; artist: string }>(
       db,

@@ -355,6 +355,13 @@ describe('generated demo catalog', () => {
     for (const p of catalog.products.filter((x) => x.kind === 'album' || x.kind === 'game')) {
       expect(p.editions.some((e) => e.rentable)).toBe(false);
     }
+    // Rentals are physical copies: one disc edition of a rentable title carries the offer, never a digital one.
+    for (const p of rentable) {
+      const offers = p.editions.filter((e) => e.rentable);
+      expect(offers).toHaveLength(1);
+      expect(offers[0]?.digital).toBe(false);
+      expect(offers[0]?.rentalPriceMinor).toBeGreaterThanOrEqual(299);
+    }
   });
 
   it('has about 8% Chinese, Japanese and Korean titles with CJK names for their people', () => {
