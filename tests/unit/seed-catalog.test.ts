@@ -599,11 +599,9 @@ describe('anchor products', () => {
     const bluray = edition('THE-CARTOGRAPHERS-DAUGHTER-BD');
     expect(bluray.regionCode).toBe('B');
     expect(bluray.subtitleLanguages).toEqual(expect.arrayContaining(['en', 'zh', 'fr']));
-    expect(edition('THE-CARTOGRAPHERS-DAUGHTER-DIGITAL')).toMatchObject({
-      rentable: true,
-      rentalPriceMinor: 399,
-      digital: true,
-    });
+    // Rentals are physical copies: the Blu-ray is for rent, the digital edition is not.
+    expect(bluray).toMatchObject({ rentable: true, rentalPriceMinor: 399, digital: false });
+    expect(edition('THE-CARTOGRAPHERS-DAUGHTER-DIGITAL')).toMatchObject({ rentable: false, rentalPriceMinor: null });
   });
 
   it('Northern Signal, a series with 8 episodes', () => {

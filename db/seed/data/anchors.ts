@@ -229,6 +229,7 @@ export const ANCHOR_PRODUCTS: readonly AnchorProduct[] = [
         subtitleLanguages: ['en', 'zh', 'fr'],
         priceMinor: 1999,
         stock: 9,
+        rentalPriceMinor: 399,
       },
       {
         sku: 'THE-CARTOGRAPHERS-DAUGHTER-UHD',
@@ -251,7 +252,6 @@ export const ANCHOR_PRODUCTS: readonly AnchorProduct[] = [
         subtitleLanguages: ['en', 'zh', 'fr'],
         priceMinor: 1499,
         stock: 0,
-        rentalPriceMinor: 399,
       },
     ],
   },
@@ -506,6 +506,7 @@ export const ANCHOR_PRODUCTS: readonly AnchorProduct[] = [
         subtitleLanguages: ['en', 'zh', 'ko'],
         priceMinor: 3499,
         stock: 8,
+        rentalPriceMinor: 499,
       },
       {
         sku: 'BLUE-NIGHT-DIGITAL',
@@ -515,7 +516,6 @@ export const ANCHOR_PRODUCTS: readonly AnchorProduct[] = [
         subtitleLanguages: ['en', 'zh', 'ko'],
         priceMinor: 1799,
         stock: 0,
-        rentalPriceMinor: 499,
       },
     ],
   },
