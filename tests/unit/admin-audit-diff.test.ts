@@ -47,6 +47,9 @@ describe('auditEntityHref', () => {
     expect(auditEntityHref('order', '12')).toBeNull();
     expect(auditEntityHref('order', '12', null, null, 'EN-100125')).toBe('/admin/orders/EN-100125');
     expect(auditEntityHref('return', '5')).toBe('/admin/returns/5');
+    expect(auditEntityHref('rental_copy', '3', null, { code: 'R-1', editionId: 8 })).toBe('/admin/rentals/copies/8');
+    expect(auditEntityHref('rental_copy', '3', { editionId: 8 }, null)).toBe('/admin/rentals/copies/8');
+    expect(auditEntityHref('rental_copy', '3', null, { editionId: '8/../x' })).toBeNull();
     expect(auditEntityHref('user', '../x')).toBeNull();
     expect(auditEntityHref('setting', '1')).toBeNull();
   });

@@ -27,6 +27,11 @@ export function auditEntityHref(
       return NUMERIC_ID.test(entityId) ? `/admin/stock/${id}` : null;
     case 'return':
       return NUMERIC_ID.test(entityId) ? `/admin/returns/${id}` : null;
+    case 'rental_copy': {
+      // A copy's page is its edition's copies; the records carry the edition.
+      const editionId = [after?.editionId, before?.editionId].find((value) => Number.isSafeInteger(value));
+      return editionId ? `/admin/rentals/copies/${String(editionId)}` : null;
+    }
     case 'order':
     case 'refund':
     case 'shipment': {
