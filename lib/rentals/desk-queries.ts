@@ -181,6 +181,8 @@ export type RentalEditionRow = {
   sku: string;
   rentalPriceMinor: number | null;
   copies: Record<RentalCopyStatus, number>;
+  /** Rentals that went out (out or returned), the fees they paid and the late fees and damage kept. */
+  usage: { rentals: number; feesMinor: number; lateFeesMinor: number; damageMinor: number };
 };
 
 const noCopies = () =>
@@ -205,13 +207,35 @@ export async function listRentalEditions(): Promise<RentalEditionRow[]> {
     .where(and(eq(editions.rentable, true), eq(editions.digital, false)))
     .groupBy(editions.id, products.title, rentalCopies.status)
     .orderBy(asc(products.title), asc(editions.id));
+  const usage = await rentalUsage();
   const byEdition = new Map<number, RentalEditionRow>();
   for (const { status, copies, ...edition } of rows) {
-    const entry = byEdition.get(edition.editionId) ?? { ...edition, copies: noCopies() };
+    const entry = byEdition.get(edition.editionId) ?? {
+      ...edition,
+      copies: noCopies(),
+      usage: usage.get(edition.editionId) ?? { rentals: 0, feesMinor: 0, lateFeesMinor: 0, damageMinor: 0 },
+    };
     if (status) entry.copies[status] = copies;
     byEdition.set(edition.editionId, entry);
   }
   return [...byEdition.values()];
+}
+
+/** Per edition, the rentals that went out (out or returned): how many, their fees, late fees and damage kept. */
+async function rentalUsage(): Promise<Map<number, RentalEditionRow['usage']>> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      editionId: rentals.editionId,
+      rentals: count(),
+      feesMinor: sql<number>`coalesce(sum(${rentals.feeMinor}), 0)`.mapWith(Number),
+      lateFeesMinor: sql<number>`coalesce(sum(${rentals.lateFeeChargedMinor}), 0)`.mapWith(Number),
+      damageMinor: sql<number>`coalesce(sum(${rentals.damageChargeMinor}), 0)`.mapWith(Number),
+    })
+    .from(rentals)
+    .where(inArray(rentals.status, ['out', 'returned']))
+    .groupBy(rentals.editionId);
+  return new Map(rows.map(({ editionId, ...usage }) => [editionId, usage]));
 }
 
 export type CopyRow = { id: number; code: string; grade: RentalCopyGrade; status: RentalCopyStatus; updatedAt: string };
@@ -219,7 +243,7 @@ export type CopyRow = { id: number; code: string; grade: RentalCopyGrade; status
 /** One rentable edition and its copies (by code); null when the edition is not rentable or unknown. */
 export async function getRentalEdition(
   editionId: number,
-): Promise<{ edition: Omit<RentalEditionRow, 'copies'>; copies: CopyRow[] } | null> {
+): Promise<{ edition: Omit<RentalEditionRow, 'copies' | 'usage'>; copies: CopyRow[] } | null> {
   await requireAdmin();
   const db = await getDb();
   const [edition] = await db
@@ -253,9 +277,7 @@ export async function isRentableEdition(editionId: number): Promise<boolean> {
 }
 
 /** What the check-in box says about a rental it took back: the title, edition and order. */
-export async function describeRental(
-  rentalId: number,
-): Promise<{
+export async function describeRental(rentalId: number): Promise<{
   productTitle: string;
   format: string;
   editionName: string | null;

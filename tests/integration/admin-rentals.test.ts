@@ -132,6 +132,10 @@ describe('check-in at the desk', () => {
     expect(answer.refund).toEqual({ status: 'sent', refundId: expect.any(Number), amountMinor: refunded });
     expect(await refundsOf(rental.orderId ?? 0)).toMatchObject({ refunded, refunds: [{ amount: refunded }] });
     expect(await copyStatuses(rental.editionId)).toEqual(['returned_pending_check']);
+    expect((await listRentalEditions()).find((row) => row.editionId === rental.editionId)).toMatchObject({
+      copies: { returned_pending_check: 1, available: 0 },
+      usage: { rentals: 1, feesMinor: 499, lateFeesMinor: answer.lateFeeMinor, damageMinor: 100 },
+    });
     expect(await auditOf('rental', rental.rentalId)).toMatchObject([
       { action: 'rental.dispatch' },
       { action: 'rental.check_in', actor: admin.id, after: { damageChargeMinor: 100, depositRefundMinor: refunded } },
