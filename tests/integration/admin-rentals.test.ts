@@ -4,7 +4,7 @@ import { getDb, queryRows } from '@/db';
 import { addCopiesAction, changeCopyAction, checkInAction, dispatchRentalAction } from '@/lib/actions/admin/rentals';
 import type { StaffUser } from '@/lib/audit/staff';
 import { dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import { deskCounts, getRentalEdition, listOut, listRentalEditions, listToDispatch } from '@/lib/rentals/desk-queries';
+import { deskCounts, getRentalEdition, listOut, listRentalEditions, listToDispatch } from '@/lib/admin/rentals/queries';
 import { databaseDigest } from '../support/faults';
 import { formData } from '../support/forms';
 import { first } from '../support/lists';

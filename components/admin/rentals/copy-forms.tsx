@@ -6,7 +6,7 @@ import { useAdminFlash } from '@/components/admin/admin-flash';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextareaField } from '@/components/ui/field';
 import { addCopiesAction, changeCopyAction } from '@/lib/actions/admin/rentals';
-import { type COPY_CHANGES, COPY_GRADES, MAX_COPIES_AT_ONCE } from '@/lib/rentals/desk-validation';
+import { type COPY_CHANGES, COPY_GRADES, MAX_COPIES_AT_ONCE } from '@/lib/admin/rentals/validation';
 import type { RentalCopyGrade, RentalCopyStatus } from '@/lib/rentals/schema';
 import { useDeskAction } from './use-desk-action';
 

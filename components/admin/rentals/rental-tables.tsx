@@ -4,7 +4,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
-import type { DispatchRow, OutRow } from '@/lib/rentals/desk-queries';
+import type { DispatchRow, OutRow } from '@/lib/admin/rentals/queries';
 import { formatLocalDate } from '@/lib/rentals/local-days';
 import { DispatchButton } from './desk-actions';
 

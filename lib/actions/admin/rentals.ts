@@ -9,8 +9,8 @@ import { env } from '@/lib/env';
 import { daysLate, dueDate } from '@/lib/rentals/amounts';
 import { addCopies, changeCopyStatus, gradeCopy, normalizeCopyCode } from '@/lib/rentals/copies';
 import { checkIn, type DepositRefund, dispatchRental } from '@/lib/rentals/desk';
-import { describeRental } from '@/lib/rentals/desk-queries';
-import { addCopiesSchema, changeCopySchema, checkInSchema, dispatchSchema } from '@/lib/rentals/desk-validation';
+import { describeRental } from '@/lib/admin/rentals/queries';
+import { addCopiesSchema, changeCopySchema, checkInSchema, dispatchSchema } from '@/lib/admin/rentals/validation';
 
 /**
  * The rental desk's actions (/admin/rentals). Each one starts with `asAdmin`, so a visitor or a

@@ -6,7 +6,7 @@ import { DispatchTable, OutTable } from '@/components/admin/rentals/rental-table
 import { Section } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
-import { deskCounts, listOut, listToDispatch } from '@/lib/rentals/desk-queries';
+import { deskCounts, listOut, listToDispatch } from '@/lib/admin/rentals/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

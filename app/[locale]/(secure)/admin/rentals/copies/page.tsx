@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money/format';
-import { listRentalEditions, type RentalEditionRow } from '@/lib/rentals/desk-queries';
+import { listRentalEditions, type RentalEditionRow } from '@/lib/admin/rentals/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

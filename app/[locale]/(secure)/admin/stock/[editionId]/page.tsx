@@ -10,7 +10,7 @@ import { getEditionStock, listStockMovements } from '@/lib/admin/stock/queries';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
-import { isRentableEdition } from '@/lib/rentals/desk-queries';
+import { isRentableEdition } from '@/lib/admin/rentals/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

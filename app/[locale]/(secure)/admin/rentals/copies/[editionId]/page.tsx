@@ -9,7 +9,7 @@ import { Section } from '@/components/ui/card';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { formatLabel } from '@/lib/catalog/format-label';
 import { resolveLocale } from '@/lib/i18n/server';
-import { type CopyRow, getRentalEdition } from '@/lib/rentals/desk-queries';
+import { type CopyRow, getRentalEdition } from '@/lib/admin/rentals/queries';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;

@@ -9,9 +9,15 @@ import { requireAdmin } from '@/lib/auth/session';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
-import { daysLate, dueDate, lateFeeMinor } from './amounts';
-import { daysBetween, localDate } from './local-days';
-import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopyStatus, rentals } from './schema';
+import { daysLate, dueDate, lateFeeMinor } from '@/lib/rentals/amounts';
+import { daysBetween, localDate } from '@/lib/rentals/local-days';
+import {
+  type RentalCopyGrade,
+  type RentalCopyStatus,
+  rentalCopies,
+  rentalCopyStatus,
+  rentals,
+} from '@/lib/rentals/schema';
 
 /**
  * What the rental desk (/admin/rentals) reads: the rentals to dispatch (reserved, their order paid),

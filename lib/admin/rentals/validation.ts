@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '@/lib/validation/text';
-import type { RentalCopyGrade } from './schema';
+import type { RentalCopyGrade } from '@/lib/rentals/schema';
 
 /**
  * The rental desk's forms (lib/actions/admin/rentals.ts). Error messages are keys of
