@@ -1,0 +1,88 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AdminFlashProvider } from '@/components/admin/admin-flash';
+import { AddCopiesForm, CopyChangeForm } from '@/components/admin/rentals/copy-forms';
+import { DispatchButton } from '@/components/admin/rentals/desk-actions';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { first } from '@/tests/support/lists';
+
+type Answer = { ok: boolean; [key: string]: unknown };
+
+const refresh = vi.fn();
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }), usePathname: () => '/admin/rentals' }));
+
+const actions = vi.hoisted(() => ({
+  checkInAction: vi.fn(),
+  dispatchRentalAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
+  addCopiesAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
+  changeCopyAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
+}));
+vi.mock('@/lib/actions/admin/rentals', () => actions);
+
+function renderAdmin(ui: React.ReactNode) {
+  return render(
+    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
+      <AdminFlashProvider>{ui}</AdminFlashProvider>
+    </NextIntlClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  refresh.mockReset();
+  for (const action of Object.values(actions)) action.mockReset();
+});
+
+describe('the rental desk forms', () => {
+  it('says by when a dispatched copy is due back', async () => {
+    actions.dispatchRentalAction.mockResolvedValueOnce({ ok: true, dueDate: '2026-04-08' });
+    renderAdmin(<DispatchButton rentalId={12} label="Kind of Blue (R-CD-1)" />);
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Mark Kind of Blue (R-CD-1) dispatched' })),
+    );
+    expect(Object.fromEntries(first(actions.dispatchRentalAction.mock.calls)[1])).toEqual({ rentalId: '12' });
+    await waitFor(() =>
+      expect(screen.getByText('Kind of Blue (R-CD-1) dispatched: due back by Apr 8, 2026.')).toBeTruthy(),
+    );
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('names the code that refused a batch of copies, and keeps the list typed', async () => {
+    actions.addCopiesAction.mockResolvedValueOnce({ ok: false, error: 'duplicate_code', code: 'R-CD-2' });
+    renderAdmin(<AddCopiesForm editionId={7} />);
+    const codes = screen.getByLabelText('Codes, one per line') as HTMLTextAreaElement;
+    fireEvent.change(codes, { target: { value: 'R-CD-1\nR-CD-2' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add copies' })));
+    expect(Object.fromEntries(first(actions.addCopiesAction.mock.calls)[1])).toEqual({
+      editionId: '7',
+      codes: 'R-CD-1\nR-CD-2',
+      grade: 'good',
+    });
+    await waitFor(() => expect(codes.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/R-CD-2 is already a copy's code/)).toBeTruthy();
+    expect(codes.value).toBe('R-CD-1\nR-CD-2');
+  });
+
+  it('offers a returned copy back on offer with its grade, and only what its state allows', async () => {
+    actions.changeCopyAction.mockResolvedValueOnce({ ok: true, status: 'available', grade: 'fair' });
+    renderAdmin(<CopyChangeForm code="R-CD-1" status="returned_pending_check" grade="good" />);
+    const change = screen.getByLabelText('Change') as HTMLSelectElement;
+    expect([...change.options].map((option) => option.value)).toEqual([
+      'available',
+      'grade',
+      'damaged',
+      'lost',
+      'retired',
+    ]);
+    fireEvent.change(screen.getByLabelText('Grade'), { target: { value: 'fair' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Apply' })));
+    expect(Object.fromEntries(first(actions.changeCopyAction.mock.calls)[1])).toEqual({
+      code: 'R-CD-1',
+      change: 'available',
+      grade: 'fair',
+    });
+    await waitFor(() => expect(screen.getByText('Copy R-CD-1 changed.')).toBeTruthy());
+    renderAdmin(<CopyChangeForm code="R-CD-9" status="lost" grade="good" />);
+    expect(screen.getByText('No change possible')).toBeTruthy();
+  });
+});
