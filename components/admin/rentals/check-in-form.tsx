@@ -57,9 +57,21 @@ export function CheckInForm() {
           {t('submit')}
         </Button>
       </div>
-      <CheckInOutcome result={result} refused={desk.formError()} />
+      <CheckInOutcome result={result} refused={refusedText(result, desk.formError(), t)} />
     </form>
   );
+}
+
+/** The desk's refusals of a code (nothing changed); any other error is shown as it is. */
+const CODE_REFUSALS = ['unknown_code', 'not_out', 'already_returned'];
+
+function refusedText(
+  result: CheckInResult | null,
+  error: string | null,
+  t: ReturnType<typeof useTranslations<'admin.rentals.checkIn'>>,
+): string | null {
+  if (!error || !result || result.ok) return error;
+  return CODE_REFUSALS.includes(result.error) ? t('refused', { reason: error }) : error;
 }
 
 /** The answer of the last check-in: what was taken back and what happened to the deposit, or the refusal. */
@@ -69,7 +81,7 @@ function CheckInOutcome({ result, refused }: { result: CheckInResult | null; ref
   return (
     <>
       <p role="alert" className="text-sm font-medium text-brand-700">
-        {refused && t('refused', { reason: refused })}
+        {refused}
       </p>
       <div role="status" aria-live="polite">
         {result?.ok && (
