@@ -326,6 +326,28 @@ describe('rentals at the same moment', () => {
     }
   });
 
+  itOnPostgres('a dispatch submitted 5 times at once sends the copy once, with one audit row', async () => {
+    for (let round = 0; round < 10; round++) {
+      const { editionId } = await createRentableEdition({ copies: 1 });
+      const reserved = await reserveCopy({ editionId, userId: null, periodDays: 7, now: new Date() }, BERLIN);
+      if (!reserved.ok) throw new Error(reserved.error);
+      await linkToPaidOrder(reserved.rental.id);
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          dispatchRental(admin, { rentalId: reserved.rental.id, now: new Date() }, BERLIN),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual(Array(4).fill({ ok: false, error: 'not_reserved' }));
+      expect(await copyStatuses(editionId)).toEqual(['out']);
+      const audits = await queryRows<{ n: number }>(
+        await getDb(),
+        sql`select count(*)::int as n from audit_log where action = 'rental.dispatch' and entity_id = ${String(reserved.rental.id)}`,
+      );
+      expect(audits).toEqual([{ n: 1 }]);
+    }
+  });
+
   itOnPostgres('a check-in submitted 5 times at once records one return and one refund', async () => {
     for (let round = 0; round < 10; round++) {
       const { editionId, code, rental: out } = await rentedOut(at('2026-03-01T10:00:00Z')); // due by the end of 8 March
