@@ -34,7 +34,10 @@ type Refusal<E extends string> = { ok: false; error: E };
 
 const configured = (): RentalSettings => ({ periods: env.RENTAL_PERIOD_DAYS, timeZone: env.SHOP_TIME_ZONE });
 
-/** The idempotency key of a rental's deposit refund: the payment provider gets it with the refund. */
+/**
+ * The key of a rental's deposit refund, set once at check-in (unique): the rental's deposit is settled
+ * once. The payment provider's idempotency key is the refund row's (`refund-<id>`, lib/orders/refunds.ts).
+ */
 export const depositRefundKey = (rentalId: number) => `rental-${rentalId}-deposit-refund`;
 
 /**
@@ -106,7 +109,7 @@ export async function reserveCopy(
 }
 
 /** Order statuses whose rentals the desk may dispatch, and whose deposit it may refund at check-in. */
-const PAID = ['paid', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
+export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
 
 /**
  * Marks a reserved rental's copy as sent: the period starts now, and the due date follows the rule
@@ -135,7 +138,7 @@ export async function dispatchRental(
         .from(orders)
         .where(eq(orders.id, peek.orderId))
         .for('update');
-      if (!order || !(PAID as readonly string[]).includes(order.status)) {
+      if (!order || !(PAID_ORDER_STATUSES as readonly string[]).includes(order.status)) {
         return { ok: false as const, error: 'order_not_paid' as const };
       }
     }
@@ -298,7 +301,7 @@ async function claimDeposit(tx: Transaction, admin: StaffUser, rental: Rental): 
     amountMinor,
     reason: `rental:${rental.id}`,
     actor: staffActor(admin),
-    statuses: PAID,
+    statuses: PAID_ORDER_STATUSES,
     eventData: { rentalId: rental.id },
   });
   return claimed

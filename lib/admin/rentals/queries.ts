@@ -10,6 +10,7 @@ import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
 import { daysLate, dueDate, lateFeeMinor } from '@/lib/rentals/amounts';
+import { PAID_ORDER_STATUSES } from '@/lib/rentals/desk';
 import { daysBetween, localDate } from '@/lib/rentals/local-days';
 import {
   type RentalCopyGrade,
@@ -27,9 +28,6 @@ import {
  */
 
 export const DESK_PAGE_SIZE = 50;
-
-/** Order statuses whose rentals may go out (the order is paid); the same list as dispatchRental's. */
-const PAID_STATUSES = ['paid', 'shipped', 'delivered'] as const;
 
 /** The columns every desk row shows: the rental, its order and customer, the title and the copy. */
 const rentalFields = {
@@ -108,7 +106,8 @@ type Joined = Omit<RentalRow, 'customer' | 'currency'> & {
   username: string | null;
 };
 
-function common(r: Joined): RentalRow {
+/** A desk row from a joined row: the customer named (account name, else the order's email). */
+function deskRow(r: Joined): RentalRow {
   return {
     rentalId: r.rentalId,
     periodDays: r.periodDays,
@@ -127,13 +126,13 @@ function common(r: Joined): RentalRow {
 }
 
 /** A rental waits for dispatch while it is reserved and its order is paid (or shipped, delivered). */
-const toDispatch = and(eq(rentals.status, 'reserved'), inArray(orders.status, [...PAID_STATUSES]));
+const toDispatch = and(eq(rentals.status, 'reserved'), inArray(orders.status, [...PAID_ORDER_STATUSES]));
 
 /** Rentals to send: reserved, their order paid; oldest first (first paid, first sent). */
 export async function listToDispatch(page = 1): Promise<Page<DispatchRow>> {
   await requireAdmin();
   const list = await rentalRows(toDispatch, [asc(rentals.createdAt), asc(rentals.id)], page);
-  return { ...list, items: list.rows.map((row) => ({ ...common(row), reservedAt: iso(row.reservedAt) })) };
+  return { ...list, items: list.rows.map((row) => ({ ...deskRow(row), reservedAt: iso(row.reservedAt) })) };
 }
 
 /**
@@ -151,7 +150,7 @@ export async function listOut(options: { overdue: boolean; page?: number; now: D
     const late = daysLate(due, now, timeZone);
     const byDate = dueDate(due, timeZone);
     return {
-      ...common(row),
+      ...deskRow(row),
       dispatchedAt: iso(row.dispatchedAt),
       dueDate: byDate,
       daysLeft: late > 0 ? 0 : Math.max(0, daysBetween(localDate(now, timeZone), byDate)),
