@@ -169,7 +169,7 @@ export async function deskCounts(now: Date): Promise<{ dispatch: number; out: nu
     .select({
       dispatch: sql<number>`count(*) filter (where ${toDispatch})`.mapWith(Number),
       out: sql<number>`count(*) filter (where ${rentals.status} = 'out')`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${rentals.status} = 'out' and ${rentals.dueAt} <= ${now})`.mapWith(
+      overdue: sql<number>`count(*) filter (where ${rentals.status} = 'out' and ${lte(rentals.dueAt, now)})`.mapWith(
         Number,
       ),
     })
