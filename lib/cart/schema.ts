@@ -4,7 +4,7 @@ import { users } from '@/lib/accounts/schema';
 import { editions } from '@/lib/catalog/schema';
 import { cascadeRef, serialId } from '@/db/columns';
 
-/** What a line is for: buying now; renting (a later feature) keeps its own line. */
+/** What a line is for: buying, or renting one copy for a period (its own line, quantity 1). */
 export const lineKind = pgEnum('line_kind', ['purchase', 'rental']);
 
 /**
@@ -36,10 +36,16 @@ export const cartLines = pgTable(
     quantity: integer('quantity').notNull(),
     /** The price when the line was added, to tell the shopper when it changed. */
     priceSeenMinor: integer('price_seen_minor').notNull(),
+    /** A rental line's period, one of RENTAL_PERIOD_DAYS; null on a purchase line. */
+    rentalPeriodDays: integer('rental_period_days'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('cart_lines_cart_edition_kind_key').on(t.cartId, t.editionId, t.kind),
     check('cart_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check(
+      'cart_lines_rental_period',
+      sql`(${t.kind} = 'purchase' and ${t.rentalPeriodDays} is null) or (${t.kind} = 'rental' and ${t.rentalPeriodDays} > 0 and ${t.quantity} = 1)`,
+    ),
   ],
 );

@@ -51,6 +51,8 @@ export const orders = pgTable(
     shippingMinor: integer('shipping_minor').notNull(),
     taxMinor: integer('tax_minor').notNull(),
     totalMinor: integer('total_minor').notNull(),
+    /** The refundable deposits of the order's rentals: part of total_minor, never taxed. */
+    depositMinor: integer('deposit_minor').notNull().default(0),
     taxInclusive: boolean('tax_inclusive').notNull(),
     refundedMinor: integer('refunded_minor').notNull().default(0),
     shippingMethod: text('shipping_method'),
@@ -124,6 +126,7 @@ export const orders = pgTable(
       'orders_totals_nonnegative',
       sql`${t.totalMinor} >= 0 and ${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.totalMinor}`,
     ),
+    check('orders_deposit_within_total', sql`${t.depositMinor} >= 0 and ${t.depositMinor} <= ${t.totalMinor}`),
   ],
 );
 
@@ -142,11 +145,18 @@ export const orderLines = pgTable(
     unitPriceMinor: integer('unit_price_minor').notNull(),
     quantity: integer('quantity').notNull(),
     lineTotalMinor: integer('line_total_minor').notNull(),
+    /** A rental line: the period rented and the refundable deposit paid (unit price = the period's fee). */
+    rentalPeriodDays: integer('rental_period_days'),
+    rentalDepositMinor: integer('rental_deposit_minor'),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId),
     index('order_lines_edition_idx').on(t.editionId),
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check(
+      'order_lines_rental_terms',
+      sql`(${t.kind} = 'purchase' and ${t.rentalPeriodDays} is null and ${t.rentalDepositMinor} is null) or (${t.kind} = 'rental' and ${t.rentalPeriodDays} > 0 and ${t.rentalDepositMinor} >= 0 and ${t.quantity} = 1)`,
+    ),
   ],
 );
 

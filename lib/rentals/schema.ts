@@ -24,8 +24,11 @@ export const rentalCopyStatus = pgEnum('rental_copy_status', [
   'retired',
 ]);
 
-/** A rental's life: a copy held for it, the copy with the shopper, the copy back at the desk. */
-export const rentalStatus = pgEnum('rental_status', ['reserved', 'out', 'returned']);
+/**
+ * A rental's life: a copy held for it, the copy with the shopper, the copy back at the desk — or
+ * cancelled before dispatch (its order cancelled or expired unpaid: the copy went back to available).
+ */
+export const rentalStatus = pgEnum('rental_status', ['reserved', 'out', 'returned', 'cancelled']);
 
 export type RentalCopyGrade = (typeof rentalCopyGrade.enumValues)[number];
 export type RentalCopyStatus = (typeof rentalCopyStatus.enumValues)[number];
@@ -129,7 +132,8 @@ export const rentals = pgTable(
     ),
     check(
       'rentals_dispatched',
-      sql`${t.status} = 'reserved' or (${t.dispatchedAt} is not null and ${t.dueAt} is not null)`,
+      // Written without 'cancelled': a new enum value cannot be used in the migration that adds it.
+      sql`${t.status} not in ('out', 'returned') or (${t.dispatchedAt} is not null and ${t.dueAt} is not null)`,
     ),
     check(
       'rentals_returned',
