@@ -6,8 +6,14 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
-import { acknowledgePrices, addToCart, removeCartLine, setCartLineQuantity } from '@/lib/cart/mutations';
-import { editionIdSchema, lineIdSchema, quantitySchema } from '@/lib/cart/validation';
+import {
+  acknowledgePrices,
+  addRentalToCart,
+  addToCart,
+  removeCartLine,
+  setCartLineQuantity,
+} from '@/lib/cart/mutations';
+import { editionIdSchema, lineIdSchema, periodDaysSchema, quantitySchema } from '@/lib/cart/validation';
 
 export type CartActionResult = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
 
@@ -30,6 +36,27 @@ export const addToCartAction = valueAction(
   },
   INVALID_INPUT,
   ['editionId', 'quantity'],
+);
+
+/**
+ * "Rent" on a product page (a form: `editionId`, `periodDays`): a rental line of one copy for a
+ * period of RENTAL_PERIOD_DAYS. Errors: `editionUnavailable`, `periodNotOffered`, `noCopyFree`.
+ */
+export const addRentalToCartAction = valueAction(
+  'addRentalToCart',
+  z.tuple([actionArg, actionArg]),
+  async (editionId: unknown, periodDays: unknown): Promise<CartActionResult> => {
+    const edition = editionIdSchema.safeParse(editionId);
+    if (!edition.success) return { ok: false, error: 'editionUnavailable' };
+    const period = periodDaysSchema.safeParse(periodDays);
+    if (!period.success) return { ok: false, error: 'periodNotOffered' };
+    const result = await addRentalToCart(edition.data, period.data);
+    if (!result.ok) return result;
+    await recordInteraction({ type: 'add_to_cart', editionId: edition.data, user: await getCurrentUser() });
+    return { ok: true, quantity: 1, capped: false };
+  },
+  INVALID_INPUT,
+  ['editionId', 'periodDays'],
 );
 
 /**

@@ -8,6 +8,7 @@ import { editions, products } from '@/lib/catalog/schema';
 import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { must } from '@/lib/must';
+import { rentableEdition } from '@/lib/rentals/terms';
 import { CART_COOKIE, COOKIE_OPTIONS, currentCartId, UUID } from './queries';
 import { cartLines, carts } from './schema';
 
@@ -86,7 +87,42 @@ export async function addToCart(editionId: number, quantity: number): Promise<Ca
   return { ok: true, quantity: kept, capped: kept < wanted };
 }
 
-/** Sets a line's quantity (capped by stock and the limit). Only lines of the current cart. */
+export type RentalCartChange =
+  { ok: true } | { ok: false; error: 'editionUnavailable' | 'periodNotOffered' | 'noCopyFree' };
+
+/**
+ * Puts a rental of the edition for `periodDays` days (one of RENTAL_PERIOD_DAYS) in the current
+ * cart: one rental line per edition, quantity 1; adding it again changes the period. Refused for an
+ * edition that cannot be rented now (draft, archived, digital, not rentable, no rental price) and
+ * when no copy is free at this moment (checkout reserves the copy; it may still be gone by then).
+ */
+export async function addRentalToCart(editionId: number, periodDays: number): Promise<RentalCartChange> {
+  if (!env.RENTAL_PERIOD_DAYS.includes(periodDays)) return { ok: false, error: 'periodNotOffered' };
+  const db = await getDb();
+  const edition = await rentableEdition(db, editionId);
+  if (edition?.rentalPriceMinor == null) return { ok: false, error: 'editionUnavailable' };
+  if (edition.freeCopies === 0) return { ok: false, error: 'noCopyFree' };
+  const cartId = await ensureCurrentCart();
+  // The price seen on a rental line is the fee per period (the cart flags a change of it).
+  await db
+    .insert(cartLines)
+    .values({
+      cartId,
+      editionId,
+      kind: 'rental',
+      quantity: 1,
+      priceSeenMinor: edition.rentalPriceMinor,
+      rentalPeriodDays: periodDays,
+    })
+    .onConflictDoUpdate({
+      target: [cartLines.cartId, cartLines.editionId, cartLines.kind],
+      set: { rentalPeriodDays: sql`excluded.rental_period_days`, priceSeenMinor: sql`excluded.price_seen_minor` },
+    });
+  await touch(cartId);
+  return { ok: true };
+}
+
+/** Sets a line's quantity (capped by stock and the limit). Only purchase lines of the current cart (a rental is one copy). */
 export async function setCartLineQuantity(lineId: number, quantity: number): Promise<CartChange> {
   const cartId = await currentCartId();
   if (!cartId) return { ok: false, error: 'lineNotFound' };
@@ -98,7 +134,14 @@ export async function setCartLineQuantity(lineId: number, quantity: number): Pro
       priceSeenMinor: sql`${editions.priceMinor}`,
     })
     .from(editions)
-    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId), eq(editions.id, cartLines.editionId)))
+    .where(
+      and(
+        eq(cartLines.id, lineId),
+        eq(cartLines.cartId, cartId),
+        eq(cartLines.kind, 'purchase'),
+        eq(editions.id, cartLines.editionId),
+      ),
+    )
     .returning({ quantity: cartLines.quantity });
   if (!line) return { ok: false, error: 'lineNotFound' };
   await touch(cartId);
@@ -119,16 +162,21 @@ export async function removeCartLine(lineId: number): Promise<CartChange> {
   return { ok: true, quantity: 0, capped: false };
 }
 
-/** Accepts the current prices of every line (after the cart showed what changed). */
+/** Accepts the current prices of every line (after the cart showed what changed): a rental line's is its fee per period. */
 export async function acknowledgePrices(): Promise<void> {
   const cartId = await currentCartId();
   if (!cartId) return;
   const db = await getDb();
   await db
     .update(cartLines)
-    .set({ priceSeenMinor: sql`${editions.priceMinor}` })
+    .set({ priceSeenMinor: sql`${seenPrice(cartLines.kind)}` })
     .from(editions)
     .where(and(eq(cartLines.cartId, cartId), eq(editions.id, cartLines.editionId)));
+}
+
+/** The price a line of `kind` shows of the `editions` row in scope: the sale price, or a rental's fee per period. */
+function seenPrice(kind: AnyPgColumn | SQL): SQL<number> {
+  return sql<number>`(case when ${kind} = 'rental' then coalesce(${editions.rentalPriceMinor}, 0) else ${editions.priceMinor} end)`;
 }
 
 async function touch(cartId: string) {
@@ -141,7 +189,8 @@ async function touch(cartId: string) {
 
 /**
  * At sign-in: moves the guest cart's lines into the user's cart, summing quantities per edition and
- * capping by stock and the line limit, then deletes the guest cart and its cookie.
+ * capping by stock and the line limit (a rental line stays one copy, with the guest's period), then
+ * deletes the guest cart and its cookie.
  */
 export async function mergeGuestCartInto(userId: number, guestCartId: string | undefined): Promise<void> {
   if (!guestCartId || !UUID.test(guestCartId)) return;
@@ -161,6 +210,7 @@ export async function mergeGuestCartInto(userId: number, guestCartId: string | u
         kind: cartLines.kind,
         quantity: sql<number>`least(${cartLines.quantity}, ${lineLimit(editions)}, ${max})`,
         priceSeenMinor: cartLines.priceSeenMinor,
+        rentalPeriodDays: cartLines.rentalPeriodDays,
       })
       .from(cartLines)
       .innerJoin(editions, eq(editions.id, cartLines.editionId))
@@ -172,9 +222,11 @@ export async function mergeGuestCartInto(userId: number, guestCartId: string | u
         .values(guestLines.map((line) => ({ ...line, cartId })))
         .onConflictDoUpdate({
           target: [cartLines.cartId, cartLines.editionId, cartLines.kind],
+          // A rental stays one copy, for the period the guest chose last.
           set: {
-            quantity: sql`least(${cartLines.quantity} + excluded.quantity,
-              (select ${lineLimit(stocked)} from ${editions} as ${sql.identifier('stocked')} where ${stocked.id} = excluded.edition_id), ${max})`,
+            quantity: sql`case when ${cartLines.kind} = 'rental' then 1 else least(${cartLines.quantity} + excluded.quantity,
+              (select ${lineLimit(stocked)} from ${editions} as ${sql.identifier('stocked')} where ${stocked.id} = excluded.edition_id), ${max}) end`,
+            rentalPeriodDays: sql`excluded.rental_period_days`,
           },
         });
     }

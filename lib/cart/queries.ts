@@ -44,7 +44,7 @@ export type CartView = {
 function selectLines(executor: Executor, cartId: string) {
   return executor
     .select({
-      ...pick(cartLines, 'id editionId quantity kind priceSeenMinor'),
+      ...pick(cartLines, 'id editionId quantity kind priceSeenMinor rentalPeriodDays'),
       ...pick(products, 'slug title'),
       format: editions.format,
       editionName: editions.name,

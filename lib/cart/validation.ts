@@ -20,3 +20,10 @@ export const editionIdSchema = z
   .transform(Number);
 
 export const lineIdSchema = editionIdSchema;
+
+/** A rental period sent by a client: a whole number of days, given as digits (whether it is offered is the cart's check). */
+export const periodDaysSchema = z
+  .union([z.number(), z.string()])
+  .transform((value) => (typeof value === 'number' ? String(value) : value.trim()))
+  .pipe(z.string().regex(/^\d{1,3}$/, 'periodNotOffered'))
+  .transform(Number);

@@ -1,23 +1,16 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
-import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { claimRefund, executeRefund } from '@/lib/orders/refunds';
 import { orders } from '@/lib/orders/schema';
 import { staffActor, type OrderStatus } from '@/lib/orders/staff';
-import {
-  daysLate,
-  defaultLateFeePerDayMinor,
-  depositRefundMinor,
-  dueAt,
-  lateFeeMinor,
-  rentalFeeMinor,
-} from './amounts';
+import { daysLate, depositRefundMinor, dueAt, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
-import { rentalCopies, rentals, rentalTerms } from './schema';
+import { rentalCopies, rentals } from './schema';
+import { rentableEdition, rentalTermsFor } from './terms';
 
 /**
  * A rental's life at the desk: reserve a free copy, dispatch it (the period starts), check it in.
@@ -40,72 +33,82 @@ const configured = (): RentalSettings => ({ periods: env.RENTAL_PERIOD_DAYS, tim
  */
 export const depositRefundKey = (rentalId: number) => `rental-${rentalId}-deposit-refund`;
 
+/** What reserving a copy needs; an order's checkout also names the order and its rental line. */
+export type ReserveCopyInput = {
+  editionId: number;
+  userId: number | null;
+  periodDays: number;
+  now: Date;
+  orderId?: number | null;
+  orderLineId?: number | null;
+};
+export type ReserveCopyResult =
+  { ok: true; rental: Rental } | Refusal<'not_rentable' | 'period_not_offered' | 'no_copy_free'>;
+
 /**
  * Holds one available copy of the edition for a new rental of `periodDays` days, with the terms of
- * today (fee, deposit, daily late fee) written into the rental. The copy is picked with `for update
- * skip locked`, so shoppers racing for the last copies each take a different one or none, and the
- * copy update is conditional on `available` besides. Refused for an edition that cannot be rented
- * now (draft, archived, out of its rights window, digital, not rentable) and a period not offered.
+ * today (fee, deposit, daily late fee: terms.ts) written into the rental. The copy is picked with
+ * `for update skip locked`, so shoppers racing for the last copies each take a different one or none,
+ * and the copy update is conditional on `available` besides. Refused for an edition that cannot be
+ * rented now (draft, archived, out of its rights window, digital, not rentable) and a period not
+ * offered. Its own transaction; checkout runs {@link reserveCopyIn} inside the order's.
  */
 export async function reserveCopy(
-  input: { editionId: number; userId: number | null; periodDays: number; now: Date },
+  input: ReserveCopyInput,
   settings: RentalSettings = configured(),
-): Promise<{ ok: true; rental: Rental } | Refusal<'not_rentable' | 'period_not_offered' | 'no_copy_free'>> {
-  const { editionId, now } = input;
+): Promise<ReserveCopyResult> {
   if (!settings.periods.includes(input.periodDays)) return { ok: false, error: 'period_not_offered' };
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [edition] = await tx
-      .select({ priceMinor: editions.priceMinor, feePerPeriodMinor: editions.rentalPriceMinor, terms: rentalTerms })
-      .from(editions)
-      .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
-      .innerJoin(products, eq(products.id, editions.productId))
-      .where(
-        and(
-          eq(editions.id, editionId),
-          eq(editions.rentable, true),
-          eq(editions.digital, false),
-          eq(editions.status, 'active'),
-          eq(products.status, 'active'),
-          or(isNull(editions.availableFrom), lte(editions.availableFrom, now)),
-          or(isNull(editions.availableUntil), gt(editions.availableUntil, now)),
-        ),
-      );
-    if (!edition || edition.feePerPeriodMinor === null) return { ok: false as const, error: 'not_rentable' as const };
-    const [free] = await tx
-      .select({ id: rentalCopies.id })
-      .from(rentalCopies)
-      .where(and(eq(rentalCopies.editionId, editionId), eq(rentalCopies.status, 'available')))
-      .orderBy(rentalCopies.id)
-      .limit(1)
-      .for('update', { skipLocked: true });
-    if (!free) return { ok: false as const, error: 'no_copy_free' as const };
-    const [copy] = await tx
-      .update(rentalCopies)
-      .set({ status: 'reserved', updatedAt: now })
-      .where(and(eq(rentalCopies.id, free.id), eq(rentalCopies.status, 'available')))
-      .returning({ id: rentalCopies.id });
-    if (!copy) return { ok: false as const, error: 'no_copy_free' as const };
-    const shortest = settings.periods[0] ?? input.periodDays;
-    const [rental] = await tx
-      .insert(rentals)
-      .values({
-        copyId: copy.id,
-        editionId,
-        userId: input.userId,
-        status: 'reserved',
-        feeMinor: rentalFeeMinor(edition.feePerPeriodMinor, input.periodDays, settings.periods),
-        depositMinor: edition.terms?.depositMinor ?? edition.priceMinor,
-        lateFeePerDayMinor:
-          edition.terms?.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.feePerPeriodMinor, shortest),
-        periodDays: input.periodDays,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!rental) throw new Error('The rental insert returned no row');
-    return { ok: true as const, rental };
-  });
+  return db.transaction((tx) => reserveCopyIn(tx, input, settings));
+}
+
+/**
+ * {@link reserveCopy} in the caller's transaction (checkout: the order, its lines and its copies
+ * commit or roll back together). A refusal has written nothing; the caller decides whether to go on.
+ */
+export async function reserveCopyIn(
+  tx: Transaction,
+  input: ReserveCopyInput,
+  settings: RentalSettings = configured(),
+): Promise<ReserveCopyResult> {
+  const { editionId, now } = input;
+  const edition = await rentableEdition(tx, editionId, now);
+  if (!edition) return { ok: false, error: 'not_rentable' };
+  const terms = rentalTermsFor(edition, input.periodDays, settings.periods);
+  if (!terms) return { ok: false, error: 'period_not_offered' };
+  const [free] = await tx
+    .select({ id: rentalCopies.id })
+    .from(rentalCopies)
+    .where(and(eq(rentalCopies.editionId, editionId), eq(rentalCopies.status, 'available')))
+    .orderBy(rentalCopies.id)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!free) return { ok: false, error: 'no_copy_free' };
+  const [copy] = await tx
+    .update(rentalCopies)
+    .set({ status: 'reserved', updatedAt: now })
+    .where(and(eq(rentalCopies.id, free.id), eq(rentalCopies.status, 'available')))
+    .returning({ id: rentalCopies.id });
+  if (!copy) return { ok: false, error: 'no_copy_free' };
+  const [rental] = await tx
+    .insert(rentals)
+    .values({
+      copyId: copy.id,
+      editionId,
+      userId: input.userId,
+      orderId: input.orderId ?? null,
+      orderLineId: input.orderLineId ?? null,
+      status: 'reserved',
+      feeMinor: terms.feeMinor,
+      depositMinor: terms.depositMinor,
+      lateFeePerDayMinor: terms.lateFeePerDayMinor,
+      periodDays: input.periodDays,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!rental) throw new Error('The rental insert returned no row');
+  return { ok: true, rental };
 }
 
 /** Order statuses whose rentals the desk may dispatch, and whose deposit it may refund at check-in. */

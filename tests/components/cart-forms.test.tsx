@@ -72,6 +72,7 @@ const line = (id: number, title: string, quantity: number, extra: Partial<CartLi
   format: 'cd',
   editionName: null,
   kind: 'purchase',
+  rentalPeriodDays: null,
   coverUrl: null,
   unitPriceMinor: 1000,
   priceSeenMinor: 1000,

@@ -32,8 +32,9 @@ export async function createTestEdition(
   return { productId: product.id, editionId: edition.id, slug };
 }
 
+/** A cart with these lines; a rental line is one copy for `periodDays` (7 unless given). */
 export async function createCart(
-  lines: { editionId: number; quantity: number; kind?: 'purchase' | 'rental' }[],
+  lines: { editionId: number; quantity: number; kind?: 'purchase' | 'rental'; periodDays?: number }[],
   userId?: number,
 ) {
   const db = await getDb();
@@ -42,8 +43,11 @@ export async function createCart(
     sql`insert into carts (user_id) values (${userId ?? null}) returning id`,
   );
   for (const line of lines) {
-    await db.execute(sql`insert into cart_lines (cart_id, edition_id, kind, quantity, price_seen_minor)
-      select ${cart.id}, id, ${line.kind ?? 'purchase'}, ${line.quantity}, price_minor from editions where id = ${line.editionId}`);
+    const rental = line.kind === 'rental';
+    await db.execute(sql`insert into cart_lines (cart_id, edition_id, kind, quantity, price_seen_minor, rental_period_days)
+      select ${cart.id}, id, ${line.kind ?? 'purchase'}, ${line.quantity},
+        ${rental ? sql`rental_price_minor` : sql`price_minor`}, ${rental ? (line.periodDays ?? 7) : null}::int
+      from editions where id = ${line.editionId}`);
   }
   return cart.id;
 }

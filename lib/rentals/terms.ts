@@ -1,0 +1,85 @@
+import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { editions, products } from '@/lib/catalog/schema';
+import { defaultLateFeePerDayMinor, rentalFeeMinor } from './amounts';
+import { rentalCopies, rentalTerms } from './schema';
+
+/**
+ * An edition's rental terms for a period, in one place: the cart, checkout, reserving a copy and the
+ * product page read the edition with {@link rentalTermsColumns} (editions left-joined with
+ * rental_terms) and ask {@link rentalTermsFor}. The fee follows amounts.ts (one fee per shortest
+ * period); the deposit is the override in rental_terms or else the sale price; the daily late fee the
+ * override or else the shortest period's fee spread over its days.
+ */
+
+export type RentalTerms = { periodDays: number; feeMinor: number; depositMinor: number; lateFeePerDayMinor: number };
+
+/** What {@link rentalTermsFor} needs of an edition: select it with {@link rentalTermsColumns}. */
+export type RentalTermsSource = {
+  priceMinor: number;
+  rentalPriceMinor: number | null;
+  depositOverrideMinor: number | null;
+  lateFeeOverrideMinor: number | null;
+};
+
+/** The columns of {@link RentalTermsSource}, for a select from editions left-joined with rental_terms. */
+export const rentalTermsColumns = {
+  priceMinor: editions.priceMinor,
+  rentalPriceMinor: editions.rentalPriceMinor,
+  depositOverrideMinor: rentalTerms.depositMinor,
+  lateFeeOverrideMinor: rentalTerms.lateFeePerDayMinor,
+};
+
+/** The terms of renting the edition for `periodDays` days, or null when it has no rental price or the period is not offered. */
+export function rentalTermsFor(
+  edition: RentalTermsSource,
+  periodDays: number,
+  periods: readonly number[],
+): RentalTerms | null {
+  const shortest = periods[0];
+  const perPeriod = edition.rentalPriceMinor;
+  if (perPeriod === null || shortest === undefined || !periods.includes(periodDays) || periodDays % shortest !== 0) {
+    return null;
+  }
+  return {
+    periodDays,
+    feeMinor: rentalFeeMinor(perPeriod, periodDays, periods),
+    depositMinor: edition.depositOverrideMinor ?? edition.priceMinor,
+    lateFeePerDayMinor: edition.lateFeeOverrideMinor ?? defaultLateFeePerDayMinor(perPeriod, shortest),
+  };
+}
+
+/**
+ * An edition that can be rented at `now` (the database's clock when not given), for a query that
+ * joins editions with products: rentable, with a rental price, physical, active, of an active product
+ * and inside its rights window.
+ */
+export function editionRentable(now?: Date): SQL {
+  const at = now ?? sql`now()`;
+  return and(
+    eq(editions.rentable, true),
+    isNotNull(editions.rentalPriceMinor),
+    eq(editions.digital, false),
+    eq(editions.status, 'active'),
+    eq(products.status, 'active'),
+    or(isNull(editions.availableFrom), lte(editions.availableFrom, at)),
+    or(isNull(editions.availableUntil), gt(editions.availableUntil, at)),
+  ) as SQL;
+}
+
+/** The copies of the edition `editions` row in scope that are free to rent right now. */
+export function freeCopies(): SQL<number> {
+  return sql<number>`(select count(*)::int from ${rentalCopies}
+    where ${rentalCopies.editionId} = ${editions.id} and ${rentalCopies.status} = 'available')`;
+}
+
+/** The edition's terms source and its free copies, when it can be rented now; null otherwise. */
+export async function rentableEdition(executor: Executor, editionId: number, now?: Date) {
+  const [row] = await executor
+    .select({ ...rentalTermsColumns, freeCopies: freeCopies() })
+    .from(editions)
+    .innerJoin(products, eq(products.id, editions.productId))
+    .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
+    .where(and(eq(editions.id, editionId), editionRentable(now)));
+  return row ?? null;
+}
