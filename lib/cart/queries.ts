@@ -7,6 +7,8 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { coverUrl, editionAndProductSellable } from '@/lib/catalog/sellable';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
+import { rentalTerms } from '@/lib/rentals/schema';
+import { editionRentable, freeCopies, type RentalTerms, rentalTermsColumns, rentalTermsFor } from '@/lib/rentals/terms';
 import { cartLines, carts } from './schema';
 
 /**
@@ -25,17 +27,29 @@ export const COOKIE_OPTIONS = {
   maxAge: 60 * 60 * 24 * 60,
 } as const;
 
-export type CartProblem = 'unavailable' | 'outOfStock' | 'notEnoughStock' | 'priceChanged';
+export type CartProblem = 'unavailable' | 'outOfStock' | 'notEnoughStock' | 'noCopyFree' | 'priceChanged';
 
-/** A cart line as the cart page shows it: the stored line with its edition's live facts. */
-export type CartLineView = Omit<LineRow, 'sellable'> & { lineTotalMinor: number; problems: CartProblem[] };
+/**
+ * A cart line as the cart page shows it: the stored line with its edition's live facts. A rental
+ * line's unit price and total are the fee for its period; `rental` has its terms (null when the
+ * edition can no longer be rented: the line is `unavailable`).
+ */
+export type CartLineView = Omit<LineRow, RentalFacts> & {
+  lineTotalMinor: number;
+  rental: RentalTerms | null;
+  problems: CartProblem[];
+};
+type RentalFacts = 'sellable' | 'rentable' | 'freeCopies' | keyof typeof rentalTermsColumns;
 type LineRow = Awaited<ReturnType<typeof selectLines>>[number];
 
 export type CartView = {
   id: string | null;
   lines: CartLineView[];
   itemCount: number;
+  /** Purchases and rental fees. */
   subtotalMinor: number;
+  /** The refundable deposits of the rental lines, paid at checkout besides the subtotal. */
+  depositMinor: number;
   /** Lines that stop checkout until the shopper deals with them (price changes only warn). */
   blocking: boolean;
   maxQuantity: number;
@@ -49,6 +63,9 @@ function selectLines(executor: Executor, cartId: string) {
       format: editions.format,
       editionName: editions.name,
       unitPriceMinor: editions.priceMinor,
+      ...rentalTermsColumns,
+      rentable: sql<boolean>`${editionRentable()}`,
+      freeCopies: freeCopies(),
       ...pick(editions, 'digital stock'),
       preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
       releaseDate: editions.releaseDate,
@@ -58,21 +75,56 @@ function selectLines(executor: Executor, cartId: string) {
     .from(cartLines)
     .innerJoin(editions, eq(editions.id, cartLines.editionId))
     .innerJoin(products, eq(products.id, editions.productId))
+    .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(cartLines.id);
 }
 
-/** The lines of a cart with their live price, stock and availability. */
+/** A row split into the line as shown and the live facts its problems come from. */
+function split(row: LineRow) {
+  const {
+    sellable,
+    rentable,
+    freeCopies,
+    priceMinor,
+    rentalPriceMinor,
+    depositOverrideMinor,
+    lateFeeOverrideMinor,
+    ...line
+  } = row;
+  const terms = { priceMinor, rentalPriceMinor, depositOverrideMinor, lateFeeOverrideMinor };
+  return { line, sellable, rentable, freeCopies, terms };
+}
+
+/** A purchase line: its live price and stock. */
+function purchaseLine({ line, sellable }: ReturnType<typeof split>): CartLineView {
+  const problems: CartProblem[] = [];
+  if (!sellable) problems.push('unavailable');
+  else if (!line.digital && line.stock === 0) problems.push('outOfStock');
+  else if (!line.digital && line.stock < line.quantity) problems.push('notEnoughStock');
+  if (line.priceSeenMinor !== line.unitPriceMinor) problems.push('priceChanged');
+  return { ...line, lineTotalMinor: line.unitPriceMinor * line.quantity, rental: null, problems };
+}
+
+/**
+ * A rental line: the terms of its period today (lib/rentals/terms.ts), `unavailable` when the edition
+ * can no longer be rented or the period is no longer offered, `noCopyFree` when every copy is taken,
+ * `priceChanged` when the fee per period moved since the line was added.
+ */
+function rentalLine({ line, rentable, freeCopies, terms: source }: ReturnType<typeof split>): CartLineView {
+  const terms = rentable ? rentalTermsFor(source, line.rentalPeriodDays ?? 0, env.RENTAL_PERIOD_DAYS) : null;
+  const problems: CartProblem[] = [];
+  if (!terms) problems.push('unavailable');
+  else if (freeCopies === 0) problems.push('noCopyFree');
+  if (terms && source.rentalPriceMinor !== line.priceSeenMinor) problems.push('priceChanged');
+  const fee = terms?.feeMinor ?? 0;
+  return { ...line, unitPriceMinor: fee, lineTotalMinor: fee, rental: terms, problems };
+}
+
+/** The lines of a cart with their live price, stock and availability (rentals: terms and free copies). */
 async function loadLines(executor: Executor, cartId: string): Promise<CartLineView[]> {
   const rows = await selectLines(executor, cartId);
-  return rows.map(({ sellable, ...row }) => {
-    const problems: CartProblem[] = [];
-    if (!sellable) problems.push('unavailable');
-    else if (!row.digital && row.stock === 0) problems.push('outOfStock');
-    else if (!row.digital && row.stock < row.quantity) problems.push('notEnoughStock');
-    if (row.priceSeenMinor !== row.unitPriceMinor) problems.push('priceChanged');
-    return { ...row, lineTotalMinor: row.unitPriceMinor * row.quantity, problems };
-  });
+  return rows.map((row) => (row.kind === 'rental' ? rentalLine(split(row)) : purchaseLine(split(row))));
 }
 
 export function summarize(id: string | null, lines: CartLineView[]): CartView {
@@ -81,6 +133,7 @@ export function summarize(id: string | null, lines: CartLineView[]): CartView {
     lines,
     itemCount: lines.reduce((n, line) => n + line.quantity, 0),
     subtotalMinor: lines.reduce((n, line) => n + line.lineTotalMinor, 0),
+    depositMinor: lines.reduce((n, line) => n + (line.rental?.depositMinor ?? 0), 0),
     blocking: lines.some((line) => line.problems.some((p) => p !== 'priceChanged')),
     maxQuantity: env.CART_MAX_QUANTITY,
   };

@@ -14,7 +14,7 @@ import { orderLines } from '@/lib/orders/schema';
 
 /** Why placeOrder's transaction gave up (rolled back); the code goes back to the shopper. */
 export class CheckoutAbort extends Error {
-  constructor(readonly code: 'outOfStock' | 'cartChanged' | 'unpaidLimit' | 'unpaidLimitNetwork') {
+  constructor(readonly code: 'outOfStock' | 'noCopyFree' | 'cartChanged' | 'unpaidLimit' | 'unpaidLimitNetwork') {
     super(code);
   }
 }
@@ -24,6 +24,7 @@ export class CheckoutAbort extends Error {
  * order with its summed quantity; aborts with `cartChanged` when one is no longer sellable.
  */
 export async function readPricedLines(tx: Executor, editionIds: number[], quantities: Map<number, number>) {
+  if (editionIds.length === 0) return [];
   const sellable = await tx
     .select({
       ...pick(editions, 'id priceMinor digital format'),
@@ -69,13 +70,14 @@ export async function takeStock(tx: Executor, priced: readonly PricedLine[]): Pr
   return soldOut;
 }
 
-/** The order's lines, titles, formats and prices frozen; then a ledger row per physical edition. */
+/** The order's purchase lines, titles, formats and prices frozen; then a ledger row per physical edition. */
 export async function writeOrderLines(
   tx: Executor,
   orderId: number,
   priced: readonly PricedLine[],
   actorUserId: number | null,
 ) {
+  if (priced.length === 0) return;
   await tx.insert(orderLines).values(
     priced.map(({ edition, quantity }) => ({
       orderId,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb, pick } from '@/db';
+import { getDb, pick, type Transaction } from '@/db';
 import { must } from '@/lib/must';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { getAddress } from '@/lib/accounts/address-book';
@@ -17,6 +17,7 @@ import { blindIndexSql } from '@/lib/security/blind-index';
 import { pricingConfig } from './config';
 import { CheckoutAbort, readPricedLines, takeStock, writeOrderLines } from './order-lines';
 import { paymentWindowMinutes } from './payment-window';
+import { depositOf, readRentalLines, reserveRentalLines } from './rental-lines';
 import { computeTotals, needsShipping, type ShippingMethod } from './pricing';
 import { orderPath, startPayment } from './start-payment';
 import { checkUnpaidLimits, unpaidHolders } from './unpaid-limits';
@@ -40,6 +41,7 @@ export type PlaceOrderResult =
         | 'cartEmpty'
         | 'cartChanged'
         | 'outOfStock'
+        | 'noCopyFree'
         | 'emailRequired'
         | 'addressRequired'
         | 'unpaidLimit'
@@ -58,7 +60,9 @@ function isUniqueViolation(error: unknown): boolean {
  * the stock of every edition — quantities summed per edition, then decremented by a conditional
  * UPDATE (`stock >= quantity`) in edition-id order so that concurrent buyers can neither oversell
  * nor deadlock — the lines with their titles, formats and prices frozen, the ledger rows, the
- * "placed" event, and the emptied cart. Prices come from the database, never from the client.
+ * "placed" event, and the emptied cart. Each rental line gets its order line and a free copy reserved
+ * (./rental-lines.ts): with no free copy the whole order is refused. The rental deposits are part of
+ * the total, untaxed (./pricing.ts). Prices come from the database, never from the client.
  * Last, the caps on unpaid orders per visitor, email and client IP (`context.ip`, null when unknown:
  * one shared bucket) are checked under advisory locks (./unpaid-limits.ts); over a cap, nothing is
  * kept. Guest orders get the shorter guest payment window (./payment-window.ts).
@@ -87,8 +91,8 @@ export async function placeOrder(
     const placed = await findByCheckoutKey(input.checkoutKey, context.user);
     if (placed) return placed;
     if (cart.lines.length === 0) return { ok: false, error: 'cartEmpty' };
-    const soldOut = problems.some((p) => p === 'outOfStock' || p === 'notEnoughStock');
-    return { ok: false, error: soldOut ? 'outOfStock' : 'cartChanged' };
+    if (problems.some((p) => p === 'outOfStock' || p === 'notEnoughStock')) return { ok: false, error: 'outOfStock' };
+    return { ok: false, error: problems.includes('noCopyFree') ? 'noCopyFree' : 'cartChanged' };
   }
 
   const email = context.user?.email ?? input.email;
@@ -100,10 +104,17 @@ export async function placeOrder(
   if (ships && !address) return { ok: false, error: 'addressRequired', fieldErrors: { line1: 'required' } };
   const shippingMethod: ShippingMethod | null = ships ? (input.shippingMethod ?? 'standard') : null;
 
-  // Quantities summed per edition (a cart may hold the same edition on several lines).
+  // Purchases: quantities summed per edition (in case a cart holds an edition on several lines).
+  // Rentals: one copy of an edition for a period each.
   const quantities = new Map<number, number>();
-  for (const line of cart.lines) quantities.set(line.editionId, (quantities.get(line.editionId) ?? 0) + line.quantity);
+  for (const line of cart.lines) {
+    if (line.kind === 'purchase') quantities.set(line.editionId, (quantities.get(line.editionId) ?? 0) + line.quantity);
+  }
   const editionIds = Array.from(quantities.keys()).sort((a, b) => a - b);
+  const rentalRequests = cart.lines.flatMap((line) =>
+    line.kind === 'rental' ? [{ editionId: line.editionId, periodDays: line.rentalPeriodDays ?? 0 }] : [],
+  );
+  const now = new Date();
   const holders = unpaidHolders({ userId: context.user?.id ?? null, cartId: context.cartId, email, ip: context.ip });
   const provider = env.STRIPE_SECRET_KEY ? 'stripe' : 'demo';
   const paymentMinutes = paymentWindowMinutes(context.user === null, {
@@ -115,14 +126,19 @@ export async function placeOrder(
   try {
     const order = await db.transaction(async (tx) => {
       const priced = await readPricedLines(tx, editionIds, quantities);
+      const rented = await readRentalLines(tx, rentalRequests, now);
       const totals = computeTotals(
-        priced.map(({ edition, quantity }) => ({
-          unitPriceMinor: edition.priceMinor,
-          quantity,
-          digital: edition.digital,
-        })),
+        [
+          ...priced.map(({ edition, quantity }) => ({
+            unitPriceMinor: edition.priceMinor,
+            quantity,
+            digital: edition.digital,
+          })),
+          ...rented.map(({ terms }) => ({ unitPriceMinor: terms.feeMinor, quantity: 1, digital: false })),
+        ],
         shippingMethod,
         pricingConfig(),
+        depositOf(rented),
       );
 
       // First the order row: a second submit of the same attempt stops here on the unique key.
@@ -137,6 +153,7 @@ export async function placeOrder(
           subtotalMinor: totals.subtotalMinor,
           shippingMinor: totals.shippingMinor,
           taxMinor: totals.taxMinor,
+          depositMinor: totals.depositMinor,
           totalMinor: totals.totalMinor,
           taxInclusive: totals.taxInclusive,
           shippingMethod,
@@ -156,39 +173,24 @@ export async function placeOrder(
       const created = must(inserted, 'the inserted order');
 
       // Then the stock, edition by edition in id order, each decrement conditional on what is left;
-      // then the lines and the ledger.
+      // then the lines and the ledger; then a free copy for each rental, or nothing at all.
       const soldOut = await takeStock(tx, priced);
       await writeOrderLines(tx, created.id, priced, context.user?.id ?? null);
+      await reserveRentalLines(tx, { id: created.id, userId: context.user?.id ?? null }, rented, now);
       await recordOrderEvent(
         tx,
         created.id,
         'placed',
         { kind: 'customer', userId: context.user?.id ?? null },
-        {
-          totalMinor: totals.totalMinor,
-        },
+        { totalMinor: totals.totalMinor },
       );
-      if (context.user && input.saveAddress && input.address) {
-        const saved = sealAddress({
-          ...input.address,
-          line2: input.address.line2 ?? null,
-          region: input.address.region ?? null,
-          phone: input.address.phone ?? null,
-        });
-        // The form's fields (a parsed address: nothing else), sealed; the first address of a book is its
-        // default, whatever the form said (the subquery names its table outright).
-        await tx.insert(addresses).values({
-          userId: context.user.id,
-          ...saved,
-          blindIndex: blindIndexSql(saved.blindIndex),
-          isDefault: sql`not exists (select 1 from addresses a where a.user_id = ${context.user.id})`,
-        });
-      }
+      if (context.user && input.saveAddress && input.address) await saveAddress(tx, context.user.id, input.address);
       await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
       // Last, so that the locks it takes are held for the shortest time (until this commit).
       const hit = await checkUnpaidLimits(tx, created.id, holders);
       if (hit) throw new CheckoutAbort(hit === 'ip' ? 'unpaidLimitNetwork' : 'unpaidLimit');
-      return { ...created, soldOut, productSlugs: Array.from(new Set(priced.map(({ edition }) => edition.slug))) };
+      const slugs = [...priced, ...rented].map(({ edition }) => edition.slug);
+      return { ...created, soldOut, productSlugs: Array.from(new Set(slugs)) };
     });
 
     return {
@@ -228,6 +230,27 @@ async function findByCheckoutKey(checkoutKey: string, user: SessionUser | null):
     soldOut: false,
   };
 }
+
+/**
+ * The form's address (parsed: nothing else) into the shopper's book, sealed; the first address of a
+ * book is its default, whatever the form said (the subquery names its table outright).
+ */
+async function saveAddress(tx: Transaction, userId: number, address: NonNullable<CheckoutInput['address']>) {
+  const saved = sealAddress({
+    ...address,
+    line2: address.line2 ?? null,
+    region: address.region ?? null,
+    phone: address.phone ?? null,
+  });
+  await tx.insert(addresses).values({
+    userId,
+    ...saved,
+    blindIndex: blindIndexSql(saved.blindIndex),
+    isDefault: sql`not exists (select 1 from addresses a where a.user_id = ${userId})`,
+  });
+}
+
+type CheckoutInput = ReturnType<typeof checkoutSchema.parse>;
 
 async function resolveAddress(input: ReturnType<typeof checkoutSchema.parse>, user: SessionUser | null) {
   if (input.addressId && user) return getAddress(user.id, input.addressId);

@@ -19,9 +19,12 @@ export type PricingConfig = {
 export type PricedLine = { unitPriceMinor: number; quantity: number; digital: boolean };
 
 export type Totals = {
+  /** Purchases and rental fees. */
   subtotalMinor: number;
   shippingMinor: number;
   taxMinor: number;
+  /** The refundable rental deposits: part of the total, never taxed, not counted toward free shipping. */
+  depositMinor: number;
   totalMinor: number;
   taxInclusive: boolean;
   needsShipping: boolean;
@@ -51,10 +54,16 @@ export function subtotalOf(lines: PricedLine[]): number {
 }
 
 /**
- * Totals of an order. Tax applies to goods and shipping. Exclusive: tax is added on top and rounded
- * half up. Inclusive: the total is what the prices say and the tax is the part of it that is tax.
+ * Totals of an order. Tax applies to goods (rental fees included) and shipping, never to the rental
+ * deposits, which are added last. Exclusive: tax is added on top and rounded half up. Inclusive: the
+ * total is what the prices say and the tax is the part of it that is tax.
  */
-export function computeTotals(lines: PricedLine[], method: ShippingMethod | null, config: PricingConfig): Totals {
+export function computeTotals(
+  lines: PricedLine[],
+  method: ShippingMethod | null,
+  config: PricingConfig,
+  depositMinor = 0,
+): Totals {
   const subtotalMinor = subtotalOf(lines);
   const ships = needsShipping(lines);
   const option = ships ? shippingOptions(lines, config).find((o) => o.method === (method ?? 'standard')) : undefined;
@@ -62,11 +71,12 @@ export function computeTotals(lines: PricedLine[], method: ShippingMethod | null
   const taxable = subtotalMinor + shippingMinor;
   const rate = config.taxRatePercent / 100;
   const taxMinor = config.taxInclusive ? taxable - Math.round(taxable / (1 + rate)) : Math.round(taxable * rate);
-  const totalMinor = config.taxInclusive ? taxable : taxable + taxMinor;
+  const totalMinor = (config.taxInclusive ? taxable : taxable + taxMinor) + depositMinor;
   return {
     subtotalMinor,
     shippingMinor,
     taxMinor,
+    depositMinor,
     totalMinor,
     taxInclusive: config.taxInclusive,
     needsShipping: ships,

@@ -43,7 +43,7 @@ export async function startPayment(orderId: number): Promise<string> {
   if (order.status !== 'pending_payment') return fallback;
   if (order.paymentUrl) return order.paymentUrl;
   const lines = await db
-    .select(pick(orderLines, 'title format unitPriceMinor quantity'))
+    .select(pick(orderLines, 'title format unitPriceMinor quantity rentalPeriodDays rentalDepositMinor'))
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.id));

@@ -10,7 +10,16 @@ export type OrderMailData = {
   /** Absolute link to the order page (with the guest access key when there is no account). */
   orderUrl: string;
   currency: string;
-  lines: { title: string; format: string; quantity: number; lineTotalMinor: number }[];
+  /** A rental line (with its period) shows the fee as its total and its deposit under `depositMinor`. */
+  lines: {
+    title: string;
+    format: string;
+    quantity: number;
+    lineTotalMinor: number;
+    rentalPeriodDays?: number | null;
+  }[];
+  /** The refundable rental deposits in the total (absent in mails queued before rentals). */
+  depositMinor?: number;
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;
@@ -22,18 +31,22 @@ function orderDetails(order: OrderMailData, t: MailTranslator, locale: Locale): 
     kind: 'details',
     rows: [
       { label: t('order.number'), value: order.number, url: order.orderUrl },
-      ...order.lines.map((line) => ({
-        label: t('order.line', {
-          title: line.title,
-          format: formatLabel(line.format, locale),
-          quantity: line.quantity,
-        }),
-        value: money(line.lineTotalMinor, order.currency, locale),
-      })),
+      ...order.lines.map((line) => {
+        const values = { title: line.title, format: formatLabel(line.format, locale) };
+        return {
+          label: line.rentalPeriodDays
+            ? t('order.rentalLine', { ...values, days: line.rentalPeriodDays })
+            : t('order.line', { ...values, quantity: line.quantity }),
+          value: money(line.lineTotalMinor, order.currency, locale),
+        };
+      }),
       ...(order.shippingMinor > 0
         ? [{ label: t('order.shipping'), value: money(order.shippingMinor, order.currency, locale) }]
         : []),
       ...(order.taxMinor > 0 ? [{ label: t('order.tax'), value: money(order.taxMinor, order.currency, locale) }] : []),
+      ...(order.depositMinor
+        ? [{ label: t('order.deposit'), value: money(order.depositMinor, order.currency, locale) }]
+        : []),
       { label: t('order.total'), value: money(order.totalMinor, order.currency, locale) },
     ],
   };

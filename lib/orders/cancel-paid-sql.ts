@@ -17,8 +17,8 @@ export type PaidCancellation = Pick<typeof orders.$inferSelect, 'id' | 'paymentR
 
 /**
  * paid → cancelled, with the stock marked released and the order refunded in full, in one
- * conditional UPDATE (only a paid order with no shipment whose stock is still out). Null when it
- * does not apply (already cancelled, shipped, or not paid).
+ * conditional UPDATE (only a paid order with no shipment and no rental dispatched, whose stock is
+ * still out). Null when it does not apply (already cancelled, shipped, a rental out, or not paid).
  */
 export async function claimPaidCancellation(
   tx: Transaction,
@@ -33,6 +33,7 @@ export async function claimPaidCancellation(
       from (select refunded_minor from orders where id = ${orderId}) before
       where o.id = ${orderId} and o.status = 'paid' and not o.stock_released
         and not exists (select 1 from shipments where order_id = ${orderId})
+        and not exists (select 1 from rentals where order_id = ${orderId} and status in ('out', 'returned'))
       returning o.id, o.total_minor - before.refunded_minor as amount, o.payment_ref as "paymentRef",
         o.payment_intent_ref as "paymentIntentRef", o.payment_provider as provider`,
   );

@@ -8,12 +8,13 @@ import type { OrderMailData } from '@/lib/mail/templates';
 import { orderEvents, orderLines, orders } from './schema';
 import { customerNameFields, withCustomerName } from './sealed';
 import { releaseOrderStock } from './release-stock-sql';
+import { releaseOrderRentals } from '@/lib/rentals/orders';
 import { toLocale } from '@/lib/i18n/config';
 
 /**
  * The order state machine's money-side transitions, shared by every payment provider:
  * - applyPaymentSucceeded: pending_payment → paid (the one fulfil function), or needs_review;
- * - cancelUnpaidOrder: pending_payment → cancelled, giving the stock back exactly once;
+ * - cancelUnpaidOrder: pending_payment → cancelled, giving the stock and rental copies back exactly once;
  * - expireUnpaidOrders: the sweeper that cancels orders whose payment window passed.
  * Each transition is a conditional UPDATE on the current status, so running it twice, or on two
  * instances at once, changes the order once.
@@ -93,7 +94,7 @@ export async function orderMailData(
   order: Pick<LockedOrder, 'id' | 'number' | 'name' | 'currency' | 'shippingMinor' | 'taxMinor' | 'totalMinor'>,
 ): Promise<WithSecretLinks<OrderMailData>> {
   const lines = await tx
-    .select(pick(orderLines, 'title format quantity lineTotalMinor'))
+    .select(pick(orderLines, 'title format quantity lineTotalMinor rentalPeriodDays rentalDepositMinor'))
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.id));
@@ -102,7 +103,8 @@ export async function orderMailData(
     number: order.number,
     orderUrl: secretLinks.order(order.id, order.number),
     currency: order.currency,
-    lines,
+    lines: lines.map(({ rentalDepositMinor: _deposit, ...line }) => line),
+    depositMinor: lines.reduce((sum, line) => sum + (line.rentalDepositMinor ?? 0), 0),
     shippingMinor: order.shippingMinor,
     taxMinor: order.taxMinor,
     totalMinor: order.totalMinor,
@@ -185,7 +187,8 @@ export async function confirmPaidOrder(tx: Transaction, order: LockedOrder): Pro
 
 /**
  * Cancels an order that has not been paid (expired, payment failed, cancelled by the shopper or an
- * admin): the status moves from pending_payment once, and only then does the stock go back.
+ * admin): the status moves from pending_payment once, and only then do the stock and the reserved
+ * rental copies go back.
  */
 export async function cancelUnpaidOrder(
   tx: Transaction,
@@ -208,6 +211,7 @@ export async function cancelUnpaidOrder(
     .returning({ id: orders.id });
   if (!updated) return false;
   await releaseOrderStock(tx, order.id, reason === 'expired' ? 'expired' : 'cancel');
+  await releaseOrderRentals(tx, order.id);
   await recordOrderEvent(tx, order.id, reason === 'expired' ? 'expired' : 'cancelled', actor, { reason });
   if (order.email && reason !== 'expired') {
     await enqueueMail(tx, {

@@ -7,6 +7,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
 import { type Actor, applyPaymentSucceeded, cancelUnpaidOrder, orderMailData, recordOrderEvent } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
+import { releaseOrderRentals } from '@/lib/rentals/orders';
 import { getOrderForViewer, type OrderView } from './queries';
 import { claimPaidCancellation } from './cancel-paid-sql';
 import { orders, refunds } from './schema';
@@ -56,8 +57,9 @@ export async function cancelOrderAsCustomer(
 }
 
 /**
- * Cancels a paid, unshipped order with a full refund (also used by staff). The status change and
- * the stock come first, in one transaction, and only once; then the provider refund.
+ * Cancels a paid, unshipped order with a full refund (also used by staff). The status change, the
+ * stock and the reserved rental copies come first, in one transaction, and only once; then the
+ * provider refund. An order with a rental already dispatched is not cancelled (cancel-paid-sql.ts).
  */
 export async function cancelPaidOrder(
   orderId: number,
@@ -69,6 +71,7 @@ export async function cancelPaidOrder(
     const order = await claimPaidCancellation(tx, orderId, reason);
     if (!order) return null;
     await releaseOrderStock(tx, order.id, 'cancel');
+    await releaseOrderRentals(tx, order.id);
     const [refund] =
       order.amount > 0
         ? await tx

@@ -135,7 +135,7 @@ async function loadOrderView(order: ViewedOrder): Promise<OrderView> {
         ...pick(orderLines, 'title format editionName digital unitPriceMinor quantity lineTotalMinor'),
         // Written out as order_lines.id: the builder leaves a single table's columns unqualified, and
         // inside the subquery a bare "id" would name a column of the subquery's own tables.
-        returnable: sql<number>`case when ${orderLines.digital} then 0 else ${orderLines.quantity} - coalesce((
+        returnable: sql<number>`case when ${orderLines.digital} or ${orderLines.kind} = 'rental' then 0 else ${orderLines.quantity} - coalesce((
             select sum(rl.quantity) from return_lines rl join returns r on r.id = rl.return_id
             where rl.order_line_id = order_lines.id and r.status <> 'rejected'), 0) end::int`,
       })

@@ -43,13 +43,13 @@ export function sumReturnLines(
 }
 
 /**
- * How many units of each line of an order can still be returned (digital lines: none). Call it
+ * How many units of each line of an order can still be returned (digital and rental lines: none). Call it
  * with the order row locked, so that no other request for the same order is counted halfway.
  */
 export async function returnableByLine(executor: Executor, orderId: number): Promise<Map<number, number>> {
   const [lines, taken] = await Promise.all([
     executor
-      .select({ id: orderLines.id, quantity: orderLines.quantity, digital: orderLines.digital })
+      .select({ id: orderLines.id, quantity: orderLines.quantity, digital: orderLines.digital, kind: orderLines.kind })
       .from(orderLines)
       .where(eq(orderLines.orderId, orderId)),
     executor
@@ -64,7 +64,10 @@ export async function returnableByLine(executor: Executor, orderId: number): Pro
   ]);
   const used = new Map(taken.map((row) => [row.orderLineId, row.quantity]));
   return new Map(
-    lines.map((line) => [line.id, line.digital ? 0 : Math.max(0, line.quantity - (used.get(line.id) ?? 0))]),
+    lines.map((line) => [
+      line.id,
+      line.digital || line.kind === 'rental' ? 0 : Math.max(0, line.quantity - (used.get(line.id) ?? 0)),
+    ]),
   );
 }
 

@@ -15,6 +15,7 @@ import {
   recordOrderEvent,
 } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
+import { releaseOrderRentals } from '@/lib/rentals/orders';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
 import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
@@ -84,7 +85,14 @@ async function takeOrderStockAgain(tx: Transaction, admin: StaffUser, orderId: n
   const wanted = await tx
     .select({ editionId: orderLines.editionId, quantity: sum(orderLines.quantity).mapWith(Number) })
     .from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.digital, false), isNotNull(orderLines.editionId)))
+    .where(
+      and(
+        eq(orderLines.orderId, orderId),
+        eq(orderLines.kind, 'purchase'),
+        eq(orderLines.digital, false),
+        isNotNull(orderLines.editionId),
+      ),
+    )
     .groupBy(orderLines.editionId)
     .orderBy(asc(orderLines.editionId));
   for (const line of wanted) {
@@ -180,6 +188,7 @@ async function cancelledUnderReview(
   // did, throwing rolls the cancellation back with it.
   if (amountMinor > 0 && !refund) throw new Error(`cancelReviewedOrder: refund of order ${order.id} did not fit`);
   if (!order.stockReleased) await releaseOrderStock(tx, order.id, 'cancel');
+  await releaseOrderRentals(tx, order.id);
   await recordInternalEvent(tx, order.id, 'review_resolved', staffActor(admin), {
     decision: 'cancel',
     refundMinor: amountMinor,

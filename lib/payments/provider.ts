@@ -13,7 +13,15 @@ export type OrderForPayment = {
   email: string | null;
   currency: string;
   locale: 'en' | 'zh';
-  lines: { title: string; format: string; unitPriceMinor: number; quantity: number }[];
+  /** A rental line's unit price is the fee for its period; its deposit is charged beside it. */
+  lines: {
+    title: string;
+    format: string;
+    unitPriceMinor: number;
+    quantity: number;
+    rentalPeriodDays?: number | null;
+    rentalDepositMinor?: number | null;
+  }[];
   shippingMinor: number;
   /** Tax added on top (exclusive pricing); zero when prices include tax. */
   addedTaxMinor: number;

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { OrderForPayment, PaymentProvider, PaymentStart } from './provider';
 import { formatLabel } from '@/lib/catalog/format-label';
+import { translatorFor } from '@/lib/mail/template-kit';
 
 /**
  * The Stripe provider: a hosted Checkout Session per order, refunds through the Refunds API.
@@ -61,20 +62,27 @@ function withSessionId(url: string): string {
  * The Checkout Session parameters for an order, priced only from the order (whose prices the checkout
  * froze from the database). Shipping is a fixed-amount shipping option rather than a line item, so
  * Stripe's page, receipt and `total_details.amount_shipping` show it as shipping; exclusive tax is a
- * line item named "Tax" (Stripe Tax is not used: the store computes its own tax). Throws when the
+ * line item named "Tax" (Stripe Tax is not used: the store computes its own tax), and each rental's
+ * deposit a line item after its fee (the deposit is part of the total). Throws when the
  * items do not add up to the order's total, so a shopper is never charged a different amount.
  */
 export function checkoutSessionParams(order: OrderForPayment): Stripe.Checkout.SessionCreateParams {
   const currency = order.currency.toLowerCase();
   const mail = MESSAGES[order.locale].mail.order;
-  const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.map((line) => ({
-    quantity: line.quantity,
-    price_data: {
-      currency,
-      unit_amount: line.unitPriceMinor,
-      product_data: { name: `${line.title} — ${formatLabel(line.format, order.locale)}` },
-    },
-  }));
+  const t = translatorFor(order.locale);
+  const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.flatMap((line) => {
+    const name = `${line.title} — ${formatLabel(line.format, order.locale)}`;
+    const item = (unitAmount: number, itemName: string) => ({
+      quantity: line.quantity,
+      price_data: { currency, unit_amount: unitAmount, product_data: { name: itemName } },
+    });
+    if (!line.rentalPeriodDays) return [item(line.unitPriceMinor, name)];
+    // A rental: the fee for its period, then its refundable deposit (part of the order's total).
+    return [
+      item(line.unitPriceMinor, `${name} · ${t('order.rental', { days: line.rentalPeriodDays })}`),
+      item(line.rentalDepositMinor ?? 0, `${t('order.deposit')} — ${line.title}`),
+    ];
+  });
   if (order.addedTaxMinor > 0) {
     lineItems.push({
       quantity: 1,

@@ -73,6 +73,7 @@ const line = (id: number, title: string, quantity: number, extra: Partial<CartLi
   editionName: null,
   kind: 'purchase',
   rentalPeriodDays: null,
+  rental: null,
   coverUrl: null,
   unitPriceMinor: 1000,
   priceSeenMinor: 1000,
@@ -90,6 +91,7 @@ const cartOf = (lines: CartLineView[]): Cart => ({
   lines,
   itemCount: lines.length,
   subtotalMinor: lines.reduce((sum, l) => sum + l.lineTotalMinor, 0),
+  depositMinor: lines.reduce((sum, l) => sum + (l.rental?.depositMinor ?? 0), 0),
   blocking: false,
   maxQuantity: 5,
 });

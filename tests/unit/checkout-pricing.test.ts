@@ -50,6 +50,7 @@ describe('order maths', () => {
       subtotalMinor: 2000,
       shippingMinor: 499,
       taxMinor: 0,
+      depositMinor: 0,
       totalMinor: 2499,
       taxInclusive: false,
       needsShipping: true,
@@ -59,6 +60,7 @@ describe('order maths', () => {
       subtotalMinor: 1000,
       shippingMinor: 0,
       taxMinor: 0,
+      depositMinor: 0,
       totalMinor: 1000,
       taxInclusive: false,
       needsShipping: false,
@@ -84,9 +86,31 @@ describe('order maths', () => {
       subtotalMinor: 1200,
       shippingMinor: 0,
       taxMinor: 200,
+      depositMinor: 0,
       totalMinor: 1200,
       taxInclusive: true,
       needsShipping: true,
+    });
+  });
+
+  it('adds rental deposits to the total untaxed, and leaves them out of the free-shipping threshold', () => {
+    // A rental fee of 499 is a taxed good; the deposit of 2999 is not: (499 + 499) × 10 % = 99.8 → 100.
+    const taxed = { ...config, taxRatePercent: 10, freeOverMinor: 1000 };
+    expect(computeTotals([cd(499)], 'standard', taxed, 2999)).toEqual({
+      subtotalMinor: 499,
+      shippingMinor: 499,
+      taxMinor: 100,
+      depositMinor: 2999,
+      totalMinor: 499 + 499 + 100 + 2999,
+      taxInclusive: false,
+      needsShipping: true,
+    });
+    // Inclusive: the tax is inside the fee and shipping, the deposit still comes on top.
+    expect(
+      computeTotals([cd(1200)], 'standard', { ...taxed, taxRatePercent: 20, taxInclusive: true }, 500),
+    ).toMatchObject({
+      taxMinor: 200,
+      totalMinor: 1700,
     });
   });
 });
