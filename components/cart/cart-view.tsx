@@ -37,7 +37,9 @@ function LineButton({ label, children }: { label: string; children: React.ReactN
 
 /**
  * The cart: quantities change optimistically (the server answer then replaces the guess), lines can
- * be removed, and every line whose edition sold out, went off sale or changed price says so. Each
+ * be removed, and every line whose edition sold out, went off sale or changed price says so. A rental
+ * line is one copy (no quantity): it shows its period, deposit and daily late fee, and the summary
+ * shows the deposits apart from the subtotal. Each
  * change is a form: with JavaScript a new quantity is sent as soon as it is chosen; without, an
  * "Update" button sends it and the page comes back with the new cart.
  */
@@ -70,6 +72,7 @@ export function CartView({
   const acknowledge = useActionForm(acknowledgePricesAction);
   const pending = update.pending || remove.pending;
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
+  const deposit = lines.reduce((sum, line) => sum + (line.rental?.depositMinor ?? 0), 0);
   const priceChanged = lines.some((line) => line.problems.includes('priceChanged'));
   const messages = [
     update.state?.ok === false ? t(`errors.${update.state.error}`) : null,
@@ -102,6 +105,17 @@ export function CartView({
                   {line.title}
                 </Link>
                 <p className="text-sm text-stone-600">{[line.format, line.editionName].filter(Boolean).join(' · ')}</p>
+                {line.rental && (
+                  <>
+                    <p className="text-sm font-medium">{t('rentalLine', { days: line.rental.periodDays })}</p>
+                    <p className="text-sm text-stone-600">
+                      {t('rentalTerms', {
+                        deposit: money(line.rental.depositMinor),
+                        lateFee: money(line.rental.lateFeePerDayMinor),
+                      })}
+                    </p>
+                  </>
+                )}
                 {line.problems.map((problem) => (
                   <p key={problem} className="mt-1 text-sm font-medium text-brand-700">
                     {t(`problems.${problem}`, {
@@ -112,34 +126,38 @@ export function CartView({
                   </p>
                 ))}
                 <div className="mt-2 flex flex-wrap items-center gap-3">
-                  <form {...update.form} className="flex items-center gap-2">
-                    <input type="hidden" name="lineId" value={line.id} />
-                    <label className="flex items-center gap-2 text-sm">
-                      <span>{t('quantity')}</span>
-                      <select
-                        name="quantity"
-                        value={line.quantity}
-                        disabled={line.digital || pending}
-                        onChange={(event) => event.currentTarget.form?.requestSubmit()}
-                        className="rounded-md border border-stone-300 bg-white px-2 py-1"
-                        aria-label={t('quantityOf', { title: line.title })}
-                      >
-                        {Array.from({ length: Math.max(cart.maxQuantity, line.quantity) }, (_, i) => i + 1).map((n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    {!line.digital && (
-                      // Without JavaScript, choosing a quantity sends nothing: this button does.
-                      <noscript>
-                        <LineButton label={t('updateQuantityOf', { title: line.title })}>
-                          {t('updateQuantity')}
-                        </LineButton>
-                      </noscript>
-                    )}
-                  </form>
+                  {line.kind === 'purchase' && (
+                    <form {...update.form} className="flex items-center gap-2">
+                      <input type="hidden" name="lineId" value={line.id} />
+                      <label className="flex items-center gap-2 text-sm">
+                        <span>{t('quantity')}</span>
+                        <select
+                          name="quantity"
+                          value={line.quantity}
+                          disabled={line.digital || pending}
+                          onChange={(event) => event.currentTarget.form?.requestSubmit()}
+                          className="rounded-md border border-stone-300 bg-white px-2 py-1"
+                          aria-label={t('quantityOf', { title: line.title })}
+                        >
+                          {Array.from({ length: Math.max(cart.maxQuantity, line.quantity) }, (_, i) => i + 1).map(
+                            (n) => (
+                              <option key={n} value={n}>
+                                {n}
+                              </option>
+                            ),
+                          )}
+                        </select>
+                      </label>
+                      {!line.digital && (
+                        // Without JavaScript, choosing a quantity sends nothing: this button does.
+                        <noscript>
+                          <LineButton label={t('updateQuantityOf', { title: line.title })}>
+                            {t('updateQuantity')}
+                          </LineButton>
+                        </noscript>
+                      )}
+                    </form>
+                  )}
                   <form {...remove.form}>
                     <input type="hidden" name="lineId" value={line.id} />
                     <LineButton label={t('removeItem', { title: line.title })}>{t('remove')}</LineButton>
@@ -156,6 +174,15 @@ export function CartView({
           <span>{t('subtotal')}</span>
           <span className="font-semibold tabular-nums">{money(subtotal)}</span>
         </p>
+        {deposit > 0 && (
+          <>
+            <p className="mt-1 flex justify-between text-sm">
+              <span>{t('deposit')}</span>
+              <span className="font-semibold tabular-nums">{money(deposit)}</span>
+            </p>
+            <p className="mt-1 text-xs text-stone-500">{t('depositNote')}</p>
+          </>
+        )}
         <p className="mt-1 text-xs text-stone-500">{t('shippingAtCheckout')}</p>
         {priceChanged && (
           <form {...acknowledge.form}>

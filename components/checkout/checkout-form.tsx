@@ -15,6 +15,7 @@ type Totals = {
   subtotalMinor: number;
   shippingMinor: number;
   taxMinor: number;
+  depositMinor: number;
   totalMinor: number;
   taxInclusive: boolean;
 };
@@ -40,7 +41,15 @@ export type CheckoutFormProps = {
   countries: { code: string; name: string }[];
   shippingOptions: { method: 'standard' | 'express'; priceMinor: number; totals: Totals }[];
   digitalTotals: Totals | null;
-  lines: { id: number; title: string; format: string; quantity: number; lineTotalMinor: number }[];
+  /** A rental line names its period (its total is the fee; its deposit is in the totals). */
+  lines: {
+    id: number;
+    title: string;
+    format: string;
+    quantity: number;
+    lineTotalMinor: number;
+    rentalPeriodDays: number | null;
+  }[];
   /** The answer to the form posted without JavaScript (lib/http/form-result.ts). */
   initial?: CheckoutState;
 };
@@ -158,7 +167,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
               <span>
                 {line.title}{' '}
                 <span className="text-stone-500">
-                  ({line.format}) × {line.quantity}
+                  ({line.format}){' '}
+                  {line.rentalPeriodDays ? t('rentalLine', { days: line.rentalPeriodDays }) : `× ${line.quantity}`}
                 </span>
               </span>
               <span className="tabular-nums">{money(line.lineTotalMinor)}</span>
@@ -182,6 +192,12 @@ export function CheckoutForm(props: CheckoutFormProps) {
               <dd className="tabular-nums">{money(totals.taxMinor)}</dd>
             </div>
           )}
+          {totals.depositMinor > 0 && (
+            <div className="flex justify-between">
+              <dt>{t('deposit')}</dt>
+              <dd className="tabular-nums">{money(totals.depositMinor)}</dd>
+            </div>
+          )}
           <div className="flex justify-between pt-2 text-base font-bold">
             <dt>{t('total')}</dt>
             <dd className="tabular-nums">{money(totals.totalMinor)}</dd>
@@ -191,6 +207,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
         <SubmitButton pendingLabel={t('placing')} className="mt-2 w-full">
           {t('placeOrder', { total: money(totals.totalMinor) })}
         </SubmitButton>
+        {totals.depositMinor > 0 && <p className="mt-2 text-xs text-stone-500">{t('depositNote')}</p>}
         <p className="mt-2 text-xs text-stone-500">{t('paymentNext')}</p>
       </Section>
     </form>

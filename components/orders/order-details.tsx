@@ -137,6 +137,14 @@ export async function OrderDetails({
                   <span className="block text-stone-500">
                     {[line.format, line.editionName].filter(Boolean).join(' · ')}
                   </span>
+                  {line.rentalPeriodDays !== null && (
+                    <span className="block text-stone-700">
+                      {t('rentalLine', {
+                        days: line.rentalPeriodDays,
+                        deposit: money(line.rentalDepositMinor ?? 0),
+                      })}
+                    </span>
+                  )}
                 </>
               ),
             },
@@ -165,6 +173,7 @@ export async function OrderDetails({
               term: order.taxInclusive ? t('includedTax') : t('tax'),
               value: money(order.taxMinor),
             },
+            order.depositMinor > 0 && { term: t('deposit'), value: money(order.depositMinor) },
             { term: t('total'), value: money(order.totalMinor), strong: true },
             order.refundedMinor > 0 && {
               term: t('refunded'),

@@ -58,7 +58,9 @@ export function CartButton() {
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">{line.title}</p>
                       <p className="text-xs text-stone-600">
-                        {t('lineSummary', { quantity: line.quantity, format: line.format })}
+                        {line.rental
+                          ? t('rentalLine', { days: line.rental.periodDays })
+                          : t('lineSummary', { quantity: line.quantity, format: line.format })}
                       </p>
                       {line.problems.length > 0 && <p className="text-xs text-brand-700">{t('needsAttention')}</p>}
                     </div>

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 export type CartSummary = {
   itemCount: number;
   subtotalMinor: number;
+  depositMinor: number;
   blocking: boolean;
   lines: {
     id: number;
@@ -12,8 +13,11 @@ export type CartSummary = {
     slug: string;
     title: string;
     format: string;
+    kind: 'purchase' | 'rental';
     quantity: number;
     unitPriceMinor: number;
+    /** A rental line's terms (its unit price is the fee for the period). */
+    rental: { periodDays: number; depositMinor: number } | null;
     coverUrl: string | null;
     problems: string[];
   }[];

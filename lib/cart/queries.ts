@@ -109,7 +109,8 @@ function purchaseLine({ line, sellable }: ReturnType<typeof split>): CartLineVie
 /**
  * A rental line: the terms of its period today (lib/rentals/terms.ts), `unavailable` when the edition
  * can no longer be rented or the period is no longer offered, `noCopyFree` when every copy is taken,
- * `priceChanged` when the fee per period moved since the line was added.
+ * `priceChanged` when the fee per period moved since the line was added (both prices shown as the
+ * fee for the line's period).
  */
 function rentalLine({ line, rentable, freeCopies, terms: source }: ReturnType<typeof split>): CartLineView {
   const terms = rentable ? rentalTermsFor(source, line.rentalPeriodDays ?? 0, env.RENTAL_PERIOD_DAYS) : null;
@@ -118,7 +119,12 @@ function rentalLine({ line, rentable, freeCopies, terms: source }: ReturnType<ty
   else if (freeCopies === 0) problems.push('noCopyFree');
   if (terms && source.rentalPriceMinor !== line.priceSeenMinor) problems.push('priceChanged');
   const fee = terms?.feeMinor ?? 0;
-  return { ...line, unitPriceMinor: fee, lineTotalMinor: fee, rental: terms, problems };
+  // What the shopper saw, as the fee for this period (the line stores the fee per period).
+  const seen = terms
+    ? rentalTermsFor({ ...source, rentalPriceMinor: line.priceSeenMinor }, terms.periodDays, env.RENTAL_PERIOD_DAYS)
+    : null;
+  const priceSeenMinor = seen?.feeMinor ?? fee;
+  return { ...line, priceSeenMinor, unitPriceMinor: fee, lineTotalMinor: fee, rental: terms, problems };
 }
 
 /** The lines of a cart with their live price, stock and availability (rentals: terms and free copies). */

@@ -27,6 +27,8 @@ export type OrderView = OrderSummary & {
   subtotalMinor: number;
   shippingMinor: number;
   taxMinor: number;
+  /** The refundable rental deposits in the total. */
+  depositMinor: number;
   taxInclusive: boolean;
   refundedMinor: number;
   shippingMethod: string | null;
@@ -45,6 +47,9 @@ export type OrderView = OrderSummary & {
     unitPriceMinor: number;
     quantity: number;
     lineTotalMinor: number;
+    /** A rental line's period and deposit (null on a purchase line). */
+    rentalPeriodDays: number | null;
+    rentalDepositMinor: number | null;
     returnable: number;
   }[];
   events: { type: string; actor: string; createdAt: string; data: Record<string, unknown> }[];
@@ -100,11 +105,15 @@ function selectOrder(db: Database, number: string) {
   return db
     .select({
       ...pick(orders, 'id number userId accessTokenHash status totalMinor currency createdAt email subtotalMinor'),
-      ...pick(orders, 'shippingMinor taxMinor taxInclusive refundedMinor shippingMethod paymentProvider expiresAt'),
+      ...pick(orders, 'shippingMinor taxMinor depositMinor taxInclusive refundedMinor shippingMethod paymentProvider'),
+      expiresAt: orders.expiresAt,
       ...pick(
         orders,
         'shipName shipLine1 shipLine2 shipCity shipRegion shipPostalCode shipCountry shipPhone paidAt cancelReason',
       ),
+      // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
+      // (Written out as orders.id: the builder leaves a single table's columns unqualified.)
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = orders.id and r.status in ('out', 'returned'))`,
     })
     .from(orders)
     .where(eq(orders.number, number));
@@ -133,6 +142,7 @@ async function loadOrderView(order: ViewedOrder): Promise<OrderView> {
         ...pick(orderLines, 'id'),
         slug: orderLines.productSlug,
         ...pick(orderLines, 'title format editionName digital unitPriceMinor quantity lineTotalMinor'),
+        ...pick(orderLines, 'rentalPeriodDays rentalDepositMinor'),
         // Written out as order_lines.id: the builder leaves a single table's columns unqualified, and
         // inside the subquery a bare "id" would name a column of the subquery's own tables.
         returnable: sql<number>`case when ${orderLines.digital} or ${orderLines.kind} = 'rental' then 0 else ${orderLines.quantity} - coalesce((
@@ -179,6 +189,7 @@ async function loadOrderView(order: ViewedOrder): Promise<OrderView> {
     subtotalMinor: order.subtotalMinor,
     shippingMinor: order.shippingMinor,
     taxMinor: order.taxMinor,
+    depositMinor: order.depositMinor,
     taxInclusive: order.taxInclusive,
     refundedMinor: order.refundedMinor,
     shippingMethod: order.shippingMethod,
@@ -191,7 +202,7 @@ async function loadOrderView(order: ViewedOrder): Promise<OrderView> {
     events,
     shipments: shipped,
     returns: returned,
-    canCancel: status === 'pending_payment' || (status === 'paid' && shipped.length === 0),
+    canCancel: status === 'pending_payment' || (status === 'paid' && shipped.length === 0 && !order.rentalSent),
     canReturn: status === 'delivered' && withinReturnWindow && lines.some((l) => l.returnable > 0),
     canPay:
       status === 'pending_payment' &&

@@ -127,6 +127,30 @@ describe('CartView', () => {
     expect(refreshCart).not.toHaveBeenCalled();
   });
 
+  it('shows a rental line with its period, deposit and late fee, without a quantity, and the deposits apart', () => {
+    const rental = line(2, 'Blue Hour', 1, {
+      kind: 'rental',
+      rentalPeriodDays: 14,
+      unitPriceMinor: 998,
+      lineTotalMinor: 998,
+      rental: { periodDays: 14, feeMinor: 998, depositMinor: 2999, lateFeePerDayMinor: 72 },
+      problems: ['noCopyFree'],
+    });
+    renderWithMessages(<CartView cart={{ ...cartOf([line(1, 'Neon Harbour', 1), rental]), blocking: true }} />);
+    const item = screen.getByRole('listitem', { name: 'Blue Hour' });
+    expect(within(item).getByText('Rental · 14 days')).toBeTruthy();
+    expect(
+      within(item).getByText('Deposit €29.99, refunded when the copy is back · late fee €0.72 a day'),
+    ).toBeTruthy();
+    expect(within(item).getByText('Every copy is rented out right now: remove it to continue.')).toBeTruthy();
+    expect(within(item).queryByLabelText('Quantity of Blue Hour')).toBeNull();
+    expect(screen.getByLabelText('Quantity of Neon Harbour')).toBeTruthy();
+    const summary = screen.getByRole('complementary');
+    expect(within(summary).getByText('€19.98')).toBeTruthy(); // €10 + the €9.98 fee
+    expect(within(summary).getByText('Refundable deposits').nextSibling?.textContent).toBe('€29.99');
+    expect(within(summary).getByText('Please deal with the items marked above before checking out.')).toBeTruthy();
+  });
+
   it('accepts changed prices through a form', async () => {
     actions.acknowledgePricesAction.mockResolvedValueOnce({ ok: true });
     renderWithMessages(<CartView cart={cartOf([line(1, 'Neon Harbour', 1, { problems: ['priceChanged'] })])} />);

@@ -7,6 +7,7 @@ import { editions } from '@/lib/catalog/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { env } from '@/lib/env';
 import { applyPaymentSucceeded, cancelUnpaidOrder, expireUnpaidOrders } from '@/lib/orders/lifecycle';
+import { getOrderForViewer } from '@/lib/orders/queries';
 import { orderLines, orders } from '@/lib/orders/schema';
 import { cancelOrderAsAdmin } from '@/lib/orders/staff-cancel';
 import { checkoutSessionParams } from '@/lib/payments/stripe';
@@ -23,6 +24,7 @@ import {
 import { itOnPostgres } from '../support/concurrency';
 import { databaseDigest } from '../support/faults';
 import { first, only } from '../support/lists';
+import { outboxMails } from '../support/outbox';
 import { requestContext } from '../support/request-context';
 import { copyStatuses, createRentableEdition, deskAdmin, rentalsOf } from '../support/rentals';
 import { createTestShopper } from '../support/users';
@@ -50,6 +52,28 @@ describe('a rental in the cart', () => {
     expect(await addRentalToCartAction(String(editionId), '14')).toMatchObject({ ok: true });
     expect(await cartLines()).toEqual([{ editionId, kind: 'rental', quantity: 1, periodDays: 14 }]);
     expect(await copyStatuses(editionId)).toEqual(['available']); // the cart holds no copy
+    // The cart shows the terms of the period (lib/rentals/terms.ts) and the deposit apart.
+    const cart = await getCurrentCart();
+    expect(only(cart.lines)).toMatchObject({
+      unitPriceMinor: 998,
+      lineTotalMinor: 998,
+      rental: { periodDays: 14, feeMinor: 998, depositMinor: 2999, lateFeePerDayMinor: 72 },
+      problems: [],
+    });
+    expect(cart).toMatchObject({ subtotalMinor: 998, depositMinor: 2999, blocking: false });
+    // A new fee per period is flagged (as the fee for the line's period); a taken copy blocks checkout.
+    const db = await getDb();
+    await db.update(editions).set({ rentalPriceMinor: 599 }).where(eq(editions.id, editionId));
+    expect(only((await getCurrentCart()).lines)).toMatchObject({
+      priceSeenMinor: 998,
+      unitPriceMinor: 1198,
+      problems: ['priceChanged'],
+    });
+    await db.execute(sql`update rental_copies set status = 'damaged' where edition_id = ${editionId}`);
+    expect(await getCurrentCart()).toMatchObject({
+      blocking: true,
+      lines: [{ problems: ['noCopyFree', 'priceChanged'] }],
+    });
   });
 
   it('refuses editions that cannot be rented, periods not offered and editions with no free copy', async () => {
@@ -207,11 +231,26 @@ describe('checking out a rental with purchases', () => {
       ['Tax', 350],
     ]);
 
+    // The order page shows the rental and the deposit; the confirmation mail too, once paid.
+    requestContext.cookies.clear();
+    const view = await getOrderForViewer(
+      result.number,
+      new URL(result.redirectUrl, 'http://x').searchParams.get('key'),
+    );
+    expect(view).toMatchObject({ depositMinor: 2999, canCancel: true });
+    expect(view?.lines.map((l) => [l.rentalPeriodDays, l.rentalDepositMinor, l.returnable])).toEqual([
+      [null, null, 1],
+      [14, 2999, 0],
+    ]);
+
     // The demo provider reports the order's own total: paid, not sent to review.
     const outcome = await db.transaction((tx) =>
       applyPaymentSucceeded(tx, { orderId: result.orderId, amountMinor: total, currency: 'USD', provider: 'demo' }),
     );
     expect(outcome).toBe('paid');
+    const mail = only(await outboxMails({ dedupeKey: `order-paid:${result.orderId}` }));
+    expect(mail.text).toContain('rental · 14 days');
+    expect(mail.text).toContain('Refundable deposit: $29.99');
   });
 
   it('takes stock only for the purchase of an edition that is also rented in the same cart', async () => {

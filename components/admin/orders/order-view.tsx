@@ -74,6 +74,12 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 formatLabel(line.format, locale),
                 line.editionName,
                 line.kind === 'rental' ? t('lines.rental') : null,
+                line.rentalPeriodDays !== null
+                  ? t('lines.rentalTerms', {
+                      days: line.rentalPeriodDays,
+                      deposit: money(line.rentalDepositMinor ?? 0),
+                    })
+                  : null,
                 line.digital ? t('lines.digital') : null,
               ]}
               barcode={(line) => line.barcode}
@@ -86,6 +92,7 @@ export async function AdminOrderView({ order, locale }: { order: AdminOrder; loc
                 { term: t('totals.subtotal'), value: money(order.subtotalMinor) },
                 { term: t('totals.shipping'), value: money(order.shippingMinor) },
                 { term: order.taxInclusive ? t('totals.includedTax') : t('totals.tax'), value: money(order.taxMinor) },
+                ...(order.depositMinor > 0 ? [{ term: t('totals.deposit'), value: money(order.depositMinor) }] : []),
                 { term: t('totals.total'), value: money(order.totalMinor), strong: true },
                 { term: t('totals.refunded'), value: money(order.refundedMinor) },
                 { term: t('totals.refundable'), value: money(order.refundableMinor) },

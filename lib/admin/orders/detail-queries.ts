@@ -17,7 +17,7 @@ type Edition = typeof editions.$inferSelect;
 
 const LINE_COLUMNS = [
   ...['id', 'editionId', 'title', 'format', 'editionName', 'kind', 'digital'],
-  ...['unitPriceMinor', 'quantity', 'lineTotalMinor'],
+  ...['unitPriceMinor', 'quantity', 'lineTotalMinor', 'rentalPeriodDays', 'rentalDepositMinor'],
 ] as const;
 
 export type AdminOrderLine = Pick<Line, (typeof LINE_COLUMNS)[number]> & {
@@ -55,6 +55,7 @@ export type AdminOrder = Pick<
   | 'subtotalMinor'
   | 'shippingMinor'
   | 'taxMinor'
+  | 'depositMinor'
   | 'taxInclusive'
   | 'totalMinor'
   | 'refundedMinor'
@@ -108,7 +109,7 @@ export type AdminOrder = Pick<
 
 const ORDER_DETAIL_COLUMNS = [
   ...['id', 'number', 'status', 'email', 'locale', 'currency', 'shippingMethod'],
-  ...['subtotalMinor', 'shippingMinor', 'taxMinor', 'taxInclusive', 'totalMinor', 'refundedMinor'],
+  ...['subtotalMinor', 'shippingMinor', 'taxMinor', 'depositMinor', 'taxInclusive', 'totalMinor', 'refundedMinor'],
 ] as const;
 const SHIPPING_COLUMNS = [
   ...['shipName', 'shipLine1', 'shipLine2', 'shipCity', 'shipRegion', 'shipPostalCode', 'shipCountry', 'shipPhone'],
@@ -126,6 +127,8 @@ async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) 
       ),
       ...pick(users, 'username displayName'),
       accountEmail: users.email,
+      // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = ${orders.id} and r.status in ('out', 'returned'))`,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))
@@ -210,6 +213,7 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
     subtotalMinor: order.subtotalMinor,
     shippingMinor: order.shippingMinor,
     taxMinor: order.taxMinor,
+    depositMinor: order.depositMinor,
     taxInclusive: order.taxInclusive,
     totalMinor,
     refundedMinor,
@@ -250,7 +254,7 @@ export async function getOrderForAdmin(number: string): Promise<AdminOrder | nul
     can: {
       ship: status === 'paid' && hasPhysical && shipped.length === 0,
       deliver: status === 'shipped',
-      cancel: status === 'pending_payment' || (status === 'paid' && shipped.length === 0),
+      cancel: status === 'pending_payment' || (status === 'paid' && shipped.length === 0 && !order.rentalSent),
       refund: ['paid', 'shipped', 'delivered'].includes(status) && refundableMinor > 0,
       resolve: status === 'needs_review',
       markPaid: status === 'needs_review' && refundedMinor === 0 && refunded.length === 0,

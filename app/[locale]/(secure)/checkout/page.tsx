@@ -50,15 +50,16 @@ export default async function CheckoutPage({ params }: Props) {
           countries={listCountries(locale)}
           shippingOptions={shippingOptions(priced, config).map((option) => ({
             ...option,
-            totals: computeTotals(priced, option.method, config),
+            totals: computeTotals(priced, option.method, config, cart.depositMinor),
           }))}
-          digitalTotals={ships ? null : computeTotals(priced, null, config)}
+          digitalTotals={ships ? null : computeTotals(priced, null, config, cart.depositMinor)}
           lines={cart.lines.map((l) => ({
             id: l.id,
             title: l.title,
             format: l.format,
             quantity: l.quantity,
             lineTotalMinor: l.lineTotalMinor,
+            rentalPeriodDays: l.rental?.periodDays ?? null,
           }))}
         />
       </div>

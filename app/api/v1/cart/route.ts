@@ -10,6 +10,7 @@ export const GET = route({}, async () => {
     {
       itemCount: cart.itemCount,
       subtotalMinor: cart.subtotalMinor,
+      depositMinor: cart.depositMinor,
       blocking: cart.blocking,
       lines: cart.lines.map((line) => ({
         id: line.id,
@@ -17,8 +18,10 @@ export const GET = route({}, async () => {
         slug: line.slug,
         title: line.title,
         format: line.format,
+        kind: line.kind,
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
+        rental: line.rental,
         coverUrl: line.coverUrl,
         problems: line.problems,
       })),
