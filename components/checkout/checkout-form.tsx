@@ -10,15 +10,7 @@ import { FormError } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
 import { useActionForm } from '@/components/ui/form/use-action-form';
 import { type CheckoutState, placeOrderAction } from '@/lib/actions/checkout';
-
-type Totals = {
-  subtotalMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  depositMinor: number;
-  totalMinor: number;
-  taxInclusive: boolean;
-};
+import type { Totals } from '@/lib/checkout/pricing';
 
 /** The checkout's cards, and its choices (a saved address, a shipping method), outlined when chosen. */
 const SECTION = { className: 'p-5', headingClassName: 'text-lg font-bold' };

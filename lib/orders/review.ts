@@ -15,7 +15,7 @@ import {
   recordOrderEvent,
 } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
-import { releaseOrderRentals } from '@/lib/rentals/orders';
+import { releaseOrderRentals, reserveOrderRentalsAgain } from '@/lib/rentals/orders';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
 import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
@@ -30,8 +30,9 @@ import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
 class OutOfStock extends Error {}
 
 /**
- * It was paid after all. The order becomes `paid` (stock taken again if it had been released,
- * refused when there is not enough any more), the confirmation mail goes out (once) and purchase
+ * It was paid after all. The order becomes `paid` (stock taken again if it had been released, and
+ * a copy held again for each released rental; refused when there is not enough any more), the
+ * confirmation mail goes out (once) and purchase
  * signals are recorded. Refused for orders with any refund.
  */
 export async function markReviewedOrderPaid(
@@ -48,6 +49,7 @@ export async function markReviewedOrderPaid(
       const [refunded] = await tx.select({ n: count() }).from(refunds).where(eq(refunds.orderId, orderId));
       if (order.refundedMinor > 0 || (refunded?.n ?? 0) > 0) return fail('cannotMarkPaid');
       if (order.stockReleased) await takeOrderStockAgain(tx, admin, orderId);
+      if (!(await reserveOrderRentalsAgain(tx, orderId, new Date()))) throw new OutOfStock();
       await tx
         .update(orders)
         .set({

@@ -76,24 +76,12 @@ export async function reserveCopyIn(
   if (!edition) return { ok: false, error: 'not_rentable' };
   const terms = rentalTermsFor(edition, input.periodDays, settings.periods);
   if (!terms) return { ok: false, error: 'period_not_offered' };
-  const [free] = await tx
-    .select({ id: rentalCopies.id })
-    .from(rentalCopies)
-    .where(and(eq(rentalCopies.editionId, editionId), eq(rentalCopies.status, 'available')))
-    .orderBy(rentalCopies.id)
-    .limit(1)
-    .for('update', { skipLocked: true });
-  if (!free) return { ok: false, error: 'no_copy_free' };
-  const [copy] = await tx
-    .update(rentalCopies)
-    .set({ status: 'reserved', updatedAt: now })
-    .where(and(eq(rentalCopies.id, free.id), eq(rentalCopies.status, 'available')))
-    .returning({ id: rentalCopies.id });
-  if (!copy) return { ok: false, error: 'no_copy_free' };
+  const copyId = await takeFreeCopy(tx, editionId, now);
+  if (copyId === null) return { ok: false, error: 'no_copy_free' };
   const [rental] = await tx
     .insert(rentals)
     .values({
-      copyId: copy.id,
+      copyId,
       editionId,
       userId: input.userId,
       orderId: input.orderId ?? null,
@@ -113,6 +101,28 @@ export async function reserveCopyIn(
 
 /** Order statuses whose rentals the desk may dispatch, and whose deposit it may refund at check-in. */
 export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
+
+/**
+ * Moves one available copy of the edition to `reserved` and returns its id, or null when none is
+ * free. The copy is picked with `for update skip locked` (racing callers each take a different copy or
+ * none) and the update is conditional on `available` besides. In the caller's transaction.
+ */
+export async function takeFreeCopy(tx: Transaction, editionId: number, now: Date): Promise<number | null> {
+  const [free] = await tx
+    .select({ id: rentalCopies.id })
+    .from(rentalCopies)
+    .where(and(eq(rentalCopies.editionId, editionId), eq(rentalCopies.status, 'available')))
+    .orderBy(rentalCopies.id)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!free) return null;
+  const [copy] = await tx
+    .update(rentalCopies)
+    .set({ status: 'reserved', updatedAt: now })
+    .where(and(eq(rentalCopies.id, free.id), eq(rentalCopies.status, 'available')))
+    .returning({ id: rentalCopies.id });
+  return copy?.id ?? null;
+}
 
 /**
  * Marks a reserved rental's copy as sent: the period starts now, and the due date follows the rule

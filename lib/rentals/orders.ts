@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
+import { takeFreeCopy } from './desk';
 import { rentalCopies, rentals } from './schema';
 
 /**
@@ -37,4 +38,23 @@ export async function releaseOrderRentals(tx: Transaction, orderId: number): Pro
     throw new Error(`Order ${orderId}: ${released.length} rentals released but ${copies.length} copies were reserved`);
   }
   return released.length;
+}
+
+/**
+ * Staff found an order paid after all once its cancellation had released its rentals (lib/orders/
+ * review.ts): each rental line whose last rental was cancelled gets a copy held again, on the terms
+ * the order paid. False when an edition has no free copy — the caller then rolls everything back.
+ */
+export async function reserveOrderRentalsAgain(tx: Transaction, orderId: number, now: Date): Promise<boolean> {
+  const all = await tx.select().from(rentals).where(eq(rentals.orderId, orderId)).orderBy(asc(rentals.id));
+  // The last rental of each order line (a line cancelled twice has two cancelled rentals).
+  const last = new Map(all.map((rental) => [rental.orderLineId ?? -rental.id, rental]));
+  for (const rental of last.values()) {
+    if (rental.status !== 'cancelled') continue;
+    const copyId = await takeFreeCopy(tx, rental.editionId, now);
+    if (copyId === null) return false;
+    const { id: _id, copyId: _copy, status: _status, createdAt: _created, updatedAt: _updated, ...terms } = rental;
+    await tx.insert(rentals).values({ ...terms, copyId, status: 'reserved', createdAt: now, updatedAt: now });
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, queryRow } from '@/db';
+import { getDb, pick, queryRow } from '@/db';
 import { addRentalToCartAction } from '@/lib/actions/cart';
 import { getCurrentCart } from '@/lib/cart/queries';
 import { editions } from '@/lib/catalog/schema';
@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { applyPaymentSucceeded, cancelUnpaidOrder, expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { getOrderForViewer } from '@/lib/orders/queries';
 import { orderLines, orders } from '@/lib/orders/schema';
+import { markReviewedOrderPaid } from '@/lib/orders/review';
 import { cancelOrderAsAdmin } from '@/lib/orders/staff-cancel';
 import { checkoutSessionParams } from '@/lib/payments/stripe';
 import { changeCopyStatus } from '@/lib/rentals/copies';
@@ -169,9 +170,7 @@ describe('checking out a rental with purchases', () => {
     const db = await getDb();
     const lines = await db
       .select({
-        id: orderLines.id,
-        editionId: orderLines.editionId,
-        kind: orderLines.kind,
+        ...pick(orderLines, 'id editionId kind'),
         unit: orderLines.unitPriceMinor,
         quantity: orderLines.quantity,
         total: orderLines.lineTotalMinor,
@@ -373,6 +372,36 @@ describe('a cancelled or expired order gives its rental copy back', () => {
     expect(only(await rentalsOf(out.editionId)).status).toBe('out');
     expect(await copyStatuses(out.editionId)).toEqual(['out']);
     expect((await orderRow(out.orderId))?.status).toBe('paid');
+  });
+
+  it('holds a copy again when staff find an expired order paid after all, or refuses when none is free', async () => {
+    const admin = await createTestShopper({ role: 'admin' });
+    const db = await getDb();
+    const paidLate = async () => {
+      const rent = await createRentableEdition({ copies: 1 });
+      const { orderId } = await placed([{ editionId: rent.editionId, quantity: 1, kind: 'rental' }]);
+      await expire(orderId);
+      await expireUnpaidOrders();
+      const total = (await orderRow(orderId))?.total ?? 0;
+      const outcome = await db.transaction((tx) =>
+        applyPaymentSucceeded(tx, { orderId, amountMinor: total, currency: 'USD', provider: 'demo' }),
+      );
+      expect(outcome).toBe('needs_review');
+      return { ...rent, orderId };
+    };
+    const free = await paidLate();
+    expect(await markReviewedOrderPaid(admin, free.orderId)).toMatchObject({ ok: true });
+    expect((await rentalsOf(free.editionId)).map((r) => [r.status, r.orderId, r.feeMinor])).toEqual([
+      ['cancelled', free.orderId, 499],
+      ['reserved', free.orderId, 499],
+    ]);
+    expect(await copyStatuses(free.editionId)).toEqual(['reserved']);
+
+    const taken = await paidLate();
+    await placed([{ editionId: taken.editionId, quantity: 1, kind: 'rental' }]); // someone else rents the copy
+    expect(await markReviewedOrderPaid(admin, taken.orderId)).toEqual({ ok: false, error: 'outOfStock' });
+    expect((await orderRow(taken.orderId))?.status).toBe('needs_review');
+    expect((await rentalsOf(taken.editionId)).map((r) => r.status)).toEqual(['cancelled', 'reserved']);
   });
 
   itOnPostgres('releases the copy once when two expiry sweeps run at once', async () => {
