@@ -8,7 +8,7 @@ import type { OrderMailData } from '@/lib/mail/templates';
 import { orderEvents, orderLines, orders } from './schema';
 import { customerNameFields, withCustomerName } from './sealed';
 import { releaseOrderStock } from './release-stock-sql';
-import { releaseOrderRentals } from '@/lib/rentals/orders';
+import { releaseOrderRentals } from './release-rentals-sql';
 import { toLocale } from '@/lib/i18n/config';
 
 /**

@@ -7,7 +7,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
 import { type Actor, applyPaymentSucceeded, cancelUnpaidOrder, orderMailData, recordOrderEvent } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
-import { releaseOrderRentals } from '@/lib/rentals/orders';
+import { releaseOrderRentals } from './release-rentals-sql';
 import { getOrderForViewer, type OrderView } from './queries';
 import { claimPaidCancellation } from './cancel-paid-sql';
 import { orders, refunds } from './schema';

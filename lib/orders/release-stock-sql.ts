@@ -8,7 +8,7 @@ import type { Transaction } from '@/db';
 
 /**
  * Puts the physical items the order bought back on the shelf, as ledger rows, in the caller's
- * transaction. Rental lines took no stock (a copy: lib/rentals/orders.ts gives it back).
+ * transaction. Rental lines took no stock (a copy: ./release-rentals-sql.ts gives it back).
  */
 export async function releaseOrderStock(tx: Transaction, orderId: number, reason: 'cancel' | 'expired'): Promise<void> {
   await tx.execute(sql`

@@ -15,7 +15,7 @@ import {
   recordOrderEvent,
 } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
-import { releaseOrderRentals, reserveOrderRentalsAgain } from '@/lib/rentals/orders';
+import { holdOrderRentalsAgain, releaseOrderRentals } from './release-rentals-sql';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
 import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
@@ -49,7 +49,7 @@ export async function markReviewedOrderPaid(
       const [refunded] = await tx.select({ n: count() }).from(refunds).where(eq(refunds.orderId, orderId));
       if (order.refundedMinor > 0 || (refunded?.n ?? 0) > 0) return fail('cannotMarkPaid');
       if (order.stockReleased) await takeOrderStockAgain(tx, admin, orderId);
-      if (!(await reserveOrderRentalsAgain(tx, orderId, new Date()))) throw new OutOfStock();
+      if (!(await holdOrderRentalsAgain(tx, orderId))) throw new OutOfStock();
       await tx
         .update(orders)
         .set({

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { OrderForPayment, PaymentProvider, PaymentStart } from './provider';
 import { formatLabel } from '@/lib/catalog/format-label';
-import { translatorFor } from '@/lib/mail/template-kit';
+import { createTranslator } from 'use-intl/core';
 
 /**
  * The Stripe provider: a hosted Checkout Session per order, refunds through the Refunds API.
@@ -69,7 +69,12 @@ function withSessionId(url: string): string {
 export function checkoutSessionParams(order: OrderForPayment): Stripe.Checkout.SessionCreateParams {
   const currency = order.currency.toLowerCase();
   const mail = MESSAGES[order.locale].mail.order;
-  const t = translatorFor(order.locale);
+  const t = createTranslator({
+    locale: order.locale,
+    messages: MESSAGES[order.locale],
+    namespace: 'mail.order',
+    timeZone: 'UTC',
+  });
   const lineItems: Stripe.Checkout.SessionCreateParams.LineItem[] = order.lines.flatMap((line) => {
     const name = `${line.title} — ${formatLabel(line.format, order.locale)}`;
     const item = (unitAmount: number, itemName: string) => ({
@@ -79,8 +84,8 @@ export function checkoutSessionParams(order: OrderForPayment): Stripe.Checkout.S
     if (!line.rentalPeriodDays) return [item(line.unitPriceMinor, name)];
     // A rental: the fee for its period, then its refundable deposit (part of the order's total).
     return [
-      item(line.unitPriceMinor, `${name} · ${t('order.rental', { days: line.rentalPeriodDays })}`),
-      item(line.rentalDepositMinor ?? 0, `${t('order.deposit')} — ${line.title}`),
+      item(line.unitPriceMinor, `${name} · ${t('rental', { days: line.rentalPeriodDays })}`),
+      item(line.rentalDepositMinor ?? 0, `${mail.deposit} — ${line.title}`),
     ];
   });
   if (order.addedTaxMinor > 0) {

@@ -107,7 +107,7 @@ export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const sat
  * free. The copy is picked with `for update skip locked` (racing callers each take a different copy or
  * none) and the update is conditional on `available` besides. In the caller's transaction.
  */
-export async function takeFreeCopy(tx: Transaction, editionId: number, now: Date): Promise<number | null> {
+async function takeFreeCopy(tx: Transaction, editionId: number, now: Date): Promise<number | null> {
   const [free] = await tx
     .select({ id: rentalCopies.id })
     .from(rentalCopies)
