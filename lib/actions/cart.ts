@@ -6,13 +6,8 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { recordInteraction } from '@/lib/recommendations/signals-store';
-import {
-  acknowledgePrices,
-  addRentalToCart,
-  addToCart,
-  removeCartLine,
-  setCartLineQuantity,
-} from '@/lib/cart/mutations';
+import { acknowledgePrices, addToCart, removeCartLine, setCartLineQuantity } from '@/lib/cart/mutations';
+import { addRentalToCart } from '@/lib/rentals/cart';
 import { editionIdSchema, lineIdSchema, periodDaysSchema, quantitySchema } from '@/lib/cart/validation';
 
 export type CartActionResult = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };

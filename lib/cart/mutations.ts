@@ -8,7 +8,6 @@ import { editions, products } from '@/lib/catalog/schema';
 import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { env } from '@/lib/env';
 import { must } from '@/lib/must';
-import { rentableEdition } from '@/lib/rentals/terms';
 import { CART_COOKIE, COOKIE_OPTIONS, currentCartId, UUID } from './queries';
 import { cartLines, carts } from './schema';
 
@@ -87,41 +86,6 @@ export async function addToCart(editionId: number, quantity: number): Promise<Ca
   return { ok: true, quantity: kept, capped: kept < wanted };
 }
 
-export type RentalCartChange =
-  { ok: true } | { ok: false; error: 'editionUnavailable' | 'periodNotOffered' | 'noCopyFree' };
-
-/**
- * Puts a rental of the edition for `periodDays` days (one of RENTAL_PERIOD_DAYS) in the current
- * cart: one rental line per edition, quantity 1; adding it again changes the period. Refused for an
- * edition that cannot be rented now (draft, archived, digital, not rentable, no rental price) and
- * when no copy is free at this moment (checkout reserves the copy; it may still be gone by then).
- */
-export async function addRentalToCart(editionId: number, periodDays: number): Promise<RentalCartChange> {
-  if (!env.RENTAL_PERIOD_DAYS.includes(periodDays)) return { ok: false, error: 'periodNotOffered' };
-  const db = await getDb();
-  const edition = await rentableEdition(db, editionId);
-  if (edition?.rentalPriceMinor == null) return { ok: false, error: 'editionUnavailable' };
-  if (edition.freeCopies === 0) return { ok: false, error: 'noCopyFree' };
-  const cartId = await ensureCurrentCart();
-  // The price seen on a rental line is the fee per period (the cart flags a change of it).
-  await db
-    .insert(cartLines)
-    .values({
-      cartId,
-      editionId,
-      kind: 'rental',
-      quantity: 1,
-      priceSeenMinor: edition.rentalPriceMinor,
-      rentalPeriodDays: periodDays,
-    })
-    .onConflictDoUpdate({
-      target: [cartLines.cartId, cartLines.editionId, cartLines.kind],
-      set: { rentalPeriodDays: sql`excluded.rental_period_days`, priceSeenMinor: sql`excluded.price_seen_minor` },
-    });
-  await touch(cartId);
-  return { ok: true };
-}
-
 /** Sets a line's quantity (capped by stock and the limit). Only purchase lines of the current cart (a rental is one copy). */
 export async function setCartLineQuantity(lineId: number, quantity: number): Promise<CartChange> {
   const cartId = await currentCartId();
@@ -179,7 +143,8 @@ function seenPrice(kind: AnyPgColumn | SQL): SQL<number> {
   return sql<number>`(case when ${kind} = 'rental' then coalesce(${editions.rentalPriceMinor}, 0) else ${editions.priceMinor} end)`;
 }
 
-async function touch(cartId: string) {
+/** Marks the cart as used now (the retention job deletes guest carts nobody touched for long). */
+export async function touch(cartId: string) {
   const db = await getDb();
   await db
     .update(carts)

@@ -7,8 +7,6 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { coverUrl, editionAndProductSellable } from '@/lib/catalog/sellable';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
-import { rentalTerms } from '@/lib/rentals/schema';
-import { editionRentable, freeCopies, type RentalTerms, rentalTermsColumns, rentalTermsFor } from '@/lib/rentals/terms';
 import { cartLines, carts } from './schema';
 
 /**
@@ -29,18 +27,26 @@ export const COOKIE_OPTIONS = {
 
 export type CartProblem = 'unavailable' | 'outOfStock' | 'notEnoughStock' | 'noCopyFree' | 'priceChanged';
 
+/** A rental line's terms for its period (lib/rentals/terms.ts works them out). */
+export type CartRentalTerms = {
+  periodDays: number;
+  feeMinor: number;
+  depositMinor: number;
+  lateFeePerDayMinor: number;
+};
+
 /**
  * A cart line as the cart page shows it: the stored line with its edition's live facts. A rental
  * line's unit price and total are the fee for its period; `rental` has its terms (null when the
  * edition can no longer be rented: the line is `unavailable`).
  */
-export type CartLineView = Omit<LineRow, RentalFacts> & {
+export type CartLineView = Omit<CartLineRow, 'sellable'> & {
   lineTotalMinor: number;
-  rental: RentalTerms | null;
+  rental: CartRentalTerms | null;
   problems: CartProblem[];
 };
-type RentalFacts = 'sellable' | 'rentable' | 'freeCopies' | keyof typeof rentalTermsColumns;
-type LineRow = Awaited<ReturnType<typeof selectLines>>[number];
+/** A cart line as stored, with its edition's live sale facts (`sellable`: on sale as a purchase now). */
+export type CartLineRow = Awaited<ReturnType<typeof selectCartLines>>[number];
 
 export type CartView = {
   id: string | null;
@@ -55,7 +61,12 @@ export type CartView = {
   maxQuantity: number;
 };
 
-function selectLines(executor: Executor, cartId: string) {
+/**
+ * The lines of a cart with their editions' live price, stock and availability, in the order they were
+ * added. The whole view, rentals priced too, is lib/rentals/cart.ts's (`getCurrentCart`): the rental
+ * terms live a tier above the cart.
+ */
+export function selectCartLines(executor: Executor, cartId: string) {
   return executor
     .select({
       ...pick(cartLines, 'id editionId quantity kind priceSeenMinor rentalPeriodDays'),
@@ -63,9 +74,6 @@ function selectLines(executor: Executor, cartId: string) {
       format: editions.format,
       editionName: editions.name,
       unitPriceMinor: editions.priceMinor,
-      ...rentalTermsColumns,
-      rentable: sql<boolean>`${editionRentable()}`,
-      freeCopies: freeCopies(),
       ...pick(editions, 'digital stock'),
       preorder: sql<boolean>`coalesce(${editions.releaseDate} > current_date, false)`,
       releaseDate: editions.releaseDate,
@@ -75,62 +83,18 @@ function selectLines(executor: Executor, cartId: string) {
     .from(cartLines)
     .innerJoin(editions, eq(editions.id, cartLines.editionId))
     .innerJoin(products, eq(products.id, editions.productId))
-    .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(cartLines.id);
 }
 
-/** A row split into the line as shown and the live facts its problems come from. */
-function split(row: LineRow) {
-  const {
-    sellable,
-    rentable,
-    freeCopies,
-    priceMinor,
-    rentalPriceMinor,
-    depositOverrideMinor,
-    lateFeeOverrideMinor,
-    ...line
-  } = row;
-  const terms = { priceMinor, rentalPriceMinor, depositOverrideMinor, lateFeeOverrideMinor };
-  return { line, sellable, rentable, freeCopies, terms };
-}
-
 /** A purchase line: its live price and stock. */
-function purchaseLine({ line, sellable }: ReturnType<typeof split>): CartLineView {
+export function purchaseLine({ sellable, ...line }: CartLineRow): CartLineView {
   const problems: CartProblem[] = [];
   if (!sellable) problems.push('unavailable');
   else if (!line.digital && line.stock === 0) problems.push('outOfStock');
   else if (!line.digital && line.stock < line.quantity) problems.push('notEnoughStock');
   if (line.priceSeenMinor !== line.unitPriceMinor) problems.push('priceChanged');
   return { ...line, lineTotalMinor: line.unitPriceMinor * line.quantity, rental: null, problems };
-}
-
-/**
- * A rental line: the terms of its period today (lib/rentals/terms.ts), `unavailable` when the edition
- * can no longer be rented or the period is no longer offered, `noCopyFree` when every copy is taken,
- * `priceChanged` when the fee per period moved since the line was added (both prices shown as the
- * fee for the line's period).
- */
-function rentalLine({ line, rentable, freeCopies, terms: source }: ReturnType<typeof split>): CartLineView {
-  const terms = rentable ? rentalTermsFor(source, line.rentalPeriodDays ?? 0, env.RENTAL_PERIOD_DAYS) : null;
-  const problems: CartProblem[] = [];
-  if (!terms) problems.push('unavailable');
-  else if (freeCopies === 0) problems.push('noCopyFree');
-  if (terms && source.rentalPriceMinor !== line.priceSeenMinor) problems.push('priceChanged');
-  const fee = terms?.feeMinor ?? 0;
-  // What the shopper saw, as the fee for this period (the line stores the fee per period).
-  const seen = terms
-    ? rentalTermsFor({ ...source, rentalPriceMinor: line.priceSeenMinor }, terms.periodDays, env.RENTAL_PERIOD_DAYS)
-    : null;
-  const priceSeenMinor = seen?.feeMinor ?? fee;
-  return { ...line, priceSeenMinor, unitPriceMinor: fee, lineTotalMinor: fee, rental: terms, problems };
-}
-
-/** The lines of a cart with their live price, stock and availability (rentals: terms and free copies). */
-async function loadLines(executor: Executor, cartId: string): Promise<CartLineView[]> {
-  const rows = await selectLines(executor, cartId);
-  return rows.map((row) => (row.kind === 'rental' ? rentalLine(split(row)) : purchaseLine(split(row))));
 }
 
 export function summarize(id: string | null, lines: CartLineView[]): CartView {
@@ -160,15 +124,4 @@ export async function currentCartId(): Promise<string | null> {
     .from(carts)
     .where(and(eq(carts.id, cookieId), isNull(carts.userId)));
   return row?.id ?? null;
-}
-
-/** The current cart with live prices, stock and problems; an empty view when there is no cart. */
-export async function getCurrentCart(): Promise<CartView> {
-  const id = await currentCartId();
-  if (!id) return summarize(null, []);
-  return summarize(id, await loadLines(await getDb(), id));
-}
-
-export async function getCartById(executor: Executor, cartId: string): Promise<CartView> {
-  return summarize(cartId, await loadLines(executor, cartId));
 }

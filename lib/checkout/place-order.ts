@@ -8,7 +8,7 @@ import { addresses } from '@/lib/accounts/schema';
 import { sealAddress } from '@/lib/accounts/sealed';
 import { cartLines } from '@/lib/cart/schema';
 import { fieldErrors } from '@/lib/accounts/validation';
-import { getCartById } from '@/lib/cart/queries';
+import { getCartById } from '@/lib/rentals/cart';
 import { env } from '@/lib/env';
 import { recordOrderEvent } from '@/lib/orders/lifecycle';
 import { orders } from '@/lib/orders/schema';

@@ -4,7 +4,7 @@ import { getDb, queryRow, queryRows } from '@/db';
 import { listAddresses } from '@/lib/accounts/address-book';
 import { registerUser } from '@/lib/accounts/mutations';
 import { addToCartAction, updateCartLineAction } from '@/lib/actions/cart';
-import { getCurrentCart } from '@/lib/cart/queries';
+import { getCurrentCart } from '@/lib/rentals/cart';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { expireUnpaidOrders } from '@/lib/orders/lifecycle';
 import { cancelOrderAsCustomer, payDemoOrder } from '@/lib/orders/mutations';

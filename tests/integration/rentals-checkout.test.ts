@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, pick, queryRow } from '@/db';
 import { addRentalToCartAction } from '@/lib/actions/cart';
-import { getCurrentCart } from '@/lib/cart/queries';
+import { getCurrentCart } from '@/lib/rentals/cart';
 import { editions } from '@/lib/catalog/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { env } from '@/lib/env';

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { CartView } from '@/components/cart/cart-view';
 import { CartRecommendations } from '@/components/recommendations/cart-recommendations';
 import type { CartActionResult } from '@/lib/actions/cart';
-import { getCurrentCart } from '@/lib/cart/queries';
+import { getCurrentCart } from '@/lib/rentals/cart';
 import { formResult } from '@/lib/http/form-result';
 import { resolveLocale } from '@/lib/i18n/server';
 

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { listAddresses, listCountries } from '@/lib/accounts/address-book';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getCurrentCart } from '@/lib/cart/queries';
+import { getCurrentCart } from '@/lib/rentals/cart';
 import { pricingConfig } from '@/lib/checkout/config';
 import { computeTotals, needsShipping, shippingOptions } from '@/lib/checkout/pricing';
 import { formResult } from '@/lib/http/form-result';

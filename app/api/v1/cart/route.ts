@@ -1,4 +1,4 @@
-import { getCurrentCart } from '@/lib/cart/queries';
+import { getCurrentCart } from '@/lib/rentals/cart';
 import { jsonOk } from '@/lib/http/json';
 import { route } from '@/lib/api/route';
 
