@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, pick, queryRow } from '@/db';
 import { addRentalToCartAction } from '@/lib/actions/cart';
+import { mergeGuestCartInto } from '@/lib/cart/mutations';
+import { cartLines as cartLinesTable } from '@/lib/cart/schema';
 import { getCurrentCart } from '@/lib/rentals/cart';
 import { editions } from '@/lib/catalog/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
@@ -147,6 +149,22 @@ async function orderRow(orderId: number) {
     .where(eq(orders.id, orderId));
   return order;
 }
+
+describe('a rental in a guest cart at sign-in', () => {
+  it('stays one copy, with the period the guest chose', async () => {
+    const { editionId } = await createRentableEdition({ copies: 1 });
+    const shopper = await createTestShopper();
+    const userCart = await createCart([{ editionId, quantity: 1, kind: 'rental', periodDays: 14 }], shopper.id);
+    const guestCart = await createCart([{ editionId, quantity: 1, kind: 'rental', periodDays: 7 }]);
+    await mergeGuestCartInto(shopper.id, guestCart);
+    const db = await getDb();
+    const lines = await db
+      .select({ kind: cartLinesTable.kind, quantity: cartLinesTable.quantity, period: cartLinesTable.rentalPeriodDays })
+      .from(cartLinesTable)
+      .where(eq(cartLinesTable.cartId, userCart));
+    expect(lines).toEqual([{ kind: 'rental', quantity: 1, period: 7 }]);
+  });
+});
 
 describe('checking out a rental with purchases', () => {
   it('charges purchases + fee + deposit + shipping + tax on all but the deposit, and reserves a copy for the order', async () => {
