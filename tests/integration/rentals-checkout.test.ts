@@ -25,7 +25,7 @@ import {
   stockOf,
 } from '../support/commerce';
 import { itOnPostgres } from '../support/concurrency';
-import { databaseDigest } from '../support/faults';
+import { databaseDigest, expectAllOrNothing } from '../support/faults';
 import { first, only } from '../support/lists';
 import { outboxMails } from '../support/outbox';
 import { requestContext } from '../support/request-context';
@@ -300,6 +300,26 @@ describe('checking out a rental with purchases', () => {
     const archived = await databaseDigest();
     expect(await placeOrder(guestCheckout(), checkoutContext(cartId))).toEqual({ ok: false, error: 'cartChanged' });
     expect(await databaseDigest()).toEqual(archived);
+  });
+
+  it('is all or nothing at every statement: order, stock, rental line, reserved copy and rental', async () => {
+    await expectAllOrNothing({
+      setup: async () => {
+        const rent = await createRentableEdition({ copies: 1 });
+        const buy = await createTestEdition({ stock: 2 });
+        const cartId = await createCart([
+          { editionId: buy.editionId, quantity: 1 },
+          { editionId: rent.editionId, quantity: 1, kind: 'rental' },
+        ]);
+        return { rent: rent.editionId, buy: buy.editionId, input: guestCheckout(), context: checkoutContext(cartId) };
+      },
+      run: (f) => placeOrder(f.input, f.context),
+      check: async (f) => {
+        expect(only(await rentalsOf(f.rent)).status).toBe('reserved');
+        expect(await copyStatuses(f.rent)).toEqual(['reserved']);
+        expect(await stockOf(f.buy)).toEqual({ stock: 1, ledger: 1 });
+      },
+    });
   });
 
   itOnPostgres(
