@@ -7,7 +7,7 @@ import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
 import { type Actor, applyPaymentSucceeded, cancelUnpaidOrder, orderMailData, recordOrderEvent } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
-import { releaseOrderRentals } from './release-rentals-sql';
+import { lockOrderRentals, releaseOrderRentals } from './release-rentals-sql';
 import { getOrderForViewer, type OrderView } from './queries';
 import { claimPaidCancellation } from './cancel-paid-sql';
 import { orders, refunds } from './schema';
@@ -68,6 +68,7 @@ export async function cancelPaidOrder(
 ): Promise<OrderActionResult> {
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
+    if ((await lockOrderRentals(tx, orderId)).sent) return null;
     const order = await claimPaidCancellation(tx, orderId, reason);
     if (!order) return null;
     await releaseOrderStock(tx, order.id, 'cancel');

@@ -35,6 +35,20 @@ export async function releaseOrderRentals(tx: Transaction, orderId: number): Pro
 }
 
 /**
+ * Locks the order's rentals (FOR UPDATE, in the caller's transaction) and tells whether one has left
+ * the shop (dispatched or back). Cancelling a paid order takes these locks first: the desk's dispatch
+ * locks its rental too, so whichever comes second sees what the first did — a dispatched rental
+ * stops the cancellation, a cancelled one stops the dispatch.
+ */
+export async function lockOrderRentals(tx: Transaction, orderId: number): Promise<{ sent: boolean }> {
+  const rows = await queryRows<{ status: string }>(
+    tx,
+    sql`select status from rentals where order_id = ${orderId} order by id for update`,
+  );
+  return { sent: rows.some((row) => row.status === 'out' || row.status === 'returned') };
+}
+
+/**
  * Staff found an order paid after all once its cancellation had released its rentals (./review.ts):
  * each rental line whose last rental was cancelled gets a free copy held again (picked `for update
  * skip locked`, taken only while `available`) on the terms the order paid. False when an edition has

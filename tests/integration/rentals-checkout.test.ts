@@ -442,6 +442,36 @@ describe('a cancelled or expired order gives its rental copy back', () => {
     expect((await rentalsOf(taken.editionId)).map((r) => r.status)).toEqual(['cancelled', 'reserved']);
   });
 
+  itOnPostgres(
+    'either dispatches the copy or cancels the paid order when both happen at once, never both',
+    async () => {
+      const admin = await createTestShopper({ role: 'admin' });
+      const db = await getDb();
+      for (let round = 0; round < 10; round++) {
+        const rent = await createRentableEdition({ copies: 1 });
+        const { orderId } = await placed([{ editionId: rent.editionId, quantity: 1, kind: 'rental' }]);
+        const total = (await orderRow(orderId))?.total ?? 0;
+        await db.transaction((tx) =>
+          applyPaymentSucceeded(tx, { orderId, amountMinor: total, currency: 'USD', provider: 'demo' }),
+        );
+        const rental = only(await rentalsOf(rent.editionId));
+        const [dispatched, cancelled] = await Promise.all([
+          dispatchRental({ rentalId: rental.id, now: new Date() }),
+          cancelOrderAsAdmin(admin, orderId),
+        ]);
+        expect(dispatched.ok).not.toBe(cancelled.ok);
+        const status = (await orderRow(orderId))?.status;
+        if (dispatched.ok) {
+          expect([status, only(await rentalsOf(rent.editionId)).status]).toEqual(['paid', 'out']);
+          expect(await copyStatuses(rent.editionId)).toEqual(['out']);
+        } else {
+          expect([status, only(await rentalsOf(rent.editionId)).status]).toEqual(['cancelled', 'cancelled']);
+          expect(await copyStatuses(rent.editionId)).toEqual(['available']);
+        }
+      }
+    },
+  );
+
   itOnPostgres('releases the copy once when two expiry sweeps run at once', async () => {
     for (let round = 0; round < 5; round++) {
       const rent = await createRentableEdition({ copies: 1 });
