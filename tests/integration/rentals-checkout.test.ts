@@ -456,7 +456,7 @@ describe('a cancelled or expired order gives its rental copy back', () => {
         );
         const rental = only(await rentalsOf(rent.editionId));
         const [dispatched, cancelled] = await Promise.all([
-          dispatchRental({ rentalId: rental.id, now: new Date() }),
+          dispatchRental(admin, { rentalId: rental.id, now: new Date() }),
           cancelOrderAsAdmin(admin, orderId),
         ]);
         expect(dispatched.ok).not.toBe(cancelled.ok);
