@@ -5,7 +5,14 @@ import { users } from '@/lib/accounts/schema';
 import { getCurrentUser } from '@/lib/auth/session';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { demoPaymentsEnabled, providerFor } from '@/lib/payments';
-import { type Actor, applyPaymentSucceeded, cancelUnpaidOrder, orderMailData, recordOrderEvent } from './lifecycle';
+import {
+  type Actor,
+  applyPaymentSucceeded,
+  cancelUnpaidOrder,
+  lockOrder,
+  orderMailData,
+  recordOrderEvent,
+} from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
 import { lockOrderRentals, releaseOrderRentals } from './release-rentals-sql';
 import { getOrderForViewer, type OrderView } from './queries';
@@ -68,6 +75,8 @@ export async function cancelPaidOrder(
 ): Promise<OrderActionResult> {
   const db = await getDb();
   const claimed = await db.transaction(async (tx) => {
+    // The order row, then its rentals: the same order of locks as the desk's dispatch (no deadlock).
+    if (!(await lockOrder(tx, { id: orderId }))) return null;
     if ((await lockOrderRentals(tx, orderId)).sent) return null;
     const order = await claimPaidCancellation(tx, orderId, reason);
     if (!order) return null;

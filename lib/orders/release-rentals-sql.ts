@@ -36,9 +36,9 @@ export async function releaseOrderRentals(tx: Transaction, orderId: number): Pro
 
 /**
  * Locks the order's rentals (FOR UPDATE, in the caller's transaction) and tells whether one has left
- * the shop (dispatched or back). Cancelling a paid order takes these locks first: the desk's dispatch
- * locks its rental too, so whichever comes second sees what the first did — a dispatched rental
- * stops the cancellation, a cancelled one stops the dispatch.
+ * the shop (dispatched or back). Cancelling a paid order locks the order row and then these, in the
+ * same order as the desk's dispatch (order, then rental: no deadlock), so whichever comes second sees
+ * what the first did — a dispatched rental stops the cancellation, a cancelled one stops the dispatch.
  */
 export async function lockOrderRentals(tx: Transaction, orderId: number): Promise<{ sent: boolean }> {
   const rows = await queryRows<{ status: string }>(
