@@ -103,7 +103,9 @@ describe('a rental in the cart', () => {
     for (const period of [0, 1, 8, 21, -7, 7.5, '7 days', null, '']) {
       expect(await addRentalToCartAction(editionId, period)).toEqual({ ok: false, error: 'periodNotOffered' });
     }
-    expect(await changeCopyStatus(await deskAdmin(), { code: first(codes), to: 'damaged', now: new Date() })).toMatchObject({ ok: true });
+    expect(
+      await changeCopyStatus(await deskAdmin(), { code: first(codes), to: 'damaged', now: new Date() }),
+    ).toMatchObject({ ok: true });
     expect(await addRentalToCartAction(editionId, 7)).toEqual({ ok: false, error: 'noCopyFree' });
     const loose = addRentalToCartAction as (...args: unknown[]) => Promise<unknown>;
     expect(await loose(editionId)).toMatchObject({ ok: false, error: 'invalid' });
@@ -405,7 +407,9 @@ describe('a cancelled or expired order gives its rental copy back', () => {
 
     const out = await paid();
     const rental = only(await rentalsOf(out.editionId));
-    expect(await dispatchRental(await deskAdmin(), { rentalId: rental.id, now: new Date() })).toMatchObject({ ok: true });
+    expect(await dispatchRental(await deskAdmin(), { rentalId: rental.id, now: new Date() })).toMatchObject({
+      ok: true,
+    });
     expect(await cancelOrderAsAdmin(admin, out.orderId)).toEqual({ ok: false, error: 'cannotCancel' });
     expect(only(await rentalsOf(out.editionId)).status).toBe('out');
     expect(await copyStatuses(out.editionId)).toEqual(['out']);
