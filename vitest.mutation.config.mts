@@ -34,6 +34,7 @@ export default mergeConfig(
             'tests/integration/admin-returns.test.ts',
             'tests/integration/returns-limits.test.ts',
             'tests/integration/refunds.test.ts',
+            'tests/integration/rentals-checkout.test.ts',
           ],
         },
   }),
