@@ -18,6 +18,8 @@ export function EditionListView({
     format: string;
     name: string | null;
     price: string;
+    /** "or rent from $3.99", or null when it cannot be rented. */
+    rental: string | null;
     /** Joined with " · ", or empty. */
     facts: string;
     badges: BadgeProps[];
@@ -41,7 +43,10 @@ export function EditionListView({
                 {edition.format}
                 {edition.name && <span className="block text-sm font-normal text-stone-600">{edition.name}</span>}
               </h3>
-              <p className="text-right text-lg font-bold">{edition.price}</p>
+              <p className="text-right">
+                <span className="text-lg font-bold">{edition.price}</span>
+                {edition.rental && <span className="block text-xs text-stone-600">{edition.rental}</span>}
+              </p>
             </div>
             {edition.facts && <p className="mt-2 text-xs leading-relaxed text-stone-600">{edition.facts}</p>}
             <div className="mt-3 flex flex-wrap items-center gap-1.5">

@@ -10,17 +10,20 @@ const LOW_STOCK = 3;
 
 /**
  * Every edition side by side: format and edition name, its facts, price, availability. The
- * `actions` slot (add to cart) is filled by the cart feature. Texts are worked out here;
+ * `actions` slot (add to cart, rent) is filled by the cart and rental features;
+ * `rentalFromMinor` gives the shortest period's fee of the editions that can be rented now. Texts are worked out here;
  * EditionListView draws them.
  */
 export async function EditionList({
   editions,
   locale,
   actions,
+  rentalFromMinor,
 }: {
   editions: EditionView[];
   locale: Locale;
   actions?: (edition: EditionView) => React.ReactNode;
+  rentalFromMinor?: ReadonlyMap<number, number>;
 }) {
   const t = await getTranslations({ locale, namespace: 'product' });
   const common = await getTranslations({ locale, namespace: 'common' });
@@ -37,6 +40,7 @@ export async function EditionList({
         format: common(`format.${edition.format}`),
         name: edition.name,
         price: formatPrice(edition.priceMinor, locale),
+        rental: rentalFrom(edition.id),
         facts: facts(edition).join(' · '),
         badges: [status(edition)],
         codes: [
@@ -49,6 +53,11 @@ export async function EditionList({
       }))}
     />
   );
+
+  function rentalFrom(editionId: number) {
+    const fee = rentalFromMinor?.get(editionId);
+    return fee === undefined ? null : t('rentFor', { price: formatPrice(fee, locale) });
+  }
 
   function facts(edition: EditionView) {
     return [

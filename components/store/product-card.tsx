@@ -18,6 +18,7 @@ export async function ProductCard({
   const badges: ProductCardProps['badges'] = [];
   if (product.preorder) badges.push({ tone: 'brand', text: t('badge.preorder') });
   if (!product.inStock && !product.preorder) badges.push({ tone: 'muted', text: t('badge.outOfStock') });
+  if (product.rentable) badges.push({ tone: 'info', text: t('badge.rentable') });
   return (
     <ProductCardView
       slug={product.slug}

@@ -63,7 +63,7 @@ export const FORMATS_BY_KIND: Record<ProductKind, readonly EditionFormat[]> = {
   game: ['game_disc', 'game_cartridge', 'game_digital'],
 };
 
-export const AVAILABILITIES = ['in_stock', 'preorder'] as const;
+export const AVAILABILITIES = ['in_stock', 'preorder', 'rentable'] as const;
 export type Availability = (typeof AVAILABILITIES)[number];
 
 /** Price ranges of the price facet, in major units of the store currency; `max` is exclusive. */

@@ -23,6 +23,9 @@ export const sellableEdition = sql`e.status = 'active' and not e.digital
 export const availabilitySql: Record<Availability, SQL> = {
   in_stock: sql`((e.digital or e.stock > 0) and (e.release_date is null or e.release_date <= current_date))`,
   preorder: sql`(e.release_date > current_date)`,
+  // Rentable now: see editionRentable in sellable.ts, the same rule for the query builder.
+  rentable: sql`(e.rentable and e.rental_price_minor is not null and exists (select 1 from rental_copies rc
+    where rc.edition_id = e.id and rc.status not in ('retired', 'lost', 'damaged')))`,
 };
 
 /** Bit i of a facet mask stands for value i of its dimension: EDITION_FORMATS, PRICE_RANGES. */
@@ -171,7 +174,7 @@ export function cardColumnsReading(creditName: SQL): SQL {
      limit 1) as credit,
   (select m.url from media m where m.product_id = p.id and m.kind = 'cover' order by m.sort_order limit 1) as "coverUrl",
   agg.from_price as "fromPriceMinor", coalesce(agg.preorder, false) as preorder,
-  coalesce(agg.in_stock, false) as "inStock"`;
+  coalesce(agg.in_stock, false) as "inStock", coalesce(agg.rentable, false) as rentable`;
 }
 
 /** Columns of a ProductCard for product `p`, given a lateral `agg` over its matching editions. */
@@ -182,7 +185,8 @@ export function editionAggregate(conditions: SQL): SQL {
   return sql`left join lateral (
     select min(e.price_minor)::int as from_price,
       bool_or(${availabilitySql.preorder}) as preorder,
-      bool_or(${availabilitySql.in_stock}) as in_stock
+      bool_or(${availabilitySql.in_stock}) as in_stock,
+      bool_or(${availabilitySql.rentable}) as rentable
     from editions e where ${conditions}
   ) agg on true`;
 }

@@ -15,6 +15,8 @@ export type ProductCard = {
   fromPriceMinor: number | null;
   preorder: boolean;
   inStock: boolean;
+  /** An edition can be rented now (rentable, a rental price, a copy in service). */
+  rentable: boolean;
 };
 
 export type FacetValue<T extends string | number = string> = {

@@ -4,7 +4,7 @@ import { resolveLocale } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ locale: string }> };
 
-const TOPICS = ['register', 'password', 'pay', 'track', 'return', 'language'] as const;
+const TOPICS = ['register', 'password', 'pay', 'track', 'return', 'rent', 'language'] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await resolveLocale(params);

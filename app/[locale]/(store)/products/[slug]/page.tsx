@@ -5,6 +5,9 @@ import { getTranslations } from 'next-intl/server';
 import { ProductRecommendations } from '@/components/recommendations/product-recommendations';
 import { ProductReviews } from '@/components/reviews/product-reviews';
 import { AddToCart } from '@/components/store/add-to-cart';
+import { ClientMessages } from '@/components/store/client-messages';
+import { formatPrice } from '@/components/store/price';
+import { RentOffer } from '@/components/store/rent-offer';
 import { EditionList } from '@/components/store/edition-list';
 import { Gallery } from '@/components/store/gallery';
 import { JsonLd } from '@/components/store/json-ld';
@@ -23,6 +26,7 @@ import type { CreditView, ProductDetail } from '@/lib/catalog/types';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
+import { getCachedRentalTerms } from '@/lib/rentals/shopper-queries';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -99,6 +103,8 @@ export default async function ProductPage({ params }: Props) {
   const tag = LOCALE_TAGS[locale];
   // The same cached read as the reviews section below, so the summary is queried once.
   const { summary: rating } = await getProductReviews(product.id, product.slug);
+  // Cached with the product (its tag); the free copies are read per request by each offer's island.
+  const rentals = new Map((await getCachedRentalTerms(product.slug)).map((offer) => [offer.editionId, offer]));
 
   return (
     <article className="container-page mt-6" aria-labelledby="product-title">
@@ -199,13 +205,33 @@ export default async function ProductPage({ params }: Props) {
             <EditionList
               editions={product.editions}
               locale={locale}
-              actions={(edition) => (
-                <AddToCart
-                  editionId={edition.id}
-                  available={edition.digital || edition.stock > 0}
-                  preorder={edition.preorder}
-                />
-              )}
+              rentalFromMinor={new Map(Array.from(rentals, ([id, offer]) => [id, offer.periods[0]?.feeMinor ?? 0]))}
+              actions={(edition) => {
+                const rental = rentals.get(edition.id);
+                return (
+                  <>
+                    <AddToCart
+                      editionId={edition.id}
+                      available={edition.digital || edition.stock > 0}
+                      preorder={edition.preorder}
+                    />
+                    {rental && (
+                      <ClientMessages namespaces={['rentals']} locale={locale}>
+                        <RentOffer
+                          editionId={edition.id}
+                          slug={product.slug}
+                          periods={rental.periods.map(({ days, feeMinor }) => ({
+                            days,
+                            fee: formatPrice(feeMinor, locale),
+                          }))}
+                          deposit={formatPrice(rental.depositMinor, locale)}
+                          lateFee={formatPrice(rental.lateFeePerDayMinor, locale)}
+                        />
+                      </ClientMessages>
+                    )}
+                  </>
+                );
+              }}
             />
           </Section>
 

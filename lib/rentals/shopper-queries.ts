@@ -1,0 +1,178 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { getDb, pick } from '@/db';
+import type { SessionUser } from '@/lib/accounts/queries';
+import { editions, products } from '@/lib/catalog/schema';
+import { editionAndProductSellable, editionRentable } from '@/lib/catalog/sellable';
+import { isSlug } from '@/lib/catalog/slug';
+import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';
+import { env } from '@/lib/env';
+import { orders } from '@/lib/orders/schema';
+import { daysLate, dueDate, defaultLateFeePerDayMinor, lateFeeMinor, rentalFeeMinor } from './amounts';
+import { daysBetween, localDate } from './local-days';
+import { rentalCopies, rentals, rentalTerms } from './schema';
+
+/**
+ * What a shopper sees of renting: the rental offer of a product's editions (product page, its
+ * availability island) and their own rentals (/account/rentals). Reads only; the cart, checkout and
+ * the desk change rentals.
+ */
+
+export type RentalPeriodOffer = { days: number; feeMinor: number };
+
+export type RentalOffer = {
+  editionId: number;
+  /** Every offered period (RENTAL_PERIOD_DAYS) with its fee, shortest first. */
+  periods: RentalPeriodOffer[];
+  /** Refunded at check-in, less late fees: rental_terms' deposit, else the sale price. */
+  depositMinor: number;
+  lateFeePerDayMinor: number;
+  /** Copies on the shelf right now (`available`): what the cart can reserve. */
+  freeCopies: number;
+};
+
+/**
+ * An edition's terms for one period: the fee (one `rental_price_minor` per shortest period), the
+ * deposit (rental_terms, else the sale price) and the daily late fee (rental_terms, else the period
+ * fee spread over the shortest period). The one place the shopper pages work them out.
+ */
+export function rentalTermsForPeriod(
+  edition: { priceMinor: number; rentalPriceMinor: number },
+  terms: { depositMinor: number | null; lateFeePerDayMinor: number | null } | null,
+  periodDays: number,
+  periods: readonly number[],
+): { feeMinor: number; depositMinor: number; lateFeePerDayMinor: number } {
+  return {
+    feeMinor: rentalFeeMinor(edition.rentalPriceMinor, periodDays, periods),
+    depositMinor: terms?.depositMinor ?? edition.priceMinor,
+    lateFeePerDayMinor:
+      terms?.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.rentalPriceMinor, periods[0] ?? periodDays),
+  };
+}
+
+/**
+ * The rental offers of a product's editions that can be rented now (see editionRentable: rentable,
+ * a rental price, a copy that is not retired, lost or damaged), in edition id order. Per request:
+ * `freeCopies` changes with every reservation.
+ */
+export async function getRentalOffers(
+  slug: string,
+  periods: readonly number[] = env.RENTAL_PERIOD_DAYS,
+): Promise<RentalOffer[]> {
+  if (typeof slug !== 'string' || !isSlug(slug)) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: editions.id,
+      priceMinor: editions.priceMinor,
+      rentalPriceMinor: sql<number>`${editions.rentalPriceMinor}`,
+      terms: pick(rentalTerms, 'depositMinor lateFeePerDayMinor'),
+      freeCopies: sql<number>`(select count(*)::int from ${rentalCopies}
+        where ${rentalCopies.editionId} = ${editions.id} and ${rentalCopies.status} = 'available')`,
+    })
+    .from(editions)
+    .innerJoin(products, eq(products.id, editions.productId))
+    .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
+    .where(and(eq(products.slug, slug), editionAndProductSellable(), editionRentable()))
+    .orderBy(editions.id);
+  return rows.map((row) => {
+    const terms = row.terms;
+    const base = rentalTermsForPeriod(row, terms, periods[0] ?? 1, periods);
+    return {
+      editionId: row.id,
+      periods: periods.map((days) => ({ days, feeMinor: rentalTermsForPeriod(row, terms, days, periods).feeMinor })),
+      depositMinor: base.depositMinor,
+      lateFeePerDayMinor: base.lateFeePerDayMinor,
+      freeCopies: row.freeCopies,
+    };
+  });
+}
+
+/**
+ * The product page's offers, cached with the page's product (its tag is invalidated by catalog
+ * edits): everything but the free copies, which the page's availability island reads per request.
+ */
+export async function getCachedRentalTerms(slug: string): Promise<Omit<RentalOffer, 'freeCopies'>[]> {
+  'use cache';
+  cacheLife('catalog');
+  cacheTag(CATALOG_TAG, productTag(slug));
+  const offers = await getRentalOffers(slug);
+  return offers.map(({ freeCopies: _free, ...offer }) => offer);
+}
+
+export type ShopperRental = {
+  id: number;
+  /** `cancelled` arrives with the checkout's migration (an order cancelled before dispatch). */
+  status: string;
+  productTitle: string;
+  productSlug: string;
+  format: (typeof editions.$inferSelect)['format'];
+  editionName: string | null;
+  orderNumber: string | null;
+  periodDays: number;
+  feeMinor: number;
+  depositMinor: number;
+  lateFeePerDayMinor: number;
+  dueAt: Date | null;
+  returnedAt: Date | null;
+  lateFeeChargedMinor: number | null;
+  damageChargeMinor: number | null;
+  depositRefundMinor: number | null;
+  createdAt: Date;
+};
+
+/** The signed-in shopper's rentals, newest first: only theirs, whatever else is asked. */
+export async function listRentalsForUser(user: SessionUser, limit = 100): Promise<ShopperRental[]> {
+  const db = await getDb();
+  return db
+    .select({
+      ...pick(rentals, 'id status periodDays feeMinor depositMinor lateFeePerDayMinor dueAt returnedAt'),
+      ...pick(rentals, 'lateFeeChargedMinor damageChargeMinor depositRefundMinor createdAt'),
+      productTitle: products.title,
+      productSlug: products.slug,
+      format: editions.format,
+      editionName: editions.name,
+      orderNumber: orders.number,
+    })
+    .from(rentals)
+    .innerJoin(editions, eq(editions.id, rentals.editionId))
+    .innerJoin(products, eq(products.id, editions.productId))
+    .leftJoin(orders, eq(orders.id, rentals.orderId))
+    .where(eq(rentals.userId, user.id))
+    .orderBy(desc(rentals.createdAt), desc(rentals.id))
+    .limit(limit);
+}
+
+export type RentalState =
+  | { kind: 'awaitingDispatch' }
+  | { kind: 'out'; dueDate: string; daysLeft: number }
+  | { kind: 'overdue'; dueDate: string; daysLate: number; lateFeeMinor: number }
+  | { kind: 'returned'; lateFeeMinor: number; damageChargeMinor: number; refundMinor: number }
+  | { kind: 'cancelled' };
+
+/**
+ * Where a rental stands at `now`, in the shop's local days: due dates as `YYYY-MM-DD`, the days
+ * left (0 on the due date), the days late and the late fee so far (capped at the deposit).
+ */
+export function rentalState(rental: ShopperRental, now: Date, timeZone: string = env.SHOP_TIME_ZONE): RentalState {
+  if (rental.status === 'cancelled') return { kind: 'cancelled' };
+  if (rental.status === 'returned') {
+    return {
+      kind: 'returned',
+      lateFeeMinor: rental.lateFeeChargedMinor ?? 0,
+      damageChargeMinor: rental.damageChargeMinor ?? 0,
+      refundMinor: rental.depositRefundMinor ?? 0,
+    };
+  }
+  if (rental.status !== 'out' || !rental.dueAt) return { kind: 'awaitingDispatch' };
+  const due = dueDate(rental.dueAt, timeZone);
+  const late = daysLate(rental.dueAt, now, timeZone);
+  if (late === 0) return { kind: 'out', dueDate: due, daysLeft: daysBetween(localDate(now, timeZone), due) };
+  return {
+    kind: 'overdue',
+    dueDate: due,
+    daysLate: late,
+    lateFeeMinor: lateFeeMinor(late, rental.lateFeePerDayMinor, rental.depositMinor),
+  };
+}
