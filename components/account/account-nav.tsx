@@ -10,6 +10,7 @@ import { SectionNav } from '@/components/ui/section-nav';
 export const ACCOUNT_SECTIONS = [
   { href: '/account', key: 'overview' },
   { href: '/account/orders', key: 'orders' },
+  { href: '/account/rentals', key: 'rentals' },
   { href: '/account/wishlist', key: 'wishlist' },
   { href: '/account/profile', key: 'profile' },
   { href: '/account/security', key: 'security' },

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { type RentalListItem, type RentalStateView, RentalList } from '@/components/account/rental-list';
+import { formatPrice } from '@/components/store/price';
+import { PageHeader } from '@/components/ui/page-header';
+import { userOrSignIn } from '@/lib/auth/guards';
+import { formatDate } from '@/lib/catalog/display';
+import { env } from '@/lib/env';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
+import { resolveLocale } from '@/lib/i18n/server';
+import { listRentalsForUser, rentalState, type ShopperRental } from '@/lib/rentals/shopper-queries';
+
+type Props = { params: Promise<{ locale: string }> };
+
+// Reads the session on every request: rendered in full before its first byte (no loading.tsx, whose
+// streamed page only a script reveals); the account layout shows a skeleton while a link is pending.
+export const instant = false;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'rentals.account' });
+  return { title: t('title') };
+}
+
+/** The shopper's rentals, newest first: status, due date in the shop's time zone, amounts, order. */
+export default async function AccountRentalsPage({ params }: Props) {
+  const locale = await resolveLocale(params);
+  const user = await userOrSignIn('/account/rentals');
+  const [rentals, t, common] = await Promise.all([
+    listRentalsForUser(user),
+    getTranslations({ locale, namespace: 'rentals.account' }),
+    getTranslations({ locale, namespace: 'common' }),
+  ]);
+  const now = new Date();
+  const items: RentalListItem[] = rentals.map((rental) => ({
+    id: rental.id,
+    title: rental.productTitle,
+    slug: rental.productSlug,
+    edition: [common(`format.${rental.format}`), rental.editionName].filter(Boolean).join(' · '),
+    orderNumber: rental.orderNumber,
+    periodDays: rental.periodDays,
+    fee: formatPrice(rental.feeMinor, locale),
+    deposit: formatPrice(rental.depositMinor, locale),
+    state: stateView(rental, now, locale),
+  }));
+  return (
+    <div>
+      <PageHeader title={t('title')} intro={t('intro', { timeZone: env.SHOP_TIME_ZONE })} />
+      <RentalList items={items} />
+    </div>
+  );
+}
+
+function stateView(rental: ShopperRental, now: Date, locale: Locale): RentalStateView {
+  const state = rentalState(rental, now);
+  const money = (minor: number) => formatPrice(minor, locale);
+  const date = (day: string) => formatDate(day, LOCALE_TAGS[locale]);
+  switch (state.kind) {
+    case 'out':
+      return { ...state, dueDate: date(state.dueDate) };
+    case 'overdue':
+      return {
+        kind: 'overdue',
+        dueDate: date(state.dueDate),
+        daysLate: state.daysLate,
+        lateFee: money(state.lateFeeMinor),
+        perDay: money(rental.lateFeePerDayMinor),
+      };
+    case 'returned':
+      return {
+        kind: 'returned',
+        lateFee: money(state.lateFeeMinor),
+        refund: money(state.refundMinor),
+        damage: state.damageChargeMinor > 0 ? money(state.damageChargeMinor) : null,
+      };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Card, EmptyState } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
+
+/** Where a rental stands, with its amounts formatted and its due date written out. */
+export type RentalStateView =
+  | { kind: 'awaitingDispatch' }
+  | { kind: 'out'; dueDate: string; daysLeft: number }
+  | { kind: 'overdue'; dueDate: string; daysLate: number; lateFee: string; perDay: string }
+  | { kind: 'returned'; lateFee: string; refund: string; damage: string | null }
+  | { kind: 'cancelled' };
+
+export type RentalListItem = {
+  id: number;
+  title: string;
+  slug: string;
+  /** "Blu-ray · Collector's edition" */
+  edition: string;
+  orderNumber: string | null;
+  periodDays: number;
+  fee: string;
+  deposit: string;
+  state: RentalStateView;
+};
+
+const TONES: Record<RentalStateView['kind'], BadgeTone> = {
+  awaitingDispatch: 'info',
+  out: 'success',
+  overdue: 'brand',
+  returned: 'muted',
+  cancelled: 'muted',
+};
+
+/** The shopper's rentals (/account/rentals): each with its status, due date, amounts and order. */
+export function RentalList({ items }: { items: RentalListItem[] }) {
+  const t = useTranslations('rentals.account');
+  if (items.length === 0) {
+    return (
+      <EmptyState>
+        {t('empty')} <TextLink href="/">{t('browse')}</TextLink>
+      </EmptyState>
+    );
+  }
+  return (
+    <Card as="ul" className="mt-6 divide-y divide-stone-200">
+      {items.map((item) => (
+        <li key={item.id} aria-labelledby={`rental-${item.id}`} className="p-4 text-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h2 id={`rental-${item.id}`} className="font-semibold">
+              <Link href={`/products/${item.slug}`} className="hover:underline">
+                {item.title}
+              </Link>
+              <span className="block text-sm font-normal text-stone-600">{item.edition}</span>
+            </h2>
+            <Badge tone={TONES[item.state.kind]}>{t(`status.${item.state.kind}`)}</Badge>
+          </div>
+          <p className="mt-1 text-stone-600">
+            {t('terms', { days: item.periodDays, fee: item.fee, deposit: item.deposit })}
+          </p>
+          <RentalStateText item={item} />
+          {item.orderNumber && (
+            <p className="mt-2">
+              <TextLink href={`/orders/${item.orderNumber}`}>{t('order', { number: item.orderNumber })}</TextLink>
+            </p>
+          )}
+        </li>
+      ))}
+    </Card>
+  );
+}
+
+function RentalStateText({ item }: { item: RentalListItem }) {
+  const t = useTranslations('rentals.account');
+  const { state } = item;
+  const returnHow = item.orderNumber ? t('returnHow') : t('returnHowNoOrder');
+  switch (state.kind) {
+    case 'awaitingDispatch':
+      return <p className="mt-2">{t('awaitingDispatch', { days: item.periodDays })}</p>;
+    case 'out':
+      return (
+        <>
+          <p className="mt-2 font-medium">
+            {t('due', { date: state.dueDate })} · {t('daysLeft', { count: state.daysLeft })}
+          </p>
+          <p className="mt-1 text-stone-600">{returnHow}</p>
+        </>
+      );
+    case 'overdue':
+      return (
+        <>
+          <p className="mt-2 font-medium text-brand-700">
+            {t('due', { date: state.dueDate })} · {t('daysLate', { count: state.daysLate })}
+          </p>
+          <p className="mt-1">{t('lateFeeSoFar', { fee: state.lateFee, perDay: state.perDay })}</p>
+          <p className="mt-1 text-stone-600">{returnHow}</p>
+        </>
+      );
+    case 'returned':
+      return (
+        <p className="mt-2">
+          {t('returned', { lateFee: state.lateFee, refund: state.refund })}
+          {state.damage && <> {t('damage', { amount: state.damage })}</>}
+        </p>
+      );
+    case 'cancelled':
+      return <p className="mt-2 text-stone-600">{t('cancelled')}</p>;
+  }
+}
