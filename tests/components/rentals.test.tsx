@@ -1,0 +1,181 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type RentalListItem, RentalList } from '@/components/account/rental-list';
+import { Providers } from '@/components/providers';
+import { RentOffer } from '@/components/store/rent-offer';
+import { type Locale } from '@/lib/i18n/config';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { deferred } from '@/tests/support/deferred';
+import { first } from '@/tests/support/lists';
+
+type Result = { ok: true; quantity: number; capped: boolean } | { ok: false; error: string };
+
+const actions = vi.hoisted(() => ({
+  addRentalToCartAction: vi.fn<(previous: unknown, formData: FormData) => Promise<Result>>(),
+}));
+vi.mock('@/lib/actions/cart', () => actions);
+const refreshCart = vi.hoisted(() => vi.fn());
+vi.mock('@/components/store/use-cart', () => ({ useRefreshCart: () => refreshCart }));
+
+/** The free copies /api/v1/products/{slug}/rentals answers with. */
+let freeCopies: number;
+
+beforeEach(() => {
+  actions.addRentalToCartAction.mockReset();
+  refreshCart.mockReset();
+  freeCopies = 3;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Response.json({ editions: [{ editionId: 42, freeCopies }] })),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderStore(ui: React.ReactNode, locale: Locale = 'en') {
+  return render(
+    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+      <Providers currency="USD">{ui}</Providers>
+    </NextIntlClientProvider>,
+  );
+}
+
+const offer = (
+  <RentOffer
+    editionId={42}
+    slug="night-drive"
+    periods={[
+      { days: 7, fee: '$4.99' },
+      { days: 14, fee: '$9.98' },
+    ]}
+    deposit="$29.99"
+    lateFee="$0.72"
+  />
+);
+
+describe('RentOffer', () => {
+  it('shows the fee of the chosen period, the deposit, the late fee and the free copies', async () => {
+    renderStore(offer);
+    const form = screen.getByRole('form', { name: 'Rent' });
+    const periods = within(form).getByRole('group', { name: 'Rental period' });
+    expect(within(periods).getByRole('radio', { name: '7 days · $4.99' })).toHaveProperty('checked', true);
+    expect(within(form).getByText('Fee for 7 days').nextElementSibling?.textContent).toBe('$4.99');
+    expect(form.textContent).toContain('$29.99');
+    expect(form.textContent).toContain('Refunded when you return it, minus late fees.');
+    expect(form.textContent).toContain('$0.72 a day');
+    await within(form).findByText('3 copies free');
+    expect(fetch).toHaveBeenCalledWith('/api/v1/products/night-drive/rentals', { cache: 'no-store' });
+
+    fireEvent.click(within(periods).getByRole('radio', { name: '14 days · $9.98' }));
+    expect(within(form).getByText('Fee for 14 days').nextElementSibling?.textContent).toBe('$9.98');
+    expect(within(form).getByRole('button', { name: 'Rent for 14 days' })).toHaveProperty('disabled', false);
+  });
+
+  it('posts the edition and the chosen period, then says it is in the cart and refreshes the cart', async () => {
+    const answer = deferred<Result>();
+    actions.addRentalToCartAction.mockReturnValueOnce(answer.promise);
+    renderStore(offer);
+    fireEvent.click(screen.getByRole('radio', { name: '14 days · $9.98' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rent for 14 days' }));
+    await screen.findByRole('button', { name: 'Adding…' });
+    expect(Object.fromEntries(first(actions.addRentalToCartAction.mock.calls)[1])).toEqual({
+      editionId: '42',
+      periodDays: '14',
+    });
+    await act(async () => answer.resolve({ ok: true, quantity: 1, capped: false }));
+    const status = within(screen.getByRole('form', { name: 'Rent' })).getByRole('status');
+    expect(status.textContent).toContain('Rental added to your cart.');
+    expect(within(status).getByRole('link', { name: 'View cart' }).getAttribute('href')).toBe('/cart');
+    await waitFor(() => expect(refreshCart).toHaveBeenCalledTimes(1));
+  });
+
+  it('says why a rental could not be added, in words', async () => {
+    actions.addRentalToCartAction.mockResolvedValueOnce({ ok: false, error: 'noCopyFree' });
+    renderStore(offer);
+    fireEvent.click(screen.getByRole('button', { name: 'Rent for 7 days' }));
+    await screen.findByText('Sorry, all copies are out right now.');
+    actions.addRentalToCartAction.mockResolvedValueOnce({ ok: false, error: 'rateLimited' });
+    fireEvent.click(screen.getByRole('button', { name: 'Rent for 7 days' }));
+    await screen.findByText('The rental could not be added. Please try again.');
+    expect(refreshCart).not.toHaveBeenCalled();
+  });
+
+  it('cannot be sent when every copy is out', async () => {
+    freeCopies = 0;
+    renderStore(offer);
+    await screen.findByText('All copies are out right now');
+    expect(screen.getByRole('button', { name: 'Rent for 7 days' })).toHaveProperty('disabled', true);
+  });
+
+  it('speaks Chinese', async () => {
+    renderStore(offer, 'zh');
+    expect(screen.getByRole('group', { name: '租期' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '租 7 天' })).toBeTruthy();
+    await screen.findByText('有 3 份空闲');
+  });
+});
+
+const rental = (
+  id: number,
+  state: RentalListItem['state'],
+  orderNumber: string | null = 'EN-1001',
+): RentalListItem => ({
+  id,
+  title: `Night Drive ${id}`,
+  slug: 'night-drive',
+  edition: 'Blu-ray',
+  orderNumber,
+  periodDays: 7,
+  fee: '$4.99',
+  deposit: '$29.99',
+  state,
+});
+
+function renderList(items: RentalListItem[], locale: Locale = 'en') {
+  return render(
+    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+      <RentalList items={items} />
+    </NextIntlClientProvider>,
+  );
+}
+
+describe('RentalList', () => {
+  it('shows each rental with its status, due date, late fee or refund, order link and how to return it', () => {
+    renderList([
+      rental(1, { kind: 'awaitingDispatch' }),
+      rental(2, { kind: 'out', dueDate: 'March 9, 2026', daysLeft: 4 }),
+      rental(3, { kind: 'overdue', dueDate: 'March 9, 2026', daysLate: 2, lateFee: '$1.44', perDay: '$0.72' }),
+      rental(4, { kind: 'returned', lateFee: '$0.00', refund: '$29.99', damage: null }),
+      rental(5, { kind: 'cancelled' }, null),
+    ]);
+    const item = (id: number) => screen.getByRole('listitem', { name: new RegExp(`Night Drive ${id}`) });
+    expect(item(1).textContent).toContain('Awaiting dispatch');
+    expect(item(1).textContent).toContain('The 7 days start the day we send it.');
+    expect(item(2).textContent).toContain('Due back by March 9, 2026 · 4 days left.');
+    expect(item(2).textContent).toContain('post the disc back to us');
+    expect(item(3).textContent).toContain('Overdue');
+    expect(item(3).textContent).toContain('2 days late.');
+    expect(item(3).textContent).toContain('Late fee so far: $1.44 ($0.72 a day, never more than the deposit).');
+    expect(item(4).textContent).toContain('Late fee kept: $0.00. Deposit refunded: $29.99.');
+    expect(item(4).textContent).not.toContain('post the disc back');
+    expect(item(5).textContent).toContain('Cancelled');
+    expect(within(item(5)).queryByRole('link', { name: /Order/ })).toBeNull();
+    expect(within(item(2)).getByRole('link', { name: 'Order EN-1001' }).getAttribute('href')).toBe('/orders/EN-1001');
+    expect(within(item(2)).getByRole('link', { name: 'Night Drive 2' }).getAttribute('href')).toBe(
+      '/products/night-drive',
+    );
+    expect(item(2).textContent).toContain('7 days · fee $4.99 · deposit $29.99');
+  });
+
+  it('says when there is nothing yet, with a way to the shop', () => {
+    renderList([]);
+    expect(screen.getByText(/You have not rented anything yet/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Start browsing' }).getAttribute('href')).toBe('/');
+  });
+
+  it('speaks Chinese', () => {
+    renderList([rental(2, { kind: 'out', dueDate: '2026年3月9日', daysLeft: 0 })], 'zh');
+    expect(screen.getByText('租借中')).toBeTruthy();
+    expect(screen.getByText(/请于 2026年3月9日 前归还 · 今天到期。/)).toBeTruthy();
+  });
+});
