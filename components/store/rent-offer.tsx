@@ -70,7 +70,7 @@ export function RentOffer({ editionId, slug, periods, deposit, lateFee }: RentOf
                 type="radio"
                 name="periodDays"
                 value={period.days}
-                checked={chosen === period.days}
+                defaultChecked={period.days === periods[0]?.days}
                 onChange={() => setChosen(period.days)}
                 className="accent-brand-600"
               />

@@ -1,5 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { rentalCopies } from '@/lib/rentals/schema';
+import { and, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { editions, media, products } from './schema';
 
 // Typed fragments for the query builder, shared by every domain that reads editions and products
@@ -28,18 +27,4 @@ export function editionAndProductSellable(): SQL {
 export function coverUrl(): SQL<string | null> {
   return sql<string | null>`(select ${media.url} from ${media} where ${media.productId} = ${products.id}
     and ${media.kind} = 'cover' order by ${media.sortOrder} limit 1)`;
-}
-
-/**
- * An edition the shop rents out now (with editionSellable): rentable, with a rental price, and with
- * at least one copy that is not retired, lost or damaged (it may be out with another shopper). The
- * raw-SQL listings spell the same rule as `availabilitySql.rentable` (listing-sql.ts).
- */
-export function editionRentable(): SQL {
-  return and(
-    eq(editions.rentable, true),
-    isNotNull(editions.rentalPriceMinor),
-    sql`exists (select 1 from ${rentalCopies} where ${rentalCopies.editionId} = ${editions.id}
-      and ${rentalCopies.status} not in ('retired', 'lost', 'damaged'))`,
-  ) as SQL;
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb, pick } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { editions, products } from '@/lib/catalog/schema';
-import { editionAndProductSellable, editionRentable } from '@/lib/catalog/sellable';
+import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { isSlug } from '@/lib/catalog/slug';
 import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';
 import { env } from '@/lib/env';
@@ -49,6 +49,20 @@ export function rentalTermsForPeriod(
     lateFeePerDayMinor:
       terms?.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.rentalPriceMinor, periods[0] ?? periodDays),
   };
+}
+
+/**
+ * An edition the shop rents out now (with editionSellable): rentable, with a rental price, and with
+ * at least one copy that is not retired, lost or damaged (it may be out with another shopper). The
+ * raw-SQL listings spell the same rule as `availabilitySql.rentable` (lib/catalog/listing-sql.ts).
+ */
+export function editionRentable(): SQL {
+  return and(
+    eq(editions.rentable, true),
+    isNotNull(editions.rentalPriceMinor),
+    sql`exists (select 1 from ${rentalCopies} where ${rentalCopies.editionId} = ${editions.id}
+      and ${rentalCopies.status} not in ('retired', 'lost', 'damaged'))`,
+  ) as SQL;
 }
 
 /**
