@@ -53,7 +53,12 @@ export function RentOffer({ editionId, slug, periods, deposit, lateFee }: RentOf
   const error = state?.ok === false ? state.error : null;
 
   return (
-    <form {...form} aria-labelledby={headingId} className="mt-3 rounded-lg bg-stone-50 p-3 text-sm">
+    // Named "Rent" and the edition's heading (EditionListView's `edition-{id}`), one form per edition.
+    <form
+      {...form}
+      aria-labelledby={`${headingId} edition-${editionId}`}
+      className="mt-3 rounded-lg bg-stone-50 p-3 text-sm"
+    >
       <input type="hidden" name="editionId" value={editionId} />
       <p id={headingId} className="font-semibold">
         {t('heading')}

@@ -55,8 +55,13 @@ const offer = (
 
 describe('RentOffer', () => {
   it('shows the fee of the chosen period, the deposit, the late fee and the free copies', async () => {
-    renderStore(offer);
-    const form = screen.getByRole('form', { name: 'Rent' });
+    renderStore(
+      <>
+        <h3 id="edition-42">Blu-ray</h3>
+        {offer}
+      </>,
+    );
+    const form = screen.getByRole('form', { name: 'Rent Blu-ray' });
     const periods = within(form).getByRole('group', { name: 'Rental period' });
     expect(within(periods).getByRole('radio', { name: '7 days · $4.99' })).toHaveProperty('checked', true);
     expect(within(form).getByText('Fee for 7 days').nextElementSibling?.textContent).toBe('$4.99');
