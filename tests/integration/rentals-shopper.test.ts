@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { GET as rentalsRoute } from '@/app/api/v1/products/[slug]/rentals/route';
 import { getDb } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
 import { listProducts } from '@/lib/catalog/queries';
@@ -110,6 +111,25 @@ describe('rental offers', () => {
     expect(list.items.every((item) => item.rentable)).toBe(true);
     const all = await listProducts({ ...readFilters(new URLSearchParams('decade=2020&pageSize=100')), kind: 'album' });
     expect(all.items.find((item) => item.slug === retired.slug)?.rentable).toBe(false);
+  });
+});
+
+describe('GET /api/v1/products/{slug}/rentals', () => {
+  const get = (slug: string) =>
+    rentalsRoute(new Request(`http://localhost/api/v1/products/${slug}/rentals`), {
+      params: Promise.resolve({ slug }),
+    });
+
+  it('answers the free copies of each edition rentable now, never cached', async () => {
+    const { editionId, slug } = await rentableProduct({ copies: 2 });
+    const user = await createTestShopper();
+    await reserveCopy({ editionId, userId: user.id, periodDays: 7, now: new Date() }, BERLIN);
+    const response = await get(slug);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(await response.json()).toEqual({ editions: [{ editionId, freeCopies: 1 }] });
+    expect(await (await get('no-such-product')).json()).toEqual({ editions: [] });
+    expect((await get('Not a slug!')).status).toBe(404);
   });
 });
 
