@@ -35,7 +35,7 @@ const TONES: Record<RentalStateView['kind'], BadgeTone> = {
 
 /** The shopper's rentals (/account/rentals): each with its status, due date, amounts and order. */
 export function RentalList({ items }: { items: RentalListItem[] }) {
-  const t = useTranslations('rentals.account');
+  const t = useTranslations('accountRentals');
   if (items.length === 0) {
     return (
       <EmptyState>
@@ -72,7 +72,7 @@ export function RentalList({ items }: { items: RentalListItem[] }) {
 }
 
 function RentalStateText({ item }: { item: RentalListItem }) {
-  const t = useTranslations('rentals.account');
+  const t = useTranslations('accountRentals');
   const { state } = item;
   const returnHow = item.orderNumber ? t('returnHow') : t('returnHowNoOrder');
   switch (state.kind) {

@@ -116,7 +116,7 @@ describe('RentOffer', () => {
     renderStore(offer, 'zh');
     expect(screen.getByRole('group', { name: '租期' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '租 7 天' })).toBeTruthy();
-    await screen.findByText('有 3 份空闲');
+    await screen.findByText('有 3 张空闲');
   });
 });
 

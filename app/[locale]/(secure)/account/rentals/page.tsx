@@ -17,7 +17,7 @@ type Props = { params: Promise<{ locale: string }> };
 export const instant = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'rentals.account' });
+  const t = await getTranslations({ locale: await resolveLocale(params), namespace: 'accountRentals' });
   return { title: t('title') };
 }
 
@@ -27,7 +27,7 @@ export default async function AccountRentalsPage({ params }: Props) {
   const user = await userOrSignIn('/account/rentals');
   const [rentals, t, common] = await Promise.all([
     listRentalsForUser(user),
-    getTranslations({ locale, namespace: 'rentals.account' }),
+    getTranslations({ locale, namespace: 'accountRentals' }),
     getTranslations({ locale, namespace: 'common' }),
   ]);
   const now = new Date();
