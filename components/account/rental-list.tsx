@@ -6,6 +6,7 @@ import { TextLink } from '@/components/ui/text-link';
 
 /** Where a rental stands, with its amounts formatted and its due date written out. */
 export type RentalStateView =
+  | { kind: 'awaitingPayment' }
   | { kind: 'awaitingDispatch' }
   | { kind: 'out'; dueDate: string; daysLeft: number }
   | { kind: 'overdue'; dueDate: string; daysLate: number; lateFee: string; perDay: string }
@@ -26,6 +27,7 @@ export type RentalListItem = {
 };
 
 const TONES: Record<RentalStateView['kind'], BadgeTone> = {
+  awaitingPayment: 'muted',
   awaitingDispatch: 'info',
   out: 'success',
   overdue: 'brand',
@@ -76,6 +78,8 @@ function RentalStateText({ item }: { item: RentalListItem }) {
   const { state } = item;
   const returnHow = item.orderNumber ? t('returnHow') : t('returnHowNoOrder');
   switch (state.kind) {
+    case 'awaitingPayment':
+      return <p className="mt-2">{t('awaitingPayment')}</p>;
     case 'awaitingDispatch':
       return <p className="mt-2">{t('awaitingDispatch', { days: item.periodDays })}</p>;
     case 'out':

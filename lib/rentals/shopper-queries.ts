@@ -124,6 +124,7 @@ export type ShopperRental = {
   format: (typeof editions.$inferSelect)['format'];
   editionName: string | null;
   orderNumber: string | null;
+  orderStatus: (typeof orders.$inferSelect)['status'] | null;
   periodDays: number;
   feeMinor: number;
   depositMinor: number;
@@ -148,6 +149,7 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
       format: editions.format,
       editionName: editions.name,
       orderNumber: orders.number,
+      orderStatus: orders.status,
     })
     .from(rentals)
     .innerJoin(editions, eq(editions.id, rentals.editionId))
@@ -159,6 +161,7 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
 }
 
 export type RentalState =
+  | { kind: 'awaitingPayment' }
   | { kind: 'awaitingDispatch' }
   | { kind: 'out'; dueDate: string; daysLeft: number }
   | { kind: 'overdue'; dueDate: string; daysLate: number; lateFeeMinor: number }
@@ -179,7 +182,9 @@ export function rentalState(rental: ShopperRental, now: Date, timeZone: string =
       refundMinor: rental.depositRefundMinor ?? 0,
     };
   }
-  if (rental.status !== 'out' || !rental.dueAt) return { kind: 'awaitingDispatch' };
+  if (rental.status !== 'out' || !rental.dueAt) {
+    return { kind: rental.orderStatus === 'pending_payment' ? 'awaitingPayment' : 'awaitingDispatch' };
+  }
   const due = dueDate(rental.dueAt, timeZone);
   const late = daysLate(rental.dueAt, now, timeZone);
   if (late === 0) return { kind: 'out', dueDate: due, daysLeft: daysBetween(localDate(now, timeZone), due) };

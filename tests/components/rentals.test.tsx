@@ -152,6 +152,7 @@ describe('RentalList', () => {
       rental(3, { kind: 'overdue', dueDate: 'March 9, 2026', daysLate: 2, lateFee: '$1.44', perDay: '$0.72' }),
       rental(4, { kind: 'returned', lateFee: '$0.00', refund: '$29.99', damage: null }),
       rental(5, { kind: 'cancelled' }, null),
+      rental(6, { kind: 'awaitingPayment' }),
     ]);
     const item = (id: number) => screen.getByRole('listitem', { name: new RegExp(`Night Drive ${id}`) });
     expect(item(1).textContent).toContain('Awaiting dispatch');
@@ -164,6 +165,8 @@ describe('RentalList', () => {
     expect(item(4).textContent).toContain('Late fee kept: $0.00. Deposit refunded: $29.99.');
     expect(item(4).textContent).not.toContain('post the disc back');
     expect(item(5).textContent).toContain('Cancelled');
+    expect(item(6).textContent).toContain('Awaiting payment');
+    expect(item(6).textContent).toContain('We hold a copy for you while the order waits for payment.');
     expect(within(item(5)).queryByRole('link', { name: /Order/ })).toBeNull();
     expect(within(item(2)).getByRole('link', { name: 'Order EN-1001' }).getAttribute('href')).toBe('/orders/EN-1001');
     expect(within(item(2)).getByRole('link', { name: 'Night Drive 2' }).getAttribute('href')).toBe(

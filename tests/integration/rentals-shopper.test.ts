@@ -158,6 +158,8 @@ describe("a shopper's rentals", () => {
     if (!reserved.ok) throw new Error(reserved.error);
     const waiting = first(await listRentalsForUser(user));
     expect(rentalState(waiting, at('2026-03-02T12:00:00Z'), BERLIN.timeZone)).toEqual({ kind: 'awaitingDispatch' });
+    const unpaid = { ...waiting, orderStatus: 'pending_payment' as const };
+    expect(rentalState(unpaid, at('2026-03-02T12:00:00Z'), BERLIN.timeZone)).toEqual({ kind: 'awaitingPayment' });
 
     // Sent Monday 2 March, 23:30 in Berlin: due by the end of Monday 9 March, Berlin time.
     await dispatchRental({ rentalId: reserved.rental.id, now: at('2026-03-02T22:30:00Z') }, BERLIN);
