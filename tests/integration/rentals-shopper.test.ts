@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as rentalsRoute } from '@/app/api/v1/products/[slug]/rentals/route';
 import { getDb } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
@@ -8,13 +8,19 @@ import { readFilters } from '@/lib/catalog/validation';
 import { changeCopyStatus } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
 import { rentalTerms } from '@/lib/rentals/schema';
+import type { StaffUser } from '@/lib/audit/staff';
 import { getRentalOffers, listRentalsForUser, rentalState } from '@/lib/rentals/shopper-queries';
 import { first } from '../support/lists';
-import { createRentableEdition } from '../support/rentals';
+import { createRentableEdition, deskAdmin } from '../support/rentals';
 import { createTestShopper } from '../support/users';
 
 const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
 const at = (iso: string) => new Date(iso);
+
+let admin: StaffUser;
+beforeAll(async () => {
+  admin = await deskAdmin();
+});
 
 async function slugOf(editionId: number): Promise<string> {
   const db = await getDb();
@@ -57,7 +63,7 @@ describe('rental offers', () => {
     const user = await createTestShopper();
     const reserved = await reserveCopy({ editionId, userId: user.id, periodDays: 7, now: new Date() }, BERLIN);
     expect(reserved.ok).toBe(true);
-    expect(await changeCopyStatus({ code: codes[2] ?? '', to: 'damaged', now: new Date() })).toMatchObject({
+    expect(await changeCopyStatus(admin, { code: codes[2] ?? '', to: 'damaged', now: new Date() })).toMatchObject({
       ok: true,
     });
     expect(first(await getRentalOffers(slug, [7, 14]))).toMatchObject({
@@ -81,7 +87,7 @@ describe('rental offers', () => {
       [retired.codes[0], 'retired'],
       [retired.codes[1], 'lost'],
     ] as const) {
-      expect(await changeCopyStatus({ code: code ?? '', to, now: new Date() })).toMatchObject({ ok: true });
+      expect(await changeCopyStatus(admin, { code: code ?? '', to, now: new Date() })).toMatchObject({ ok: true });
     }
     expect(await getRentalOffers(retired.slug)).toEqual([]);
 
@@ -100,7 +106,7 @@ describe('rental offers', () => {
   it('badges and filters "For rent" only products with an edition rentable now', async () => {
     const rentable = await rentableProduct({ copies: 1 });
     const retired = await rentableProduct({ copies: 1 });
-    await changeCopyStatus({ code: first(retired.codes), to: 'retired', now: new Date() });
+    await changeCopyStatus(admin, { code: first(retired.codes), to: 'retired', now: new Date() });
     const list = await listProducts({
       ...readFilters(new URLSearchParams('avail=rentable&pageSize=100')),
       kind: 'album',
@@ -162,7 +168,7 @@ describe("a shopper's rentals", () => {
     expect(rentalState(unpaid, at('2026-03-02T12:00:00Z'), BERLIN.timeZone)).toEqual({ kind: 'awaitingPayment' });
 
     // Sent Monday 2 March, 23:30 in Berlin: due by the end of Monday 9 March, Berlin time.
-    await dispatchRental({ rentalId: reserved.rental.id, now: at('2026-03-02T22:30:00Z') }, BERLIN);
+    await dispatchRental(admin, { rentalId: reserved.rental.id, now: at('2026-03-02T22:30:00Z') }, BERLIN);
     const out = first(await listRentalsForUser(user));
     expect(rentalState(out, at('2026-03-05T12:00:00Z'), 'Europe/Berlin')).toEqual({
       kind: 'out',
@@ -179,7 +185,7 @@ describe("a shopper's rentals", () => {
     // Late for weeks: the fee so far stops at the deposit.
     expect(rentalState(out, at('2026-04-30T09:00:00Z'), 'Europe/Berlin')).toMatchObject({ lateFeeMinor: 1000 });
 
-    await checkIn({ code: first(codes), now: at('2026-03-11T09:00:00Z') }, BERLIN);
+    await checkIn(admin, { code: first(codes), now: at('2026-03-11T09:00:00Z') }, BERLIN);
     const back = first(await listRentalsForUser(user));
     expect(rentalState(back, at('2026-03-20T09:00:00Z'), 'Europe/Berlin')).toEqual({
       kind: 'returned',
