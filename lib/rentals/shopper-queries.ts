@@ -1,17 +1,17 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { and, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { getDb, pick } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { editions, products } from '@/lib/catalog/schema';
-import { editionAndProductSellable } from '@/lib/catalog/sellable';
 import { isSlug } from '@/lib/catalog/slug';
 import { CATALOG_TAG, productTag } from '@/lib/catalog/tags';
 import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
-import { daysLate, dueDate, defaultLateFeePerDayMinor, lateFeeMinor, rentalFeeMinor } from './amounts';
+import { daysLate, dueDate, lateFeeMinor } from './amounts';
 import { daysBetween, localDate } from './local-days';
-import { rentalCopies, rentals, rentalTerms } from './schema';
+import { rentalCopies, type RentalStatus, rentals, rentalTerms } from './schema';
+import { editionRentable, freeCopies, rentalTermsColumns, rentalTermsFor } from './terms';
 
 /**
  * What a shopper sees of renting: the rental offer of a product's editions (product page, its
@@ -33,42 +33,19 @@ export type RentalOffer = {
 };
 
 /**
- * An edition's terms for one period: the fee (one `rental_price_minor` per shortest period), the
- * deposit (rental_terms, else the sale price) and the daily late fee (rental_terms, else the period
- * fee spread over the shortest period). The one place the shopper pages work them out.
+ * At least one copy of the `editions` row in scope is in service: not retired, lost or damaged (it
+ * may be out with another shopper). With terms.ts's editionRentable, the rule of "rentable now" the
+ * raw-SQL listings spell as `availabilitySql.rentable` (lib/catalog/listing-sql.ts).
  */
-export function rentalTermsForPeriod(
-  edition: { priceMinor: number; rentalPriceMinor: number },
-  terms: { depositMinor: number | null; lateFeePerDayMinor: number | null } | null,
-  periodDays: number,
-  periods: readonly number[],
-): { feeMinor: number; depositMinor: number; lateFeePerDayMinor: number } {
-  return {
-    feeMinor: rentalFeeMinor(edition.rentalPriceMinor, periodDays, periods),
-    depositMinor: terms?.depositMinor ?? edition.priceMinor,
-    lateFeePerDayMinor:
-      terms?.lateFeePerDayMinor ?? defaultLateFeePerDayMinor(edition.rentalPriceMinor, periods[0] ?? periodDays),
-  };
+export function copyInService(): SQL {
+  return sql`exists (select 1 from ${rentalCopies} where ${rentalCopies.editionId} = ${editions.id}
+    and ${rentalCopies.status} not in ('retired', 'lost', 'damaged'))`;
 }
 
 /**
- * An edition the shop rents out now (with editionSellable): rentable, with a rental price, and with
- * at least one copy that is not retired, lost or damaged (it may be out with another shopper). The
- * raw-SQL listings spell the same rule as `availabilitySql.rentable` (lib/catalog/listing-sql.ts).
- */
-export function editionRentable(): SQL {
-  return and(
-    eq(editions.rentable, true),
-    isNotNull(editions.rentalPriceMinor),
-    sql`exists (select 1 from ${rentalCopies} where ${rentalCopies.editionId} = ${editions.id}
-      and ${rentalCopies.status} not in ('retired', 'lost', 'damaged'))`,
-  ) as SQL;
-}
-
-/**
- * The rental offers of a product's editions that can be rented now (see editionRentable: rentable,
- * a rental price, a copy that is not retired, lost or damaged), in edition id order. Per request:
- * `freeCopies` changes with every reservation.
+ * The rental offers of a product's editions that can be rented now (terms.ts's editionRentable and
+ * a copy in service), in edition id order, with the terms of each period from terms.ts. Per
+ * request: `freeCopies` changes with every reservation.
  */
 export async function getRentalOffers(
   slug: string,
@@ -77,29 +54,25 @@ export async function getRentalOffers(
   if (typeof slug !== 'string' || !isSlug(slug)) return [];
   const db = await getDb();
   const rows = await db
-    .select({
-      id: editions.id,
-      priceMinor: editions.priceMinor,
-      rentalPriceMinor: sql<number>`${editions.rentalPriceMinor}`,
-      terms: pick(rentalTerms, 'depositMinor lateFeePerDayMinor'),
-      freeCopies: sql<number>`(select count(*)::int from ${rentalCopies}
-        where ${rentalCopies.editionId} = ${editions.id} and ${rentalCopies.status} = 'available')`,
-    })
+    .select({ id: editions.id, ...rentalTermsColumns, freeCopies: freeCopies() })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))
     .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
-    .where(and(eq(products.slug, slug), editionAndProductSellable(), editionRentable()))
+    .where(and(eq(products.slug, slug), editionRentable(), copyInService()))
     .orderBy(editions.id);
-  return rows.map((row) => {
-    const terms = row.terms;
-    const base = rentalTermsForPeriod(row, terms, periods[0] ?? 1, periods);
-    return {
-      editionId: row.id,
-      periods: periods.map((days) => ({ days, feeMinor: rentalTermsForPeriod(row, terms, days, periods).feeMinor })),
-      depositMinor: base.depositMinor,
-      lateFeePerDayMinor: base.lateFeePerDayMinor,
-      freeCopies: row.freeCopies,
-    };
+  return rows.flatMap((row) => {
+    const terms = periods.map((days) => rentalTermsFor(row, days, periods));
+    const [shortest] = terms;
+    if (!shortest || terms.some((term) => term === null)) return [];
+    return [
+      {
+        editionId: row.id,
+        periods: terms.flatMap((term) => (term ? [{ days: term.periodDays, feeMinor: term.feeMinor }] : [])),
+        depositMinor: shortest.depositMinor,
+        lateFeePerDayMinor: shortest.lateFeePerDayMinor,
+        freeCopies: row.freeCopies,
+      },
+    ];
   });
 }
 
@@ -117,8 +90,7 @@ export async function getCachedRentalTerms(slug: string): Promise<Omit<RentalOff
 
 export type ShopperRental = {
   id: number;
-  /** `cancelled` arrives with the checkout's migration (an order cancelled before dispatch). */
-  status: string;
+  status: RentalStatus;
   productTitle: string;
   productSlug: string;
   format: (typeof editions.$inferSelect)['format'];
