@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
-import { editions } from '@/lib/catalog/schema';
+import { editions, products } from '@/lib/catalog/schema';
 import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopyStatus } from './schema';
 
 /**
@@ -43,7 +43,9 @@ export async function addCopies(
     grade?: RentalCopyGrade;
     now: Date;
   },
-): Promise<{ ok: true; copies: RentalCopy[] } | Refusal<'invalid_code' | 'duplicate_code' | 'not_rentable'>> {
+): Promise<
+  { ok: true; copies: RentalCopy[]; productSlug: string } | Refusal<'invalid_code' | 'duplicate_code' | 'not_rentable'>
+> {
   assertAdmin(admin, 'addCopies');
   const codes: string[] = [];
   for (const raw of input.codes) {
@@ -57,8 +59,9 @@ export async function addCopies(
   try {
     return await db.transaction(async (tx) => {
       const [edition] = await tx
-        .select({ id: editions.id })
+        .select({ id: editions.id, productSlug: products.slug })
         .from(editions)
+        .innerJoin(products, eq(products.id, editions.productId))
         .where(and(eq(editions.id, input.editionId), eq(editions.rentable, true), eq(editions.digital, false)));
       if (!edition) return { ok: false as const, error: 'not_rentable' as const };
       const copies = await tx
@@ -85,7 +88,7 @@ export async function addCopies(
           after: { code: copy.code, editionId: copy.editionId, grade: copy.grade, status: copy.status },
         });
       }
-      return { ok: true as const, copies };
+      return { ok: true as const, copies, productSlug: edition.productSlug };
     });
   } catch (error) {
     if (error instanceof DuplicateCode) return { ok: false, error: 'duplicate_code', code: error.code };
@@ -103,7 +106,10 @@ const ALLOWED_FROM = {
 
 export type CopyChange = keyof typeof ALLOWED_FROM;
 
-type CopyUpdate = Promise<{ ok: true; copy: RentalCopy } | Refusal<'unknown_code' | 'not_allowed'>>;
+/** The copy after the change, and its product's slug (the shop's rent offer may have changed with it). */
+type CopyUpdate = Promise<
+  { ok: true; copy: RentalCopy; productSlug: string } | Refusal<'unknown_code' | 'not_allowed'>
+>;
 
 /** One conditional update of the copy with `code`, only from the states `from`, with its audit row; why not, when refused. */
 async function updateCopy(
@@ -118,10 +124,17 @@ async function updateCopy(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ id: rentalCopies.id, status: rentalCopies.status, grade: rentalCopies.grade })
+      .select({
+        id: rentalCopies.id,
+        status: rentalCopies.status,
+        grade: rentalCopies.grade,
+        productSlug: products.slug,
+      })
       .from(rentalCopies)
+      .innerJoin(editions, eq(editions.id, rentalCopies.editionId))
+      .innerJoin(products, eq(products.id, editions.productId))
       .where(eq(rentalCopies.code, code))
-      .for('update');
+      .for('update', { of: rentalCopies });
     if (!before) return { ok: false as const, error: 'unknown_code' as const };
     const [copy] = await tx
       .update(rentalCopies)
@@ -137,7 +150,7 @@ async function updateCopy(
       before: { code, editionId: copy.editionId, status: before.status, grade: before.grade },
       after: { code, editionId: copy.editionId, status: copy.status, grade: copy.grade },
     });
-    return { ok: true as const, copy };
+    return { ok: true as const, copy, productSlug: before.productSlug };
   });
 }
 

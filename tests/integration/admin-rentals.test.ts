@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { revalidateTag, updateTag } from 'next/cache';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import { addCopiesAction, changeCopyAction, checkInAction, dispatchRentalAction } from '@/lib/actions/admin/rentals';
@@ -164,10 +165,19 @@ describe('check-in at the desk', () => {
 describe('rental copies at the desk', () => {
   it('adds copies by code, all or none naming the bad code, then grades and moves them with audit rows', async () => {
     const { editionId } = await createRentableEdition({ copies: 0 });
+    const [slug] = await queryRows<{ slug: string }>(
+      await getDb(),
+      sql`select p.slug from editions e join products p on p.id = e.product_id where e.id = ${editionId}`,
+    );
     const [a = '', b = '', c = ''] = copyCodes(3);
+    vi.mocked(updateTag).mockClear();
+    vi.mocked(revalidateTag).mockClear();
     expect(
       await addCopiesAction(null, formData({ editionId, codes: `${a}\n\n ${b.toLowerCase()} \n`, grade: 'mint' })),
     ).toEqual({ ok: true, added: 2 });
+    // The shop's rent offer, badge and filter are cached: new copies refresh the product and the lists.
+    expect(updateTag).toHaveBeenCalledWith(`product:${slug?.slug}`);
+    expect(revalidateTag).toHaveBeenCalledTimes(1);
     const digest = await databaseDigest();
     expect(await addCopiesAction(null, formData({ editionId, codes: `${c}\n${a}`, grade: 'good' }))).toEqual({
       ok: false,
@@ -196,6 +206,7 @@ describe('rental copies at the desk', () => {
       ok: true,
       status: 'lost',
     });
+    expect(revalidateTag).toHaveBeenCalledTimes(2);
     expect(await changeCopyAction(null, formData({ code: b, change: 'available' }))).toEqual({
       ok: false,
       error: 'not_allowed',

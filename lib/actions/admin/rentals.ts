@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
+import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { env } from '@/lib/env';
@@ -95,7 +96,11 @@ export const addCopiesAction = formAction(
       const parsed = addCopiesSchema.safeParse(formFields(formData));
       if (!parsed.success) return invalid(parsed.error);
       const result = await addCopies(admin, { ...parsed.data, now: new Date() });
-      if (result.ok) return { ok: true as const, added: result.copies.length };
+      if (result.ok) {
+        // New copies can make the edition rentable in the shop: its offer, badge and filter are cached.
+        invalidateAfterStockChange([result.productSlug], true);
+        return { ok: true as const, added: result.copies.length };
+      }
       return {
         ok: false as const,
         error: result.error,
@@ -119,7 +124,10 @@ export const changeCopyAction = formAction(
         if (!grade) return { ok: false as const, error: 'invalid', fieldErrors: { grade: 'gradeRequired' } };
         return gradeCopy(admin, { code, grade, now }).then(copyAnswer);
       }
-      return changeCopyStatus(admin, { code, to: change, grade, now }).then(copyAnswer);
+      const result = await changeCopyStatus(admin, { code, to: change, grade, now });
+      // A copy leaving or rejoining the pool can end or start the edition's rent offer (cached).
+      if (result.ok) invalidateAfterStockChange([result.productSlug], true);
+      return copyAnswer(result);
     });
   },
   INVALID_INPUT,
