@@ -52,6 +52,7 @@ export function CartView({
   posted?: { update: CartActionResult | null; remove: CartActionResult | null };
 }) {
   const t = useTranslations('cart');
+  const common = useTranslations('common');
   const money = useFormatMoney();
   const refreshCart = useRefreshCart();
   const [lines, applyOptimistic] = useOptimistic(cart.lines, (current, change: Change) =>
@@ -104,7 +105,9 @@ export function CartView({
                 <Link id={`line-${line.id}`} href={`/products/${line.slug}`} className="font-semibold hover:underline">
                   {line.title}
                 </Link>
-                <p className="text-sm text-stone-600">{[line.format, line.editionName].filter(Boolean).join(' · ')}</p>
+                <p className="text-sm text-stone-600">
+                  {[common(`format.${line.format}`), line.editionName].filter(Boolean).join(' · ')}
+                </p>
                 {line.rental && (
                   <>
                     <p className="text-sm font-medium">{t('rentalLine', { days: line.rental.periodDays })}</p>

@@ -10,6 +10,7 @@ import { useCartSummary } from './use-cart';
 /** The cart in the header: the item count, and a mini-cart with the lines and the subtotal. */
 export function CartButton() {
   const t = useTranslations('cart');
+  const common = useTranslations('common');
   const money = useFormatMoney();
   const { data } = useCartSummary();
   const [open, setOpen] = useState(false);
@@ -60,7 +61,7 @@ export function CartButton() {
                       <p className="text-xs text-stone-600">
                         {line.rental
                           ? t('rentalLine', { days: line.rental.periodDays })
-                          : t('lineSummary', { quantity: line.quantity, format: line.format })}
+                          : t('lineSummary', { quantity: line.quantity, format: common(`format.${line.format}`) })}
                       </p>
                       {line.problems.length > 0 && <p className="text-xs text-brand-700">{t('needsAttention')}</p>}
                     </div>

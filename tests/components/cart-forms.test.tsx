@@ -139,6 +139,8 @@ describe('CartView', () => {
     renderWithMessages(<CartView cart={{ ...cartOf([line(1, 'Neon Harbour', 1), rental]), blocking: true }} />);
     const item = screen.getByRole('listitem', { name: 'Blue Hour' });
     expect(within(item).getByText('Rental · 14 days')).toBeTruthy();
+    // The format by its name, never its code ("cd").
+    expect(within(item).getByText('CD')).toBeTruthy();
     expect(
       within(item).getByText('Deposit €29.99, refunded when the copy is back · late fee €0.72 a day'),
     ).toBeTruthy();
