@@ -37,6 +37,7 @@ export type CheckoutFormProps = {
   lines: {
     id: number;
     title: string;
+    /** The format's name in the shopper's language ("Blu-ray"). */
     format: string;
     quantity: number;
     lineTotalMinor: number;

@@ -10,6 +10,7 @@ import { computeTotals, needsShipping, shippingOptions } from '@/lib/checkout/pr
 import { formResult } from '@/lib/http/form-result';
 import { resolveLocale } from '@/lib/i18n/server';
 import type { CheckoutState } from '@/lib/actions/checkout';
+import { formatLabel } from '@/lib/catalog/format-label';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -56,7 +57,7 @@ export default async function CheckoutPage({ params }: Props) {
           lines={cart.lines.map((l) => ({
             id: l.id,
             title: l.title,
-            format: l.format,
+            format: formatLabel(l.format, locale),
             quantity: l.quantity,
             lineTotalMinor: l.lineTotalMinor,
             rentalPeriodDays: l.rental?.periodDays ?? null,
