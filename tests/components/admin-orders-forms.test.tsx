@@ -1,10 +1,8 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
-import { AdminFlashProvider } from '@/components/admin/admin-flash';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelOrderForm, ShipOrderForm } from '@/components/admin/orders/order-actions';
 import { StockAdjustForm } from '@/components/admin/orders/stock-adjust-form';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { renderAdmin } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 import { deferred } from '@/tests/support/deferred';
 
@@ -29,14 +27,6 @@ const orderActions = vi.hoisted(() => {
   };
 });
 vi.mock('@/lib/actions/admin/orders', () => orderActions);
-
-function renderAdmin(ui: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
-      <AdminFlashProvider>{ui}</AdminFlashProvider>
-    </NextIntlClientProvider>,
-  );
-}
 
 const describedText = (input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '')

@@ -1,10 +1,8 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AdminFlashProvider } from '@/components/admin/admin-flash';
 import { AddCopiesForm, CopyChangeForm } from '@/components/admin/rentals/copy-forms';
 import { DispatchButton } from '@/components/admin/rentals/desk-actions';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { renderAdmin } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 
 type Answer = { ok: boolean; [key: string]: unknown };
@@ -19,14 +17,6 @@ const actions = vi.hoisted(() => ({
   changeCopyAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
 }));
 vi.mock('@/lib/actions/admin/rentals', () => actions);
-
-function renderAdmin(ui: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
-      <AdminFlashProvider>{ui}</AdminFlashProvider>
-    </NextIntlClientProvider>,
-  );
-}
 
 beforeEach(() => {
   refresh.mockReset();

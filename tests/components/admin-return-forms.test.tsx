@@ -1,10 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AdminFlashProvider } from '@/components/admin/admin-flash';
 import { DecideReturnForms, RetryReturnRefundForm } from '@/components/admin/orders/return-actions';
-import { MESSAGES } from '@/lib/i18n/messages';
 import { deferred } from '@/tests/support/deferred';
+import { renderAdmin } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 
 type Result = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
@@ -22,14 +20,6 @@ const actions = vi.hoisted(() => {
   };
 });
 vi.mock('@/lib/actions/admin/returns', () => actions);
-
-function renderAdmin(ui: React.ReactNode) {
-  return render(
-    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
-      <AdminFlashProvider>{ui}</AdminFlashProvider>
-    </NextIntlClientProvider>,
-  );
-}
 
 beforeEach(() => {
   refresh.mockReset();

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
+import { AdminFlashProvider } from '@/components/admin/admin-flash';
 import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 
@@ -10,4 +11,9 @@ export function renderWithMessages(ui: React.ReactNode, locale: Locale = 'en') {
       {ui}
     </NextIntlClientProvider>,
   );
+}
+
+/** Renders a back-office client component: English messages and the admin flash messages' provider. */
+export function renderAdmin(ui: React.ReactNode) {
+  return renderWithMessages(<AdminFlashProvider>{ui}</AdminFlashProvider>);
 }
