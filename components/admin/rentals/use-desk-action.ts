@@ -1,51 +1,27 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-
-type Answer = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
+import { type AdminFormAfter, type AdminFormResult, useAdminForm } from '@/components/admin/orders/use-admin-form';
 
 /**
- * Runs a rental desk action from a form's submit event and keeps its whole answer (the check-in's
- * title and amounts, the dispatched rental's due date, the refused copy code), unlike useAdminForm
- * which keeps only ok and the error keys. Errors are keys of admin.rentals.errors; the page refreshes
- * after anything but bad input. `after` runs with the answer and the form (to clear or refocus it).
+ * A rental desk action run by `useAdminForm`, whose whole answer the desk shows (the check-in's title
+ * and amounts, the dispatched rental's due date, the refused copy code). Errors are keys of
+ * admin.rentals.errors; the form error is the refusal of the whole form (not a field's), its
+ * placeholders filled from `values`. `after` runs with the answer and the form (to clear or refocus it).
  */
-export function useDeskAction<R extends Answer>(
+export function useDeskAction<R extends AdminFormResult>(
   action: (previous: unknown, formData: FormData) => Promise<R>,
-  after?: (answer: R | { ok: false; error: 'unexpected' }, form: HTMLFormElement) => void,
+  after?: AdminFormAfter<R>,
 ) {
-  const router = useRouter();
-  const t = useTranslations('admin.rentals.errors');
-  const [answer, setAnswer] = useState<R | { ok: false; error: 'unexpected' } | null>(null);
-  const [pending, startTransition] = useTransition();
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const formData = new FormData(form);
-    startTransition(async () => {
-      let result: R | { ok: false; error: 'unexpected' };
-      try {
-        result = await action(null, formData);
-      } catch {
-        result = { ok: false, error: 'unexpected' };
-      }
-      setAnswer(result);
-      after?.(result, form);
-      if (result.ok || result.error !== 'invalid') router.refresh();
-    });
-  }
-  const text = (key: string | undefined, values?: Record<string, string>): string | null =>
-    key ? (t.has(key) ? t(key, values) : t('unexpected')) : null;
-  const fieldErrors = answer && !answer.ok && 'fieldErrors' in answer ? (answer.fieldErrors ?? {}) : {};
+  const { answer, text, pending, onSubmit, fieldError } = useAdminForm(action, {
+    errors: 'admin.rentals.errors',
+    after,
+  });
   return {
     answer,
     pending,
     onSubmit,
-    fieldError: (name: string) => text(fieldErrors[name]),
-    /** The refusal of the whole form (not a field's), as text; `values` fill its placeholders. */
+    fieldError,
     formError: (values?: Record<string, string>) =>
-      answer && !answer.ok && !('fieldErrors' in answer && answer.fieldErrors) ? text(answer.error, values) : null,
+      answer && !answer.ok && !answer.fieldErrors ? text(answer.error, values) : null,
   };
 }
