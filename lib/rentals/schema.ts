@@ -22,17 +22,35 @@ export const rentalCopyStatus = pgEnum('rental_copy_status', [
   'lost',
   'damaged',
   'retired',
+  // Kept by its renter (bought out, or converted when the late fees reached the deposit): no longer the shop's.
+  'sold',
 ]);
 
 /**
  * A rental's life: a copy held for it, the copy with the shopper, the copy back at the desk — or
- * cancelled before dispatch (its order cancelled or expired unpaid: the copy went back to available).
+ * cancelled before dispatch (its order cancelled or expired unpaid: the copy went back to available),
+ * kept by the shopper (bought out, or converted to a purchase when the late fees reached the
+ * deposit), or lost while out (the desk charged the deposit for it).
  */
-export const rentalStatus = pgEnum('rental_status', ['reserved', 'out', 'returned', 'cancelled']);
+export const rentalStatus = pgEnum('rental_status', ['reserved', 'out', 'returned', 'cancelled', 'kept', 'lost']);
+
+/**
+ * A place in an edition's waitlist: waiting; offered a copy held for a while (the copy is `reserved`
+ * with no rental yet); fulfilled when that copy was rented; expired when the hold ran out; left when
+ * the shopper stepped out of line.
+ */
+export const rentalWaitlistStatus = pgEnum('rental_waitlist_status', [
+  'waiting',
+  'offered',
+  'fulfilled',
+  'expired',
+  'left',
+]);
 
 export type RentalCopyGrade = (typeof rentalCopyGrade.enumValues)[number];
 export type RentalCopyStatus = (typeof rentalCopyStatus.enumValues)[number];
 export type RentalStatus = (typeof rentalStatus.enumValues)[number];
+export type RentalWaitlistStatus = (typeof rentalWaitlistStatus.enumValues)[number];
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +130,15 @@ export const rentals = pgTable(
     /** What the deposit refund owes the shopper, set once at check-in with its idempotency key. */
     depositRefundMinor: integer('deposit_refund_minor'),
     depositRefundKey: text('deposit_refund_key'),
+    /** Kept by the shopper: when, and the price (sale price less the fee paid) the deposit paid first. */
+    keptAt: timestamp('kept_at', { withTimezone: true }),
+    buyOutPriceMinor: integer('buy_out_price_minor'),
+    /** Lost while out: when the desk recorded it (the charge is `damage_charge_minor`). */
+    lostAt: timestamp('lost_at', { withTimezone: true }),
+    /** When each reminder mail was queued (before the due date, on it, overdue): each one once. */
+    remindedBeforeAt: timestamp('reminded_before_at', { withTimezone: true }),
+    remindedDueAt: timestamp('reminded_due_at', { withTimezone: true }),
+    remindedOverdueAt: timestamp('reminded_overdue_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -140,8 +167,54 @@ export const rentals = pgTable(
       sql`${t.status} <> 'returned' or (${t.returnedAt} is not null and ${t.depositRefundMinor} is not null and ${t.depositRefundKey} is not null)`,
     ),
     check(
+      'rentals_buy_out_price',
+      sql`${t.buyOutPriceMinor} is null or (${t.buyOutPriceMinor} >= 0 and ${t.keptAt} is not null)`,
+    ),
+    check(
       'rentals_refund_within_deposit',
       sql`${t.depositRefundMinor} is null or (${t.depositRefundMinor} >= 0 and ${t.depositRefundMinor} <= ${t.depositMinor})`,
+    ),
+  ],
+);
+
+export const rentalWaitlist = pgTable(
+  'rental_waitlist',
+  {
+    id: serial('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: rentalWaitlistStatus('status').notNull().default('waiting'),
+    /** The copy held for this shopper while offered (reserved, with no rental yet). */
+    copyId: integer('copy_id').references(() => rentalCopies.id, { onDelete: 'restrict' }),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    /** The rental the offer became. */
+    rentalId: integer('rental_id').references(() => rentals.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    // One place in line per shopper and edition.
+    uniqueIndex('rental_waitlist_active_key')
+      .on(t.editionId, t.userId)
+      .where(sql`${t.status} in ('waiting', 'offered')`),
+    // A held copy is offered to one shopper.
+    uniqueIndex('rental_waitlist_offered_copy_key')
+      .on(t.copyId)
+      .where(sql`${t.status} = 'offered'`),
+    index('rental_waitlist_line_idx')
+      .on(t.editionId, t.createdAt, t.id)
+      .where(sql`${t.status} = 'waiting'`),
+    index('rental_waitlist_offer_expiry_idx')
+      .on(t.offerExpiresAt)
+      .where(sql`${t.status} = 'offered'`),
+    index('rental_waitlist_user_idx').on(t.userId, t.createdAt.desc()),
+    check(
+      'rental_waitlist_offer',
+      sql`${t.status} <> 'offered' or (${t.copyId} is not null and ${t.offeredAt} is not null and ${t.offerExpiresAt} is not null)`,
     ),
   ],
 );
