@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CheckInForm } from '@/components/admin/rentals/check-in-form';
 import { AddCopiesForm, CopyChangeForm } from '@/components/admin/rentals/copy-forms';
 import { DispatchButton } from '@/components/admin/rentals/desk-actions';
 import { renderAdmin } from '@/tests/support/intl';
@@ -11,7 +12,7 @@ const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }), usePathname: () => '/admin/rentals' }));
 
 const actions = vi.hoisted(() => ({
-  checkInAction: vi.fn(),
+  checkInAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
   dispatchRentalAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
   addCopiesAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
   changeCopyAction: vi.fn<(p: unknown, f: FormData) => Promise<Answer>>(),
@@ -74,5 +75,41 @@ describe('the rental desk forms', () => {
     await waitFor(() => expect(screen.getByText('Copy R-CD-1 changed.')).toBeTruthy());
     renderAdmin(<CopyChangeForm code="R-CD-9" status="lost" grade="good" />);
     expect(screen.getByText('No change possible')).toBeTruthy();
+  });
+
+  it('sends a doubled Enter once, and takes the next scan as soon as the answer is in', async () => {
+    let answer: (value: Answer) => void = () => {};
+    actions.checkInAction.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    actions.checkInAction.mockResolvedValueOnce({ ok: false, error: 'already_returned' });
+    renderAdmin(<CheckInForm />);
+    const code = screen.getByLabelText('Copy code') as HTMLInputElement;
+    const form = screen.getByRole('form', { name: 'Check in' });
+    fireEvent.change(code, { target: { value: 'R-CD-1' } });
+    await act(async () => {
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+    });
+    expect(actions.checkInAction).toHaveBeenCalledTimes(1);
+    await act(async () =>
+      answer({
+        ok: true,
+        code: 'R-CD-1',
+        productTitle: 'Kind of Blue',
+        format: 'cd',
+        editionName: null,
+        orderNumber: 'EN-1',
+        currency: 'USD',
+        daysLate: 0,
+        lateFeeMinor: 0,
+        damageChargeMinor: 0,
+        refund: { status: 'sent', refundId: 1, amountMinor: 1999 },
+      }),
+    );
+    await waitFor(() => expect(screen.getByText('Checked in: Kind of Blue (R-CD-1)')).toBeTruthy());
+    expect(code.value).toBe('');
+    fireEvent.change(code, { target: { value: 'R-CD-1' } });
+    await act(async () => fireEvent.submit(form));
+    expect(actions.checkInAction).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.getByText(/this copy has already been checked in/)).toBeTruthy());
   });
 });
