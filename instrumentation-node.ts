@@ -32,6 +32,9 @@ export async function startServer({ serving }: { serving: boolean }): Promise<vo
       '[encore] No SMTP_URL: mail is held in the outbox and never sent, so shoppers get no password reset links or order mails.',
     );
   }
+  if (serving && env.TEST_CLOCK_FILE) {
+    console.warn(`[encore] TEST_CLOCK_FILE is set: the rental clock is moved by ${env.TEST_CLOCK_FILE} (tests only).`);
+  }
   console.log(
     `[encore] Ready: ${env.DATABASE_URL ? 'PostgreSQL' : `embedded database in ${env.PGLITE_DIR}`}, currency ${env.STORE_CURRENCY}` +
       `${env.STRIPE_SECRET_KEY ? '' : ', demo payments (nothing is charged)'}.`,

@@ -201,10 +201,12 @@ export const envSchema = z
     ),
     /** In production, the demo payment provider (nothing is charged) only when switched on on purpose. */
     DEMO_PAYMENTS: flag,
+    /** Only for end-to-end tests: a file holding milliseconds added to the store's clock (lib/clock.ts). */
+    TEST_CLOCK_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
     /** Only for tests: send Stripe API calls to a local recorder, e.g. http://127.0.0.1:12111. */
     STRIPE_API_BASE: z.preprocess(emptyToUndefined, z.string().url().optional()),
 
-    // Rentals (lib/rentals; the rental desk and the shop's rental pages come later)
+    // Rentals (lib/rentals)
     /** Rental period lengths in days, shortest first; each a multiple of the shortest (one fee per shortest period). */
     RENTAL_PERIOD_DAYS: z.preprocess(
       emptyToUndefined,

@@ -2,7 +2,8 @@
 // Builds against a fresh database (a new Postgres database when DATABASE_URL is set, otherwise a new
 // embedded one in .data/e2e-pglite), creates the admin the tests sign in with, starts `next start`,
 // runs tests/e2e, and cleans up. Mail is delivered as .eml files into a fresh folder (MAIL_DIR), which
-// the tests read their links from (tests/support/mail-folder.ts).
+// the tests read their links from (tests/support/mail-folder.ts); TEST_CLOCK_FILE lets a test move the
+// rental clock of the running server (lib/clock.ts).
 // Flags: --no-build reuses the existing .next build (its prerendered pages must match the seed);
 // --port=N serves on port N (default 3100).
 // Other arguments filter the spec files, e.g. `npm run test:e2e -- --no-build admin`.
@@ -19,9 +20,16 @@ const FILTERS = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 async function main() {
   const skipBuild = process.argv.includes('--no-build');
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'encore-e2e-mail-'));
+  // The rental clock's offset (lib/clock.ts): tests/e2e/rentals.spec.ts moves the server's time past a due date.
+  const clockFile = path.join(mailDir, '..', `${path.basename(mailDir)}-clock`);
   let cleanup = async () => {};
   // Production settings as a deployer would give them; SMTP off so that mail lands in MAIL_DIR.
-  const appEnv = { ...throwawayProductionEnv(`http://localhost:${PORT}`, env), MAIL_DIR: mailDir, SMTP_URL: '' };
+  const appEnv = {
+    ...throwawayProductionEnv(`http://localhost:${PORT}`, env),
+    MAIL_DIR: mailDir,
+    SMTP_URL: '',
+    TEST_CLOCK_FILE: clockFile,
+  };
   if (env.DATABASE_URL) {
     const database = await createScratchDatabase(env.DATABASE_URL, 'encore_e2e');
     cleanup = database.drop;
@@ -62,6 +70,7 @@ async function main() {
   } finally {
     await cleanup();
     fs.rmSync(mailDir, { recursive: true, force: true });
+    fs.rmSync(clockFile, { force: true });
   }
 }
 

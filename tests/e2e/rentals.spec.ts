@@ -83,8 +83,10 @@ describe('rentals', () => {
     const desk = await newPage(browser);
     await signIn(desk.page, ADMIN.email, ADMIN.password, '/admin/rentals');
     const row = desk.page.getByRole('row').filter({ hasText: number });
-    const code = /R-[A-Z0-9-]+/.exec((await row.textContent()) ?? '')![0];
-    await row.getByRole('button', { name: `Mark ${TITLE} (${code}) dispatched` }).click();
+    const dispatch = row.getByRole('button', { name: /^Mark .+ dispatched$/ });
+    const label = (await dispatch.getAttribute('aria-label')) ?? (await dispatch.textContent()) ?? '';
+    const code = /\((R-[A-Z0-9-]+)\) dispatched$/.exec(label)![1]!;
+    await dispatch.click();
     const dispatched = await textOf(desk.page, /dispatched: due back by/);
     const due = /due back by (.+)\.$/.exec(dispatched.trim())![1]!;
 

@@ -7,6 +7,7 @@ import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { formFields, issuesToFieldErrors } from '@/lib/admin/orders/validation';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { env } from '@/lib/env';
+import { now as clockNow } from '@/lib/clock';
 import { daysLate, dueDate } from '@/lib/rentals/amounts';
 import { addCopies, changeCopyStatus, gradeCopy, normalizeCopyCode } from '@/lib/rentals/copies';
 import { checkIn, type DepositRefund, dispatchRental } from '@/lib/rentals/desk';
@@ -52,7 +53,7 @@ export const checkInAction = formAction(
       if (!parsed.success) return invalid(parsed.error);
       const damage = parsed.data.damage ? parseAmountToMinor(parsed.data.damage, env.STORE_CURRENCY) : 0;
       if (damage === null) return { ok: false, error: 'invalid', fieldErrors: { damage: 'amountInvalid' } };
-      const now = new Date();
+      const now = clockNow();
       const result = await checkIn(admin, { code: parsed.data.code, now, damageChargeMinor: damage });
       if (!result.ok) return result;
       const { rental } = result;
@@ -79,7 +80,7 @@ export const dispatchRentalAction = formAction(
     return asAdmin(async (admin) => {
       const parsed = dispatchSchema.safeParse(formFields(formData));
       if (!parsed.success) return invalid(parsed.error);
-      const result = await dispatchRental(admin, { rentalId: parsed.data.rentalId, now: new Date() });
+      const result = await dispatchRental(admin, { rentalId: parsed.data.rentalId, now: clockNow() });
       if (!result.ok) return result;
       const due = result.rental.dueAt;
       return { ok: true as const, dueDate: due ? dueDate(due, env.SHOP_TIME_ZONE) : null };
@@ -95,7 +96,7 @@ export const addCopiesAction = formAction(
     return asAdmin(async (admin) => {
       const parsed = addCopiesSchema.safeParse(formFields(formData));
       if (!parsed.success) return invalid(parsed.error);
-      const result = await addCopies(admin, { ...parsed.data, now: new Date() });
+      const result = await addCopies(admin, { ...parsed.data, now: clockNow() });
       if (result.ok) {
         // New copies can make the edition rentable in the shop: its offer, badge and filter are cached.
         invalidateAfterStockChange([result.productSlug], true);
@@ -119,7 +120,7 @@ export const changeCopyAction = formAction(
       const parsed = changeCopySchema.safeParse(formFields(formData));
       if (!parsed.success) return invalid(parsed.error);
       const { code, change, grade } = parsed.data;
-      const now = new Date();
+      const now = clockNow();
       if (change === 'grade') {
         if (!grade) return { ok: false as const, error: 'invalid', fieldErrors: { grade: 'gradeRequired' } };
         return gradeCopy(admin, { code, grade, now }).then(copyAnswer);

@@ -4,10 +4,11 @@ import { type RentalListItem, type RentalStateView, RentalList } from '@/compone
 import { formatPrice } from '@/components/store/price';
 import { PageHeader } from '@/components/ui/page-header';
 import { userOrSignIn } from '@/lib/auth/guards';
-import { formatDate } from '@/lib/catalog/display';
+import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
+import { formatLocalDate } from '@/lib/rentals/local-days';
 import { listRentalsForUser, rentalState, type ShopperRental } from '@/lib/rentals/shopper-queries';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -30,7 +31,7 @@ export default async function AccountRentalsPage({ params }: Props) {
     getTranslations({ locale, namespace: 'accountRentals' }),
     getTranslations({ locale, namespace: 'common' }),
   ]);
-  const now = new Date();
+  const now = clockNow();
   const items: RentalListItem[] = rentals.map((rental) => ({
     id: rental.id,
     title: rental.productTitle,
@@ -53,7 +54,7 @@ export default async function AccountRentalsPage({ params }: Props) {
 function stateView(rental: ShopperRental, now: Date, locale: Locale): RentalStateView {
   const state = rentalState(rental, now);
   const money = (minor: number) => formatPrice(minor, locale);
-  const date = (day: string) => formatDate(day, LOCALE_TAGS[locale]);
+  const date = (day: string) => formatLocalDate(day, LOCALE_TAGS[locale]);
   switch (state.kind) {
     case 'out':
       return { ...state, dueDate: date(state.dueDate) };

@@ -7,6 +7,7 @@ import { Section } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
 import { deskCounts, listOut, listToDispatch } from '@/lib/admin/rentals/queries';
+import { now as clockNow } from '@/lib/clock';
 
 // Per-user and per-request: rendered in full on each request, never from a static shell.
 export const instant = false;
@@ -32,7 +33,7 @@ export default async function AdminRentalsPage({ params, searchParams }: Props) 
   const view: View = (VIEWS as readonly string[]).includes(viewParam) ? (viewParam as View) : 'dispatch';
   const page = Math.min(10_000, Math.max(1, Number.parseInt([query.page].flat()[0] ?? '1', 10) || 1));
   const t = await getTranslations({ locale, namespace: 'admin.rentals' });
-  const now = new Date();
+  const now = clockNow();
   const counts = await deskCounts(now);
   let table: React.ReactNode;
   let shown: { page: number; pageCount: number };
