@@ -229,6 +229,8 @@ export const envSchema = z
       emptyToUndefined,
       z.string().refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai').default('UTC'),
     ),
+    /** Days before the due date that the "due soon" reminder goes out (lib/rentals/reminders.ts); 0: none. */
+    RENTAL_REMINDER_DAYS_BEFORE: wholeNumber(2, 0, 30),
 
     // Mail
     SMTP_URL: z.preprocess(

@@ -9,6 +9,7 @@ import enRecommendations from './messages/en/recommendations.json';
 import enRentals from './messages/en/rentals.json';
 import enAdminRentals from './messages/en/admin-rentals.json';
 import enReviews from './messages/en/reviews.json';
+import enRentalMail from './messages/en/rental-mail.json';
 import zh from './messages/zh.json';
 import zhAccounts from './messages/zh/accounts.json';
 import zhAdminCatalog from './messages/zh/admin-catalog.json';
@@ -20,6 +21,7 @@ import zhRecommendations from './messages/zh/recommendations.json';
 import zhRentals from './messages/zh/rentals.json';
 import zhAdminRentals from './messages/zh/admin-rentals.json';
 import zhReviews from './messages/zh/reviews.json';
+import zhRentalMail from './messages/zh/rental-mail.json';
 import type { Locale } from './config';
 
 /**
@@ -58,6 +60,7 @@ const merged = {
     enAccounts,
     enRentals,
     enAdminRentals,
+    enRentalMail,
   ),
   zh: deepMerge(
     zh,
@@ -71,6 +74,7 @@ const merged = {
     zhAccounts,
     zhRentals,
     zhAdminRentals,
+    zhRentalMail,
   ),
 };
 

@@ -31,6 +31,11 @@ registerJob({
   }),
 });
 registerJob({
+  name: 'rental-reminders',
+  everySeconds: 300,
+  run: async () => (await import('@/lib/rentals/reminders')).sendRentalReminders(new Date()),
+});
+registerJob({
   name: 'rebuild-recommendations',
   everySeconds: 300,
   run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),

@@ -2,6 +2,7 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { accountTemplates } from './account-templates';
 import { type RenderedMail, renderLayout } from './layout';
 import { orderTemplates } from './order-templates';
+import { rentalTemplates } from './rental-templates';
 import { type MailTemplate, translatorFor } from './template-kit';
 import { wishlistTemplates } from './wishlist-templates';
 
@@ -12,7 +13,7 @@ export type { OrderMailData } from './order-templates';
  * (lib/mail/layout.ts turns blocks into HTML and text and escapes everything). Words come from the
  * `mail` namespace of the i18n messages; this module works outside React and outside a request.
  */
-export const templates = { ...accountTemplates, ...orderTemplates, ...wishlistTemplates };
+export const templates = { ...accountTemplates, ...orderTemplates, ...wishlistTemplates, ...rentalTemplates };
 
 export type TemplateName = keyof typeof templates;
 

@@ -4,11 +4,13 @@ import { getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { env } from '@/lib/env';
+import { sendMailSoon } from '@/lib/mail/mutations';
 import { claimRefund, executeRefund } from '@/lib/orders/refunds';
 import { orders } from '@/lib/orders/schema';
 import { staffActor, type OrderStatus } from '@/lib/orders/staff';
 import { daysLate, depositRefundMinor, dueAt, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
+import { mailRentalDispatched } from './mails';
 import { rentalCopies, rentals } from './schema';
 import { rentableEdition, rentalTermsFor } from './terms';
 
@@ -137,7 +139,7 @@ export async function dispatchRental(
   assertAdmin(admin, 'dispatchRental');
   const { rentalId, now } = input;
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const dispatched = await db.transaction(async (tx) => {
     // The order first (its row locked, as cancelling it locks it), then the rental: a paid order being
     // cancelled at this moment either waits for the dispatch or is seen cancelled here.
     const [peek] = await tx
@@ -187,8 +189,12 @@ export async function dispatchRental(
       before: { status: 'reserved' },
       after: { status: 'out', dueAt: rental.dueAt?.toISOString() ?? null, orderId: rental.orderId },
     });
+    // The shopper's "on its way" mail with the due date (lib/rentals/mails.ts), in this transaction.
+    await mailRentalDispatched(tx, { rentalId, now, timeZone: settings.timeZone });
     return { ok: true as const, rental };
   });
+  if (dispatched.ok) sendMailSoon();
+  return dispatched;
 }
 
 export type CheckInRefusal = 'unknown_code' | 'not_out' | 'already_returned';

@@ -11,3 +11,19 @@ export const SAMPLE_ORDER_MAIL = {
   taxMinor: 0,
   totalMinor: 3398,
 };
+
+/** The rental the rental mails' tests show: a Blu-ray sent for 7 days, due back on 8 April 2026. */
+export const SAMPLE_RENTAL_MAIL = {
+  name: 'Ada',
+  title: 'Neon Harbour',
+  format: 'bluray',
+  editionName: 'Steelbook',
+  copyCode: 'BR-0042',
+  periodDays: 7,
+  dueDate: '2026-04-08',
+  currency: 'USD',
+  lateFeePerDayMinor: 150,
+  depositMinor: 2499,
+  orderNumber: 'EN-100001',
+  rentalsUrl: `${env.SITE_URL}/account/rentals`,
+};

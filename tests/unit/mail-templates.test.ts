@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { LOCALES } from '@/lib/i18n/config';
 import { absoluteUrl, escapeHtml } from '@/lib/mail/layout';
 import { renderMail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from '@/lib/mail/templates';
-import { SAMPLE_ORDER_MAIL } from '@/tests/support/mail-samples';
+import { SAMPLE_ORDER_MAIL, SAMPLE_RENTAL_MAIL } from '@/tests/support/mail-samples';
 
 const HOSTILE = `<script>alert("x")</script> "&' Tom`;
 const RESET_URL = `${env.SITE_URL}/reset-password?token=abc&next=%2F`;
@@ -95,6 +95,10 @@ const samples = {
     currency: 'USD',
     previousPriceMinor: 2499,
   },
+  rentalDispatched: SAMPLE_RENTAL_MAIL,
+  rentalDueSoon: { ...SAMPLE_RENTAL_MAIL, daysLeft: 2 },
+  rentalDueToday: { ...SAMPLE_RENTAL_MAIL, orderNumber: null },
+  rentalOverdue: { ...SAMPLE_RENTAL_MAIL, daysLate: 3, lateFeeSoFarMinor: 450 },
 } satisfies { [K in TemplateName]: TemplateData<K> };
 
 const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>
@@ -184,5 +188,30 @@ describe('mail templates', () => {
   it('greets without a name when there is none', () => {
     expect(render('welcome', 'en', { name: '  ' }).text).toContain('Hello,');
     expect(render('welcome', 'zh', { name: '' }).text).toContain('您好：');
+  });
+});
+
+describe('rental mails', () => {
+  it('state the due date in the mail language, the copy, the late fee and how to return it', () => {
+    const en = render('rentalDispatched', 'en');
+    expect(en.subject).toBe('Neon Harbour is on its way: due back by April 8, 2026');
+    expect(en.text).toContain('BR-0042');
+    expect(en.text).toContain('$1.50 a day');
+    expect(en.text).toContain('$24.99');
+    expect(en.text).toContain('with a note of the order number EN-100001');
+    expect(en.text).toContain(`${env.SITE_URL}/account/rentals`);
+    const zh = render('rentalDispatched', 'zh');
+    expect(zh.subject).toContain('2026年4月8日');
+    expect(zh.text).toContain('每天 US$1.50');
+    expect(render('rentalDueToday', 'en').text).toContain('post the disc back to us in its case so that');
+  });
+
+  it('count the days left and the days late, and give the late fee so far and its cap', () => {
+    expect(render('rentalDueSoon', 'en').text).toContain('due back by April 8, 2026, in 2 days');
+    expect(render('rentalDueSoon', 'en', { daysLeft: 1 }).text).toContain('in 1 day.');
+    const overdue = render('rentalOverdue', 'en');
+    expect(overdue.text).toContain('now 3 days late');
+    expect(overdue.text).toContain('Late fee so far: $4.50 ($1.50 a day). It never goes above the deposit of $24.99');
+    expect(render('rentalOverdue', 'zh').text).toContain('已逾期 3 天');
   });
 });
