@@ -12,6 +12,7 @@ import { deleteMailOf } from '@/lib/mail/mutations';
 import { lockOrdersAndCheckOpenReturns, userHasOpenReturn } from '@/lib/orders/open-returns';
 import { orders } from '@/lib/orders/schema';
 import { interactionEvents } from '@/lib/recommendations/schema';
+import { hasRentalsOut, leaveRentalWaitlists } from './delete-rentals';
 import { expireProductReviews } from '@/lib/reviews/invalidate';
 import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { normalizeKey } from '@/lib/security/normalize-key';
@@ -32,8 +33,9 @@ export const deleteAccountSchema = z.object({
  * `deletedAt` is set and the session version bumped; addresses, OAuth links, reset links, sessions
  * and the account's mail in the outbox (tagged with it, or to its address) are deleted. The row itself stays, so that orders keep
  * pointing at it; the email address and username are free to register again.
- * Refused while an order is on its way or a return is open (requested, approved or received): the
- * store needs the address until then.
+ * Refused while an order is on its way, a return is open (requested, approved or received), or a
+ * rental is held or out (reserved, or with the shopper): the store needs the address until then.
+ * Rentals stay (like orders), places in rental waitlists are deleted.
  * Admin accounts cannot be deleted here (the store must not lose its last admin by accident).
  */
 export async function deleteAccount(userId: number, input: unknown): Promise<Result> {
@@ -55,6 +57,8 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     )
     .limit(1);
   if (open) return { ok: false, fieldErrors: { form: 'ordersInProgress' } };
+  // The same rule for rentals: a disc held for the shopper or with them keeps the account until it is back.
+  if (await hasRentalsOut(db, userId)) return { ok: false, fieldErrors: { form: 'rentalsOut' } };
   // A return being handled needs the customer's address until it is refunded or rejected.
   if (await userHasOpenReturn(userId)) return { ok: false, fieldErrors: { form: 'returnOpen' } };
   if (!(await withinReauthLimit(userId))) return throttled;
@@ -67,6 +71,7 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
   const deleted = await db.transaction(async (tx) => {
     // Checked again with the orders locked: a return requested meanwhile is seen here, or waits and is refused.
     if (await lockOrdersAndCheckOpenReturns(tx, userId)) return 'returnOpen' as const;
+    if (await hasRentalsOut(tx, userId)) return 'rentalsOut' as const;
     // Someone may have registered the placeholder name itself; then a suffix keeps it unique.
     let placeholder = `deleted-${userId}`;
     const [clash] = await tx
@@ -109,9 +114,12 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     // cleared above they show as "Deleted account" (lib/reviews/queries.ts).
     await tx.delete(wishlistItems).where(eq(wishlistItems.userId, userId));
     await tx.delete(wishlistNotifications).where(eq(wishlistNotifications.userId, userId));
+    // Places in rental waitlists go too (a copy held for an offer goes back on the shelf); rentals stay, as orders do.
+    await leaveRentalWaitlists(tx, userId, new Date());
     return true;
   });
   if (deleted === 'returnOpen') return { ok: false, fieldErrors: { form: 'returnOpen' } };
+  if (deleted === 'rentalsOut') return { ok: false, fieldErrors: { form: 'rentalsOut' } };
   if (deleted) expireProductReviews(await listReviewedProducts(db, userId));
   return deleted ? { ok: true } : notFound;
 }

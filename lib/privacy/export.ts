@@ -12,12 +12,13 @@ import { reviews } from '@/lib/reviews/schema';
 import { consumeRateLimits } from '@/lib/security/rate-limit';
 import { wishlistItems, wishlistNotifications } from '@/lib/wishlist/schema';
 import { EXPORT_MAX_ORDERS, exportOrders } from './export-orders';
+import { EXPORT_MAX_RENTALS, exportRentals } from './export-rentals';
 
 /**
  * "Download my data" (account centre): everything the store holds about the signed-in shopper, as
  * one JSON document — profile, sign-in methods, sessions and reset links (dates and devices, never a
  * secret), the address book, orders with their lines, timeline, shipments, refunds and returns,
- * reviews, wishlist and its alerts, the cart, the interaction history behind recommendations, and
+ * rentals and rental waitlist places, reviews, wishlist and its alerts, the cart, the interaction history behind recommendations, and
  * the mail sent to the account. Encrypted fields are decrypted. Only rows tied to this account: no
  * guest order or mail that merely used the same email address.
  *
@@ -25,6 +26,7 @@ import { EXPORT_MAX_ORDERS, exportOrders } from './export-orders';
  */
 export const EXPORT_LIMITS = {
   orders: EXPORT_MAX_ORDERS,
+  rentals: EXPORT_MAX_RENTALS,
   interactionEvents: 20_000,
   mail: 1_000,
   sessions: 500,
@@ -77,7 +79,7 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!profile) return null;
 
-  const [book, linked, sessionRows, resets, orderPart, reviewRows, wished, alerts, cart, events, mail] =
+  const [book, linked, sessionRows, resets, orderPart, rentalPart, reviewRows, wished, alerts, cart, events, mail] =
     await Promise.all([
       db
         .select(pick(addresses, 'fullName line1 line2 city region postalCode country phone isDefault createdAt'))
@@ -100,6 +102,7 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
         .where(eq(passwordResetTokens.userId, userId))
         .orderBy(desc(passwordResetTokens.createdAt)),
       exportOrders(db, userId),
+      exportRentals(db, userId),
       db
         .select({
           ...productOf,
@@ -150,6 +153,7 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
   const mailList = capped(mail, EXPORT_LIMITS.mail);
   const truncated = [
     ...(orderPart.truncated ? ['orders'] : []),
+    ...rentalPart.truncated,
     ...(sessionList.truncated ? ['sessions'] : []),
     ...(eventList.truncated ? ['interactionEvents'] : []),
     ...(mailList.truncated ? ['mail'] : []),
@@ -167,6 +171,8 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
     passwordResetRequests: resets,
     addresses: book.map(openAddress),
     orders: orderPart.orders,
+    rentals: rentalPart.rentals,
+    rentalWaitlist: rentalPart.waitlist,
     reviews: reviewRows,
     wishlist: wished,
     wishlistAlerts: alerts,

@@ -28,6 +28,9 @@ import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { findSignInAccount, getSessionUser } from '@/lib/accounts/queries';
 import { addresses, oauthAccounts, passwordResetTokens, sessions, users } from '@/lib/accounts/schema';
 import { mailOutbox } from '@/lib/mail/schema';
+import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
+import { rentalCopies, rentals, rentalWaitlist } from '@/lib/rentals/schema';
+import { copyStatuses, createRentableEdition, deskAdmin } from '../support/rentals';
 import { outboxMails } from '../support/outbox';
 import { first } from '@/tests/support/lists';
 
@@ -488,6 +491,51 @@ describe('deleting the account', () => {
     });
     expect(await deleteAccount(oauth.userId, { confirmation: ` ${username.toUpperCase()} ` })).toEqual({ ok: true });
     expect(await userRow(oauth.userId)).toMatchObject({ email: null, username: `deleted-${oauth.userId}` });
+  });
+
+  it('waits for rentals to come back, then keeps them and ends the waitlist places (a held copy back on the shelf)', async () => {
+    const user = await newUser();
+    const admin = await deskAdmin();
+    const db = await getDb();
+    const { editionId, codes } = await createRentableEdition({ copies: 1 });
+    const reserved = await reserveCopy({ editionId, userId: user.id, periodDays: 7, now: new Date() });
+    if (!reserved.ok) throw new Error(reserved.error);
+    const refused = { ok: false, fieldErrors: { form: 'rentalsOut' } };
+    expect(await deleteAccount(user.id, { confirmation: PASSWORD })).toEqual(refused); // held for the shopper
+    expect(await dispatchRental(admin, { rentalId: reserved.rental.id, now: new Date() })).toMatchObject({ ok: true });
+    expect(await deleteAccount(user.id, { confirmation: PASSWORD })).toEqual(refused); // with the shopper
+    expect((await userRow(user.id)).deletedAt).toBeNull();
+    expect(await checkIn(admin, { code: first(codes), now: new Date() })).toMatchObject({ ok: true });
+
+    // An offer holding a copy of another edition, and a place in a third edition's line.
+    const offered = await createRentableEdition({ copies: 1 });
+    const waited = await createRentableEdition({ copies: 0 });
+    const [held] = await db
+      .update(rentalCopies)
+      .set({ status: 'reserved' })
+      .where(eq(rentalCopies.editionId, offered.editionId))
+      .returning({ id: rentalCopies.id });
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await db.insert(rentalWaitlist).values([
+      {
+        editionId: offered.editionId,
+        userId: user.id,
+        status: 'offered',
+        copyId: held?.id,
+        offeredAt: new Date(),
+        offerExpiresAt: inAnHour,
+      },
+      { editionId: waited.editionId, userId: user.id },
+    ]);
+
+    expect(await deleteAccount(user.id, { confirmation: PASSWORD })).toEqual({ ok: true });
+    // The rental stays (it belongs to the order and the shop's records), like orders; the mail about it went.
+    expect(await db.select({ status: rentals.status }).from(rentals).where(eq(rentals.userId, user.id))).toEqual([
+      { status: 'returned' },
+    ]);
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id))).toEqual([]);
+    expect(await db.select().from(rentalWaitlist).where(eq(rentalWaitlist.userId, user.id))).toEqual([]);
+    expect(await copyStatuses(offered.editionId)).toEqual(['available']);
   });
 
   it('keeps the placeholder name unique and refuses admins', async () => {

@@ -11,6 +11,9 @@ import { EXPORT_FORMAT, EXPORT_RATE_LIMIT } from '@/lib/privacy/export';
 import { recordProductView } from '@/lib/recommendations/mutations';
 import { saveReview } from '@/lib/reviews/mutations';
 import { addToWishlist } from '@/lib/wishlist/mutations';
+import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
+import { rentalWaitlist } from '@/lib/rentals/schema';
+import { createRentableEdition, deskAdmin } from '../support/rentals';
 import { createCart, createTestEdition, guestCheckout, checkoutContext } from '../support/commerce';
 import { requestContext, signInAs } from '../support/request-context';
 
@@ -132,6 +135,50 @@ describe('export my data', () => {
     );
     for (const secret of Object.values(secrets)) if (secret) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/passwordHash|accessTokenHash|checkoutKey|tokenHash/);
+  });
+
+  it('includes the shopper rentals with their amounts and dates, and the waitlist places', async () => {
+    const admin = await deskAdmin();
+    const { editionId, codes } = await createRentableEdition({ copies: 1 });
+    const reserved = await reserveCopy({
+      editionId,
+      userId: ada.id,
+      periodDays: 7,
+      now: new Date('2026-03-02T10:00:00Z'),
+    });
+    if (!reserved.ok) throw new Error(reserved.error);
+    const settings = { periods: [7, 14], timeZone: 'UTC' };
+    await dispatchRental(admin, { rentalId: reserved.rental.id, now: new Date('2026-03-02T10:00:00Z') }, settings);
+    // Back two days late: 2 × 72 kept, the rest of the 2999 deposit refunded.
+    expect(await checkIn(admin, { code: codes[0]!, now: new Date('2026-03-11T10:00:00Z') }, settings)).toMatchObject({
+      ok: true,
+    });
+    const waited = await createRentableEdition({ copies: 0 });
+    await (await getDb()).insert(rentalWaitlist).values({ editionId: waited.editionId, userId: ada.id });
+    const bobs = await createRentableEdition({ copies: 1 });
+    await reserveCopy({ editionId: bobs.editionId, userId: bob.id, periodDays: 7, now: new Date() });
+
+    await signInAs(ada.id);
+    const data = await (await GET(new Request('http://localhost/api/account/export'))).json();
+    expect(data.rentals).toEqual([
+      expect.objectContaining({
+        title: expect.stringMatching(/^Test Item/),
+        format: 'cd',
+        status: 'returned',
+        periodDays: 7,
+        feeMinor: 499,
+        depositMinor: 2999,
+        lateFeePerDayMinor: 72,
+        dispatchedAt: '2026-03-02T10:00:00.000Z',
+        dueAt: '2026-03-10T00:00:00.000Z',
+        returnedAt: '2026-03-11T10:00:00.000Z',
+        lateFeeChargedMinor: 144,
+        damageChargeMinor: 0,
+        depositRefundMinor: 2855,
+        order: null,
+      }),
+    ]);
+    expect(data.rentalWaitlist).toEqual([expect.objectContaining({ status: 'waiting', sku: expect.any(String) })]);
   });
 
   it('answers 401 to a visitor and 429 when downloaded too often', async () => {
