@@ -2,9 +2,9 @@
 // Builds the app if needed, starts the production server on a fresh seeded database and measures,
 // in one run, throughput and latency of the storefront (each page as a ratio to the static /help
 // page served by the same server, the median of several rounds), search latency over many distinct
-// queries (page and API), add-to-cart latency through the server action, and orders per second on
-// PostgreSQL. Results are printed and written to bench-results/latest.json. Speed goals live here,
-// never in tests.
+// queries (page and API), add-to-cart latency through the server action, and orders, rentals placed
+// and rental check-ins per second on PostgreSQL. Results are printed and written to
+// bench-results/latest.json. Speed goals live here, never in tests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
@@ -12,6 +12,7 @@ import { createScratchDatabase, runScript } from './lib/databases';
 import { measureThroughput, percentile, type Throughput } from './lib/measure';
 import { measureAddToCart, measureOrdersPerSecond } from './bench-checkout';
 import { IMPORT_ADMIN, measureImportPreview } from './bench-import';
+import { measureRentals } from './bench-rentals';
 import { benchRecommendations } from './bench-recs';
 import { buildApp, hasBuild, startServer, throwawayProductionEnv } from './lib/server';
 import { must } from '@/lib/must';
@@ -182,6 +183,10 @@ async function main() {
         ? (console.log('Measuring orders placed per second on PostgreSQL…'),
           await measureOrdersPerSecond(appEnv.DATABASE_URL))
         : null;
+      const rentals = appEnv.DATABASE_URL
+        ? (console.log('Measuring rentals placed and check-ins per second on PostgreSQL…'),
+          await measureRentals(appEnv.DATABASE_URL))
+        : null;
       const results = {
         date: new Date().toISOString(),
         database: env.DATABASE_URL ? 'postgres' : 'pglite',
@@ -195,6 +200,7 @@ async function main() {
         addToCart,
         importPreview,
         orders,
+        rentals,
       };
       console.table(results.throughput);
       console.log(
@@ -220,6 +226,12 @@ async function main() {
           `Orders: ${orders.ordersPerSecond}/s (${orders.orders} orders by ${orders.concurrency} concurrent buyers)`,
         );
       else console.log('Orders per second: measured on PostgreSQL only (set DATABASE_URL).');
+      if (rentals)
+        console.log(
+          `Rentals: ${rentals.placed.rentalsPerSecond}/s placed (${rentals.placed.rentals} by ${rentals.placed.concurrency} concurrent shoppers, ` +
+            `${rentals.placed.doubleBookedCopies} copies double-booked); check-ins: ${rentals.checkIns.checkInsPerSecond}/s ` +
+            `(${rentals.checkIns.checkIns} by ${rentals.checkIns.concurrency} at once, ${rentals.checkIns.refundsSent} deposits refunded)`,
+        );
       fs.mkdirSync('bench-results', { recursive: true });
       const file = path.join('bench-results', `latest${EXTRA_PRODUCTS ? `-${EXTRA_PRODUCTS}` : ''}.json`);
       fs.writeFileSync(file, JSON.stringify(results, null, 2));
