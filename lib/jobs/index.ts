@@ -33,7 +33,7 @@ registerJob({
 registerJob({
   name: 'rental-reminders',
   everySeconds: 300,
-  run: async () => (await import('@/lib/rentals/reminders')).sendRentalReminders(new Date()),
+  run: async () => (await import('@/lib/rentals/reminders')).sendRentalReminders((await import('@/lib/clock')).now()),
 });
 registerJob({
   name: 'rebuild-recommendations',
