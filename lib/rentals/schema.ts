@@ -123,6 +123,10 @@ export const rentals = pgTable(
     lateFeePerDayMinor: integer('late_fee_per_day_minor').notNull(),
     periodDays: integer('period_days').notNull(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    /** How the desk sent it, when it said: the carrier's name, the tracking number and page (lib/orders/carriers.ts). */
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    trackingUrl: text('tracking_url'),
     dueAt: timestamp('due_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     lateFeeChargedMinor: integer('late_fee_charged_minor'),
@@ -166,6 +170,7 @@ export const rentals = pgTable(
       'rentals_returned',
       sql`${t.status} <> 'returned' or (${t.returnedAt} is not null and ${t.depositRefundMinor} is not null and ${t.depositRefundKey} is not null)`,
     ),
+    check('rentals_tracking', sql`${t.trackingNumber} is null or ${t.carrier} is not null`),
     check(
       'rentals_buy_out_price',
       sql`${t.buyOutPriceMinor} is null or (${t.buyOutPriceMinor} >= 0 and ${t.keptAt} is not null)`,
