@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { env } from '@/lib/env';
 import { sendMailSoon } from '@/lib/mail/mutations';
+import { carrierName, type CarrierCode, trackingUrl } from '@/lib/orders/carriers';
 import { claimRefund, executeRefund } from '@/lib/orders/refunds';
 import { orders } from '@/lib/orders/schema';
 import { staffActor, type OrderStatus } from '@/lib/orders/staff';
@@ -126,18 +127,35 @@ async function takeFreeCopy(tx: Transaction, editionId: number, now: Date): Prom
   return copy?.id ?? null;
 }
 
+/** How the desk sent a copy: the carrier (a name for "other") and its tracking number. */
+export type RentalShipment = { carrier: CarrierCode; carrierName?: string; trackingNumber: string };
+
+export type DispatchInput = {
+  rentalId: number;
+  now: Date;
+  /** The code of the copy put in the parcel, when it is not the one held (any free copy of the edition). */
+  copyCode?: string;
+  shipment?: RentalShipment;
+};
+export type DispatchRefusal =
+  'not_found' | 'not_reserved' | 'order_not_paid' | 'copy_unknown' | 'copy_other_edition' | 'copy_not_free';
+
 /**
  * Marks a reserved rental's copy as sent: the period starts now, and the due date follows the rule
- * in amounts.ts in the shop's time zone. Refused (nothing changes) unless the rental is `reserved`
- * and its order, when it has one, is paid (or shipped, delivered). Admins only; audit row.
+ * in amounts.ts in the shop's time zone; the carrier and tracking number are kept when given. The desk
+ * may send another free copy of the same edition than the one held (`copyCode`, scanned as it goes in
+ * the parcel): that copy goes out, conditional on `available`, and the held one back on the shelf.
+ * Refused (nothing changes) unless the rental is `reserved` and its order, when it has one, is paid
+ * (or shipped, delivered), and for a scanned copy that is unknown, of another edition or not free.
+ * Admins only; audit row.
  */
 export async function dispatchRental(
   admin: StaffUser,
-  input: { rentalId: number; now: Date },
+  input: DispatchInput,
   settings: RentalSettings = configured(),
-): Promise<{ ok: true; rental: Rental } | Refusal<'not_found' | 'not_reserved' | 'order_not_paid'>> {
+): Promise<{ ok: true; rental: Rental } | Refusal<DispatchRefusal>> {
   assertAdmin(admin, 'dispatchRental');
-  const { rentalId, now } = input;
+  const { rentalId, now, shipment } = input;
   const db = await getDb();
   const dispatched = await db.transaction(async (tx) => {
     // The order first (its row locked, as cancelling it locks it), then the rental: a paid order being
@@ -158,36 +176,52 @@ export async function dispatchRental(
       }
     }
     const [current] = await tx
-      .select({ copyId: rentals.copyId, periodDays: rentals.periodDays })
+      .select({
+        copyId: rentals.copyId,
+        editionId: rentals.editionId,
+        periodDays: rentals.periodDays,
+        status: rentals.status,
+      })
       .from(rentals)
       .where(eq(rentals.id, rentalId))
       .for('update');
     if (!current) return { ok: false as const, error: 'not_found' as const };
+    if (current.status !== 'reserved') return { ok: false as const, error: 'not_reserved' as const };
+    const sent = await copyToSend(tx, current, input.copyCode, now);
+    if (!sent.ok) return sent;
     const [rental] = await tx
       .update(rentals)
       .set({
         status: 'out',
+        copyId: sent.copyId,
         dispatchedAt: now,
         dueAt: dueAt(now, current.periodDays, settings.timeZone),
+        ...(shipment
+          ? {
+              carrier: carrierName(shipment.carrier, shipment.carrierName),
+              trackingNumber: shipment.trackingNumber,
+              trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
+            }
+          : {}),
         updatedAt: now,
       })
       .where(and(eq(rentals.id, rentalId), eq(rentals.status, 'reserved')))
       .returning();
     if (!rental) return { ok: false as const, error: 'not_reserved' as const };
-    const [copy] = await tx
-      .update(rentalCopies)
-      .set({ status: 'out', updatedAt: now })
-      .where(and(eq(rentalCopies.id, current.copyId), eq(rentalCopies.status, 'reserved')))
-      .returning({ id: rentalCopies.id });
-    // Only this module moves a copy out of `reserved`: anything else is a broken invariant (rolled back).
-    if (!copy) throw new Error(`Copy ${current.copyId} of rental ${rentalId} is not reserved`);
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'rental.dispatch',
       entity: 'rental',
       entityId: rentalId,
-      before: { status: 'reserved' },
-      after: { status: 'out', dueAt: rental.dueAt?.toISOString() ?? null, orderId: rental.orderId },
+      before: { status: 'reserved', copyId: current.copyId },
+      after: {
+        status: 'out',
+        copyId: sent.copyId,
+        dueAt: rental.dueAt?.toISOString() ?? null,
+        orderId: rental.orderId,
+        carrier: rental.carrier,
+        trackingNumber: rental.trackingNumber,
+      },
     });
     // The shopper's "on its way" mail with the due date (lib/rentals/mails.ts), in this transaction.
     await mailRentalDispatched(tx, { rentalId, now, timeZone: settings.timeZone });
@@ -195,6 +229,54 @@ export async function dispatchRental(
   });
   if (dispatched.ok) sendMailSoon();
   return dispatched;
+}
+
+/**
+ * Moves the copy that goes in the parcel to `out`, in the dispatch's transaction: the held copy, or the
+ * scanned one when the desk sends another free copy of the edition (taken only while `available`,
+ * the held copy put back as `available`). Returns its id, or why not (nothing changed).
+ */
+async function copyToSend(
+  tx: Transaction,
+  held: { copyId: number; editionId: number },
+  rawCode: string | undefined,
+  now: Date,
+): Promise<{ ok: true; copyId: number } | Refusal<'copy_unknown' | 'copy_other_edition' | 'copy_not_free'>> {
+  let copyId = held.copyId;
+  if (rawCode !== undefined && rawCode.trim() !== '') {
+    const code = normalizeCopyCode(rawCode);
+    const [scanned] = code
+      ? await tx
+          .select({ id: rentalCopies.id, editionId: rentalCopies.editionId })
+          .from(rentalCopies)
+          .where(eq(rentalCopies.code, code))
+      : [];
+    if (!scanned) return { ok: false, error: 'copy_unknown' };
+    if (scanned.editionId !== held.editionId) return { ok: false, error: 'copy_other_edition' };
+    if (scanned.id !== held.copyId) {
+      const [taken] = await tx
+        .update(rentalCopies)
+        .set({ status: 'reserved', updatedAt: now })
+        .where(and(eq(rentalCopies.id, scanned.id), eq(rentalCopies.status, 'available')))
+        .returning({ id: rentalCopies.id });
+      if (!taken) return { ok: false, error: 'copy_not_free' };
+      const [back] = await tx
+        .update(rentalCopies)
+        .set({ status: 'available', updatedAt: now })
+        .where(and(eq(rentalCopies.id, held.copyId), eq(rentalCopies.status, 'reserved')))
+        .returning({ id: rentalCopies.id });
+      if (!back) throw new Error(`Copy ${held.copyId} held for a rental is not reserved`);
+      copyId = scanned.id;
+    }
+  }
+  const [copy] = await tx
+    .update(rentalCopies)
+    .set({ status: 'out', updatedAt: now })
+    .where(and(eq(rentalCopies.id, copyId), eq(rentalCopies.status, 'reserved')))
+    .returning({ id: rentalCopies.id });
+  // Only this module moves a copy out of `reserved`: anything else is a broken invariant (rolled back).
+  if (!copy) throw new Error(`Copy ${copyId} to send is not reserved`);
+  return { ok: true, copyId };
 }
 
 export type CheckInRefusal = 'unknown_code' | 'not_out' | 'already_returned';

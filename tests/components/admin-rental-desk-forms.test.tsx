@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CheckInForm } from '@/components/admin/rentals/check-in-form';
 import { AddCopiesForm, CopyChangeForm } from '@/components/admin/rentals/copy-forms';
-import { DispatchButton } from '@/components/admin/rentals/desk-actions';
+import { DispatchForm } from '@/components/admin/rentals/desk-actions';
 import { renderAdmin } from '@/tests/support/intl';
 import { first } from '@/tests/support/lists';
 
@@ -27,15 +27,38 @@ beforeEach(() => {
 describe('the rental desk forms', () => {
   it('says by when a dispatched copy is due back', async () => {
     actions.dispatchRentalAction.mockResolvedValueOnce({ ok: true, dueDate: '2026-04-08' });
-    renderAdmin(<DispatchButton rentalId={12} label="Kind of Blue (R-CD-1)" />);
+    renderAdmin(<DispatchForm rentalId={12} code="R-CD-1" label="Kind of Blue (R-CD-1)" />);
     await act(async () =>
       fireEvent.click(screen.getByRole('button', { name: 'Mark Kind of Blue (R-CD-1) dispatched' })),
     );
-    expect(Object.fromEntries(first(actions.dispatchRentalAction.mock.calls)[1])).toEqual({ rentalId: '12' });
+    expect(Object.fromEntries(first(actions.dispatchRentalAction.mock.calls)[1])).toEqual({
+      rentalId: '12',
+      copyCode: 'R-CD-1',
+      carrier: '',
+    });
     await waitFor(() =>
       expect(screen.getByText('Kind of Blue (R-CD-1) dispatched: due back by Apr 8, 2026.')).toBeTruthy(),
     );
     expect(refresh).toHaveBeenCalled();
+  });
+
+  it('sends another copy and a tracking number when the desk gives them, and shows why a scanned copy is refused', async () => {
+    actions.dispatchRentalAction.mockResolvedValueOnce({ ok: false, error: 'copy_not_free' });
+    renderAdmin(<DispatchForm rentalId={12} code="R-CD-1" label="Kind of Blue (R-CD-1)" />);
+    expect(screen.queryByLabelText('Tracking number')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Copy sent'), { target: { value: 'R-CD-2' } });
+    fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'royal_mail' } });
+    fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'AB123456789GB' } });
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Mark Kind of Blue (R-CD-1) dispatched' })),
+    );
+    expect(Object.fromEntries(first(actions.dispatchRentalAction.mock.calls)[1])).toEqual({
+      rentalId: '12',
+      copyCode: 'R-CD-2',
+      carrier: 'royal_mail',
+      trackingNumber: 'AB123456789GB',
+    });
+    await waitFor(() => expect(screen.getByText(/The copy scanned is not free/)).toBeTruthy());
   });
 
   it('names the code that refused a batch of copies, and keeps the list typed', async () => {

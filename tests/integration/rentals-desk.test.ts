@@ -160,6 +160,52 @@ describe('a rental at the desk', () => {
     expect(again).toMatchObject({ ok: true, rental: { feeMinor: 499, copyId: reserved.rental.copyId } });
   });
 
+  it('sends another free copy of the edition when the desk scans it, with the carrier and tracking number', async () => {
+    const { editionId, codes } = await createRentableEdition({ copies: 3 });
+    const other = await createRentableEdition({ copies: 1 });
+    const [, spare, third] = codes;
+    const reserved = await reserveCopy({ editionId, userId: first(shoppers), periodDays: 7, now: new Date() }, BERLIN);
+    if (!reserved.ok) throw new Error(reserved.error);
+    const rentalId = reserved.rental.id;
+    // The next reservation takes the second copy: not free for this dispatch.
+    const otherRental = await reserveCopy({ editionId, userId: null, periodDays: 7, now: new Date() }, BERLIN);
+    if (!otherRental.ok) throw new Error(otherRental.error);
+    const before = await databaseDigest();
+    const refused = await Promise.all(
+      ['NO-SUCH-COPY', first(other.codes), spare!, '!!'].map((copyCode) =>
+        dispatchRental(admin, { rentalId, now: new Date(), copyCode }, BERLIN),
+      ),
+    );
+    expect(refused.map((r) => !r.ok && r.error)).toEqual([
+      'copy_unknown',
+      'copy_other_edition',
+      'copy_not_free',
+      'copy_unknown',
+    ]);
+    expect(await databaseDigest()).toEqual(before);
+    const sent = await dispatchRental(
+      admin,
+      {
+        rentalId,
+        now: new Date(),
+        copyCode: ` ${third!.toLowerCase()} `,
+        shipment: { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' },
+      },
+      BERLIN,
+    );
+    expect(sent).toMatchObject({
+      ok: true,
+      rental: {
+        status: 'out',
+        carrier: 'Royal Mail',
+        trackingNumber: 'AB123456789GB',
+        trackingUrl: expect.stringContaining('AB123456789GB'),
+      },
+    });
+    // The held copy is back on the shelf; the scanned one is out; the other rental keeps its copy.
+    expect(await copyStatuses(editionId)).toEqual(['available', 'reserved', 'out']);
+  });
+
   it('caps the late fee at the deposit and refunds nothing more', async () => {
     const { code } = await rentedOut(at('2026-01-28T12:00:00Z')); // due by the end of 4 February
     const returned = await checkIn(admin, { code, now: at('2026-03-31T12:00:00Z'), damageChargeMinor: 500 }, BERLIN);
@@ -345,6 +391,26 @@ describe('rentals at the same moment', () => {
         sql`select count(*)::int as n from audit_log where action = 'rental.dispatch' and entity_id = ${String(reserved.rental.id)}`,
       );
       expect(audits).toEqual([{ n: 1 }]);
+    }
+  });
+
+  itOnPostgres('two dispatches scanning the same free copy at once send it once (10 rounds)', async () => {
+    for (let round = 0; round < 10; round++) {
+      const { editionId, codes } = await createRentableEdition({ copies: 3 });
+      const held = [];
+      for (let i = 0; i < 2; i++) {
+        const reserved = await reserveCopy({ editionId, userId: null, periodDays: 7, now: new Date() }, BERLIN);
+        if (!reserved.ok) throw new Error(reserved.error);
+        held.push(reserved.rental.id);
+      }
+      const results = await Promise.all(
+        held.map((rentalId) => dispatchRental(admin, { rentalId, now: new Date(), copyCode: codes[2] }, BERLIN)),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'copy_not_free' }]);
+      const statuses = await copyStatuses(editionId);
+      expect(statuses[2]).toBe('out');
+      expect([...statuses].sort()).toEqual(['available', 'out', 'reserved']);
     }
   });
 

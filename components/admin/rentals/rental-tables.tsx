@@ -6,7 +6,7 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
 import type { DispatchRow, OutRow } from '@/lib/admin/rentals/queries';
 import { formatLocalDate } from '@/lib/rentals/local-days';
-import { DispatchButton } from './desk-actions';
+import { DispatchForm } from './desk-actions';
 
 /** The desk's two lists: rentals to send (with "Mark dispatched") and copies out (due date, days left or late, late fee so far). */
 
@@ -58,7 +58,9 @@ export async function DispatchTable({ rows, locale }: { rows: DispatchRow[]; loc
       key: 'action',
       header: t('columns.action'),
       align: 'right',
-      cell: (row) => <DispatchButton rentalId={row.rentalId} label={`${row.productTitle} (${row.code})`} />,
+      cell: (row) => (
+        <DispatchForm rentalId={row.rentalId} code={row.code} label={`${row.productTitle} (${row.code})`} />
+      ),
     },
   ];
   return (

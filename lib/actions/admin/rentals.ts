@@ -80,7 +80,13 @@ export const dispatchRentalAction = formAction(
     return asAdmin(async (admin) => {
       const parsed = dispatchSchema.safeParse(formFields(formData));
       if (!parsed.success) return invalid(parsed.error);
-      const result = await dispatchRental(admin, { rentalId: parsed.data.rentalId, now: clockNow() });
+      const { rentalId, copyCode, carrier, carrierName, trackingNumber } = parsed.data;
+      const result = await dispatchRental(admin, {
+        rentalId,
+        now: clockNow(),
+        copyCode,
+        shipment: carrier ? { carrier, carrierName, trackingNumber } : undefined,
+      });
       if (!result.ok) return result;
       const due = result.rental.dueAt;
       return { ok: true as const, dueDate: due ? dueDate(due, env.SHOP_TIME_ZONE) : null };

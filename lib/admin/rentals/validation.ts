@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARRIER_CODES, TRACKING_NUMBER } from '@/lib/orders/carriers';
 import { text } from '@/lib/validation/text';
 import type { RentalCopyGrade } from '@/lib/rentals/schema';
 
@@ -23,7 +24,36 @@ export const checkInSchema = z.object({
   damage: text(20).optional().default(''),
 });
 
-export const dispatchSchema = z.object({ rentalId: id });
+/**
+ * Dispatch: the rental, the code of the copy put in the parcel (blank: the one held), and how it went —
+ * a carrier and tracking number together, or neither.
+ */
+export const dispatchSchema = z
+  .object({
+    rentalId: id,
+    copyCode: text(64).optional().default(''),
+    carrier: z
+      .union([z.literal(''), z.enum(CARRIER_CODES)], { error: 'carrierInvalid' })
+      .optional()
+      .default(''),
+    carrierName: text(60).optional().default(''),
+    trackingNumber: text(60)
+      .optional()
+      .default('')
+      .transform((value) => value.replace(/\s+/g, ''))
+      .refine((value) => value === '' || TRACKING_NUMBER.test(value), 'trackingInvalid'),
+  })
+  .superRefine((value, context) => {
+    if (value.carrier && !value.trackingNumber) {
+      context.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'trackingRequired' });
+    }
+    if (!value.carrier && value.trackingNumber) {
+      context.addIssue({ code: 'custom', path: ['carrier'], message: 'carrierRequired' });
+    }
+    if (value.carrier === 'other' && value.carrierName.length < 2) {
+      context.addIssue({ code: 'custom', path: ['carrierName'], message: 'carrierNameRequired' });
+    }
+  });
 
 /** New copies: one code a line (blank lines left out), all with the same grade. */
 export const addCopiesSchema = z.object({
