@@ -224,6 +224,8 @@ export const envSchema = z
             ),
         ),
     ),
+    /** How long a copy is held for the first shopper in an edition's waitlist before it passes to the next (hours). */
+    RENTAL_WAITLIST_HOLD_HOURS: wholeNumber(24, 1, 24 * 14),
     /** IANA time zone of the shop: a rental is due at the end of a local day (e.g. Europe/Berlin). */
     SHOP_TIME_ZONE: z.preprocess(
       emptyToUndefined,

@@ -45,9 +45,10 @@ export const addRentalToCartAction = valueAction(
     if (!edition.success) return { ok: false, error: 'editionUnavailable' };
     const period = periodDaysSchema.safeParse(periodDays);
     if (!period.success) return { ok: false, error: 'periodNotOffered' };
-    const result = await addRentalToCart(edition.data, period.data);
+    const user = await getCurrentUser();
+    const result = await addRentalToCart(edition.data, period.data, user?.id ?? null);
     if (!result.ok) return result;
-    await recordInteraction({ type: 'add_to_cart', editionId: edition.data, user: await getCurrentUser() });
+    await recordInteraction({ type: 'add_to_cart', editionId: edition.data, user });
     return { ok: true, quantity: 1, capped: false };
   },
   INVALID_INPUT,

@@ -7,6 +7,7 @@ import enPrivacy from './messages/en/privacy.json';
 import enOrdersSafeguards from './messages/en/orders-safeguards.json';
 import enRecommendations from './messages/en/recommendations.json';
 import enRentals from './messages/en/rentals.json';
+import enRentalWaitlist from './messages/en/rental-waitlist.json';
 import enAdminRentals from './messages/en/admin-rentals.json';
 import enReviews from './messages/en/reviews.json';
 import enRentalMail from './messages/en/rental-mail.json';
@@ -19,6 +20,7 @@ import zhPrivacy from './messages/zh/privacy.json';
 import zhOrdersSafeguards from './messages/zh/orders-safeguards.json';
 import zhRecommendations from './messages/zh/recommendations.json';
 import zhRentals from './messages/zh/rentals.json';
+import zhRentalWaitlist from './messages/zh/rental-waitlist.json';
 import zhAdminRentals from './messages/zh/admin-rentals.json';
 import zhReviews from './messages/zh/reviews.json';
 import zhRentalMail from './messages/zh/rental-mail.json';
@@ -59,6 +61,7 @@ const merged = {
     enOrdersSafeguards,
     enAccounts,
     enRentals,
+    enRentalWaitlist,
     enAdminRentals,
     enRentalMail,
   ),
@@ -73,6 +76,7 @@ const merged = {
     zhOrdersSafeguards,
     zhAccounts,
     zhRentals,
+    zhRentalWaitlist,
     zhAdminRentals,
     zhRentalMail,
   ),

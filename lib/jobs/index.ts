@@ -23,6 +23,11 @@ registerJob({
   run: async () => (await import('@/lib/wishlist/notifications')).notifyWishlists(),
 });
 registerJob({
+  name: 'offer-rental-copies',
+  everySeconds: 60,
+  run: async () => (await import('@/lib/rentals/waitlist')).runWaitlist(),
+});
+registerJob({
   name: 'prune-registrations-and-sign-in-counters',
   everySeconds: 3600,
   run: async () => ({

@@ -3,6 +3,7 @@ import { accountTemplates } from './account-templates';
 import { type RenderedMail, renderLayout } from './layout';
 import { orderTemplates } from './order-templates';
 import { rentalTemplates } from './rental-templates';
+import { rentalWaitlistTemplates } from './rental-waitlist-templates';
 import { type MailTemplate, translatorFor } from './template-kit';
 import { wishlistTemplates } from './wishlist-templates';
 
@@ -13,7 +14,13 @@ export type { OrderMailData } from './order-templates';
  * (lib/mail/layout.ts turns blocks into HTML and text and escapes everything). Words come from the
  * `mail` namespace of the i18n messages; this module works outside React and outside a request.
  */
-export const templates = { ...accountTemplates, ...orderTemplates, ...wishlistTemplates, ...rentalTemplates };
+export const templates = {
+  ...accountTemplates,
+  ...orderTemplates,
+  ...wishlistTemplates,
+  ...rentalTemplates,
+  ...rentalWaitlistTemplates,
+};
 
 export type TemplateName = keyof typeof templates;
 

@@ -12,7 +12,7 @@ import {
   selectCartLines,
   summarize,
 } from '@/lib/cart/queries';
-import { cartLines } from '@/lib/cart/schema';
+import { cartLines, carts } from '@/lib/cart/schema';
 import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { rentalTerms } from './schema';
@@ -33,10 +33,15 @@ export type RentalCartChange =
  * edition that cannot be rented now (draft, archived, digital, not rentable, no rental price) and
  * when no copy is free at this moment (checkout reserves the copy; it may still be gone by then).
  */
-export async function addRentalToCart(editionId: number, periodDays: number): Promise<RentalCartChange> {
+export async function addRentalToCart(
+  editionId: number,
+  periodDays: number,
+  userId: number | null = null,
+): Promise<RentalCartChange> {
   if (!env.RENTAL_PERIOD_DAYS.includes(periodDays)) return { ok: false, error: 'periodNotOffered' };
   const db = await getDb();
-  const edition = await rentableEdition(db, editionId);
+  // Free for this shopper: a copy held for them by the waitlist counts, copies kept for the line do not.
+  const edition = await rentableEdition(db, editionId, undefined, userId);
   if (edition?.rentalPriceMinor == null) return { ok: false, error: 'editionUnavailable' };
   if (edition.freeCopies === 0) return { ok: false, error: 'noCopyFree' };
   const cartId = await ensureCurrentCart();
@@ -60,14 +65,14 @@ export async function addRentalToCart(editionId: number, periodDays: number): Pr
 }
 
 /** The rented editions' terms sources, whether they can be rented now, and their free copies. */
-async function rentalFacts(executor: Executor, editionIds: number[]) {
+async function rentalFacts(executor: Executor, editionIds: number[], userId: number | null) {
   if (editionIds.length === 0) return new Map();
   const rows = await executor
     .select({
       id: editions.id,
       ...rentalTermsColumns,
       rentable: sql<boolean>`${editionRentable()}`,
-      freeCopies: freeCopies(),
+      freeCopies: freeCopies(userId),
     })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))
@@ -110,10 +115,11 @@ function rentalLine({ sellable: _sellable, ...line }: CartLineRow, facts: Rental
 /** A cart's view: purchase lines with their live price and stock, rental lines with their terms and free copies. */
 export async function getCartById(executor: Executor, cartId: string): Promise<CartView> {
   const rows = await selectCartLines(executor, cartId);
-  const facts = await rentalFacts(
-    executor,
-    rows.filter((row) => row.kind === 'rental').map((row) => row.editionId),
-  );
+  const rented = rows.filter((row) => row.kind === 'rental').map((row) => row.editionId);
+  // The cart's shopper: a copy the waitlist holds for them is free for their rental line.
+  const [owner] =
+    rented.length > 0 ? await executor.select({ userId: carts.userId }).from(carts).where(eq(carts.id, cartId)) : [];
+  const facts = await rentalFacts(executor, rented, owner?.userId ?? null);
   return summarize(
     cartId,
     rows.map((row) => (row.kind === 'rental' ? rentalLine(row, facts.get(row.editionId)) : purchaseLine(row))),

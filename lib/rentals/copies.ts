@@ -4,7 +4,9 @@ import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
 import { editions, products } from '@/lib/catalog/schema';
+import { sendMailSoon } from '@/lib/mail/mutations';
 import { type RentalCopyGrade, type RentalCopyStatus, rentalCopies, rentalCopyStatus } from './schema';
+import { freeCopyIn } from './waitlist';
 
 /**
  * The rental desk's copies: adding them by code, grading, and taking them out of the pool. Every
@@ -57,7 +59,7 @@ export async function addCopies(
   if (codes.length === 0) return { ok: false, error: 'invalid_code', code: '' };
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
+    const added = await db.transaction(async (tx) => {
       const [edition] = await tx
         .select({ id: editions.id, productSlug: products.slug })
         .from(editions)
@@ -79,6 +81,10 @@ export async function addCopies(
         .returning();
       const taken = codes.find((code) => !copies.some((copy) => copy.code === code));
       if (taken) throw new DuplicateCode(taken); // rolls the batch back
+      // New copies are free for renting: each goes to the next in the edition's waitlist, if any (./waitlist.ts).
+      for (const copy of copies) {
+        if ((await freeCopyIn(tx, copy.id, input.now)).status === 'offered') copy.status = 'reserved';
+      }
       for (const copy of copies) {
         await recordAudit(tx, {
           actorUserId: admin.id,
@@ -90,6 +96,8 @@ export async function addCopies(
       }
       return { ok: true as const, copies, productSlug: edition.productSlug };
     });
+    if (added.ok && added.copies.some((copy) => copy.status === 'reserved')) sendMailSoon();
+    return added;
   } catch (error) {
     if (error instanceof DuplicateCode) return { ok: false, error: 'duplicate_code', code: error.code };
     throw error;
@@ -122,7 +130,7 @@ async function updateCopy(
   const code = normalizeCopyCode(rawCode);
   if (!code) return { ok: false, error: 'unknown_code' };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const [before] = await tx
       .select({
         id: rentalCopies.id,
@@ -142,16 +150,27 @@ async function updateCopy(
       .where(and(eq(rentalCopies.id, before.id), inArray(rentalCopies.status, [...from])))
       .returning();
     if (!copy) return { ok: false as const, error: 'not_allowed' as const };
+    // A copy back on the shelf goes to the next in its edition's waitlist, if any (./waitlist.ts).
+    const freed = set.status === 'available' ? await freeCopyIn(tx, copy.id, copy.updatedAt) : null;
+    if (freed?.status === 'offered') copy.status = 'reserved';
     await recordAudit(tx, {
       actorUserId: admin.id,
       action,
       entity: 'rental_copy',
       entityId: copy.id,
       before: { code, editionId: copy.editionId, status: before.status, grade: before.grade },
-      after: { code, editionId: copy.editionId, status: copy.status, grade: copy.grade },
+      after: {
+        code,
+        editionId: copy.editionId,
+        status: copy.status,
+        grade: copy.grade,
+        ...(freed?.status === 'offered' ? { waitlistEntryId: freed.entry.id } : {}),
+      },
     });
     return { ok: true as const, copy, productSlug: before.productSlug };
   });
+  if (done.ok && done.copy.status === 'reserved') sendMailSoon(); // offered to the waitlist
+  return done;
 }
 
 /**

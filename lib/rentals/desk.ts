@@ -14,6 +14,7 @@ import { normalizeCopyCode } from './copies';
 import { mailRentalDispatched } from './mails';
 import { rentalCopies, rentals } from './schema';
 import { rentableEdition, rentalTermsFor } from './terms';
+import { copiesKeptForLine, settlePlace, takeHeldCopy } from './waitlist';
 
 /**
  * A rental's life at the desk: reserve a free copy, dispatch it (the period starts), check it in.
@@ -79,7 +80,11 @@ export async function reserveCopyIn(
   if (!edition) return { ok: false, error: 'not_rentable' };
   const terms = rentalTermsFor(edition, input.periodDays, settings.periods);
   if (!terms) return { ok: false, error: 'period_not_offered' };
-  const copyId = await takeFreeCopy(tx, editionId, now);
+  // The waitlist (./waitlist.ts): a copy held for this shopper is theirs; anyone else may take only the
+  // available copies beyond the people waiting (others than themselves).
+  const held = input.userId === null ? null : await takeHeldCopy(tx, { editionId, userId: input.userId, now });
+  const copyId =
+    held?.copyId ?? (await takeFreeCopy(tx, editionId, now, await copiesKeptForLine(tx, editionId, input.userId)));
   if (copyId === null) return { ok: false, error: 'no_copy_free' };
   const [rental] = await tx
     .insert(rentals)
@@ -99,6 +104,15 @@ export async function reserveCopyIn(
     })
     .returning();
   if (!rental) throw new Error('The rental insert returned no row');
+  if (input.userId !== null) {
+    await settlePlace(tx, {
+      editionId,
+      userId: input.userId,
+      rentalId: rental.id,
+      entryId: held?.entryId ?? null,
+      now,
+    });
+  }
   return { ok: true, rental };
 }
 
@@ -108,15 +122,18 @@ export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const sat
 /**
  * Moves one available copy of the edition to `reserved` and returns its id, or null when none is
  * free. The copy is picked with `for update skip locked` (racing callers each take a different copy or
- * none) and the update is conditional on `available` besides. In the caller's transaction.
+ * none) and the update is conditional on `available` besides. The first `keptForLine` free copies
+ * stay for the waitlist: the pick skips them with an offset, whose rows Postgres locks too, so two
+ * newcomers at once cannot both take a copy beyond them. In the caller's transaction.
  */
-async function takeFreeCopy(tx: Transaction, editionId: number, now: Date): Promise<number | null> {
+async function takeFreeCopy(tx: Transaction, editionId: number, now: Date, keptForLine = 0): Promise<number | null> {
   const [free] = await tx
     .select({ id: rentalCopies.id })
     .from(rentalCopies)
     .where(and(eq(rentalCopies.editionId, editionId), eq(rentalCopies.status, 'available')))
     .orderBy(rentalCopies.id)
     .limit(1)
+    .offset(keptForLine)
     .for('update', { skipLocked: true });
   if (!free) return null;
   const [copy] = await tx

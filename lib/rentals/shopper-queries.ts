@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
 import { daysLate, dueDate, lateFeeMinor } from './amounts';
 import { daysBetween, localDate } from './local-days';
-import { rentalCopies, type RentalStatus, rentals, rentalTerms } from './schema';
+import { rentalCopies, type RentalStatus, rentals, rentalTerms, rentalWaitlist } from './schema';
 import { editionRentable, freeCopies, rentalTermsColumns, rentalTermsFor } from './terms';
 
 /**
@@ -28,8 +28,12 @@ export type RentalOffer = {
   /** Refunded at check-in, less late fees: rental_terms' deposit, else the sale price. */
   depositMinor: number;
   lateFeePerDayMinor: number;
-  /** Copies on the shelf right now (`available`): what the cart can reserve. */
+  /** Copies free for a newcomer right now: available, beyond the people in the waitlist (terms.ts freeCopies). */
   freeCopies: number;
+  /** People waiting in the edition's line (not yet offered a copy). */
+  waiting: number;
+  /** Copies not retired, lost, damaged or sold: on the shelf, held, out or being checked. */
+  copiesInService: number;
 };
 
 /**
@@ -54,7 +58,15 @@ export async function getRentalOffers(
   if (typeof slug !== 'string' || !isSlug(slug)) return [];
   const db = await getDb();
   const rows = await db
-    .select({ id: editions.id, ...rentalTermsColumns, freeCopies: freeCopies() })
+    .select({
+      id: editions.id,
+      ...rentalTermsColumns,
+      freeCopies: freeCopies(),
+      waiting: sql<number>`(select count(*)::int from ${rentalWaitlist} w
+        where w.edition_id = ${editions.id} and w.status = 'waiting')`,
+      copiesInService: sql<number>`(select count(*)::int from ${rentalCopies} c
+        where c.edition_id = ${editions.id} and c.status not in ('retired', 'lost', 'damaged', 'sold'))`,
+    })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))
     .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))
@@ -71,6 +83,8 @@ export async function getRentalOffers(
         depositMinor: shortest.depositMinor,
         lateFeePerDayMinor: shortest.lateFeePerDayMinor,
         freeCopies: row.freeCopies,
+        waiting: row.waiting,
+        copiesInService: row.copiesInService,
       },
     ];
   });
@@ -80,12 +94,14 @@ export async function getRentalOffers(
  * The product page's offers, cached with the page's product (its tag is invalidated by catalog
  * edits): everything but the free copies, which the page's availability island reads per request.
  */
-export async function getCachedRentalTerms(slug: string): Promise<Omit<RentalOffer, 'freeCopies'>[]> {
+export async function getCachedRentalTerms(
+  slug: string,
+): Promise<Omit<RentalOffer, 'freeCopies' | 'waiting' | 'copiesInService'>[]> {
   'use cache';
   cacheLife('catalog');
   cacheTag(CATALOG_TAG, productTag(slug));
   const offers = await getRentalOffers(slug);
-  return offers.map(({ freeCopies: _free, ...offer }) => offer);
+  return offers.map(({ freeCopies: _free, waiting: _waiting, copiesInService: _copies, ...offer }) => offer);
 }
 
 export type ShopperRental = {

@@ -2,7 +2,7 @@ import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-
 import type { Executor } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
 import { defaultLateFeePerDayMinor, rentalFeeMinor } from './amounts';
-import { rentalCopies, rentalTerms } from './schema';
+import { rentalCopies, rentalTerms, rentalWaitlist } from './schema';
 
 /**
  * An edition's rental terms for a period, in one place: the cart, checkout, reserving a copy and the
@@ -67,16 +67,31 @@ export function editionRentable(now?: Date): SQL {
   ) as SQL;
 }
 
-/** The copies of the edition `editions` row in scope that are free to rent right now. */
-export function freeCopies(): SQL<number> {
-  return sql<number>`(select count(*)::int from ${rentalCopies}
+/**
+ * The copies of the edition `editions` row in scope that are free to rent right now for the shopper
+ * `userId` (null: a guest, or anyone who is not in line). While people wait for the edition
+ * (lib/rentals/waitlist.ts), the copies on the shelf are theirs first: a newcomer may take only the
+ * available copies beyond the number of people waiting (others than themselves); a shopper who holds
+ * a live offer has exactly the copy held for them.
+ */
+export function freeCopies(userId: number | null = null, now?: Date): SQL<number> {
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  const available = sql`(select count(*) from ${rentalCopies}
     where ${rentalCopies.editionId} = ${editions.id} and ${rentalCopies.status} = 'available')`;
+  const waiting = sql`(select count(*) from ${rentalWaitlist} w
+    where w.edition_id = ${editions.id} and w.status = 'waiting'
+    and ${userId === null ? sql`true` : sql`w.user_id <> ${userId}`})`;
+  if (userId === null) return sql<number>`greatest(0, ${available} - ${waiting})::int`;
+  return sql<number>`(case when exists (select 1 from ${rentalWaitlist} o
+      where o.edition_id = ${editions.id} and o.user_id = ${userId} and o.status = 'offered'
+      and o.offer_expires_at > ${at}) then 1
+    else greatest(0, ${available} - ${waiting}) end)::int`;
 }
 
-/** The edition's terms source and its free copies, when it can be rented now; null otherwise. */
-export async function rentableEdition(executor: Executor, editionId: number, now?: Date) {
+/** The edition's terms source and its free copies (for `userId`: {@link freeCopies}), when it can be rented now; null otherwise. */
+export async function rentableEdition(executor: Executor, editionId: number, now?: Date, userId: number | null = null) {
   const [row] = await executor
-    .select({ ...rentalTermsColumns, freeCopies: freeCopies() })
+    .select({ ...rentalTermsColumns, freeCopies: freeCopies(userId, now) })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))
     .leftJoin(rentalTerms, eq(rentalTerms.editionId, editions.id))

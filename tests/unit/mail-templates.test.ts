@@ -99,6 +99,15 @@ const samples = {
   rentalDueSoon: { ...SAMPLE_RENTAL_MAIL, daysLeft: 2 },
   rentalDueToday: { ...SAMPLE_RENTAL_MAIL, orderNumber: null },
   rentalOverdue: { ...SAMPLE_RENTAL_MAIL, daysLate: 3, lateFeeSoFarMinor: 450 },
+  rentalWaitlistOffer: {
+    name: 'Ada',
+    title: 'Neon Harbour',
+    format: 'bluray',
+    editionName: 'Director’s Cut',
+    productUrl: '/products/neon-harbour',
+    holdUntil: '2026-05-02T16:30:00.000Z',
+    timeZone: 'Europe/Berlin',
+  },
 } satisfies { [K in TemplateName]: TemplateData<K> };
 
 const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>
