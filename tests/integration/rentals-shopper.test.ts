@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as rentalsRoute } from '@/app/api/v1/products/[slug]/rentals/route';
 import { getDb } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
@@ -13,6 +13,9 @@ import { getRentalOffers, listRentalsForUser, rentalState } from '@/lib/rentals/
 import { first } from '../support/lists';
 import { createRentableEdition, deskAdmin } from '../support/rentals';
 import { createTestShopper } from '../support/users';
+
+// The rentals route reads the session (a signed-out visitor here: no cookie).
+vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
 
 const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
 const at = (iso: string) => new Date(iso);
@@ -51,6 +54,8 @@ describe('rental offers', () => {
         depositMinor: 2999,
         lateFeePerDayMinor: 72, // 499 over 7 days, rounded up
         freeCopies: 3,
+        waiting: 0,
+        copiesInService: 3,
       },
     ]);
     expect((await getRentalOffers(slug, [7, 14, 28]))[0]?.periods.at(-1)).toEqual({ days: 28, feeMinor: 1996 });
@@ -133,8 +138,12 @@ describe('GET /api/v1/products/{slug}/rentals', () => {
     const response = await get(slug);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect(await response.json()).toEqual({ editions: [{ editionId, freeCopies: 1 }] });
-    expect(await (await get('no-such-product')).json()).toEqual({ editions: [] });
+    expect(await response.json()).toEqual({
+      signedIn: false,
+      holdHours: 24,
+      editions: [{ editionId, freeCopies: 1, waiting: 0, wait: 'available', place: null }],
+    });
+    expect(await (await get('no-such-product')).json()).toEqual({ signedIn: false, holdHours: 24, editions: [] });
     expect((await get('Not a slug!')).status).toBe(404);
   });
 });
