@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RentalListItem, RentalList } from '@/components/account/rental-list';
+import { type WaitlistPlaceItem, WaitlistPlaces } from '@/components/account/waitlist-places';
 import { Providers } from '@/components/providers';
 import { RentOffer } from '@/components/store/rent-offer';
 import { type Locale } from '@/lib/i18n/config';
@@ -15,19 +16,42 @@ const actions = vi.hoisted(() => ({
   addRentalToCartAction: vi.fn<(previous: unknown, formData: FormData) => Promise<Result>>(),
 }));
 vi.mock('@/lib/actions/cart', () => actions);
+type WaitResult = { ok: true } | { ok: false; error: string };
+const waitlistActions = vi.hoisted(() => ({
+  joinRentalWaitlistAction: vi.fn<(previous: unknown, formData: FormData) => Promise<WaitResult>>(),
+  leaveRentalWaitlistAction: vi.fn<(previous: unknown, formData: FormData) => Promise<WaitResult>>(),
+}));
+vi.mock('@/lib/actions/rental-waitlist', () => waitlistActions);
 const refreshCart = vi.hoisted(() => vi.fn());
 vi.mock('@/components/store/use-cart', () => ({ useRefreshCart: () => refreshCart }));
 
-/** The free copies /api/v1/products/{slug}/rentals answers with. */
+/** What /api/v1/products/{slug}/rentals answers with: the free copies, the line, the shopper's place. */
 let freeCopies: number;
+let waiting: number;
+let wait: 'available' | 'shortWait' | 'longWait';
+let place: { id: number; status: 'waiting' | 'offered'; position: number | null; holdUntil: string | null } | null;
+let signedIn: boolean;
 
 beforeEach(() => {
   actions.addRentalToCartAction.mockReset();
+  waitlistActions.joinRentalWaitlistAction.mockReset();
+  waitlistActions.leaveRentalWaitlistAction.mockReset();
   refreshCart.mockReset();
   freeCopies = 3;
+  waiting = 0;
+  wait = 'available';
+  place = null;
+  signedIn = false;
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => Response.json({ editions: [{ editionId: 42, freeCopies }] })),
+    vi.fn(async () =>
+      Response.json({
+        signedIn,
+        holdHours: 24,
+        timeZone: 'Europe/Berlin',
+        editions: [{ editionId: 42, freeCopies, waiting, wait, place }],
+      }),
+    ),
   );
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -107,9 +131,63 @@ describe('RentOffer', () => {
 
   it('cannot be sent when every copy is out', async () => {
     freeCopies = 0;
+    wait = 'longWait';
     renderStore(offer);
     await screen.findByText('All copies are out right now');
     expect(screen.getByRole('button', { name: 'Rent for 7 days' })).toHaveProperty('disabled', true);
+  });
+
+  it('shows the wait when no copy is free, and lets a signed-in shopper join the line', async () => {
+    freeCopies = 0;
+    waiting = 1;
+    wait = 'shortWait';
+    signedIn = true;
+    waitlistActions.joinRentalWaitlistAction.mockResolvedValueOnce({ ok: true });
+    renderStore(offer);
+    await screen.findByText('Short wait');
+    expect(screen.getByText('1 person in line.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rent for 7 days' })).toHaveProperty('disabled', true);
+    const join = screen.getByRole('form', { name: 'Join the waitlist' });
+    expect(join.textContent).toContain('the first in line gets a mail and 24 hours to rent it');
+    // Joined: the availability is read again and shows the place.
+    place = { id: 7, status: 'waiting', position: 2, holdUntil: null };
+    fireEvent.click(within(join).getByRole('button', { name: 'Join the waitlist' }));
+    await screen.findByText('You are number 2 in line.');
+    expect(Object.fromEntries(first(waitlistActions.joinRentalWaitlistAction.mock.calls)[1])).toEqual({
+      editionId: '42',
+    });
+    expect(screen.queryByRole('form', { name: 'Join the waitlist' })).toBeNull();
+  });
+
+  it('says why joining failed, in words', async () => {
+    freeCopies = 0;
+    wait = 'longWait';
+    signedIn = true;
+    waitlistActions.joinRentalWaitlistAction.mockResolvedValueOnce({ ok: false, error: 'copy_free' });
+    renderStore(offer);
+    await screen.findByText('Long wait');
+    fireEvent.click(screen.getByRole('button', { name: 'Join the waitlist' }));
+    await screen.findByText('A copy is free right now: you can rent it straight away.');
+  });
+
+  it('asks a signed-out shopper to sign in to join', async () => {
+    freeCopies = 0;
+    wait = 'longWait';
+    renderStore(offer);
+    const link = await screen.findByRole('link', { name: 'Sign in to join the waitlist' });
+    expect(link.getAttribute('href')).toBe('/login?next=%2Fproducts%2Fnight-drive');
+    expect(screen.queryByRole('button', { name: 'Join the waitlist' })).toBeNull();
+  });
+
+  it('lets the shopper a copy is held for rent it, and says until when', async () => {
+    freeCopies = 0;
+    wait = 'shortWait';
+    signedIn = true;
+    place = { id: 7, status: 'offered', position: null, holdUntil: '2026-03-02T16:30:00.000Z' };
+    renderStore(offer);
+    await screen.findByText(/A copy is held for you until Mar 2, 2026, 5:30/);
+    expect(screen.getByRole('button', { name: 'Rent for 7 days' })).toHaveProperty('disabled', false);
+    expect(screen.queryByRole('button', { name: 'Join the waitlist' })).toBeNull();
   });
 
   it('speaks Chinese', async () => {
@@ -185,5 +263,52 @@ describe('RentalList', () => {
     renderList([rental(2, { kind: 'out', dueDate: '2026年3月9日', daysLeft: 0 })], 'zh');
     expect(screen.getByText('租借中')).toBeTruthy();
     expect(screen.getByText(/请于 2026年3月9日 前归还 · 今天到期。/)).toBeTruthy();
+  });
+});
+
+const waitPlace = (id: number, over: Partial<WaitlistPlaceItem> = {}): WaitlistPlaceItem => ({
+  id,
+  title: `Night Drive ${id}`,
+  slug: 'night-drive',
+  edition: 'Blu-ray',
+  status: 'waiting',
+  position: 3,
+  holdUntil: null,
+  ...over,
+});
+
+describe('WaitlistPlaces', () => {
+  const renderPlaces = (items: WaitlistPlaceItem[], locale: Locale = 'en') =>
+    render(
+      <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+        <WaitlistPlaces items={items} />
+      </NextIntlClientProvider>,
+    );
+
+  it('shows each place with its number in line or its hold, and leaves one', async () => {
+    waitlistActions.leaveRentalWaitlistAction.mockResolvedValueOnce({ ok: true });
+    renderPlaces([
+      waitPlace(1),
+      waitPlace(2, { status: 'offered', position: null, holdUntil: 'Mar 2, 2026, 5:30 PM' }),
+    ]);
+    const section = screen.getByRole('region', { name: 'Waitlist' });
+    const item = (id: number) => within(section).getByRole('listitem', { name: new RegExp(`Night Drive ${id}`) });
+    expect(item(1).textContent).toContain('Waiting');
+    expect(item(1).textContent).toContain('Number 3 in line');
+    expect(item(2).textContent).toContain('Copy held for you');
+    expect(item(2).textContent).toContain('Held until Mar 2, 2026, 5:30 PM.');
+    expect(within(item(2)).getByRole('link', { name: 'Rent it' }).getAttribute('href')).toBe('/products/night-drive');
+    fireEvent.click(within(item(1)).getByRole('button', { name: 'Leave' }));
+    await within(item(1)).findByText('You left the line.');
+    expect(Object.fromEntries(first(waitlistActions.leaveRentalWaitlistAction.mock.calls)[1])).toEqual({
+      entryId: '1',
+    });
+  });
+
+  it('says when the shopper waits for nothing, and speaks Chinese', () => {
+    renderPlaces([]);
+    expect(screen.getByText('You are not waiting for any title.')).toBeTruthy();
+    renderPlaces([waitPlace(4)], 'zh');
+    expect(screen.getByText('排在第 3 位')).toBeTruthy();
   });
 });

@@ -141,9 +141,15 @@ describe('GET /api/v1/products/{slug}/rentals', () => {
     expect(await response.json()).toEqual({
       signedIn: false,
       holdHours: 24,
+      timeZone: expect.any(String),
       editions: [{ editionId, freeCopies: 1, waiting: 0, wait: 'available', place: null }],
     });
-    expect(await (await get('no-such-product')).json()).toEqual({ signedIn: false, holdHours: 24, editions: [] });
+    expect(await (await get('no-such-product')).json()).toEqual({
+      signedIn: false,
+      holdHours: 24,
+      timeZone: expect.any(String),
+      editions: [],
+    });
     expect((await get('Not a slug!')).status).toBe(404);
   });
 });

@@ -10,6 +10,9 @@ import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
 import { formatLocalDate } from '@/lib/rentals/local-days';
 import { listRentalsForUser, rentalState, type ShopperRental } from '@/lib/rentals/shopper-queries';
+import { WaitlistPlaces } from '@/components/account/waitlist-places';
+import { ClientMessages } from '@/components/store/client-messages';
+import { listWaitlistPlaces } from '@/lib/rentals/waitlist-queries';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,10 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountRentalsPage({ params }: Props) {
   const locale = await resolveLocale(params);
   const user = await userOrSignIn('/account/rentals');
-  const [rentals, t, common] = await Promise.all([
+  const [rentals, t, common, places] = await Promise.all([
     listRentalsForUser(user),
     getTranslations({ locale, namespace: 'accountRentals' }),
     getTranslations({ locale, namespace: 'common' }),
+    listWaitlistPlaces(user.id),
   ]);
   const now = clockNow();
   const items: RentalListItem[] = rentals.map((rental) => ({
@@ -47,6 +51,19 @@ export default async function AccountRentalsPage({ params }: Props) {
     <div>
       <PageHeader title={t('title')} intro={t('intro', { timeZone: env.SHOP_TIME_ZONE })} />
       <RentalList items={items} />
+      <ClientMessages namespaces={['rentalWaitlist']} locale={locale}>
+        <WaitlistPlaces
+          items={places.map((place) => ({
+            id: place.id,
+            title: place.productTitle,
+            slug: place.productSlug,
+            edition: [common(`format.${place.format}`), place.editionName].filter(Boolean).join(' · '),
+            status: place.status,
+            position: place.position,
+            holdUntil: place.holdUntil ? holdTime(place.holdUntil, locale) : null,
+          }))}
+        />
+      </ClientMessages>
     </div>
   );
 }
@@ -76,4 +93,13 @@ function stateView(rental: ShopperRental, now: Date, locale: Locale): RentalStat
     default:
       return state;
   }
+}
+
+/** When a waitlist hold ends, in the shop's time zone (as every rental date on this page). */
+function holdTime(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: env.SHOP_TIME_ZONE,
+  }).format(at);
 }

@@ -216,7 +216,7 @@ export default async function ProductPage({ params }: Props) {
                       preorder={edition.preorder}
                     />
                     {rental && (
-                      <ClientMessages namespaces={['rentals']} locale={locale}>
+                      <ClientMessages namespaces={['rentals', 'rentalWaitlist']} locale={locale}>
                         <RentOffer
                           editionId={edition.id}
                           slug={product.slug}

@@ -22,6 +22,7 @@ export const GET = route({ params: slugParams }, async ({ params }) => {
     {
       signedIn: user !== null,
       holdHours: env.RENTAL_WAITLIST_HOLD_HOURS,
+      timeZone: env.SHOP_TIME_ZONE,
       editions: offers.map((offer) => {
         const place = places.find((p) => p.editionId === offer.editionId);
         return {
