@@ -126,6 +126,12 @@ describe('joining and leaving the waitlist', () => {
     const again = await Promise.all(Array.from({ length: 5 }, () => joinWaitlist(ada, editionId, new Date())));
     expect(again.every((r) => r.ok && r.entry.id === place.id)).toBe(true);
     expect(await placesOf(editionId)).toHaveLength(1);
+    // A first join sent five times at once makes one place too.
+    const cy = await createTestShopper({ prefix: 'waiter' });
+    const first5 = await Promise.all(Array.from({ length: 5 }, () => joinWaitlist(cy, editionId, new Date())));
+    const ids = new Set(first5.map((r) => (r.ok ? r.entry.id : r.error)));
+    expect(ids.size).toBe(1);
+    expect(await placesOf(editionId)).toHaveLength(2);
 
     expect(await joinWaitlist(ada, 2_000_000_000, new Date())).toEqual({ ok: false, error: 'not_rentable' });
     const db = await getDb();
@@ -277,6 +283,56 @@ describe('an offer running out', () => {
     expect((await placesOf(editionId)).map((p) => p.status)).toEqual(['expired', 'expired']);
     expect(await copyStatuses(editionId)).toEqual(['available']);
   });
+
+  it('cannot be rented once past its time, even before the sweep has run', async () => {
+    const { editionId, codes } = await allOut(1);
+    const [ada] = await shoppers(1);
+    if (!ada) throw new Error('shoppers');
+    await joined(ada, editionId, new Date());
+    const back = new Date();
+    await bringBack(first(codes), back);
+    const reserve = (now: Date) => reserveCopy({ editionId, userId: ada.id, periodDays: 7, now }, SETTINGS);
+    expect(await reserve(later(back, 24))).toEqual({ ok: false, error: 'no_copy_free' });
+    expect(await addRentalToCart(editionId, 7, ada.id)).toMatchObject({ ok: true }); // the hold is live now
+    expect(only(await placesOf(editionId)).status).toBe('offered');
+    expect(await reserve(later(back, 23))).toMatchObject({ ok: true });
+    expect(only(await placesOf(editionId)).status).toBe('fulfilled');
+  });
+
+  itOnPostgres(
+    'runs out once however many sweeps run at once, and either the checkout or the sweep has it (10 rounds each)',
+    async () => {
+      async function offeredToAda() {
+        const { editionId, codes } = await allOut(1);
+        const [ada, bo] = await shoppers(2);
+        if (!ada || !bo) throw new Error('shoppers');
+        await joined(ada, editionId, new Date());
+        const boPlace = await joined(bo, editionId, new Date());
+        const back = new Date();
+        await bringBack(first(codes), back);
+        return { editionId, ada, boPlace, expiry: later(back, 24) };
+      }
+      for (let round = 0; round < 10; round++) {
+        const { editionId, boPlace, expiry } = await offeredToAda();
+        await Promise.all([runWaitlist(expiry), runWaitlist(expiry), runWaitlist(expiry)]);
+        expect((await placesOf(editionId)).map((p) => p.status)).toEqual(['expired', 'offered']);
+        expect(await copyStatuses(editionId)).toEqual(['reserved']);
+        expect(await offerMails(boPlace.id)).toHaveLength(1);
+      }
+      for (let round = 0; round < 10; round++) {
+        const { editionId, ada, expiry } = await offeredToAda();
+        const [rented] = await Promise.all([
+          reserveCopy({ editionId, userId: ada.id, periodDays: 7, now: later(expiry, -0.01) }, SETTINGS),
+          runWaitlist(expiry),
+        ]);
+        const statuses = (await placesOf(editionId)).map((p) => p.status);
+        expect(statuses).toEqual(rented.ok ? ['fulfilled', 'waiting'] : ['expired', 'offered']);
+        expect(await copyStatuses(editionId)).toEqual(['reserved']);
+        expect((await rentalsOf(editionId)).filter((r) => r.status === 'reserved')).toHaveLength(rented.ok ? 1 : 0);
+      }
+    },
+    120_000,
+  );
 
   it('passes on when the offered shopper leaves', async () => {
     const { editionId, codes } = await allOut(1);
