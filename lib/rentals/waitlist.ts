@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, lte, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { nameOrUsername } from '@/lib/accounts/sealed';
 import { users } from '@/lib/accounts/schema';
@@ -106,21 +106,44 @@ export async function leaveWaitlist(
   now: Date,
 ): Promise<{ ok: true } | Refusal<'not_found'>> {
   const db = await getDb();
-  const done = await db.transaction(async (tx) => {
-    const [left] = await tx
-      .update(rentalWaitlist)
-      .set({ status: 'left', updatedAt: now })
-      .where(
-        and(eq(rentalWaitlist.id, entryId), eq(rentalWaitlist.userId, user.id), inArray(rentalWaitlist.status, ACTIVE)),
-      )
-      .returning({ copyId: rentalWaitlist.copyId });
-    if (!left) return { ok: false as const, error: 'not_found' as const, offered: false };
-    // Only an offered place has a copy (waiting ones have none): that copy was held for it.
-    const offered = left.copyId !== null ? await releaseHeldCopy(tx, left.copyId, now) : false;
-    return { ok: true as const, offered };
-  });
-  if (done.offered) sendMailSoon();
-  return done.ok ? { ok: true } : { ok: false, error: done.error };
+  const done = await db.transaction((tx) => leaveIn(tx, user.id, entryId, now));
+  if (done === 'offered') sendMailSoon();
+  return done === null ? { ok: false, error: 'not_found' } : { ok: true };
+}
+
+/** {@link leaveWaitlist} in a transaction: null when not the shopper's active place; `offered` when its held copy went to the next. */
+async function leaveIn(tx: Transaction, userId: number, entryId: number, now: Date) {
+  const [left] = await tx
+    .update(rentalWaitlist)
+    .set({ status: 'left', updatedAt: now })
+    .where(
+      and(eq(rentalWaitlist.id, entryId), eq(rentalWaitlist.userId, userId), inArray(rentalWaitlist.status, ACTIVE)),
+    )
+    .returning({ copyId: rentalWaitlist.copyId });
+  if (!left) return null;
+  // Only an offered place has a copy (waiting ones have none): that copy was held for it.
+  const offered = left.copyId !== null && (await releaseHeldCopy(tx, left.copyId, now));
+  return offered ? ('offered' as const) : ('left' as const);
+}
+
+/**
+ * Places of shoppers whose account was deleted or disabled since they joined: they leave the line
+ * (a copy held for one passes on), so that nobody keeps copies on the shelf for them. Returns how many.
+ */
+export async function dropDepartedShoppers(now: Date, limit = 200): Promise<number> {
+  const db = await getDb();
+  const gone = await db
+    .select({ id: rentalWaitlist.id, userId: rentalWaitlist.userId })
+    .from(rentalWaitlist)
+    .innerJoin(users, eq(users.id, rentalWaitlist.userId))
+    .where(and(inArray(rentalWaitlist.status, ACTIVE), or(isNotNull(users.deletedAt), isNotNull(users.disabledAt))))
+    .orderBy(rentalWaitlist.id)
+    .limit(limit);
+  let dropped = 0;
+  for (const place of gone) {
+    if (await db.transaction((tx) => leaveIn(tx, place.userId, place.id, now))) dropped++;
+  }
+  return dropped;
 }
 
 export type FreedCopy = { status: 'offered'; entry: WaitlistEntry } | { status: 'available' } | { status: 'gone' };
@@ -375,10 +398,11 @@ export async function offerAvailableCopies(now: Date): Promise<number> {
   return offered;
 }
 
-/** The `offer-rental-copies` job: expired holds passed on, then free copies offered; mail sent soon. */
+/** The `offer-rental-copies` job: departed shoppers' places dropped, expired holds passed on, then free copies offered; mail sent soon. */
 export async function runWaitlist(now: Date = new Date()) {
+  const departed = await dropDepartedShoppers(now);
   const expiry = await expireOffers(now);
   const offered = await offerAvailableCopies(now);
   if (expiry.passedOn + offered > 0) sendMailSoon();
-  return { ...expiry, offered };
+  return { departed, ...expiry, offered };
 }

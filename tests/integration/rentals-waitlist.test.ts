@@ -155,6 +155,22 @@ describe('joining and leaving the waitlist', () => {
     expect(back.id).not.toBe(place.id);
   });
 
+  it('drops the places of deleted or disabled accounts at the next sweep, passing a held copy on', async () => {
+    const { editionId, codes } = await allOut(1);
+    const [ada, bo, cy] = await shoppers(3);
+    if (!ada || !bo || !cy) throw new Error('shoppers');
+    await joined(ada, editionId, new Date());
+    await joined(bo, editionId, new Date());
+    await joined(cy, editionId, new Date());
+    await bringBack(first(codes), new Date());
+    const db = await getDb();
+    await db.execute(sql`update users set deleted_at = now() where id = ${ada.id}`);
+    await db.execute(sql`update users set disabled_at = now() where id = ${bo.id}`);
+    await runWaitlist(new Date());
+    expect((await placesOf(editionId)).map((p) => p.status)).toEqual(['left', 'left', 'offered']);
+    expect(await copyStatuses(editionId)).toEqual(['reserved']);
+  });
+
   it('works as server actions for the signed-in shopper only', async () => {
     const { editionId } = await allOut(1);
     const [ada] = await shoppers(1);
