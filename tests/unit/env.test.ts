@@ -28,4 +28,12 @@ describe('environment', () => {
     }
     expect(() => parseEnv({ SHOP_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SHOP_TIME_ZONE: is not an IANA time zone/);
   });
+
+  it('reads how long the rental waitlist holds a copy: 24 hours unless set, 1 to 336', () => {
+    expect(parseEnv({})).toMatchObject({ RENTAL_WAITLIST_HOLD_HOURS: 24 });
+    expect(parseEnv({ RENTAL_WAITLIST_HOLD_HOURS: '48' })).toMatchObject({ RENTAL_WAITLIST_HOLD_HOURS: 48 });
+    for (const hours of ['0', '337', '1.5', 'a day']) {
+      expect(() => parseEnv({ RENTAL_WAITLIST_HOLD_HOURS: hours }), hours).toThrow(/RENTAL_WAITLIST_HOLD_HOURS: /);
+    }
+  });
 });
