@@ -159,25 +159,29 @@ export function RentOffer({ editionId, slug, periods, deposit, lateFee }: RentOf
   );
 }
 
-/** The wait in words: "Available · 3 copies free", "Short wait · 2 people in line", the shopper's place or hold. */
+/** The wait in words ("Available · 3 copies free", "Short wait · … · 2 people in line") and the shopper's place, or their hold alone. */
 function WaitNote({ availability }: { availability: RentalAvailability }) {
   const t = useTranslations('rentals.offer');
   const w = useTranslations('rentalWaitlist');
   const format = useFormatter();
   const { freeCopies, waiting, wait, place } = availability;
+  // A copy held for this shopper: that is all they need to know (the line is behind them).
+  const held = place?.status === 'offered';
   return (
     <div className="mt-2 text-xs">
-      <p className={`font-medium ${wait === 'available' ? 'text-emerald-700' : 'text-stone-600'}`}>
-        <span className="font-semibold">{w(`wait.${wait}`)}</span>
-        {' · '}
-        <span>{freeCopies > 0 ? t('freeCopies', { count: freeCopies }) : t('noCopyFree')}</span>
-        {freeCopies === 0 && (
-          <>
-            {' · '}
-            <span>{w('wait.inLine', { count: waiting })}</span>
-          </>
-        )}
-      </p>
+      {!held && (
+        <p className={`font-medium ${wait === 'available' ? 'text-emerald-700' : 'text-stone-600'}`}>
+          <span className="font-semibold">{w(`wait.${wait}`)}</span>
+          {' · '}
+          <span>{freeCopies > 0 ? t('freeCopies', { count: freeCopies }) : t('noCopyFree')}</span>
+          {freeCopies === 0 && (
+            <>
+              {' · '}
+              <span>{w('wait.inLine', { count: waiting })}</span>
+            </>
+          )}
+        </p>
+      )}
       {place?.status === 'waiting' && place.position !== null && (
         <p className="mt-1 font-medium text-stone-800">{w('offer.position', { position: place.position })}</p>
       )}

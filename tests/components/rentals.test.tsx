@@ -188,6 +188,7 @@ describe('RentOffer', () => {
     await screen.findByText(/A copy is held for you until Mar 2, 2026, 5:30/);
     expect(screen.getByRole('button', { name: 'Rent for 7 days' })).toHaveProperty('disabled', false);
     expect(screen.queryByRole('button', { name: 'Join the waitlist' })).toBeNull();
+    expect(screen.queryByText('All copies are out right now')).toBeNull();
   });
 
   it('speaks Chinese', async () => {
