@@ -3,6 +3,7 @@
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
 import { editionIdSchema } from '@/lib/cart/validation';
 import { actionArg, INVALID_INPUT, valueAction } from '@/lib/http/action';
 import { joinWaitlist, leaveWaitlist } from '@/lib/rentals/waitlist';
@@ -23,7 +24,7 @@ export const joinRentalWaitlistAction = valueAction(
     if (!user) return { ok: false, error: 'signIn' };
     const edition = editionIdSchema.safeParse(editionId);
     if (!edition.success) return { ok: false, error: 'not_rentable' };
-    const joined = await joinWaitlist(user, edition.data, new Date());
+    const joined = await joinWaitlist(user, edition.data, now());
     return joined.ok ? { ok: true } : { ok: false, error: joined.error };
   },
   INVALID_INPUT,
@@ -42,7 +43,7 @@ export const leaveRentalWaitlistAction = valueAction(
     if (!user) return { ok: false, error: 'signIn' };
     const entry = entryIdSchema.safeParse(entryId);
     if (!entry.success) return { ok: false, error: 'not_found' };
-    const left = await leaveWaitlist(user, entry.data, new Date());
+    const left = await leaveWaitlist(user, entry.data, now());
     if (left.ok) refresh();
     return left.ok ? { ok: true } : { ok: false, error: left.error };
   },

@@ -25,7 +25,7 @@ registerJob({
 registerJob({
   name: 'offer-rental-copies',
   everySeconds: 60,
-  run: async () => (await import('@/lib/rentals/waitlist')).runWaitlist(),
+  run: async () => (await import('@/lib/rentals/waitlist')).runWaitlist((await import('@/lib/clock')).now()),
 });
 registerJob({
   name: 'prune-registrations-and-sign-in-counters',
