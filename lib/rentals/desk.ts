@@ -14,7 +14,7 @@ import { normalizeCopyCode } from './copies';
 import { mailRentalDispatched } from './mails';
 import { rentalCopies, rentals } from './schema';
 import { rentableEdition, rentalTermsFor } from './terms';
-import { copiesKeptForLine, settlePlace, takeHeldCopy } from './waitlist';
+import { copiesKeptForLine, freeCopyIn, settlePlace, takeHeldCopy } from './waitlist';
 
 /**
  * A rental's life at the desk: reserve a free copy, dispatch it (the period starts), check it in.
@@ -283,6 +283,8 @@ async function copyToSend(
         .where(and(eq(rentalCopies.id, held.copyId), eq(rentalCopies.status, 'reserved')))
         .returning({ id: rentalCopies.id });
       if (!back) throw new Error(`Copy ${held.copyId} held for a rental is not reserved`);
+      // Back on the shelf: the first in its edition's line gets it, if anyone waits.
+      await freeCopyIn(tx, held.copyId, now);
       copyId = scanned.id;
     }
   }
