@@ -23,8 +23,33 @@ export type RentalListItem = {
   periodDays: number;
   fee: string;
   deposit: string;
+  /** How the shop sent it, when it said: carrier, tracking number and the carrier's tracking page. */
+  tracking: { carrier: string; number: string; url: string | null } | null;
   state: RentalStateView;
 };
+
+function Tracking({ tracking }: { tracking: RentalListItem['tracking'] }) {
+  const t = useTranslations('accountRentals');
+  if (!tracking) return null;
+  return (
+    <p className="mt-1">
+      {t('sentWith', { carrier: tracking.carrier })}{' '}
+      {tracking.url ? (
+        // The carrier's own page: a plain link out of the shop.
+        <a
+          href={tracking.url}
+          rel="noopener noreferrer"
+          target="_blank"
+          className="font-mono font-semibold text-brand-700 hover:underline"
+        >
+          {tracking.number}
+        </a>
+      ) : (
+        <span className="font-mono">{tracking.number}</span>
+      )}
+    </p>
+  );
+}
 
 const TONES: Record<RentalStateView['kind'], BadgeTone> = {
   awaitingPayment: 'muted',
@@ -88,6 +113,7 @@ function RentalStateText({ item }: { item: RentalListItem }) {
           <p className="mt-2 font-medium">
             {t('due', { date: state.dueDate })} · {t('daysLeft', { count: state.daysLeft })}
           </p>
+          <Tracking tracking={item.tracking} />
           <p className="mt-1 text-stone-600">{returnHow}</p>
         </>
       );

@@ -24,6 +24,10 @@ export type RentalMailData = {
   /** The order that paid the rental, named in the return instructions (null: rented without an order). */
   orderNumber: string | null;
   rentalsUrl: string;
+  /** How the desk sent it, when it said (the dispatch mail): the carrier, its tracking number and page. */
+  carrier?: string | null;
+  trackingNumber?: string | null;
+  trackingUrl?: string | null;
 };
 
 /** The `mail.RentalMail.*` words live in messages/{locale}/rental-mail.json (checked by the mail-template test). */
@@ -49,6 +53,16 @@ function details(rental: RentalMailData, locale: Locale, r: ReturnType<typeof wo
     },
     { label: r('details.deposit'), value: money(rental.depositMinor, rental.currency, locale) },
     ...(rental.orderNumber ? [{ label: r('details.order'), value: rental.orderNumber }] : []),
+    ...(rental.carrier && rental.trackingNumber
+      ? [
+          { label: r('details.carrier'), value: rental.carrier },
+          {
+            label: r('details.trackingNumber'),
+            value: rental.trackingNumber,
+            ...(rental.trackingUrl ? { url: rental.trackingUrl } : {}),
+          },
+        ]
+      : []),
   ];
   return [{ kind: 'details' as const, rows }, ...extra];
 }

@@ -41,6 +41,9 @@ async function readRentalForMail(executor: Executor, rentalId: number) {
       depositMinor: rentals.depositMinor,
       lateFeePerDayMinor: rentals.lateFeePerDayMinor,
       copyCode: rentalCopies.code,
+      carrier: rentals.carrier,
+      trackingNumber: rentals.trackingNumber,
+      trackingUrl: rentals.trackingUrl,
       title: products.title,
       format: editions.format,
       editionName: editions.name,
@@ -116,7 +119,12 @@ export async function enqueueRentalMail(
   };
   let written: { duplicate: boolean };
   if (kind === 'dispatched') {
-    written = await enqueueMail(tx, { ...base, template: 'rentalDispatched', data: common });
+    const { carrier, trackingNumber, trackingUrl } = row;
+    written = await enqueueMail(tx, {
+      ...base,
+      template: 'rentalDispatched',
+      data: { ...common, carrier, trackingNumber, trackingUrl },
+    });
   } else if (kind === 'before') {
     const daysLeft = Math.max(1, daysBetween(localDate(now, timeZone), due));
     written = await enqueueMail(tx, { ...base, template: 'rentalDueSoon', data: { ...common, daysLeft } });

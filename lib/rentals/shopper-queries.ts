@@ -119,6 +119,9 @@ export type ShopperRental = {
   lateFeePerDayMinor: number;
   dueAt: Date | null;
   returnedAt: Date | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
   lateFeeChargedMinor: number | null;
   damageChargeMinor: number | null;
   depositRefundMinor: number | null;
@@ -130,7 +133,10 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
   const db = await getDb();
   return db
     .select({
-      ...pick(rentals, 'id status periodDays feeMinor depositMinor lateFeePerDayMinor dueAt returnedAt'),
+      ...pick(
+        rentals,
+        'id status periodDays feeMinor depositMinor lateFeePerDayMinor dueAt returnedAt carrier trackingNumber trackingUrl',
+      ),
       ...pick(rentals, 'lateFeeChargedMinor damageChargeMinor depositRefundMinor createdAt'),
       productTitle: products.title,
       productSlug: products.slug,

@@ -203,6 +203,7 @@ const rental = (
   id: number,
   state: RentalListItem['state'],
   orderNumber: string | null = 'EN-1001',
+  tracking: RentalListItem['tracking'] = null,
 ): RentalListItem => ({
   id,
   title: `Night Drive ${id}`,
@@ -212,6 +213,7 @@ const rental = (
   periodDays: 7,
   fee: '$4.99',
   deposit: '$29.99',
+  tracking,
   state,
 });
 
@@ -238,6 +240,7 @@ describe('RentalList', () => {
     expect(item(1).textContent).toContain('The 7 days start the day we send it.');
     expect(item(2).textContent).toContain('Due back by March 9, 2026 · 4 days left.');
     expect(item(2).textContent).toContain('post the disc back to us');
+    expect(item(2).textContent).not.toContain('Sent with');
     expect(item(3).textContent).toContain('Overdue');
     expect(item(3).textContent).toContain('2 days late.');
     expect(item(3).textContent).toContain('Late fee so far: $1.44 ($0.72 a day, never more than the deposit).');
@@ -311,5 +314,19 @@ describe('WaitlistPlaces', () => {
     expect(screen.getByText('You are not waiting for any title.')).toBeTruthy();
     renderPlaces([waitPlace(4)], 'zh');
     expect(screen.getByText('排在第 3 位')).toBeTruthy();
+  });
+});
+
+describe('RentalList tracking', () => {
+  it('links the tracking number of a rental sent with a carrier to its page', () => {
+    renderList([
+      rental(7, { kind: 'out', dueDate: 'March 9, 2026', daysLeft: 4 }, 'EN-1001', {
+        carrier: 'Royal Mail',
+        number: 'AB123456789GB',
+        url: 'https://www.royalmail.com/track-your-item#/tracking-results/AB123456789GB',
+      }),
+    ]);
+    expect(screen.getByText(/Sent with Royal Mail, tracking number/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'AB123456789GB' }).getAttribute('href')).toContain('AB123456789GB');
   });
 });

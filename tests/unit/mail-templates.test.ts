@@ -213,6 +213,17 @@ describe('rental mails', () => {
     expect(zh.subject).toContain('2026年4月8日');
     expect(zh.text).toContain('每天 US$1.50');
     expect(render('rentalDueToday', 'en').text).toContain('post the disc back to us in its case so that');
+    expect(en.text).not.toContain('Tracking number');
+    const tracked = render('rentalDispatched', 'en', {
+      carrier: 'Royal Mail',
+      trackingNumber: 'AB123456789GB',
+      trackingUrl: 'https://www.royalmail.com/track-your-item#/tracking-results/AB123456789GB',
+    });
+    expect(tracked.text).toContain('Royal Mail');
+    expect(tracked.html).toContain('href="https://www.royalmail.com/track-your-item#/tracking-results/AB123456789GB"');
+    expect(render('rentalDispatched', 'zh', { carrier: 'Royal Mail', trackingNumber: 'AB123456789GB' }).text).toContain(
+      '运单号',
+    );
   });
 
   it('count the days left and the days late, and give the late fee so far and its cap', () => {

@@ -45,6 +45,10 @@ export default async function AccountRentalsPage({ params }: Props) {
     periodDays: rental.periodDays,
     fee: formatPrice(rental.feeMinor, locale),
     deposit: formatPrice(rental.depositMinor, locale),
+    tracking:
+      rental.carrier && rental.trackingNumber
+        ? { carrier: rental.carrier, number: rental.trackingNumber, url: rental.trackingUrl }
+        : null,
     state: stateView(rental, now, locale),
   }));
   return (
