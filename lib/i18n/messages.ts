@@ -8,6 +8,7 @@ import enOrdersSafeguards from './messages/en/orders-safeguards.json';
 import enRecommendations from './messages/en/recommendations.json';
 import enRentals from './messages/en/rentals.json';
 import enRentalWaitlist from './messages/en/rental-waitlist.json';
+import enRentalKeep from './messages/en/rental-keep.json';
 import enAdminRentals from './messages/en/admin-rentals.json';
 import enReviews from './messages/en/reviews.json';
 import enRentalMail from './messages/en/rental-mail.json';
@@ -21,6 +22,7 @@ import zhOrdersSafeguards from './messages/zh/orders-safeguards.json';
 import zhRecommendations from './messages/zh/recommendations.json';
 import zhRentals from './messages/zh/rentals.json';
 import zhRentalWaitlist from './messages/zh/rental-waitlist.json';
+import zhRentalKeep from './messages/zh/rental-keep.json';
 import zhAdminRentals from './messages/zh/admin-rentals.json';
 import zhReviews from './messages/zh/reviews.json';
 import zhRentalMail from './messages/zh/rental-mail.json';
@@ -64,6 +66,7 @@ const merged = {
     enRentalWaitlist,
     enAdminRentals,
     enRentalMail,
+    enRentalKeep,
   ),
   zh: deepMerge(
     zh,
@@ -79,6 +82,7 @@ const merged = {
     zhRentalWaitlist,
     zhAdminRentals,
     zhRentalMail,
+    zhRentalKeep,
   ),
 };
 

@@ -46,6 +46,12 @@ registerJob({
   run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),
 });
 
+registerJob({
+  name: 'convert-capped-rentals',
+  everySeconds: 3600,
+  run: async () => (await import('@/lib/rentals/keep')).convertCappedRentals({ now: new Date() }),
+});
+
 // Retention (lib/jobs/retention.ts): mail, rate-limit counters, guest carts, visitor events, hourly.
 for (const job of RETENTION_JOBS) registerJob({ name: job.name, everySeconds: 3600, run: () => job.run() });
 

@@ -4,6 +4,7 @@ import { type RenderedMail, renderLayout } from './layout';
 import { orderTemplates } from './order-templates';
 import { rentalTemplates } from './rental-templates';
 import { rentalWaitlistTemplates } from './rental-waitlist-templates';
+import { rentalKeepTemplates } from './rental-keep-templates';
 import { type MailTemplate, translatorFor } from './template-kit';
 import { wishlistTemplates } from './wishlist-templates';
 
@@ -20,6 +21,7 @@ export const templates = {
   ...wishlistTemplates,
   ...rentalTemplates,
   ...rentalWaitlistTemplates,
+  ...rentalKeepTemplates,
 };
 
 export type TemplateName = keyof typeof templates;

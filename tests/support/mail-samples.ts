@@ -27,3 +27,17 @@ export const SAMPLE_RENTAL_MAIL = {
   orderNumber: 'EN-100001',
   rentalsUrl: `${env.SITE_URL}/account/rentals`,
 };
+
+/** The mails about a kept rental (lib/mail/rental-keep-templates.ts), one sample each. */
+const SAMPLE_RENTAL = {
+  name: 'Ada',
+  title: 'Neon Harbour',
+  format: 'bluray',
+  editionName: 'Director’s cut',
+  currency: 'USD',
+  rentalsUrl: '/account/rentals',
+};
+export const SAMPLE_RENTAL_KEEP_MAILS = {
+  rentalKept: { ...SAMPLE_RENTAL, priceMinor: 2500, lateFeeMinor: 300, fromDepositMinor: 2500, refundMinor: 199 },
+  rentalConverted: { ...SAMPLE_RENTAL, depositMinor: 2999, lateFeePerDayMinor: 150 },
+};

@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { LOCALES } from '@/lib/i18n/config';
 import { absoluteUrl, escapeHtml } from '@/lib/mail/layout';
 import { renderMail, TEMPLATE_NAMES, type TemplateData, type TemplateName } from '@/lib/mail/templates';
-import { SAMPLE_ORDER_MAIL, SAMPLE_RENTAL_MAIL } from '@/tests/support/mail-samples';
+import { SAMPLE_ORDER_MAIL, SAMPLE_RENTAL_KEEP_MAILS, SAMPLE_RENTAL_MAIL } from '@/tests/support/mail-samples';
 
 const HOSTILE = `<script>alert("x")</script> "&' Tom`;
 const RESET_URL = `${env.SITE_URL}/reset-password?token=abc&next=%2F`;
@@ -108,6 +108,7 @@ const samples = {
     holdUntil: '2026-05-02T16:30:00.000Z',
     timeZone: 'Europe/Berlin',
   },
+  ...SAMPLE_RENTAL_KEEP_MAILS,
 } satisfies { [K in TemplateName]: TemplateData<K> };
 
 const render = <K extends TemplateName>(name: K, locale: 'en' | 'zh', data?: Partial<TemplateData<K>>) =>

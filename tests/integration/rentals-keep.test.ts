@@ -1,0 +1,268 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb, queryRows } from '@/db';
+import type { StaffUser } from '@/lib/audit/staff';
+import { dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
+import { convertCappedRentals, keepRental } from '@/lib/rentals/keep';
+import { markRentalLost } from '@/lib/rentals/lost';
+import { rentalTerms } from '@/lib/rentals/schema';
+import { itOnPostgres } from '../support/concurrency';
+import { databaseDigest } from '../support/faults';
+import { first } from '../support/lists';
+import { outboxMails } from '../support/outbox';
+import {
+  copyStatuses,
+  createRentableEdition,
+  deskAdmin,
+  linkToPaidOrder,
+  refundsOf,
+  rentalsOf,
+} from '../support/rentals';
+import { createTestUser } from '../support/users';
+
+// A shop in Berlin renting for 7 or 14 days; the clock is given. The edition: sale price 2999, fee 499
+// for 7 days, deposit 2999 (the sale price), late fee 72 a day (499 / 7, rounded up).
+const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
+const at = (iso: string) => new Date(iso);
+
+let admin: StaffUser;
+let shopper: { id: number; email: string };
+let stranger: { id: number; email: string };
+beforeAll(async () => {
+  admin = await deskAdmin();
+  shopper = await createTestUser({ prefix: 'keeper' });
+  stranger = await createTestUser({ prefix: 'stranger' });
+});
+
+/**
+ * One copy of a fresh edition rented by `shopper` through a paid order and dispatched on 1 March 2026
+ * (due by the end of 8 March, Berlin). `deposit` overrides the deposit (rental_terms).
+ */
+async function paidAndOut(options: { deposit?: number; dispatchedAt?: Date } = {}) {
+  const dispatchedAt = options.dispatchedAt ?? at('2026-03-01T10:00:00Z');
+  const { editionId, codes } = await createRentableEdition({ copies: 1 });
+  if (options.deposit !== undefined) {
+    await (await getDb()).insert(rentalTerms).values({ editionId, depositMinor: options.deposit });
+  }
+  const reserved = await reserveCopy({ editionId, userId: shopper.id, periodDays: 7, now: dispatchedAt }, BERLIN);
+  if (!reserved.ok) throw new Error(reserved.error);
+  const order = await linkToPaidOrder(reserved.rental.id);
+  const dispatched = await dispatchRental(admin, { rentalId: reserved.rental.id, now: dispatchedAt }, BERLIN);
+  if (!dispatched.ok) throw new Error(dispatched.error);
+  return { editionId, code: first(codes), rentalId: reserved.rental.id, ...order };
+}
+
+async function auditRows(action: string, rentalId: number) {
+  return queryRows<{ actor: number; after: Record<string, unknown> }>(
+    await getDb(),
+    sql`select actor_user_id as actor, after from audit_log where action = ${action} and entity = 'rental'
+      and entity_id = ${String(rentalId)} order by id`,
+  );
+}
+
+describe('keep it (buy-out)', () => {
+  it('keeps the copy for the sale price less the fee, from the deposit, and refunds the rest once', async () => {
+    const { editionId, rentalId, orderId } = await paidAndOut();
+    // 11 March, Berlin: 3 days late, 216 kept. Price 2999 − 499 = 2500 from the 2783 left: 283 back.
+    const kept = await keepRental(shopper, { rentalId, now: at('2026-03-11T09:00:00Z') }, BERLIN);
+    expect(kept).toMatchObject({
+      ok: true,
+      quote: { priceMinor: 2500, lateFeeMinor: 216, fromDepositMinor: 2500, refundMinor: 283, shortfallMinor: 0 },
+      refund: { status: 'sent', amountMinor: 283 },
+      rental: {
+        status: 'kept',
+        buyOutPriceMinor: 2500,
+        lateFeeChargedMinor: 216,
+        depositRefundMinor: 283,
+        keptAt: at('2026-03-11T09:00:00Z'),
+      },
+    });
+    expect(await copyStatuses(editionId)).toEqual(['sold']);
+    expect(await refundsOf(orderId)).toMatchObject({
+      refunded: 283,
+      refunds: [{ amount: 283, reason: `rental:${rentalId}:keep`, ref: expect.stringMatching(/^demo_refund_/) }],
+    });
+    expect(await auditRows('rental.keep', rentalId)).toMatchObject([
+      { actor: shopper.id, after: { status: 'kept', buyOutPriceMinor: 2500, depositRefundMinor: 283 } },
+    ]);
+    const [mail] = await outboxMails({ template: 'rentalKept', userId: shopper.id, dedupeKey: `rental-kept:${rentalId}` });
+    expect(mail?.text).toContain('Price: €25.00');
+    expect(mail?.text).toContain('Refunded to you: €2.83');
+    // Asked again: refused, nothing more refunded.
+    expect(await keepRental(shopper, { rentalId, now: at('2026-03-11T09:01:00Z') }, BERLIN)).toEqual({
+      ok: false,
+      error: 'already_kept',
+    });
+    expect((await refundsOf(orderId)).refunds).toHaveLength(1);
+  });
+
+  it('refuses a rental that is not out, or not the shopper’s, and changes nothing', async () => {
+    const { editionId, codes } = await createRentableEdition({ copies: 1 });
+    const reserved = await reserveCopy({ editionId, userId: shopper.id, periodDays: 7, now: new Date() }, BERLIN);
+    if (!reserved.ok) throw new Error(reserved.error);
+    const { rentalId } = await paidAndOut();
+    const before = await databaseDigest();
+    expect(await keepRental(stranger, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
+    expect(await keepRental(shopper, { rentalId: reserved.rental.id, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_out',
+    });
+    expect(await keepRental(shopper, { rentalId: 2_000_000_000, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
+    expect(await databaseDigest()).toEqual(before);
+    expect(codes).toHaveLength(1);
+  });
+
+  it('refuses to keep when the deposit left does not cover the price (a shortfall), changing nothing', async () => {
+    // Deposit 1000 < price 2500: 1500 would be owed, which the store does not take.
+    const { editionId, rentalId, orderId } = await paidAndOut({ deposit: 1000 });
+    const before = await databaseDigest();
+    expect(await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN)).toEqual({
+      ok: false,
+      error: 'shortfall',
+    });
+    expect(await databaseDigest()).toEqual(before);
+    expect(await copyStatuses(editionId)).toEqual(['out']);
+    expect((await refundsOf(orderId)).refunds).toEqual([]);
+  });
+
+  it('refuses while the rental’s order cannot be refunded (under review), changing nothing', async () => {
+    const { rentalId, orderId } = await paidAndOut();
+    await (await getDb()).execute(sql`update orders set status = 'needs_review' where id = ${orderId}`);
+    const before = await databaseDigest();
+    expect(await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN)).toEqual({
+      ok: false,
+      error: 'order_not_paid',
+    });
+    expect(await databaseDigest()).toEqual(before);
+  });
+
+  itOnPostgres('keeps once and refunds once when the shopper’s keep arrives 5 times at once', async () => {
+    const { editionId, rentalId, orderId } = await paidAndOut();
+    const now = at('2026-03-05T09:00:00Z'); // on time: 2999 − 2500 = 499 back
+    const results = await Promise.all(Array.from({ length: 5 }, () => keepRental(shopper, { rentalId, now }, BERLIN)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(Array(4).fill('already_kept'));
+    expect(await refundsOf(orderId)).toMatchObject({ refunded: 499, refunds: [{ amount: 499 }] });
+    expect(await copyStatuses(editionId)).toEqual(['sold']);
+    expect(await outboxMails({ template: 'rentalKept', dedupeKey: `rental-kept:${rentalId}` })).toHaveLength(1);
+  });
+});
+
+describe('conversion when the late fee reaches the deposit', () => {
+  // Dispatched 1 January, due by the end of 8 January (Berlin). 2999 / 72 → the 42nd day late:
+  // 41 days (18 February) make 2952, 42 days (19 February) make 3024 ≥ 2999.
+  const dispatchedAt = at('2026-01-01T10:00:00Z');
+
+  it('converts only at the cap: kept, the whole deposit kept, no refund, the copy sold, one mail', async () => {
+    const { editionId, rentalId, orderId } = await paidAndOut({ dispatchedAt });
+    expect((await convertCappedRentals({ now: at('2026-02-18T12:00:00Z') }, BERLIN)).converted).not.toContain(
+      rentalId,
+    );
+    expect(first(await rentalsOf(editionId)).status).toBe('out');
+    const run = await convertCappedRentals({ now: at('2026-02-19T12:00:00Z') }, BERLIN);
+    expect(run.converted).toContain(rentalId);
+    expect(first(await rentalsOf(editionId))).toMatchObject({
+      status: 'kept',
+      buyOutPriceMinor: null,
+      lateFeeChargedMinor: 2999,
+      depositRefundMinor: 0,
+      keptAt: at('2026-02-19T12:00:00Z'),
+    });
+    expect(await copyStatuses(editionId)).toEqual(['sold']);
+    expect((await refundsOf(orderId)).refunds).toEqual([]);
+    const mails = await outboxMails({ template: 'rentalConverted', userId: shopper.id });
+    expect(mails.filter((m) => m.dedupeKey === `rental-converted:${rentalId}`)).toHaveLength(1);
+    // Run again later: nothing more.
+    expect((await convertCappedRentals({ now: at('2026-03-19T12:00:00Z') }, BERLIN)).converted).not.toContain(
+      rentalId,
+    );
+  });
+
+  itOnPostgres('converts and mails once when the job runs twice at once', async () => {
+    const { editionId, rentalId } = await paidAndOut({ dispatchedAt });
+    const now = at('2026-02-20T12:00:00Z');
+    const runs = await Promise.all([convertCappedRentals({ now }, BERLIN), convertCappedRentals({ now }, BERLIN)]);
+    expect(runs.flatMap((r) => r.converted).filter((id) => id === rentalId)).toHaveLength(1);
+    expect(await copyStatuses(editionId)).toEqual(['sold']);
+    expect(await outboxMails({ template: 'rentalConverted', dedupeKey: `rental-converted:${rentalId}` })).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('a copy lost while out', () => {
+  it('is charged from the deposit after the late fee, the rest refunded once, the copy out of the pool', async () => {
+    const { editionId, code, rentalId, orderId } = await paidAndOut();
+    // 10 March: 2 days late, 144 kept; charge 2000 asked; 2999 − 144 − 2000 = 855 back.
+    const lost = await markRentalLost(admin, { code, chargeMinor: 2000, now: at('2026-03-10T10:00:00Z') }, BERLIN);
+    expect(lost).toMatchObject({
+      ok: true,
+      lateFeeMinor: 144,
+      chargeMinor: 2000,
+      refund: { status: 'sent', amountMinor: 855 },
+      rental: { status: 'lost', damageChargeMinor: 2000, depositRefundMinor: 855, lostAt: at('2026-03-10T10:00:00Z') },
+    });
+    expect(await copyStatuses(editionId)).toEqual(['lost']);
+    expect(await refundsOf(orderId)).toMatchObject({
+      refunded: 855,
+      refunds: [{ amount: 855, reason: `rental:${rentalId}:lost` }],
+    });
+    expect(await auditRows('rental.lost', rentalId)).toMatchObject([
+      { actor: admin.id, after: { chargeMinor: 2000, depositRefundMinor: 855 } },
+    ]);
+    expect(await markRentalLost(admin, { rentalId, chargeMinor: 100, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_out',
+    });
+    expect((await refundsOf(orderId)).refunds).toHaveLength(1);
+  });
+
+  it('never charges more than the late fee leaves of the deposit, and refuses unknown or idle copies', async () => {
+    const { rentalId, orderId } = await paidAndOut();
+    const lost = await markRentalLost(admin, { rentalId, chargeMinor: 999_999, now: at('2026-03-12T10:00:00Z') }, BERLIN);
+    // 4 days late: 288 kept, the charge is the 2711 left, nothing refunded.
+    expect(lost).toMatchObject({ ok: true, lateFeeMinor: 288, chargeMinor: 2711, refund: { status: 'none' } });
+    expect((await refundsOf(orderId)).refunds).toEqual([]);
+    const { codes } = await createRentableEdition({ copies: 1 });
+    const before = await databaseDigest();
+    expect(await markRentalLost(admin, { code: first(codes), chargeMinor: 100, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'not_out',
+    });
+    expect(await markRentalLost(admin, { code: 'NO-SUCH-COPY', chargeMinor: 100, now: new Date() }, BERLIN)).toEqual({
+      ok: false,
+      error: 'unknown_code',
+    });
+    expect(await databaseDigest()).toEqual(before);
+  });
+
+  itOnPostgres('refunds once when the desk submits it 5 times at once', async () => {
+    const { code, orderId } = await paidAndOut();
+    const now = at('2026-03-05T10:00:00Z');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => markRentalLost(admin, { code, chargeMinor: 500, now }, BERLIN)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await refundsOf(orderId)).toMatchObject({ refunded: 2499, refunds: [{ amount: 2499 }] });
+  });
+
+  it('is refused to anyone but an admin', async () => {
+    const { rentalId } = await paidAndOut();
+    await expect(
+      markRentalLost({ id: shopper.id, role: 'customer' } as unknown as StaffUser, {
+        rentalId,
+        chargeMinor: 0,
+        now: new Date(),
+      }),
+    ).rejects.toThrow(/admin/);
+    const db = await getDb();
+    const [row] = await queryRows<{ status: string }>(db, sql`select status from rentals where id = ${rentalId}`);
+    expect(row?.status).toBe('out');
+  });
+});
