@@ -3,6 +3,8 @@ import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { TextLink } from '@/components/ui/text-link';
+import type { KeepRentalState } from '@/lib/actions/rentals';
+import { type KeepOfferView, KeepRentalForm } from './keep-rental-form';
 
 /** Where a rental stands, with its amounts formatted and its due date written out. */
 export type RentalStateView =
@@ -11,7 +13,14 @@ export type RentalStateView =
   | { kind: 'out'; dueDate: string; daysLeft: number }
   | { kind: 'overdue'; dueDate: string; daysLate: number; lateFee: string; perDay: string }
   | { kind: 'returned'; lateFee: string; refund: string; damage: string | null }
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  | { kind: 'kept'; date: string; price: string | null; fromDeposit: string; lateFee: string | null; refund: string }
+  | { kind: 'lost'; date: string; lateFee: string; charge: string; refund: string };
+
+/** "Keep it" on an out rental: the offer with its breakdown, or why it cannot be kept (the deposit left is short). */
+export type KeepView =
+  | { kind: 'offer'; offer: KeepOfferView; initial: KeepRentalState | null }
+  | { kind: 'shortfall'; price: string; left: string };
 
 export type RentalListItem = {
   id: number;
@@ -26,6 +35,7 @@ export type RentalListItem = {
   /** How the shop sent it, when it said: carrier, tracking number and the carrier's tracking page. */
   tracking: { carrier: string; number: string; url: string | null } | null;
   state: RentalStateView;
+  keep?: KeepView | null;
 };
 
 function Tracking({ tracking }: { tracking: RentalListItem['tracking'] }) {
@@ -58,11 +68,16 @@ const TONES: Record<RentalStateView['kind'], BadgeTone> = {
   overdue: 'brand',
   returned: 'muted',
   cancelled: 'muted',
+  kept: 'info',
+  lost: 'muted',
 };
 
 /** The shopper's rentals (/account/rentals): each with its status, due date, amounts and order. */
 export function RentalList({ items }: { items: RentalListItem[] }) {
   const t = useTranslations('accountRentals');
+  const keepT = useTranslations('RentalKeep');
+  const statusLabel = (kind: RentalStateView['kind']) =>
+    kind === 'kept' || kind === 'lost' ? keepT(`status.${kind}`) : t(`status.${kind}`);
   if (items.length === 0) {
     return (
       <EmptyState>
@@ -81,12 +96,20 @@ export function RentalList({ items }: { items: RentalListItem[] }) {
               </Link>
               <span className="block text-sm font-normal text-stone-600">{item.edition}</span>
             </h2>
-            <Badge tone={TONES[item.state.kind]}>{t(`status.${item.state.kind}`)}</Badge>
+            <Badge tone={TONES[item.state.kind]}>{statusLabel(item.state.kind)}</Badge>
           </div>
           <p className="mt-1 text-stone-600">
             {t('terms', { days: item.periodDays, fee: item.fee, deposit: item.deposit })}
           </p>
           <RentalStateText item={item} />
+          {item.keep?.kind === 'offer' && (
+            <KeepRentalForm rentalId={item.id} title={item.title} offer={item.keep.offer} initial={item.keep.initial} />
+          )}
+          {item.keep?.kind === 'shortfall' && (
+            <p className="mt-2 text-stone-600">
+              {keepT('shortfall', { price: item.keep.price, left: item.keep.left })}
+            </p>
+          )}
           {item.orderNumber && (
             <p className="mt-2">
               <TextLink href={`/orders/${item.orderNumber}`}>{t('order', { number: item.orderNumber })}</TextLink>
@@ -100,6 +123,7 @@ export function RentalList({ items }: { items: RentalListItem[] }) {
 
 function RentalStateText({ item }: { item: RentalListItem }) {
   const t = useTranslations('accountRentals');
+  const keepT = useTranslations('RentalKeep');
   const { state } = item;
   const returnHow = item.orderNumber ? t('returnHow') : t('returnHowNoOrder');
   switch (state.kind) {
@@ -136,5 +160,25 @@ function RentalStateText({ item }: { item: RentalListItem }) {
       );
     case 'cancelled':
       return <p className="mt-2 text-stone-600">{t('cancelled')}</p>;
+    case 'kept':
+      return state.price === null ? (
+        <p className="mt-2">{keepT('converted', { date: state.date, deposit: item.deposit })}</p>
+      ) : (
+        <p className="mt-2">
+          {keepT('kept', {
+            date: state.date,
+            price: state.price,
+            fromDeposit: state.fromDeposit,
+            refund: state.refund,
+          })}
+          {state.lateFee && <> {keepT('keptLateFee', { lateFee: state.lateFee })}</>}
+        </p>
+      );
+    case 'lost':
+      return (
+        <p className="mt-2">
+          {keepT('lost', { date: state.date, lateFee: state.lateFee, charge: state.charge, refund: state.refund })}
+        </p>
+      );
   }
 }

@@ -49,7 +49,10 @@ export const rentalKeepTemplates = {
             { label: t('rentalKeep.refund'), value: amount(item.refundMinor) },
           ],
         },
-        { kind: 'paragraph', text: t(item.refundMinor > 0 ? 'rentalKeep.kept.refundNote' : 'rentalKeep.kept.noRefund') },
+        {
+          kind: 'paragraph',
+          text: t(item.refundMinor > 0 ? 'rentalKeep.kept.refundNote' : 'rentalKeep.kept.noRefund'),
+        },
         { kind: 'button', label: t('rentalKeep.viewRentals'), url: item.rentalsUrl },
       ],
     };

@@ -33,7 +33,7 @@ export async function claimPaidCancellation(
       from (select refunded_minor from orders where id = ${orderId}) before
       where o.id = ${orderId} and o.status = 'paid' and not o.stock_released
         and not exists (select 1 from shipments where order_id = ${orderId})
-        and not exists (select 1 from rentals where order_id = ${orderId} and status in ('out', 'returned'))
+        and not exists (select 1 from rentals where order_id = ${orderId} and status in ('out', 'returned', 'kept', 'lost'))
       returning o.id, o.total_minor - before.refunded_minor as amount, o.payment_ref as "paymentRef",
         o.payment_intent_ref as "paymentIntentRef", o.payment_provider as provider`,
   );

@@ -113,7 +113,7 @@ function selectOrder(db: Database, number: string) {
       ),
       // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
       // (Written out as orders.id: the builder leaves a single table's columns unqualified.)
-      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = orders.id and r.status in ('out', 'returned'))`,
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = orders.id and r.status in ('out', 'returned', 'kept', 'lost'))`,
     })
     .from(orders)
     .where(eq(orders.number, number));

@@ -36,7 +36,7 @@ export async function releaseOrderRentals(tx: Transaction, orderId: number): Pro
 
 /**
  * Locks the order's rentals (FOR UPDATE, in the caller's transaction) and tells whether one has left
- * the shop (dispatched or back). Cancelling a paid order locks the order row and then these, in the
+ * the shop (dispatched: out, back, kept or lost). Cancelling a paid order locks the order row and then these, in the
  * same order as the desk's dispatch (order, then rental: no deadlock), so whichever comes second sees
  * what the first did — a dispatched rental stops the cancellation, a cancelled one stops the dispatch.
  */
@@ -45,7 +45,7 @@ export async function lockOrderRentals(tx: Transaction, orderId: number): Promis
     tx,
     sql`select status from rentals where order_id = ${orderId} order by id for update`,
   );
-  return { sent: rows.some((row) => row.status === 'out' || row.status === 'returned') };
+  return { sent: rows.some((row) => row.status !== 'reserved' && row.status !== 'cancelled') };
 }
 
 /**

@@ -156,7 +156,11 @@ export async function keepRental(
       const { rental: current } = locked;
       if (current.status === 'kept') throw new KeepAbort('already_kept');
       if (current.status !== 'out' || !current.dueAt) throw new KeepAbort('not_out');
-      const quote = keepQuote({ ...current, dueAt: current.dueAt, salePriceMinor: locked.salePriceMinor }, now, settings.timeZone);
+      const quote = keepQuote(
+        { ...current, dueAt: current.dueAt, salePriceMinor: locked.salePriceMinor },
+        now,
+        settings.timeZone,
+      );
       if (quote.shortfallMinor > 0) throw new KeepAbort('shortfall');
       const rental = await markKept(
         tx,

@@ -64,7 +64,11 @@ export async function markRentalLost(
       .for('update');
     if (!open) return { ok: false as const, error: 'not_found' as const };
     if (open.status !== 'out' || !open.dueAt) return { ok: false as const, error: 'not_out' as const };
-    const lateFee = lateFeeMinor(daysLate(open.dueAt, now, settings.timeZone), open.lateFeePerDayMinor, open.depositMinor);
+    const lateFee = lateFeeMinor(
+      daysLate(open.dueAt, now, settings.timeZone),
+      open.lateFeePerDayMinor,
+      open.depositMinor,
+    );
     const charge = Math.min(requested, open.depositMinor - lateFee);
     const refundDue = depositRefundMinor(open.depositMinor, lateFee, charge);
     const [rental] = await tx

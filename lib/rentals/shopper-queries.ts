@@ -126,6 +126,12 @@ export type ShopperRental = {
   damageChargeMinor: number | null;
   depositRefundMinor: number | null;
   createdAt: Date;
+  /** Kept (bought out, or converted at the late-fee cap: no buy-out price) or lost, and when. */
+  keptAt: Date | null;
+  buyOutPriceMinor: number | null;
+  lostAt: Date | null;
+  /** The edition's sale price now: what "Keep it" starts from (lib/rentals/keep-quote.ts). */
+  salePriceMinor: number;
 };
 
 /** The signed-in shopper's rentals, newest first: only theirs, whatever else is asked. */
@@ -138,6 +144,8 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
         'id status periodDays feeMinor depositMinor lateFeePerDayMinor dueAt returnedAt carrier trackingNumber trackingUrl',
       ),
       ...pick(rentals, 'lateFeeChargedMinor damageChargeMinor depositRefundMinor createdAt'),
+      ...pick(rentals, 'keptAt buyOutPriceMinor lostAt'),
+      salePriceMinor: editions.priceMinor,
       productTitle: products.title,
       productSlug: products.slug,
       format: editions.format,
@@ -160,7 +168,16 @@ export type RentalState =
   | { kind: 'out'; dueDate: string; daysLeft: number }
   | { kind: 'overdue'; dueDate: string; daysLate: number; lateFeeMinor: number }
   | { kind: 'returned'; lateFeeMinor: number; damageChargeMinor: number; refundMinor: number }
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  | {
+      kind: 'kept';
+      keptAt: Date;
+      /** Null when it converted by itself at the late-fee cap (the whole deposit kept). */
+      buyOutPriceMinor: number | null;
+      lateFeeMinor: number;
+      refundMinor: number;
+    }
+  | { kind: 'lost'; lostAt: Date; lateFeeMinor: number; chargeMinor: number; refundMinor: number };
 
 /**
  * Where a rental stands at `now`, in the shop's local days: due dates as `YYYY-MM-DD`, the days
@@ -173,6 +190,24 @@ export function rentalState(rental: ShopperRental, now: Date, timeZone: string =
       kind: 'returned',
       lateFeeMinor: rental.lateFeeChargedMinor ?? 0,
       damageChargeMinor: rental.damageChargeMinor ?? 0,
+      refundMinor: rental.depositRefundMinor ?? 0,
+    };
+  }
+  if (rental.status === 'kept' && rental.keptAt) {
+    return {
+      kind: 'kept',
+      keptAt: rental.keptAt,
+      buyOutPriceMinor: rental.buyOutPriceMinor,
+      lateFeeMinor: rental.lateFeeChargedMinor ?? 0,
+      refundMinor: rental.depositRefundMinor ?? 0,
+    };
+  }
+  if (rental.status === 'lost' && rental.lostAt) {
+    return {
+      kind: 'lost',
+      lostAt: rental.lostAt,
+      lateFeeMinor: rental.lateFeeChargedMinor ?? 0,
+      chargeMinor: rental.damageChargeMinor ?? 0,
       refundMinor: rental.depositRefundMinor ?? 0,
     };
   }

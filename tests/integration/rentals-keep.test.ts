@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import type { StaffUser } from '@/lib/audit/staff';
+import { cancelPaidOrder } from '@/lib/orders/mutations';
 import { dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
 import { convertCappedRentals, keepRental } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
@@ -85,7 +86,11 @@ describe('keep it (buy-out)', () => {
     expect(await auditRows('rental.keep', rentalId)).toMatchObject([
       { actor: shopper.id, after: { status: 'kept', buyOutPriceMinor: 2500, depositRefundMinor: 283 } },
     ]);
-    const [mail] = await outboxMails({ template: 'rentalKept', userId: shopper.id, dedupeKey: `rental-kept:${rentalId}` });
+    const [mail] = await outboxMails({
+      template: 'rentalKept',
+      userId: shopper.id,
+      dedupeKey: `rental-kept:${rentalId}`,
+    });
     expect(mail?.text).toContain('Price: €25.00');
     expect(mail?.text).toContain('Refunded to you: €2.83');
     // Asked again: refused, nothing more refunded.
@@ -94,6 +99,12 @@ describe('keep it (buy-out)', () => {
       error: 'already_kept',
     });
     expect((await refundsOf(orderId)).refunds).toHaveLength(1);
+    // The copy is the shopper's: the order that paid the rental can no longer be cancelled for a full refund.
+    expect(await cancelPaidOrder(orderId, { kind: 'customer', userId: shopper.id }, 'customer')).toEqual({
+      ok: false,
+      error: 'cannotCancel',
+    });
+    expect(await refundsOf(orderId)).toMatchObject({ refunded: 283, status: 'paid' });
   });
 
   it('refuses a rental that is not out, or not the shopper’s, and changes nothing', async () => {
@@ -161,9 +172,7 @@ describe('conversion when the late fee reaches the deposit', () => {
 
   it('converts only at the cap: kept, the whole deposit kept, no refund, the copy sold, one mail', async () => {
     const { editionId, rentalId, orderId } = await paidAndOut({ dispatchedAt });
-    expect((await convertCappedRentals({ now: at('2026-02-18T12:00:00Z') }, BERLIN)).converted).not.toContain(
-      rentalId,
-    );
+    expect((await convertCappedRentals({ now: at('2026-02-18T12:00:00Z') }, BERLIN)).converted).not.toContain(rentalId);
     expect(first(await rentalsOf(editionId)).status).toBe('out');
     const run = await convertCappedRentals({ now: at('2026-02-19T12:00:00Z') }, BERLIN);
     expect(run.converted).toContain(rentalId);
@@ -179,9 +188,7 @@ describe('conversion when the late fee reaches the deposit', () => {
     const mails = await outboxMails({ template: 'rentalConverted', userId: shopper.id });
     expect(mails.filter((m) => m.dedupeKey === `rental-converted:${rentalId}`)).toHaveLength(1);
     // Run again later: nothing more.
-    expect((await convertCappedRentals({ now: at('2026-03-19T12:00:00Z') }, BERLIN)).converted).not.toContain(
-      rentalId,
-    );
+    expect((await convertCappedRentals({ now: at('2026-03-19T12:00:00Z') }, BERLIN)).converted).not.toContain(rentalId);
   });
 
   itOnPostgres('converts and mails once when the job runs twice at once', async () => {
@@ -221,11 +228,19 @@ describe('a copy lost while out', () => {
       error: 'not_out',
     });
     expect((await refundsOf(orderId)).refunds).toHaveLength(1);
+    expect(await cancelPaidOrder(orderId, { kind: 'admin', userId: admin.id }, 'admin')).toEqual({
+      ok: false,
+      error: 'cannotCancel',
+    });
   });
 
   it('never charges more than the late fee leaves of the deposit, and refuses unknown or idle copies', async () => {
     const { rentalId, orderId } = await paidAndOut();
-    const lost = await markRentalLost(admin, { rentalId, chargeMinor: 999_999, now: at('2026-03-12T10:00:00Z') }, BERLIN);
+    const lost = await markRentalLost(
+      admin,
+      { rentalId, chargeMinor: 999_999, now: at('2026-03-12T10:00:00Z') },
+      BERLIN,
+    );
     // 4 days late: 288 kept, the charge is the 2711 left, nothing refunded.
     expect(lost).toMatchObject({ ok: true, lateFeeMinor: 288, chargeMinor: 2711, refund: { status: 'none' } });
     expect((await refundsOf(orderId)).refunds).toEqual([]);

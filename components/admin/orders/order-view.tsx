@@ -316,7 +316,7 @@ function refundReason(reason: string | null, t: Translator): string {
   if (!reason) return '—';
   const returnId = /^return:(\d+)$/.exec(reason)?.[1];
   if (returnId) return t('refunds.forReturn', { id: returnId });
-  const rentalId = /^rental:(\d+)$/.exec(reason)?.[1];
+  const rentalId = /^rental:(\d+)(?::(?:keep|lost))?$/.exec(reason)?.[1];
   if (rentalId) return t('refunds.forRental', { id: rentalId });
   if (['customer', 'admin', 'review'].includes(reason)) return t(`refunds.reasons.${reason}`);
   return reason;

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/money/format';
 import type { DispatchRow, OutRow } from '@/lib/admin/rentals/queries';
 import { formatLocalDate } from '@/lib/rentals/local-days';
 import { DispatchForm } from './desk-actions';
+import { LostForm } from './lost-form';
 
 /** The desk's two lists: rentals to send (with "Mark dispatched") and copies out (due date, days left or late, late fee so far). */
 
@@ -104,6 +105,21 @@ export async function OutTable({ rows, locale, overdue }: { rows: OutRow[]; loca
             {t('ofDeposit', { deposit: formatMoney(row.depositMinor, row.currency, tag) })}
           </span>
         </>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('columns.action'),
+      align: 'right',
+      cell: (row) => (
+        <LostForm
+          rentalId={row.rentalId}
+          title={row.productTitle}
+          code={row.code}
+          currency={row.currency}
+          depositMinor={row.depositMinor}
+          lateFeeSoFarMinor={row.lateFeeSoFarMinor}
+        />
       ),
     },
   ];

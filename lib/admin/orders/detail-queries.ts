@@ -128,7 +128,7 @@ async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) 
       ...pick(users, 'username displayName'),
       accountEmail: users.email,
       // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
-      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = ${orders.id} and r.status in ('out', 'returned'))`,
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = ${orders.id} and r.status in ('out', 'returned', 'kept', 'lost'))`,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))

@@ -226,7 +226,7 @@ export async function listRentalEditions(): Promise<RentalEditionRow[]> {
   return [...byEdition.values()];
 }
 
-/** Per edition, the rentals that went out (out or returned): how many, their fees, late fees and damage kept. */
+/** Per edition, the rentals that went out (out, returned, kept or lost): how many, their fees, late fees and damage kept. */
 async function rentalUsage(): Promise<Map<number, RentalEditionRow['usage']>> {
   const db = await getDb();
   const rows = await db
@@ -238,7 +238,7 @@ async function rentalUsage(): Promise<Map<number, RentalEditionRow['usage']>> {
       damageMinor: sql<number>`coalesce(sum(${rentals.damageChargeMinor}), 0)`.mapWith(Number),
     })
     .from(rentals)
-    .where(inArray(rentals.status, ['out', 'returned']))
+    .where(inArray(rentals.status, ['out', 'returned', 'kept', 'lost']))
     .groupBy(rentals.editionId);
   return new Map(rows.map(({ editionId, ...usage }) => [editionId, usage]));
 }

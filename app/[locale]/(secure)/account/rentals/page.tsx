@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { type RentalListItem, type RentalStateView, RentalList } from '@/components/account/rental-list';
+import { type KeepView, type RentalListItem, type RentalStateView, RentalList } from '@/components/account/rental-list';
 import { formatPrice } from '@/components/store/price';
 import { PageHeader } from '@/components/ui/page-header';
 import { userOrSignIn } from '@/lib/auth/guards';
@@ -8,7 +8,10 @@ import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/config';
 import { resolveLocale } from '@/lib/i18n/server';
-import { formatLocalDate } from '@/lib/rentals/local-days';
+import type { KeepRentalState } from '@/lib/actions/rentals';
+import { formResult } from '@/lib/http/form-result';
+import { keepQuote } from '@/lib/rentals/keep-quote';
+import { formatLocalDate, localDate } from '@/lib/rentals/local-days';
 import { listRentalsForUser, rentalState, type ShopperRental } from '@/lib/rentals/shopper-queries';
 import { WaitlistPlaces } from '@/components/account/waitlist-places';
 import { ClientMessages } from '@/components/store/client-messages';
@@ -29,11 +32,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountRentalsPage({ params }: Props) {
   const locale = await resolveLocale(params);
   const user = await userOrSignIn('/account/rentals');
-  const [rentals, t, common, places] = await Promise.all([
+  const [rentals, t, common, places, keepAnswer] = await Promise.all([
     listRentalsForUser(user),
     getTranslations({ locale, namespace: 'accountRentals' }),
     getTranslations({ locale, namespace: 'common' }),
     listWaitlistPlaces(user.id),
+    formResult<KeepRentalState>('keepRental'),
   ]);
   const now = clockNow();
   const items: RentalListItem[] = rentals.map((rental) => ({
@@ -50,6 +54,7 @@ export default async function AccountRentalsPage({ params }: Props) {
         ? { carrier: rental.carrier, number: rental.trackingNumber, url: rental.trackingUrl }
         : null,
     state: stateView(rental, now, locale),
+    keep: keepView(rental, now, locale, keepAnswer?.rentalId === rental.id ? keepAnswer : null),
   }));
   return (
     <div>
@@ -94,6 +99,23 @@ function stateView(rental: ShopperRental, now: Date, locale: Locale): RentalStat
         refund: money(state.refundMinor),
         damage: state.damageChargeMinor > 0 ? money(state.damageChargeMinor) : null,
       };
+    case 'kept':
+      return {
+        kind: 'kept',
+        date: date(localDate(state.keptAt, env.SHOP_TIME_ZONE)),
+        price: state.buyOutPriceMinor === null ? null : money(state.buyOutPriceMinor),
+        fromDeposit: money(state.buyOutPriceMinor ?? 0),
+        lateFee: state.lateFeeMinor > 0 ? money(state.lateFeeMinor) : null,
+        refund: money(state.refundMinor),
+      };
+    case 'lost':
+      return {
+        kind: 'lost',
+        date: date(localDate(state.lostAt, env.SHOP_TIME_ZONE)),
+        lateFee: money(state.lateFeeMinor),
+        charge: money(state.chargeMinor),
+        refund: money(state.refundMinor),
+      };
     default:
       return state;
   }
@@ -106,4 +128,26 @@ function holdTime(at: Date, locale: Locale): string {
     timeStyle: 'short',
     timeZone: env.SHOP_TIME_ZONE,
   }).format(at);
+}
+
+/** "Keep it" on an out rental (lib/rentals/keep.ts): the quote at `now`, or why the deposit left does not cover it. */
+function keepView(rental: ShopperRental, now: Date, locale: Locale, answer: KeepRentalState | null): KeepView | null {
+  if (rental.status !== 'out' || !rental.dueAt) return null;
+  const quote = keepQuote({ ...rental, dueAt: rental.dueAt }, now, env.SHOP_TIME_ZONE);
+  const money = (minor: number) => formatPrice(minor, locale);
+  if (quote.shortfallMinor > 0) {
+    return { kind: 'shortfall', price: money(quote.priceMinor), left: money(quote.depositMinor - quote.lateFeeMinor) };
+  }
+  return {
+    kind: 'offer',
+    offer: {
+      price: money(quote.priceMinor),
+      sale: money(quote.salePriceMinor),
+      fee: money(quote.feePaidMinor),
+      lateFee: quote.lateFeeMinor > 0 ? money(quote.lateFeeMinor) : null,
+      fromDeposit: money(quote.fromDepositMinor),
+      refund: money(quote.refundMinor),
+    },
+    initial: answer,
+  };
 }

@@ -55,9 +55,14 @@ export default async function AdminRentalsPage({ params, searchParams }: Props) 
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeader title={t('title')} intro={t('intro')} />
-        <Link href="/admin/rentals/copies" className="text-sm font-medium text-brand-700 hover:underline">
-          {t('copiesLink')}
-        </Link>
+        <div className="flex flex-col items-end gap-1">
+          <Link href="/admin/rentals/copies" className="text-sm font-medium text-brand-700 hover:underline">
+            {t('copiesLink')}
+          </Link>
+          <Link href="/admin/rentals/report" className="text-sm font-medium text-brand-700 hover:underline">
+            {t('reportLink')}
+          </Link>
+        </div>
       </div>
       <Section id="check-in" title={t('checkIn.title')}>
         <div className="mt-3">

@@ -1,0 +1,37 @@
+'use server';
+
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/session';
+import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
+import { formAction, INVALID_INPUT } from '@/lib/http/action';
+import { keepRental } from '@/lib/rentals/keep';
+
+/*
+ * The shopper's rental actions (/account/rentals). Each one authenticates (getCurrentUser: the user id
+ * never comes from the client; lib/rentals checks the rental is theirs), parses its form with zod and
+ * calls one lib/rentals function. Errors are keys of `RentalKeep.errors`.
+ */
+
+export type KeepRentalState =
+  | { ok: true; rentalId: number; refundMinor: number }
+  | { ok: false; rentalId?: number; error: string; fieldErrors?: Record<string, string> };
+
+const keepSchema = z.object({ rentalId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** "Keep it": the shopper keeps the copy of their out rental for the buy-out price (lib/rentals/keep.ts). */
+export const keepRentalAction = formAction(
+  'keepRental',
+  async (formData: FormData): Promise<KeepRentalState> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: 'unauthenticated' };
+    const parsed = keepSchema.safeParse({ rentalId: formData.get('rentalId') });
+    if (!parsed.success) return { ok: false, error: 'invalid' };
+    const { rentalId } = parsed.data;
+    const result = await keepRental(user, { rentalId, now: new Date() });
+    if (!result.ok) return { ok: false, rentalId, error: result.error };
+    // The copy left the pool: the edition's rent offer (free copies, "in service") may have changed.
+    invalidateAfterStockChange([result.productSlug], true);
+    return { ok: true, rentalId, refundMinor: result.quote.refundMinor };
+  },
+  INVALID_INPUT,
+);
