@@ -16,12 +16,15 @@ export type KeepOfferView = {
   lateFee: string | null;
   fromDeposit: string;
   refund: string;
+  /** What the deposit left does not cover: paid on the payment page before the copy is kept. */
+  toPay: string | null;
 };
 
 /**
  * "Keep it for …" on an out rental (/account/rentals): the breakdown and a confirm button behind a
  * disclosure (a `<details>`, so it opens and posts without JavaScript too). After it is kept the page
- * is refreshed: the rental then shows as the shopper's to keep.
+ * is refreshed: the rental then shows as the shopper's to keep. With a shortfall to pay, the action
+ * sends the shopper on to the payment page instead.
  */
 export function KeepRentalForm({
   rentalId,
@@ -46,7 +49,7 @@ export function KeepRentalForm({
     [t('offer.price'), offer.price],
     ...(offer.lateFee ? ([[t('offer.lateFee'), offer.lateFee]] as [string, string][]) : []),
     [t('offer.fromDeposit'), offer.fromDeposit],
-    [t('offer.refund'), offer.refund],
+    offer.toPay ? [t('offer.toPay'), offer.toPay] : [t('offer.refund'), offer.refund],
   ];
   return (
     <details className="mt-3 rounded-md border border-stone-200 p-3" open={Boolean(error)}>
@@ -54,6 +57,7 @@ export function KeepRentalForm({
         {t('offer.summary', { price: offer.price })}
       </summary>
       <p className="mt-2 text-stone-600">{t('offer.explain', { sale: offer.sale, fee: offer.fee })}</p>
+      <p className="mt-1 text-stone-600">{offer.toPay ? t('offer.explainPay') : t('offer.explainRefund')}</p>
       <dl className="mt-2 grid max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -65,8 +69,13 @@ export function KeepRentalForm({
       <form {...form} className="mt-3 space-y-2">
         <input type="hidden" name="rentalId" value={rentalId} />
         <p className="text-stone-600">{t('offer.confirmNote')}</p>
-        <SubmitButton pendingLabel={t('offer.keeping')} aria-label={t('offer.confirmFor', { title })}>
-          {t('offer.confirm')}
+        <SubmitButton
+          pendingLabel={t('offer.keeping')}
+          aria-label={
+            offer.toPay ? t('offer.confirmPayFor', { title, amount: offer.toPay }) : t('offer.confirmFor', { title })
+          }
+        >
+          {offer.toPay ? t('offer.confirmPay', { amount: offer.toPay }) : t('offer.confirm')}
         </SubmitButton>
         <FormMessages error={error} success={state?.ok ? t('done') : null} />
       </form>

@@ -17,10 +17,14 @@ export type RentalStateView =
   | { kind: 'kept'; date: string; price: string | null; fromDeposit: string; lateFee: string | null; refund: string }
   | { kind: 'lost'; date: string; lateFee: string; charge: string; refund: string };
 
-/** "Keep it" on an out rental: the offer with its breakdown, or why it cannot be kept (the deposit left is short). */
+/**
+ * "Keep it" on an out rental: the offer with its breakdown; or the shortfall of an earlier "Keep it"
+ * still to pay on its order; or that payment received (the copy becomes the shopper's in a moment).
+ */
 export type KeepView =
   | { kind: 'offer'; offer: KeepOfferView; initial: KeepRentalState | null }
-  | { kind: 'shortfall'; price: string; left: string };
+  | { kind: 'paying'; amount: string; orderNumber: string }
+  | { kind: 'paid' };
 
 export type RentalListItem = {
   id: number;
@@ -105,11 +109,15 @@ export function RentalList({ items }: { items: RentalListItem[] }) {
           {item.keep?.kind === 'offer' && (
             <KeepRentalForm rentalId={item.id} title={item.title} offer={item.keep.offer} initial={item.keep.initial} />
           )}
-          {item.keep?.kind === 'shortfall' && (
-            <p className="mt-2 text-stone-600">
-              {keepT('shortfall', { price: item.keep.price, left: item.keep.left })}
+          {item.keep?.kind === 'paying' && (
+            <p className="mt-2 font-medium">
+              {keepT('paying', { amount: item.keep.amount })}{' '}
+              <TextLink href={`/orders/${item.keep.orderNumber}`}>
+                {keepT('payNow', { number: item.keep.orderNumber })}
+              </TextLink>
             </p>
           )}
+          {item.keep?.kind === 'paid' && <p className="mt-2 font-medium">{keepT('paid')}</p>}
           {item.orderNumber && (
             <p className="mt-2">
               <TextLink href={`/orders/${item.orderNumber}`}>{t('order', { number: item.orderNumber })}</TextLink>

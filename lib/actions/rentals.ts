@@ -1,8 +1,10 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
+import { startPayment } from '@/lib/checkout/start-payment';
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { keepRental } from '@/lib/rentals/keep';
 
@@ -18,7 +20,12 @@ export type KeepRentalState =
 
 const keepSchema = z.object({ rentalId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-/** "Keep it": the shopper keeps the copy of their out rental for the buy-out price (lib/rentals/keep.ts). */
+/**
+ * "Keep it": the shopper keeps the copy of their out rental for the buy-out price (lib/rentals/keep.ts).
+ * When the deposit left covers it, it is done at once (the rest refunded); when it does not, the
+ * shopper is sent to pay the shortfall on the order's payment page (Stripe or the demo provider), and
+ * the copy is theirs once that is paid.
+ */
 export const keepRentalAction = formAction(
   'keepRental',
   async (formData: FormData): Promise<KeepRentalState> => {
@@ -29,6 +36,7 @@ export const keepRentalAction = formAction(
     const { rentalId } = parsed.data;
     const result = await keepRental(user, { rentalId, now: new Date() });
     if (!result.ok) return { ok: false, rentalId, error: result.error };
+    if (result.outcome === 'payment') redirect(await startPayment(result.orderId));
     // The copy left the pool: the edition's rent offer (free copies, "in service") may have changed.
     invalidateAfterStockChange([result.productSlug], true);
     return { ok: true, rentalId, refundMinor: result.quote.refundMinor };

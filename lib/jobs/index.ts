@@ -51,6 +51,11 @@ registerJob({
   everySeconds: 3600,
   run: async () => (await import('@/lib/rentals/keep')).convertCappedRentals({ now: new Date() }),
 });
+registerJob({
+  name: 'settle-rental-buy-outs',
+  everySeconds: 60,
+  run: async () => (await import('@/lib/rentals/keep')).settleBuyOutPayments({ now: new Date() }),
+});
 
 // Retention (lib/jobs/retention.ts): mail, rate-limit counters, guest carts, visitor events, hourly.
 for (const job of RETENTION_JOBS) registerJob({ name: job.name, everySeconds: 3600, run: () => job.run() });

@@ -18,7 +18,8 @@ export type PaidCancellation = Pick<typeof orders.$inferSelect, 'id' | 'paymentR
 /**
  * paid → cancelled, with the stock marked released and the order refunded in full, in one
  * conditional UPDATE (only a paid order with no shipment and no rental dispatched, whose stock is
- * still out). Null when it does not apply (already cancelled, shipped, a rental out, or not paid).
+ * still out, and not the paid buy-out of a rental kept for it). Null when it does not apply (already
+ * cancelled, shipped, a rental out or kept for it, or not paid).
  */
 export async function claimPaidCancellation(
   tx: Transaction,
@@ -34,6 +35,7 @@ export async function claimPaidCancellation(
       where o.id = ${orderId} and o.status = 'paid' and not o.stock_released
         and not exists (select 1 from shipments where order_id = ${orderId})
         and not exists (select 1 from rentals where order_id = ${orderId} and status in ('out', 'returned', 'kept', 'lost'))
+        and not exists (select 1 from rentals where buy_out_order_id = ${orderId} and status = 'kept')
       returning o.id, o.total_minor - before.refunded_minor as amount, o.payment_ref as "paymentRef",
         o.payment_intent_ref as "paymentIntentRef", o.payment_provider as provider`,
   );

@@ -137,6 +137,11 @@ export const rentals = pgTable(
     /** Kept by the shopper: when, and the price (sale price less the fee paid) the deposit paid first. */
     keptAt: timestamp('kept_at', { withTimezone: true }),
     buyOutPriceMinor: integer('buy_out_price_minor'),
+    /**
+     * The order that pays a buy-out's shortfall (the price less what the deposit left covers): the
+     * rental becomes kept once that order is paid (lib/rentals/keep.ts settleBuyOutPayments). The last one asked.
+     */
+    buyOutOrderId: integer('buy_out_order_id').references(() => orders.id, { onDelete: 'set null' }),
     /** Lost while out: when the desk recorded it (the charge is `damage_charge_minor`). */
     lostAt: timestamp('lost_at', { withTimezone: true }),
     /** When each reminder mail was queued (before the due date, on it, overdue): each one once. */
@@ -157,6 +162,9 @@ export const rentals = pgTable(
     index('rentals_user_idx').on(t.userId, t.createdAt.desc()),
     index('rentals_copy_idx').on(t.copyId, t.createdAt.desc()),
     index('rentals_order_idx').on(t.orderId),
+    index('rentals_buy_out_order_idx')
+      .on(t.buyOutOrderId)
+      .where(sql`${t.buyOutOrderId} is not null`),
     check(
       'rentals_amounts_nonnegative',
       sql`${t.feeMinor} >= 0 and ${t.depositMinor} >= 0 and ${t.lateFeePerDayMinor} >= 0 and ${t.periodDays} > 0`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb, pick } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { editions, products } from '@/lib/catalog/schema';
@@ -132,7 +133,13 @@ export type ShopperRental = {
   lostAt: Date | null;
   /** The edition's sale price now: what "Keep it" starts from (lib/rentals/keep-quote.ts). */
   salePriceMinor: number;
+  /** The last order asked to pay a buy-out's shortfall, if any: its number, status and amount. */
+  buyOutOrderNumber: string | null;
+  buyOutOrderStatus: (typeof orders.$inferSelect)['status'] | null;
+  buyOutOrderTotalMinor: number | null;
 };
+
+const buyOutOrders = alias(orders, 'buy_out_orders');
 
 /** The signed-in shopper's rentals, newest first: only theirs, whatever else is asked. */
 export async function listRentalsForUser(user: SessionUser, limit = 100): Promise<ShopperRental[]> {
@@ -146,6 +153,9 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
       ...pick(rentals, 'lateFeeChargedMinor damageChargeMinor depositRefundMinor createdAt'),
       ...pick(rentals, 'keptAt buyOutPriceMinor lostAt'),
       salePriceMinor: editions.priceMinor,
+      buyOutOrderNumber: buyOutOrders.number,
+      buyOutOrderStatus: buyOutOrders.status,
+      buyOutOrderTotalMinor: buyOutOrders.totalMinor,
       productTitle: products.title,
       productSlug: products.slug,
       format: editions.format,
@@ -157,6 +167,7 @@ export async function listRentalsForUser(user: SessionUser, limit = 100): Promis
     .innerJoin(editions, eq(editions.id, rentals.editionId))
     .innerJoin(products, eq(products.id, editions.productId))
     .leftJoin(orders, eq(orders.id, rentals.orderId))
+    .leftJoin(buyOutOrders, eq(buyOutOrders.id, rentals.buyOutOrderId))
     .where(eq(rentals.userId, user.id))
     .orderBy(desc(rentals.createdAt), desc(rentals.id))
     .limit(limit);

@@ -40,6 +40,7 @@ const OFFER = {
     lateFee: '$2.16',
     fromDeposit: '$25.00',
     refund: '$2.83',
+    toPay: null,
   },
   initial: null,
 };
@@ -63,6 +64,7 @@ describe('Keep it on /account/rentals', () => {
     const rental = row(1);
     expect(within(rental).getByText('Keep it for $25.00')).toBeTruthy();
     expect(rental.textContent).toContain('The sale price, $29.99, less the $4.99 rental fee you already paid.');
+    expect(rental.textContent).toContain('the rest of the deposit comes back to you');
     expect(rental.textContent).toContain('Late fee so far (kept)$2.16');
     expect(rental.textContent).toContain('Paid from your deposit$25.00');
     expect(rental.textContent).toContain('Refunded to you$2.83');
@@ -76,23 +78,47 @@ describe('Keep it on /account/rentals', () => {
   });
 
   it('says why when the keep is refused', async () => {
-    actions.keepRentalAction.mockResolvedValue({ ok: false, rentalId: 1, error: 'shortfall' });
+    actions.keepRentalAction.mockResolvedValue({ ok: false, rentalId: 1, error: 'already_kept' });
     renderList([item(1, { kind: 'out', dueDate: 'March 9, 2026', daysLeft: 2 }, OFFER)]);
     fireEvent.click(within(row(1)).getByRole('button', { name: 'Yes, keep Night Drive 1' }));
     expect(await within(row(1)).findByRole('alert')).toBeTruthy();
-    await waitFor(() =>
-      expect(within(row(1)).getByRole('alert').textContent).toBe(
-        'Your deposit no longer covers the price: please send the copy back.',
-      ),
-    );
+    await waitFor(() => expect(within(row(1)).getByRole('alert').textContent).toBe('You have already kept this copy.'));
     expect(refresh).not.toHaveBeenCalled();
   });
 
-  it('offers no button when the deposit left does not cover the price, and says why, in Chinese too', () => {
-    const shortfall = { kind: 'shortfall' as const, price: '¥250.00', left: '¥100.00' };
-    renderList([item(1, { kind: 'out', dueDate: '2026年3月9日', daysLeft: 2 }, shortfall)], 'zh');
-    expect(within(row(1)).queryByRole('button')).toBeNull();
-    expect(row(1).textContent).toContain('留下这份副本需要 ¥250.00，超过了您剩余的押金 ¥100.00');
+  it('with a shortfall, says what is left to pay and sends the form to pay it, in Chinese too', async () => {
+    actions.keepRentalAction.mockResolvedValue({ ok: false, rentalId: 1, error: 'payment_received' });
+    const offer = {
+      ...OFFER,
+      offer: { ...OFFER.offer, price: '¥250.00', fromDeposit: '¥100.00', refund: '¥0.00', toPay: '¥150.00' },
+    };
+    renderList([item(1, { kind: 'out', dueDate: '2026年3月9日', daysLeft: 2 }, offer)], 'zh');
+    expect(row(1).textContent).toContain('现在需支付¥150.00');
+    expect(row(1).textContent).not.toContain('退还给您');
+    expect(row(1).textContent).toContain('差额请在支付页面支付');
+    fireEvent.click(within(row(1)).getByRole('button', { name: '留下《Night Drive 1》并支付 ¥150.00' }));
+    await waitFor(() => expect(actions.keepRentalAction).toHaveBeenCalledTimes(1));
+  });
+
+  it('points to the order while the shortfall is unpaid, and says when it was paid', () => {
+    renderList([
+      item(
+        1,
+        { kind: 'out', dueDate: 'March 9, 2026', daysLeft: 2 },
+        { kind: 'paying', amount: '$15.00', orderNumber: 'EN-1234' },
+      ),
+      item(
+        2,
+        { kind: 'overdue', dueDate: 'March 9, 2026', daysLate: 1, lateFee: '$0.72', perDay: '$0.72' },
+        { kind: 'paid' },
+      ),
+    ]);
+    expect(row(1).textContent).toContain('You asked to keep this copy: $15.00 is still to pay.');
+    expect(within(row(1)).getByRole('link', { name: 'Pay on order EN-1234' }).getAttribute('href')).toBe(
+      '/orders/EN-1234',
+    );
+    expect(row(2).textContent).toContain('Payment received: the copy becomes yours in a moment.');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('shows kept, converted and lost rentals clearly', () => {

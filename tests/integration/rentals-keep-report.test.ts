@@ -8,6 +8,8 @@ import { addCopies, changeCopyStatus } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
 import { convertCappedRentals, keepRental } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
+import { getDb } from '@/db';
+import { rentalTerms } from '@/lib/rentals/schema';
 import { databaseDigest } from '../support/faults';
 import { formData } from '../support/forms';
 import { first } from '../support/lists';
@@ -175,6 +177,19 @@ describe('the keep and mark-lost actions', () => {
       ok: false,
       error: 'unauthenticated',
     });
+  });
+
+  it('sends the shopper to pay a shortfall on the payment page', async () => {
+    const { editionId } = await createRentableEdition({ copies: 1 });
+    await (await getDb()).insert(rentalTerms).values({ editionId, depositMinor: 1000 });
+    const out = await rentOut(editionId, new Date());
+    await signInAs(shopper);
+    // Next's redirect is an error it catches: the pay page of the new order (the demo provider's).
+    const redirected = await keepRentalAction(null, formData({ rentalId: out.rentalId })).catch(
+      (error: unknown) => error,
+    );
+    expect(String((redirected as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;replace;\/pay\/EN-\d+\?key=/);
+    expect(await copyStatuses(editionId)).toEqual(['out']);
   });
 
   it('marks an out copy lost for an admin only, with the charge parsed and checked', async () => {

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db';
 import type { StaffUser } from '@/lib/audit/staff';
+import { applyPaymentSucceeded, cancelUnpaidOrder } from '@/lib/orders/lifecycle';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
-import { dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
-import { convertCappedRentals, keepRental } from '@/lib/rentals/keep';
+import { checkIn, dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
+import { convertCappedRentals, keepRental, settleBuyOutPayments } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
 import { rentalTerms } from '@/lib/rentals/schema';
 import { itOnPostgres } from '../support/concurrency';
@@ -51,6 +52,35 @@ async function paidAndOut(options: { deposit?: number; dispatchedAt?: Date } = {
   const dispatched = await dispatchRental(admin, { rentalId: reserved.rental.id, now: dispatchedAt }, BERLIN);
   if (!dispatched.ok) throw new Error(dispatched.error);
   return { editionId, code: first(codes), rentalId: reserved.rental.id, ...order };
+}
+
+/** The demo provider's report that an order was paid (what its pay page does). */
+async function pay(orderId: number, amountMinor: number) {
+  const db = await getDb();
+  return db.transaction((tx) => applyPaymentSucceeded(tx, { orderId, amountMinor, currency: 'EUR', provider: 'demo' }));
+}
+
+async function buyOutOrder(orderId: number) {
+  const db = await getDb();
+  const [order] = await queryRows<{ status: string; total: number; tax: number; shipping: number; userId: number }>(
+    db,
+    sql`select status, total_minor as total, tax_minor as tax, shipping_minor as shipping, user_id as "userId"
+      from orders where id = ${orderId}`,
+  );
+  const lines = await queryRows(
+    db,
+    sql`select edition_id as "editionId", digital, quantity, unit_price_minor as "unitPrice", kind
+      from order_lines where order_id = ${orderId}`,
+  );
+  return { ...order, lines };
+}
+
+async function editionStock(editionId: number): Promise<number> {
+  const [row] = await queryRows<{ stock: number }>(
+    await getDb(),
+    sql`select stock from editions where id = ${editionId}`,
+  );
+  return row?.stock ?? -1;
 }
 
 async function auditRows(action: string, rentalId: number) {
@@ -129,17 +159,99 @@ describe('keep it (buy-out)', () => {
     expect(codes).toHaveLength(1);
   });
 
-  it('refuses to keep when the deposit left does not cover the price (a shortfall), changing nothing', async () => {
-    // Deposit 1000 < price 2500: 1500 would be owed, which the store does not take.
+  it('with a shortfall, places an order for it and keeps the copy once it is paid, at the price quoted', async () => {
+    // Deposit 1000 < price 2500. 11 March: 3 days late (216 kept), 784 from the deposit, 1716 to pay.
     const { editionId, rentalId, orderId } = await paidAndOut({ deposit: 1000 });
-    const before = await databaseDigest();
-    expect(await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN)).toEqual({
-      ok: false,
-      error: 'shortfall',
+    const asked = await keepRental(shopper, { rentalId, now: at('2026-03-11T09:00:00Z') }, BERLIN);
+    expect(asked).toMatchObject({
+      ok: true,
+      outcome: 'payment',
+      amountMinor: 1716,
+      reused: false,
+      quote: { priceMinor: 2500, lateFeeMinor: 216, fromDepositMinor: 784, shortfallMinor: 1716 },
     });
-    expect(await databaseDigest()).toEqual(before);
-    expect(await copyStatuses(editionId)).toEqual(['out']);
-    expect((await refundsOf(orderId)).refunds).toEqual([]);
+    if (!asked.ok || asked.outcome !== 'payment') return;
+    expect(first(await rentalsOf(editionId))).toMatchObject({ status: 'out', buyOutOrderId: asked.orderId });
+    expect(await buyOutOrder(asked.orderId)).toEqual({
+      status: 'pending_payment',
+      total: 1716,
+      tax: 0,
+      shipping: 0,
+      userId: shopper.id,
+      lines: [{ editionId: null, digital: true, quantity: 1, unitPrice: 1716, kind: 'purchase' }],
+    });
+    // Asked again (a doubled click, or later: the late fee grew), the same order and its quote stand.
+    expect(await keepRental(shopper, { rentalId, now: at('2026-03-14T09:00:00Z') }, BERLIN)).toMatchObject({
+      outcome: 'payment',
+      orderId: asked.orderId,
+      amountMinor: 1716,
+      reused: true,
+    });
+    // Not paid yet: nothing to settle.
+    expect((await settleBuyOutPayments({ now: at('2026-03-14T09:00:00Z') }, BERLIN)).kept).not.toContain(rentalId);
+    // Paid through the demo provider, the report delivered twice (a retry); then two settlements at once.
+    for (let i = 0; i < 2; i++) await pay(asked.orderId, 1716);
+    const later = at('2026-03-16T09:00:00Z'); // 8 days late by now: the quote of 11 March still stands
+    const runs = await Promise.all([
+      settleBuyOutPayments({ now: later }, BERLIN),
+      settleBuyOutPayments({ now: later }, BERLIN),
+    ]);
+    expect(runs.flatMap((r) => r.kept).filter((id) => id === rentalId)).toHaveLength(1);
+    expect(runs.flatMap((r) => r.refunded)).not.toContain(asked.orderId);
+    expect(first(await rentalsOf(editionId))).toMatchObject({
+      status: 'kept',
+      buyOutPriceMinor: 2500,
+      lateFeeChargedMinor: 216,
+      depositRefundMinor: 0,
+      keptAt: later,
+    });
+    expect(await copyStatuses(editionId)).toEqual(['sold']);
+    expect(await outboxMails({ template: 'rentalKept', dedupeKey: `rental-kept:${rentalId}` })).toHaveLength(1);
+    expect((await refundsOf(orderId)).refunds).toEqual([]); // the deposit paid for it: nothing back
+    expect(await settleBuyOutPayments({ now: later }, BERLIN)).toMatchObject({ kept: [], refunded: [] });
+    // The shortfall paid for a copy now kept: its order cannot be cancelled for a refund.
+    expect(await cancelPaidOrder(asked.orderId, { kind: 'customer', userId: shopper.id }, 'customer')).toEqual({
+      ok: false,
+      error: 'cannotCancel',
+    });
+    expect(await refundsOf(asked.orderId)).toMatchObject({ refunded: 0, status: 'paid' });
+    expect(await editionStock(editionId)).toBe(0); // sale stock never moved
+  });
+
+  it('with a shortfall, an unpaid order that is cancelled gives nothing back to stock, and a new one is placed', async () => {
+    const { editionId, rentalId } = await paidAndOut({ deposit: 1000 });
+    const first_ = await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN);
+    if (!first_.ok || first_.outcome !== 'payment') throw new Error('expected a payment');
+    const db = await getDb();
+    expect(
+      await db.transaction((tx) =>
+        cancelUnpaidOrder(tx, { orderId: first_.orderId }, 'customer', { kind: 'customer', userId: shopper.id }),
+      ),
+    ).toBe(true);
+    expect(await editionStock(editionId)).toBe(0);
+    expect(first(await rentalsOf(editionId)).status).toBe('out');
+    const second = await keepRental(shopper, { rentalId, now: at('2026-03-05T09:10:00Z') }, BERLIN);
+    expect(second).toMatchObject({ ok: true, outcome: 'payment', reused: false, amountMinor: 1500 });
+    expect(second.ok && second.outcome === 'payment' && second.orderId).not.toBe(first_.orderId);
+  });
+
+  it('with a shortfall paid after the copy came back, refunds that payment in full, once', async () => {
+    const { editionId, code, rentalId } = await paidAndOut({ deposit: 1000 });
+    const asked = await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN);
+    if (!asked.ok || asked.outcome !== 'payment') throw new Error('expected a payment');
+    expect(await checkIn(admin, { code, now: at('2026-03-06T09:00:00Z') }, BERLIN)).toMatchObject({ ok: true });
+    await pay(asked.orderId, 1500);
+    const runs = await Promise.all([
+      settleBuyOutPayments({ now: at('2026-03-06T10:00:00Z') }, BERLIN),
+      settleBuyOutPayments({ now: at('2026-03-06T10:00:00Z') }, BERLIN),
+    ]);
+    expect(runs.flatMap((r) => r.kept)).not.toContain(rentalId);
+    expect(await refundsOf(asked.orderId)).toMatchObject({
+      refunded: 1500,
+      refunds: [{ amount: 1500, reason: `rental:${rentalId}:keep`, ref: expect.stringMatching(/^demo_refund_/) }],
+    });
+    expect(first(await rentalsOf(editionId)).status).toBe('returned');
+    expect(await copyStatuses(editionId)).toEqual(['returned_pending_check']);
   });
 
   it('refuses while the rental’s order cannot be refunded (under review), changing nothing', async () => {

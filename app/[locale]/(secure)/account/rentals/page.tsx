@@ -130,14 +130,15 @@ function holdTime(at: Date, locale: Locale): string {
   }).format(at);
 }
 
-/** "Keep it" on an out rental (lib/rentals/keep.ts): the quote at `now`, or why the deposit left does not cover it. */
+/** "Keep it" on an out rental (lib/rentals/keep.ts): the quote at `now`, or where its shortfall's payment stands. */
 function keepView(rental: ShopperRental, now: Date, locale: Locale, answer: KeepRentalState | null): KeepView | null {
   if (rental.status !== 'out' || !rental.dueAt) return null;
-  const quote = keepQuote({ ...rental, dueAt: rental.dueAt }, now, env.SHOP_TIME_ZONE);
   const money = (minor: number) => formatPrice(minor, locale);
-  if (quote.shortfallMinor > 0) {
-    return { kind: 'shortfall', price: money(quote.priceMinor), left: money(quote.depositMinor - quote.lateFeeMinor) };
+  if (rental.buyOutOrderStatus === 'paid') return { kind: 'paid' };
+  if (rental.buyOutOrderStatus === 'pending_payment' && rental.buyOutOrderNumber) {
+    return { kind: 'paying', amount: money(rental.buyOutOrderTotalMinor ?? 0), orderNumber: rental.buyOutOrderNumber };
   }
+  const quote = keepQuote({ ...rental, dueAt: rental.dueAt }, now, env.SHOP_TIME_ZONE);
   return {
     kind: 'offer',
     offer: {
@@ -147,6 +148,7 @@ function keepView(rental: ShopperRental, now: Date, locale: Locale, answer: Keep
       lateFee: quote.lateFeeMinor > 0 ? money(quote.lateFeeMinor) : null,
       fromDeposit: money(quote.fromDepositMinor),
       refund: money(quote.refundMinor),
+      toPay: quote.shortfallMinor > 0 ? money(quote.shortfallMinor) : null,
     },
     initial: answer,
   };
