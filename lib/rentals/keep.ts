@@ -158,10 +158,12 @@ function mailItem(locked: Locked) {
 /**
  * The shopper keeps the copy of their out rental `rentalId` for the buy-out price (keep-quote.ts): the
  * price is taken from the deposit left after the late fee so far, and the rest of the deposit refunded.
- * Only the rental's own shopper, only while it is out; refused with `shortfall` (nothing changes) when
- * the deposit left does not cover the price, and with `order_not_paid` when the rental's order can no
- * longer be refunded (cancelled, refunded or waiting for review: staff settle it). Audit row
- * (`rental.keep`, the shopper as actor) and the "rentalKept" mail, in the same transaction.
+ * Only the rental's own shopper, only while it is out; refused with `order_not_paid` (nothing changes)
+ * when the rental's order can no longer be refunded (cancelled, refunded or waiting for review: staff
+ * settle it). Audit row (`rental.keep`, the shopper as actor) and the "rentalKept" mail, in the same
+ * transaction. When the deposit left does not cover the price, nothing is kept yet: the answer is the
+ * order that pays the shortfall (`outcome: 'payment'`, placed or the pending one reused), and
+ * {@link settleBuyOutPayments} keeps the copy once it is paid.
  */
 export async function keepRental(
   user: { id: number },
