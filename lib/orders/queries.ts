@@ -111,9 +111,11 @@ function selectOrder(db: Database, number: string) {
         orders,
         'shipName shipLine1 shipLine2 shipCity shipRegion shipPostalCode shipCountry shipPhone paidAt cancelReason',
       ),
-      // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
+      // A rental dispatched (or back, kept, lost) has left like a shipment, and a paid buy-out whose copy
+      // was kept for it is settled: the order can no longer be cancelled.
       // (Written out as orders.id: the builder leaves a single table's columns unqualified.)
-      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = orders.id and r.status in ('out', 'returned', 'kept', 'lost'))`,
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where (r.order_id = orders.id and r.status in ('out', 'returned', 'kept', 'lost'))
+        or (r.buy_out_order_id = orders.id and r.status = 'kept'))`,
     })
     .from(orders)
     .where(eq(orders.number, number));

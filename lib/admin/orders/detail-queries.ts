@@ -127,8 +127,10 @@ async function readOrder(db: Awaited<ReturnType<typeof getDb>>, number: string) 
       ),
       ...pick(users, 'username displayName'),
       accountEmail: users.email,
-      // A rental dispatched (or back) has left like a shipment: the order can no longer be cancelled.
-      rentalSent: sql<boolean>`exists (select 1 from rentals r where r.order_id = ${orders.id} and r.status in ('out', 'returned', 'kept', 'lost'))`,
+      // A rental dispatched (or back, kept, lost) has left like a shipment, and a paid buy-out whose copy
+      // was kept for it is settled: the order can no longer be cancelled.
+      rentalSent: sql<boolean>`exists (select 1 from rentals r where (r.order_id = ${orders.id} and r.status in ('out', 'returned', 'kept', 'lost'))
+        or (r.buy_out_order_id = ${orders.id} and r.status = 'kept'))`,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))
