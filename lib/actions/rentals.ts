@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
+import { now as clockNow } from '@/lib/clock';
 import { invalidateAfterStockChange } from '@/lib/catalog/invalidate';
 import { startPayment } from '@/lib/checkout/start-payment';
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
@@ -34,7 +35,7 @@ export const keepRentalAction = formAction(
     const parsed = keepSchema.safeParse({ rentalId: formData.get('rentalId') });
     if (!parsed.success) return { ok: false, error: 'invalid' };
     const { rentalId } = parsed.data;
-    const result = await keepRental(user, { rentalId, now: new Date() });
+    const result = await keepRental(user, { rentalId, now: clockNow() });
     if (!result.ok) return { ok: false, rentalId, error: result.error };
     if (result.outcome === 'payment') redirect(await startPayment(result.orderId));
     // The copy left the pool: the edition's rent offer (free copies, "in service") may have changed.

@@ -45,16 +45,17 @@ registerJob({
   everySeconds: 300,
   run: async () => (await import('@/lib/recommendations/refresh')).refreshRecommendationsJob(),
 });
-
 registerJob({
   name: 'convert-capped-rentals',
   everySeconds: 3600,
-  run: async () => (await import('@/lib/rentals/keep')).convertCappedRentals({ now: new Date() }),
+  run: async () =>
+    (await import('@/lib/rentals/keep')).convertCappedRentals({ now: (await import('@/lib/clock')).now() }),
 });
 registerJob({
   name: 'settle-rental-buy-outs',
   everySeconds: 60,
-  run: async () => (await import('@/lib/rentals/keep')).settleBuyOutPayments({ now: new Date() }),
+  run: async () =>
+    (await import('@/lib/rentals/keep')).settleBuyOutPayments({ now: (await import('@/lib/clock')).now() }),
 });
 
 // Retention (lib/jobs/retention.ts): mail, rate-limit counters, guest carts, visitor events, hourly.

@@ -2,6 +2,7 @@
 
 import { formAction, INVALID_INPUT } from '@/lib/http/action';
 import { asAdmin } from '@/lib/admin/guard';
+import { now as clockNow } from '@/lib/clock';
 import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { issuesToFieldErrors, formFields } from '@/lib/admin/orders/validation';
 import { markLostSchema } from '@/lib/admin/rentals/keep-validation';
@@ -31,7 +32,7 @@ export const markRentalLostAction = formAction(
       const result = await markRentalLost(admin, {
         rentalId: parsed.data.rentalId,
         chargeMinor: charge,
-        now: new Date(),
+        now: clockNow(),
       });
       if (!result.ok) return result;
       return {

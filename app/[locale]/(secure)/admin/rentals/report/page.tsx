@@ -3,6 +3,7 @@ import { SubPage } from '@/components/admin/list-parts';
 import { StatList } from '@/components/ui/card';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { formatLabel } from '@/lib/catalog/format-label';
+import { now as clockNow } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { LOCALE_TAGS } from '@/lib/i18n/config';
 import { resolveLocale, titleMetadata } from '@/lib/i18n/server';
@@ -30,7 +31,7 @@ export default async function AdminRentalReportPage({ params, searchParams }: Pr
   const query = await searchParams;
   const one = (key: string) => [query[key]].flat()[0];
   const t = await getTranslations({ locale, namespace: 'AdminRentalReport' });
-  const now = new Date();
+  const now = clockNow();
   const timeZone = env.SHOP_TIME_ZONE;
   const { range, invalid } = parseRange({ from: one('from'), to: one('to'), idle: one('idle') }, now, timeZone);
   const rows = await rentalUtilization(range, now, timeZone);
