@@ -372,8 +372,9 @@ async function buyOutOrderIn(
     const [previous] = await tx
       .select({ id: orders.id, number: orders.number, status: orders.status, totalMinor: orders.totalMinor })
       .from(orders)
-      .where(eq(orders.id, rental.buyOutOrderId))
-      .for('update');
+      // Not locked: settleBuyOutPayments locks that order before the rental (the other way round from
+      // here); a payment landing meanwhile only means the pay page sends the shopper to the paid order.
+      .where(eq(orders.id, rental.buyOutOrderId));
     if (previous?.status === 'pending_payment') {
       return {
         ok: true,
