@@ -218,6 +218,20 @@ describe('keep it (buy-out)', () => {
     expect(await editionStock(editionId)).toBe(0); // sale stock never moved
   });
 
+  itOnPostgres('with a shortfall, places one order when the keep arrives 5 times at once', async () => {
+    const { rentalId } = await paidAndOut({ deposit: 1000 });
+    const now = at('2026-03-05T09:00:00Z');
+    const results = await Promise.all(Array.from({ length: 5 }, () => keepRental(shopper, { rentalId, now }, BERLIN)));
+    const orderIds = results.map((r) => (r.ok && r.outcome === 'payment' ? r.orderId : null));
+    expect(new Set(orderIds).size).toBe(1);
+    expect(orderIds[0]).not.toBeNull();
+    const placed = await queryRows<{ n: number }>(
+      await getDb(),
+      sql`select count(*)::int as n from orders where checkout_key like ${`rental-keep:${rentalId}:%`}`,
+    );
+    expect(placed).toEqual([{ n: 1 }]);
+  });
+
   it('with a shortfall, an unpaid order that is cancelled gives nothing back to stock, and a new one is placed', async () => {
     const { editionId, rentalId } = await paidAndOut({ deposit: 1000 });
     const first_ = await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN);
