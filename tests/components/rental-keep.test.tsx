@@ -27,6 +27,7 @@ const item = (id: number, state: RentalListItem['state'], keep: RentalListItem['
   periodDays: 7,
   fee: '$4.99',
   deposit: '$29.99',
+  tracking: null,
   state,
   keep,
 });
