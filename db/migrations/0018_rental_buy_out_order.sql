@@ -3,5 +3,4 @@
 -- page; the rental remembers that order (the last one asked) and becomes kept once it is paid
 -- (lib/rentals/keep.ts, settleBuyOutPayments). A nullable column: existing rows need nothing.
 ALTER TABLE "rentals" ADD COLUMN "buy_out_order_id" integer;--> statement-breakpoint
-ALTER TABLE "rentals" ADD CONSTRAINT "rentals_buy_out_order_id_orders_id_fk" FOREIGN KEY ("buy_out_order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "rentals_buy_out_order_idx" ON "rentals" USING btree ("buy_out_order_id") WHERE "rentals"."buy_out_order_id" is not null;
+ALTER TABLE "rentals" ADD CONSTRAINT "rentals_buy_out_order_id_orders_id_fk" FOREIGN KEY ("buy_out_order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;

@@ -164,7 +164,8 @@ export const rentals = pgTable(
     index('rentals_order_idx').on(t.orderId),
     index('rentals_buy_out_order_idx')
       .on(t.buyOutOrderId)
-      .where(sql`${t.buyOutOrderId} is not null`),
+      .where(sql`${t.buyOutOrderId} is not null`)
+      .concurrently(),
     check(
       'rentals_amounts_nonnegative',
       sql`${t.feeMinor} >= 0 and ${t.depositMinor} >= 0 and ${t.lateFeePerDayMinor} >= 0 and ${t.periodDays} > 0`,
