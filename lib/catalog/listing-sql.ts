@@ -23,9 +23,10 @@ export const sellableEdition = sql`e.status = 'active' and not e.digital
 export const availabilitySql: Record<Availability, SQL> = {
   in_stock: sql`((e.digital or e.stock > 0) and (e.release_date is null or e.release_date <= current_date))`,
   preorder: sql`(e.release_date > current_date)`,
-  // Rentable now: lib/rentals/terms.ts's editionRentable and shopper-queries.ts's copyInService, the same rule for the query builder.
+  // Rentable now: lib/rentals/terms.ts's editionRentable and shopper-queries.ts's copyInService, the same rule
+  // for the raw listings (the catalog sits below rentals: the statuses are lib/rentals/schema.ts's COPY_OUT_OF_SERVICE).
   rentable: sql`(e.rentable and e.rental_price_minor is not null and exists (select 1 from rental_copies rc
-    where rc.edition_id = e.id and rc.status not in ('retired', 'lost', 'damaged')))`,
+    where rc.edition_id = e.id and rc.status not in ('retired', 'lost', 'damaged', 'sold')))`,
 };
 
 /** Bit i of a facet mask stands for value i of its dimension: EDITION_FORMATS, PRICE_RANGES. */

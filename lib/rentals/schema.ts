@@ -49,6 +49,17 @@ export const rentalWaitlistStatus = pgEnum('rental_waitlist_status', [
 
 export type RentalCopyGrade = (typeof rentalCopyGrade.enumValues)[number];
 export type RentalCopyStatus = (typeof rentalCopyStatus.enumValues)[number];
+
+/**
+ * The copies no longer offered for rent; every other copy is in service (on the shelf, held or out).
+ * The one list: the rent offer, the waitlist, the report and the listings' "For rent" read it.
+ */
+export const COPY_OUT_OF_SERVICE = [
+  'retired',
+  'lost',
+  'damaged',
+  'sold',
+] as const satisfies readonly RentalCopyStatus[];
 export type RentalStatus = (typeof rentalStatus.enumValues)[number];
 export type RentalWaitlistStatus = (typeof rentalWaitlistStatus.enumValues)[number];
 

@@ -12,7 +12,7 @@ import { orders } from '@/lib/orders/schema';
 import { daysLate, dueDate, lateFeeMinor } from './amounts';
 import { daysBetween, localDate } from './local-days';
 import { rentalCopies, type RentalStatus, rentals, rentalTerms, rentalWaitlist } from './schema';
-import { editionRentable, freeCopies, rentalTermsColumns, rentalTermsFor } from './terms';
+import { copyIsInService, editionRentable, freeCopies, rentalTermsColumns, rentalTermsFor } from './terms';
 
 /**
  * What a shopper sees of renting: the rental offer of a product's editions (product page, its
@@ -38,13 +38,12 @@ export type RentalOffer = {
 };
 
 /**
- * At least one copy of the `editions` row in scope is in service: not retired, lost or damaged (it
- * may be out with another shopper). With terms.ts's editionRentable, the rule of "rentable now" the
+ * At least one copy of the `editions` row in scope is in service (it may be out with another shopper). With terms.ts's editionRentable, the rule of "rentable now" the
  * raw-SQL listings spell as `availabilitySql.rentable` (lib/catalog/listing-sql.ts).
  */
 export function copyInService(): SQL {
   return sql`exists (select 1 from ${rentalCopies} where ${rentalCopies.editionId} = ${editions.id}
-    and ${rentalCopies.status} not in ('retired', 'lost', 'damaged'))`;
+    and ${copyIsInService()})`;
 }
 
 /**
@@ -65,8 +64,8 @@ export async function getRentalOffers(
       freeCopies: freeCopies(),
       waiting: sql<number>`(select count(*)::int from ${rentalWaitlist} w
         where w.edition_id = ${editions.id} and w.status = 'waiting')`,
-      copiesInService: sql<number>`(select count(*)::int from ${rentalCopies} c
-        where c.edition_id = ${editions.id} and c.status not in ('retired', 'lost', 'damaged', 'sold'))`,
+      copiesInService: sql<number>`(select count(*)::int from ${rentalCopies}
+        where ${rentalCopies.editionId} = ${editions.id} and ${copyIsInService()})`,
     })
     .from(editions)
     .innerJoin(products, eq(products.id, editions.productId))

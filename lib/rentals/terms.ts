@@ -1,8 +1,8 @@
-import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { editions, products } from '@/lib/catalog/schema';
 import { defaultLateFeePerDayMinor, rentalFeeMinor } from './amounts';
-import { rentalCopies, rentalTerms, rentalWaitlist } from './schema';
+import { COPY_OUT_OF_SERVICE, rentalCopies, rentalTerms, rentalWaitlist } from './schema';
 
 /**
  * An edition's rental terms for a period, in one place: the cart, checkout, reserving a copy and the
@@ -48,6 +48,9 @@ export function rentalTermsFor(
     lateFeePerDayMinor: edition.lateFeeOverrideMinor ?? defaultLateFeePerDayMinor(perPeriod, shortest),
   };
 }
+
+/** The `rental_copies` row in scope is in service: not retired, lost, damaged or sold (COPY_OUT_OF_SERVICE). */
+export const copyIsInService = (): SQL => notInArray(rentalCopies.status, [...COPY_OUT_OF_SERVICE]);
 
 /**
  * An edition that can be rented at `now` (the database's clock when not given), for a query that

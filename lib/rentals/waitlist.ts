@@ -7,7 +7,7 @@ import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
-import { rentalCopies, rentals, rentalWaitlist, type RentalWaitlistStatus } from './schema';
+import { COPY_OUT_OF_SERVICE, rentalCopies, rentals, rentalWaitlist, type RentalWaitlistStatus } from './schema';
 import { rentableEdition } from './terms';
 
 /**
@@ -40,9 +40,6 @@ export const hasRentalNow = sql<number>`(case when exists (select 1 from ${renta
 /** The line's order: shoppers with no rental reserved or out first, then who joined first. */
 const lineOrder = [asc(hasRentalNow), asc(rentalWaitlist.createdAt), asc(rentalWaitlist.id)];
 
-/** Copies that still serve the edition's line: not retired, lost, damaged or sold (they may be out). */
-const IN_SERVICE_EXCLUDES = ['retired', 'lost', 'damaged', 'sold'] as const;
-
 export type JoinRefusal = 'not_rentable' | 'copy_free';
 
 /**
@@ -63,7 +60,7 @@ export async function joinWaitlist(
     const [inService] = await tx
       .select({ id: rentalCopies.id })
       .from(rentalCopies)
-      .where(and(eq(rentalCopies.editionId, editionId), notInArray(rentalCopies.status, [...IN_SERVICE_EXCLUDES])))
+      .where(and(eq(rentalCopies.editionId, editionId), notInArray(rentalCopies.status, [...COPY_OUT_OF_SERVICE])))
       .limit(1);
     if (!inService) return { ok: false as const, error: 'not_rentable' as const };
     const had = await activeEntry(tx, user.id, editionId);

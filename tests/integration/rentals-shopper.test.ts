@@ -7,7 +7,7 @@ import { listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { changeCopyStatus } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy, type RentalSettings } from '@/lib/rentals/desk';
-import { rentalTerms } from '@/lib/rentals/schema';
+import { rentalCopies, rentalTerms } from '@/lib/rentals/schema';
 import type { StaffUser } from '@/lib/audit/staff';
 import { getRentalOffers, listRentalsForUser, rentalState } from '@/lib/rentals/shopper-queries';
 import { first } from '../support/lists';
@@ -96,6 +96,11 @@ describe('rental offers', () => {
     }
     expect(await getRentalOffers(retired.slug)).toEqual([]);
 
+    // Its only copy kept by the shopper who rented it: nothing left to rent.
+    const sold = await rentableProduct({ copies: 1 });
+    await db.update(rentalCopies).set({ status: 'sold' }).where(eq(rentalCopies.editionId, sold.editionId));
+    expect(await getRentalOffers(sold.slug)).toEqual([]);
+
     const draft = await rentableProduct({ copies: 1 });
     await db.update(editions).set({ status: 'draft' }).where(eq(editions.id, draft.editionId));
     expect(await getRentalOffers(draft.slug)).toEqual([]);
@@ -112,6 +117,13 @@ describe('rental offers', () => {
     const rentable = await rentableProduct({ copies: 1 });
     const retired = await rentableProduct({ copies: 1 });
     await changeCopyStatus(admin, { code: first(retired.codes), to: 'retired', now: new Date() });
+    const sold = await rentableProduct({ copies: 1 });
+    await (
+      await getDb()
+    )
+      .update(rentalCopies)
+      .set({ status: 'sold' })
+      .where(eq(rentalCopies.editionId, sold.editionId));
     const list = await listProducts({
       ...readFilters(new URLSearchParams('avail=rentable&pageSize=100')),
       kind: 'album',
@@ -119,6 +131,7 @@ describe('rental offers', () => {
     const slugs = list.items.map((item) => item.slug);
     expect(slugs).toContain(rentable.slug);
     expect(slugs).not.toContain(retired.slug);
+    expect(slugs).not.toContain(sold.slug);
     expect(list.items.every((item) => item.rentable)).toBe(true);
     const all = await listProducts({ ...readFilters(new URLSearchParams('decade=2020&pageSize=100')), kind: 'album' });
     expect(all.items.find((item) => item.slug === retired.slug)?.rentable).toBe(false);

@@ -6,6 +6,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { editions, products } from '@/lib/catalog/schema';
 import { addDays, daysBetween, localDate, startOfLocalDay } from '@/lib/rentals/local-days';
 import { rentalCopies, rentals } from '@/lib/rentals/schema';
+import { copyIsInService } from '@/lib/rentals/terms';
 
 /**
  * The rental utilization report (/admin/rentals/report): per edition, over a range of the shop's
@@ -114,9 +115,7 @@ export async function rentalUtilization(range: ReportRange, now: Date, timeZone:
   const copies = db
     .select({
       editionId: rentalCopies.editionId,
-      inService: int(
-        sql`count(*) filter (where ${rentalCopies.status} not in ('retired', 'lost', 'damaged', 'sold'))`,
-      ).as('in_service'),
+      inService: int(sql`count(*) filter (where ${copyIsInService()})`).as('in_service'),
       idle: int(
         sql`count(*) filter (where ${rentalCopies.status} = 'available' and not exists (
           select 1 from ${rentals} where ${rentals.copyId} = ${rentalCopies.id}
