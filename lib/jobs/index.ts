@@ -49,13 +49,13 @@ registerJob({
   name: 'convert-capped-rentals',
   everySeconds: 3600,
   run: async () =>
-    (await import('@/lib/rentals/keep')).convertCappedRentals({ now: (await import('@/lib/clock')).now() }),
+    (await import('@/lib/rentals/convert')).convertCappedRentals({ now: (await import('@/lib/clock')).now() }),
 });
 registerJob({
   name: 'settle-rental-buy-outs',
   everySeconds: 60,
   run: async () =>
-    (await import('@/lib/rentals/keep')).settleBuyOutPayments({ now: (await import('@/lib/clock')).now() }),
+    (await import('@/lib/rentals/buy-out-order')).settleBuyOutPayments({ now: (await import('@/lib/clock')).now() }),
 });
 
 // Retention (lib/jobs/retention.ts): mail, rate-limit counters, guest carts, visitor events, hourly.

@@ -3,16 +3,17 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
-import { env } from '@/lib/env';
 import { sendMailSoon } from '@/lib/mail/mutations';
 import { carrierName, type CarrierCode, trackingUrl } from '@/lib/orders/carriers';
-import { claimRefund, executeRefund } from '@/lib/orders/refunds';
+import { executeRefund } from '@/lib/orders/refunds';
 import { orders } from '@/lib/orders/schema';
-import { staffActor, type OrderStatus } from '@/lib/orders/staff';
+import { staffActor } from '@/lib/orders/staff';
 import { daysLate, depositRefundMinor, dueAt, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
+import { claimDepositRest, type DepositRefund, depositRefundKey, PAID_ORDER_STATUSES } from './deposit';
 import { mailRentalDispatched } from './mails';
 import { rentalCopies, rentals } from './schema';
+import { type Refusal, rentalSettings, type RentalSettings } from './settings';
 import { rentableEdition, rentalTermsFor } from './terms';
 import { copiesKeptForLine, freeCopyIn, settlePlace, takeHeldCopy } from './waitlist';
 
@@ -26,16 +27,6 @@ import { copiesKeptForLine, freeCopyIn, settlePlace, takeHeldCopy } from './wait
  */
 
 export type Rental = typeof rentals.$inferSelect;
-export type RentalSettings = { periods: readonly number[]; timeZone: string };
-type Refusal<E extends string> = { ok: false; error: E };
-
-const configured = (): RentalSettings => ({ periods: env.RENTAL_PERIOD_DAYS, timeZone: env.SHOP_TIME_ZONE });
-
-/**
- * The key of a rental's deposit refund, set once at check-in (unique): the rental's deposit is settled
- * once. The payment provider's idempotency key is the refund row's (`refund-<id>`, lib/orders/refunds.ts).
- */
-export const depositRefundKey = (rentalId: number) => `rental-${rentalId}-deposit-refund`;
 
 /** What reserving a copy needs; an order's checkout also names the order and its rental line. */
 export type ReserveCopyInput = {
@@ -59,7 +50,7 @@ export type ReserveCopyResult =
  */
 export async function reserveCopy(
   input: ReserveCopyInput,
-  settings: RentalSettings = configured(),
+  settings: RentalSettings = rentalSettings(),
 ): Promise<ReserveCopyResult> {
   if (!settings.periods.includes(input.periodDays)) return { ok: false, error: 'period_not_offered' };
   const db = await getDb();
@@ -73,7 +64,7 @@ export async function reserveCopy(
 export async function reserveCopyIn(
   tx: Transaction,
   input: ReserveCopyInput,
-  settings: RentalSettings = configured(),
+  settings: RentalSettings = rentalSettings(),
 ): Promise<ReserveCopyResult> {
   const { editionId, now } = input;
   const edition = await rentableEdition(tx, editionId, now);
@@ -115,9 +106,6 @@ export async function reserveCopyIn(
   }
   return { ok: true, rental };
 }
-
-/** Order statuses whose rentals the desk may dispatch, and whose deposit it may refund at check-in. */
-export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
 
 /**
  * Moves one available copy of the edition to `reserved` and returns its id, or null when none is
@@ -169,7 +157,7 @@ export type DispatchRefusal =
 export async function dispatchRental(
   admin: StaffUser,
   input: DispatchInput,
-  settings: RentalSettings = configured(),
+  settings: RentalSettings = rentalSettings(),
 ): Promise<{ ok: true; rental: Rental } | Refusal<DispatchRefusal>> {
   assertAdmin(admin, 'dispatchRental');
   const { rentalId, now, shipment } = input;
@@ -300,17 +288,6 @@ async function copyToSend(
 
 export type CheckInRefusal = 'unknown_code' | 'not_out' | 'already_returned';
 
-/**
- * What happened to the deposit at check-in: nothing to refund (`none`: no order, or the late fee and
- * damage took it all), refunded through the provider (`sent`), claimed but the provider failed (`pending`:
- * staff retry it from the order page), or not claimable because the order is no longer paid
- * (`not_claimed`: cancelled, refunded in full or waiting for review; staff decide on the order page).
- */
-export type DepositRefund =
-  | { status: 'none' }
-  | { status: 'sent' | 'pending'; refundId: number; amountMinor: number }
-  | { status: 'not_claimed'; amountMinor: number };
-
 export type CheckedIn = { ok: true; rental: Rental; refund: DepositRefund };
 
 /**
@@ -329,7 +306,7 @@ export type CheckedIn = { ok: true; rental: Rental; refund: DepositRefund };
 export async function checkIn(
   admin: StaffUser,
   input: { code: string; now: Date; damageChargeMinor?: number },
-  settings: RentalSettings = configured(),
+  settings: RentalSettings = rentalSettings(),
 ): Promise<CheckedIn | Refusal<CheckInRefusal>> {
   assertAdmin(admin, 'checkIn');
   const code = normalizeCopyCode(input.code);
@@ -392,7 +369,13 @@ async function returnCopy(
     .where(and(eq(rentalCopies.id, copy.id), eq(rentalCopies.status, 'out')))
     .returning({ id: rentalCopies.id });
   if (!back) throw new Error(`Copy ${copy.id} of rental ${open.id} is not out`);
-  const refund = await claimDeposit(tx, admin, rental);
+  const refund = await claimDepositRest(
+    tx,
+    rental,
+    rental.depositRefundMinor ?? 0,
+    `rental:${rental.id}`,
+    staffActor(admin),
+  );
   await recordAudit(tx, {
     actorUserId: admin.id,
     action: 'rental.check_in',
@@ -410,21 +393,4 @@ async function returnCopy(
     },
   });
   return { ok: true, rental, refund };
-}
-
-/** Claims the deposit refund of a returned rental on its order (in the check-in's transaction). */
-async function claimDeposit(tx: Transaction, admin: StaffUser, rental: Rental): Promise<DepositRefund> {
-  const amountMinor = rental.depositRefundMinor ?? 0;
-  if (rental.orderId === null || amountMinor <= 0) return { status: 'none' };
-  const claimed = await claimRefund(tx, {
-    orderId: rental.orderId,
-    amountMinor,
-    reason: `rental:${rental.id}`,
-    actor: staffActor(admin),
-    statuses: PAID_ORDER_STATUSES,
-    eventData: { rentalId: rental.id },
-  });
-  return claimed
-    ? { status: 'pending', refundId: claimed.refundId, amountMinor }
-    : { status: 'not_claimed', amountMinor };
 }

@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { assertAdmin, type StaffUser } from '@/lib/audit/staff';
-import { env } from '@/lib/env';
 import { executeRefund } from '@/lib/orders/refunds';
 import { staffActor } from '@/lib/orders/staff';
 import { daysLate, depositRefundMinor, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
-import { type DepositRefund, depositRefundKey, type Rental, type RentalSettings } from './desk';
-import { claimDepositRest } from './keep';
+import { claimDepositRest, type DepositRefund, depositRefundKey } from './deposit';
+import type { Rental } from './desk';
+import { rentalSettings, type RentalSettings } from './settings';
 import { rentalCopies, rentals } from './schema';
 
 /**
@@ -21,8 +21,6 @@ import { rentalCopies, rentals } from './schema';
  * reason `rental:<id>:lost`; executeRefund after the commit). Admins only; audit row `rental.lost`.
  * A copy that came back damaged is checked in with a damage charge instead (desk.ts checkIn).
  */
-
-const configured = (): RentalSettings => ({ periods: env.RENTAL_PERIOD_DAYS, timeZone: env.SHOP_TIME_ZONE });
 
 export type LostRefusal = 'not_found' | 'unknown_code' | 'not_out';
 
@@ -37,7 +35,7 @@ export type MarkedLost = {
 export async function markRentalLost(
   admin: StaffUser,
   input: { rentalId?: number; code?: string; chargeMinor: number; now: Date },
-  settings: RentalSettings = configured(),
+  settings: RentalSettings = rentalSettings(),
 ): Promise<MarkedLost | { ok: false; error: LostRefusal }> {
   assertAdmin(admin, 'markRentalLost');
   const { now } = input;

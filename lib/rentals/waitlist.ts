@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { COPY_OUT_OF_SERVICE, rentalCopies, rentals, rentalWaitlist, type RentalWaitlistStatus } from './schema';
+import type { Refusal } from './settings';
 import { rentableEdition } from './terms';
 
 /**
@@ -28,7 +29,6 @@ import { rentableEdition } from './terms';
  */
 
 export type WaitlistEntry = typeof rentalWaitlist.$inferSelect;
-type Refusal<E extends string> = { ok: false; error: E };
 
 const ACTIVE: RentalWaitlistStatus[] = ['waiting', 'offered'];
 const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import { parseAmountToMinor } from '@/lib/admin/orders/amount';
 import { issuesToFieldErrors, formFields } from '@/lib/admin/orders/validation';
 import { markLostSchema } from '@/lib/admin/rentals/keep-validation';
 import { env } from '@/lib/env';
-import type { DepositRefund } from '@/lib/rentals/desk';
+import type { DepositRefund } from '@/lib/rentals/deposit';
 import { markRentalLost } from '@/lib/rentals/lost';
 
 /**

@@ -10,7 +10,8 @@ import { env } from '@/lib/env';
 import { now as clockNow } from '@/lib/clock';
 import { daysLate, dueDate } from '@/lib/rentals/amounts';
 import { addCopies, changeCopyStatus, gradeCopy, normalizeCopyCode } from '@/lib/rentals/copies';
-import { checkIn, type DepositRefund, dispatchRental } from '@/lib/rentals/desk';
+import type { DepositRefund } from '@/lib/rentals/deposit';
+import { checkIn, dispatchRental } from '@/lib/rentals/desk';
 import { describeRental } from '@/lib/admin/rentals/queries';
 import { addCopiesSchema, changeCopySchema, checkInSchema, dispatchSchema } from '@/lib/admin/rentals/validation';
 

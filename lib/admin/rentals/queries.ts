@@ -10,7 +10,7 @@ import { editions, products } from '@/lib/catalog/schema';
 import { env } from '@/lib/env';
 import { orders } from '@/lib/orders/schema';
 import { daysLate, dueDate, lateFeeMinor } from '@/lib/rentals/amounts';
-import { PAID_ORDER_STATUSES } from '@/lib/rentals/desk';
+import { PAID_ORDER_STATUSES } from '@/lib/rentals/deposit';
 import { daysBetween, localDate } from '@/lib/rentals/local-days';
 import {
   type RentalCopyGrade,
