@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, lt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, ne, notExists, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { recordAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
 import { sendMailSoon } from '@/lib/mail/mutations';
-import { lockOrder, recordInternalEvent, recordOrderEvent } from '@/lib/orders/lifecycle';
+import { cancelUnpaidOrder, lockOrder, recordInternalEvent, recordOrderEvent } from '@/lib/orders/lifecycle';
 import { claimRefund, executeRefund } from '@/lib/orders/refunds';
 import { orderEvents, orderLines, orders } from '@/lib/orders/schema';
 import { daysLate, lateFeeMinor } from './amounts';
@@ -152,14 +152,29 @@ const BUY_OUT_KEPT = 'rental_buy_out_kept';
  * was placed (the deposit left after the late fee of that moment, plus the shortfall paid), no refund,
  * the copy sold, the "rentalKept" mail — and each paid buy-out order whose rental was settled
  * otherwise meanwhile (returned, converted, lost, or the rental asked for a newer order) is refunded
- * in full. One transaction per order, the order row locked first (as cancelling it does), every change
- * conditional: a webhook retried, two instances or a cancellation at once change things once.
+ * in full. A buy-out order still waiting for its payment when its rental was settled otherwise is
+ * cancelled (its quote no longer stands; the pay page then says so). One transaction per order, the
+ * order row locked first (as cancelling it does), every change conditional: a webhook retried, two
+ * instances or a cancellation at once change things once.
  */
 export async function settleBuyOutPayments(
   input: { now: Date; limit?: number },
   settings: RentalSettings = rentalSettings(),
-): Promise<{ kept: number[]; refunded: number[] }> {
+): Promise<{ kept: number[]; refunded: number[]; cancelled: number[] }> {
   const db = await getDb();
+  const stale = await db
+    .select({ orderId: orders.id })
+    .from(rentals)
+    .innerJoin(orders, eq(orders.id, rentals.buyOutOrderId))
+    .where(and(eq(orders.status, 'pending_payment'), ne(rentals.status, 'out')))
+    .orderBy(asc(orders.id))
+    .limit(input.limit ?? SETTLE_BATCH);
+  const cancelled: number[] = [];
+  for (const { orderId } of stale) {
+    // A settled rental never goes back out: once read so, its pending order can only be cancelled.
+    const done = await db.transaction((tx) => cancelUnpaidOrder(tx, { orderId }, 'expired', { kind: 'system' }));
+    if (done) cancelled.push(orderId);
+  }
   const due = await db
     .select({ rentalId: rentals.id, orderId: orders.id })
     .from(rentals)
@@ -189,7 +204,7 @@ export async function settleBuyOutPayments(
     }
   }
   if (kept.length > 0) sendMailSoon();
-  return { kept, refunded };
+  return { kept, refunded, cancelled };
 }
 
 async function settleOne(

@@ -271,6 +271,26 @@ describe('keep it (buy-out)', () => {
     expect(await copyStatuses(editionId)).toEqual(['returned_pending_check']);
   });
 
+  it('with a shortfall not paid yet when the copy comes back, cancels that order: nothing left to pay', async () => {
+    const { editionId, code, rentalId } = await paidAndOut({ deposit: 1000 });
+    const asked = await keepRental(shopper, { rentalId, now: at('2026-03-05T09:00:00Z') }, BERLIN);
+    if (!asked.ok || asked.outcome !== 'payment') throw new Error('expected a payment');
+    // While the rental is out, the order waits for its payment.
+    expect((await settleBuyOutPayments({ now: at('2026-03-05T10:00:00Z') }, BERLIN)).cancelled).toEqual([]);
+    expect(await checkIn(admin, { code, now: at('2026-03-06T09:00:00Z') }, BERLIN)).toMatchObject({ ok: true });
+    const runs = await Promise.all([
+      settleBuyOutPayments({ now: at('2026-03-06T10:00:00Z') }, BERLIN),
+      settleBuyOutPayments({ now: at('2026-03-06T10:00:00Z') }, BERLIN),
+    ]);
+    expect(runs.flatMap((r) => r.cancelled)).toEqual([asked.orderId]);
+    const [order] = await queryRows<{ status: string }>(
+      await getDb(),
+      sql`select status from orders where id = ${asked.orderId}`,
+    );
+    expect(order?.status).toBe('cancelled');
+    expect(first(await rentalsOf(editionId)).status).toBe('returned');
+  });
+
   it('refuses while the rental’s order cannot be refunded (under review), changing nothing', async () => {
     const { rentalId, orderId } = await paidAndOut();
     await (await getDb()).execute(sql`update orders set status = 'needs_review' where id = ${orderId}`);
