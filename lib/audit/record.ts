@@ -10,7 +10,8 @@ import { auditLog } from './schema';
 export async function recordAudit(
   executor: Executor,
   entry: {
-    actorUserId: number;
+    /** The admin or shopper who acted; null for the store itself (a background job). */
+    actorUserId: number | null;
     action: string;
     entity: string;
     entityId: string | number;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
+import { recordAudit } from '@/lib/audit/record';
 import { enqueueMail, sendMailSoon } from '@/lib/mail/mutations';
 import { lateFeeReachedDeposit } from './keep-quote';
 import { lockRental, mailItem, markKept, recipient } from './kept';
@@ -63,6 +64,14 @@ async function convertOne(tx: Transaction, rentalId: number, now: Date, settings
     now,
   );
   if (!rental) return false;
+  await recordAudit(tx, {
+    actorUserId: null,
+    action: 'rental.convert',
+    entity: 'rental',
+    entityId: rental.id,
+    before: { status: 'out' },
+    after: { status: 'kept', lateFeeMinor: current.depositMinor, depositRefundMinor: 0, copyId: current.copyId },
+  });
   const to = recipient(locked);
   if (to) {
     await enqueueMail(tx, {

@@ -336,6 +336,13 @@ describe('conversion when the late fee reaches the deposit', () => {
     expect((await refundsOf(orderId)).refunds).toEqual([]);
     const mails = await outboxMails({ template: 'rentalConverted', userId: shopper.id });
     expect(mails.filter((m) => m.dedupeKey === `rental-converted:${rentalId}`)).toHaveLength(1);
+    // In the audit log, by the store itself.
+    expect(
+      await queryRows<{ actor: number | null }>(
+        await getDb(),
+        sql`select actor_user_id as actor from audit_log where action = 'rental.convert' and entity_id = ${String(rentalId)}`,
+      ),
+    ).toEqual([{ actor: null }]);
     // Run again later: nothing more.
     expect((await convertCappedRentals({ now: at('2026-03-19T12:00:00Z') }, BERLIN)).converted).not.toContain(rentalId);
   });

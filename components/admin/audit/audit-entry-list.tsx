@@ -6,20 +6,28 @@ import type { AuditEntry } from '@/lib/admin/audit-log/queries';
 
 /**
  * Audit entries, each with who, when, what, and a table of the fields that changed (before → after).
- * Known actions get a readable label; others show their code.
+ * Actions and entities are named in the reader's language (the action's code beside it, for the
+ * action filter); an action or entity without a label shows its code.
  */
+export function auditLabel(
+  t: ReturnType<typeof useTranslations<'admin.audit'>>,
+  group: 'actions' | 'entities',
+  code: string,
+): string {
+  const key = `${group}.${code.replace(/\./g, '_')}`;
+  return t.has(key) ? t(key) : code;
+}
+
 export function AuditEntryList({ entries }: { entries: AuditEntry[] }) {
   const t = useTranslations('admin.audit');
   const format = useFormatter();
-  const actionLabel = (action: string) => {
-    const key = `actions.${action.replace(/\./g, '_')}`;
-    return t.has(key) ? t(key) : action;
-  };
+  const actionLabel = (action: string) => auditLabel(t, 'actions', action);
   return (
     <ol className="mt-3 space-y-3">
       {entries.map((entry) => {
         const headingId = `audit-${entry.id}`;
-        const entityText = `${entry.entity} ${entry.entityId}`;
+        const entity = auditLabel(t, 'entities', entry.entity);
+        const entityText = `${entity} ${entry.entityId}`;
         return (
           <li key={entry.id}>
             <article aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-white p-4">
@@ -37,7 +45,7 @@ export function AuditEntryList({ entries }: { entries: AuditEntry[] }) {
                     href={entry.href}
                     prefetch={false}
                     className="font-medium text-brand-700 hover:underline"
-                    aria-label={t('openEntity', { entity: entry.entity, id: entry.entityId })}
+                    aria-label={t('openEntity', { entity, id: entry.entityId })}
                   >
                     {entityText}
                   </Link>

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { ChoiceFilter, DateRangeFields, FilterBar } from '@/components/admin/list-parts';
 import { Field } from '@/components/ui/field';
+import { auditLabel } from './audit-entry-list';
 import type { AuditFilters } from '@/lib/admin/audit-log/validation';
 
 /** The audit log's filters: a GET form, so a filtered view is a link that can be shared. */
@@ -22,7 +23,7 @@ export function AuditFilterForm({
     filters.entity && !options.entities.includes(filters.entity)
       ? [...options.entities, filters.entity]
       : options.entities
-  ).map((entity) => ({ value: entity, label: entity }));
+  ).map((entity) => ({ value: entity, label: auditLabel(t, 'entities', entity) }));
   return (
     <FilterBar
       action="/admin/audit"
