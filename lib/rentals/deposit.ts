@@ -1,9 +1,11 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import type { Actor } from '@/lib/orders/lifecycle';
 import { claimRefund } from '@/lib/orders/refunds';
+import { orders } from '@/lib/orders/schema';
 import type { OrderStatus } from '@/lib/orders/staff';
-import type { rentals } from './schema';
+import { rentals } from './schema';
 
 type Rental = typeof rentals.$inferSelect;
 
@@ -52,4 +54,17 @@ export async function claimDepositRest(
   return claimed
     ? { status: 'pending', refundId: claimed.refundId, amountMinor }
     : { status: 'not_claimed', amountMinor };
+}
+
+/**
+ * Locks the order the rental was paid through (FOR UPDATE), before the caller locks the rental: the
+ * order of locks of cancelling a paid order (lib/orders/mutations.ts: the order, then its rentals) and
+ * of the desk's dispatch. Settling a deposit locks the rental and then claims the refund on the order;
+ * taking the order first means a cancellation at the same moment waits (or is waited for) instead of
+ * deadlocking. Nothing to lock for a rental without an order (or an unknown id).
+ */
+export async function lockRentalOrder(tx: Transaction, rentalId: number): Promise<void> {
+  const [peek] = await tx.select({ orderId: rentals.orderId }).from(rentals).where(eq(rentals.id, rentalId));
+  if (!peek || peek.orderId === null) return;
+  await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, peek.orderId)).for('update');
 }

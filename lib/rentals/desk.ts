@@ -10,7 +10,13 @@ import { orders } from '@/lib/orders/schema';
 import { staffActor } from '@/lib/orders/staff';
 import { daysLate, depositRefundMinor, dueAt, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
-import { claimDepositRest, type DepositRefund, depositRefundKey, PAID_ORDER_STATUSES } from './deposit';
+import {
+  claimDepositRest,
+  type DepositRefund,
+  depositRefundKey,
+  lockRentalOrder,
+  PAID_ORDER_STATUSES,
+} from './deposit';
 import { mailRentalDispatched } from './mails';
 import { rentalCopies, rentals } from './schema';
 import { type Refusal, rentalSettings, type RentalSettings } from './settings';
@@ -328,6 +334,12 @@ async function returnCopy(
   const { code, now } = input;
   const [copy] = await tx.select({ id: rentalCopies.id }).from(rentalCopies).where(eq(rentalCopies.code, code));
   if (!copy) return { ok: false, error: 'unknown_code' };
+  // The order before the rental (lockRentalOrder): the refund below is claimed on it.
+  const [peek] = await tx
+    .select({ id: rentals.id })
+    .from(rentals)
+    .where(and(eq(rentals.copyId, copy.id), eq(rentals.status, 'out')));
+  if (peek) await lockRentalOrder(tx, peek.id);
   const [open] = await tx
     .select()
     .from(rentals)

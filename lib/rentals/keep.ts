@@ -5,7 +5,7 @@ import { sendMailSoon } from '@/lib/mail/mutations';
 import type { Actor } from '@/lib/orders/lifecycle';
 import { executeRefund } from '@/lib/orders/refunds';
 import { buyOutOrderIn, type PaymentNeeded } from './buy-out-order';
-import { claimDepositRest, type DepositRefund } from './deposit';
+import { claimDepositRest, type DepositRefund, lockRentalOrder } from './deposit';
 import type { Rental } from './desk';
 import { type KeepQuote, keepQuote } from './keep-quote';
 import { KeepAbort, type KeepRefusal, lockRental, mailKept, markKept } from './kept';
@@ -47,6 +47,8 @@ export async function keepRental(
   let done: Kept | PaymentNeeded;
   try {
     done = await db.transaction(async (tx) => {
+      // The order before the rental (lockRentalOrder): the rest of the deposit is claimed on it.
+      await lockRentalOrder(tx, rentalId);
       const locked = await lockRental(tx, rentalId);
       // Someone else's rental is answered as a missing one: nothing tells it exists.
       if (!locked || locked.rental.userId !== user.id) throw new KeepAbort('not_found');

@@ -7,7 +7,7 @@ import { executeRefund } from '@/lib/orders/refunds';
 import { staffActor } from '@/lib/orders/staff';
 import { daysLate, depositRefundMinor, lateFeeMinor } from './amounts';
 import { normalizeCopyCode } from './copies';
-import { claimDepositRest, type DepositRefund, depositRefundKey } from './deposit';
+import { claimDepositRest, type DepositRefund, depositRefundKey, lockRentalOrder } from './deposit';
 import type { Rental } from './desk';
 import { rentalSettings, type RentalSettings } from './settings';
 import { rentalCopies, rentals } from './schema';
@@ -55,6 +55,8 @@ export async function markRentalLost(
       if (copy.rentalId === null) return { ok: false as const, error: 'not_out' as const };
       rentalId = copy.rentalId;
     }
+    // The order before the rental (lockRentalOrder): the refund below is claimed on it.
+    await lockRentalOrder(tx, rentalId ?? 0);
     const [open] = await tx
       .select()
       .from(rentals)
