@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { type Executor, type Transaction } from '@/db';
 import { rentalCopies, rentals, rentalWaitlist } from '@/lib/rentals/schema';
 
@@ -22,30 +22,35 @@ export async function hasRentalsOut(executor: Executor, userId: number): Promise
 /**
  * Deletes the account's places in rental waitlists, in the deletion's transaction. A copy held for an
  * offer to this account (reserved, no rental on it) goes back to `available` first, by a conditional
- * update, so the held copy is not lost to the shop. Returns how many places went.
+ * update, so the held copy is not lost to the shop. The places are locked first (FOR UPDATE): a
+ * checkout taking the held copy at this moment (lib/rentals/waitlist.ts takeHeldCopy, which marks the
+ * place `fulfilled`) is waited for, and then its copy is the new rental's and stays `reserved`.
+ * Returns how many places went.
  */
 export async function leaveRentalWaitlists(tx: Transaction, userId: number, now: Date): Promise<number> {
-  const held = tx
-    .select({ copyId: rentalWaitlist.copyId })
+  const places = await tx
+    .select({ status: rentalWaitlist.status, copyId: rentalWaitlist.copyId })
     .from(rentalWaitlist)
-    .where(
-      and(eq(rentalWaitlist.userId, userId), eq(rentalWaitlist.status, 'offered'), isNotNull(rentalWaitlist.copyId)),
-    );
-  await tx
-    .update(rentalCopies)
-    .set({ status: 'available', updatedAt: now })
-    .where(
-      and(
-        inArray(rentalCopies.id, held),
-        eq(rentalCopies.status, 'reserved'),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(rentals)
-            .where(and(eq(rentals.copyId, rentalCopies.id), inArray(rentals.status, ['reserved', 'out']))),
+    .where(eq(rentalWaitlist.userId, userId))
+    .for('update');
+  const held = places.flatMap((place) => (place.status === 'offered' && place.copyId !== null ? [place.copyId] : []));
+  if (held.length > 0) {
+    await tx
+      .update(rentalCopies)
+      .set({ status: 'available', updatedAt: now })
+      .where(
+        and(
+          inArray(rentalCopies.id, held),
+          eq(rentalCopies.status, 'reserved'),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(rentals)
+              .where(and(eq(rentals.copyId, rentalCopies.id), inArray(rentals.status, ['reserved', 'out']))),
+          ),
         ),
-      ),
-    );
+      );
+  }
   const gone = await tx
     .delete(rentalWaitlist)
     .where(eq(rentalWaitlist.userId, userId))

@@ -1,16 +1,26 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect } from 'vitest';
 import { getDb } from '@/db';
 import type { StaffUser } from '@/lib/audit/staff';
 import { lockOrder } from '@/lib/orders/lifecycle';
+import { leaveRentalWaitlists } from '@/lib/privacy/delete-rentals';
 import { lockOrderRentals } from '@/lib/orders/release-rentals-sql';
-import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
+import { checkIn, dispatchRental, reserveCopy, reserveCopyIn } from '@/lib/rentals/desk';
 import { keepRental } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
+import { rentalCopies, rentalWaitlist } from '@/lib/rentals/schema';
 import type { RentalSettings } from '@/lib/rentals/settings';
 import { itOnPostgres } from '../support/concurrency';
 import { first } from '../support/lists';
-import { createRentableEdition, deskAdmin, linkToPaidOrder, refundsOf } from '../support/rentals';
+import {
+  copyStatuses,
+  createRentableEdition,
+  deskAdmin,
+  linkToPaidOrder,
+  refundsOf,
+  rentalsOf,
+} from '../support/rentals';
 import { createTestUser } from '../support/users';
 
 // Settling a deposit (check-in, keep it, mark lost) claims a refund on the rental's order. Cancelling
@@ -84,5 +94,41 @@ describe('settling a deposit while the order is being cancelled', () => {
     );
     expect(result.ok).toBe(true);
     expect(await refundsOf(orderId)).toMatchObject({ refunded: 2499, refunds: [{ amount: 2499 }] });
+  });
+});
+
+describe('deleting an account while its checkout takes the copy the waitlist holds for it', () => {
+  itOnPostgres('the copy stays reserved for the new rental (not put back on the shelf)', async () => {
+    const { editionId } = await createRentableEdition({ copies: 1 });
+    const user = await createTestUser({ prefix: 'leaving' });
+    const now = new Date();
+    const db = await getDb();
+    const [copy] = await db
+      .update(rentalCopies)
+      .set({ status: 'reserved' })
+      .where(eq(rentalCopies.editionId, editionId))
+      .returning({ id: rentalCopies.id });
+    await db.insert(rentalWaitlist).values({
+      editionId,
+      userId: user.id,
+      status: 'offered',
+      copyId: copy?.id,
+      offeredAt: now,
+      offerExpiresAt: new Date(now.getTime() + 3_600_000),
+      createdAt: now,
+      updatedAt: now,
+    });
+    let deleting: Promise<number> | null = null;
+    await db.transaction(async (tx) => {
+      // The checkout: the held copy becomes the rental's, its place fulfilled (not committed yet).
+      const reserved = await reserveCopyIn(tx, { editionId, userId: user.id, periodDays: 7, now }, BERLIN);
+      expect(reserved.ok && reserved.rental.copyId).toBe(copy?.id);
+      deleting = db.transaction((other) => leaveRentalWaitlists(other, user.id, now));
+      deleting.catch(() => undefined); // awaited below
+      await sleep(300);
+    });
+    await deleting;
+    expect((await rentalsOf(editionId)).map((rental) => rental.status)).toEqual(['reserved']);
+    expect(await copyStatuses(editionId)).toEqual(['reserved']);
   });
 });
