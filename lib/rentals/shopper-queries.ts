@@ -184,6 +184,8 @@ export type RentalState =
       keptAt: Date;
       /** Null when it converted by itself at the late-fee cap (the whole deposit kept). */
       buyOutPriceMinor: number | null;
+      /** What the price took from the deposit (the rest of the price, if any, was paid as a shortfall). */
+      fromDepositMinor: number;
       lateFeeMinor: number;
       refundMinor: number;
     }
@@ -208,6 +210,10 @@ export function rentalState(rental: ShopperRental, now: Date, timeZone: string =
       kind: 'kept',
       keptAt: rental.keptAt,
       buyOutPriceMinor: rental.buyOutPriceMinor,
+      fromDepositMinor: Math.max(
+        0,
+        rental.depositMinor - (rental.lateFeeChargedMinor ?? 0) - (rental.depositRefundMinor ?? 0),
+      ),
       lateFeeMinor: rental.lateFeeChargedMinor ?? 0,
       refundMinor: rental.depositRefundMinor ?? 0,
     };

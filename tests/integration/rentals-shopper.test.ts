@@ -222,5 +222,21 @@ describe("a shopper's rentals", () => {
       damageChargeMinor: 0,
       refundMinor: 800,
     });
+
+    // Kept: what came from the deposit is what the late fee and the refund left of it — the whole
+    // price when the deposit covered it, less than the price when the shopper paid a shortfall.
+    const keptAt = at('2026-03-12T09:00:00Z');
+    const kept = { ...back, status: 'kept' as const, keptAt, depositMinor: 1000, lateFeeChargedMinor: 200 };
+    expect(rentalState({ ...kept, buyOutPriceMinor: 300, depositRefundMinor: 500 }, keptAt, BERLIN.timeZone)).toEqual({
+      kind: 'kept',
+      keptAt,
+      buyOutPriceMinor: 300,
+      fromDepositMinor: 300,
+      lateFeeMinor: 200,
+      refundMinor: 500,
+    });
+    expect(
+      rentalState({ ...kept, buyOutPriceMinor: 1300, depositRefundMinor: 0 }, keptAt, BERLIN.timeZone),
+    ).toMatchObject({ buyOutPriceMinor: 1300, fromDepositMinor: 800, refundMinor: 0 });
   });
 });

@@ -104,7 +104,7 @@ function stateView(rental: ShopperRental, now: Date, locale: Locale): RentalStat
         kind: 'kept',
         date: date(localDate(state.keptAt, env.SHOP_TIME_ZONE)),
         price: state.buyOutPriceMinor === null ? null : money(state.buyOutPriceMinor),
-        fromDeposit: money(state.buyOutPriceMinor ?? 0),
+        fromDeposit: money(state.fromDepositMinor),
         lateFee: state.lateFeeMinor > 0 ? money(state.lateFeeMinor) : null,
         refund: money(state.refundMinor),
       };
