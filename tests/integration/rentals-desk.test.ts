@@ -5,7 +5,6 @@ import type { StaffUser } from '@/lib/audit/staff';
 import { editions } from '@/lib/catalog/schema';
 import { addCopies, changeCopyStatus, gradeCopy } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { depositRefundKey } from '@/lib/rentals/deposit';
 import { rentalTerms } from '@/lib/rentals/schema';
 import { createTestEdition } from '../support/commerce';
@@ -13,6 +12,8 @@ import { itOnPostgres } from '../support/concurrency';
 import { databaseDigest } from '../support/faults';
 import { first } from '../support/lists';
 import {
+  at,
+  BERLIN,
   copyCodes,
   copyStatuses,
   createRentableEdition,
@@ -23,9 +24,7 @@ import {
 } from '../support/rentals';
 import { createTestUser } from '../support/users';
 
-// The clock and the configuration are given: a shop in Berlin renting for 7 or 14 days.
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
-const at = (iso: string) => new Date(iso);
+// The clock and the configuration are given: a shop in Berlin renting for 7 or 14 days (BERLIN).
 
 let shoppers: number[] = [];
 let admin: StaffUser;

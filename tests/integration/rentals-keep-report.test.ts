@@ -6,7 +6,6 @@ import { parseRange, rentalUtilization } from '@/lib/admin/rentals/report';
 import type { StaffUser } from '@/lib/audit/staff';
 import { addCopies, changeCopyStatus } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { convertCappedRentals } from '@/lib/rentals/convert';
 import { keepRental } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
@@ -15,7 +14,15 @@ import { rentalTerms } from '@/lib/rentals/schema';
 import { databaseDigest } from '../support/faults';
 import { formData } from '../support/forms';
 import { first } from '../support/lists';
-import { copyCodes, copyStatuses, createRentableEdition, linkToPaidOrder, refundsOf } from '../support/rentals';
+import {
+  at,
+  BERLIN,
+  copyCodes,
+  copyStatuses,
+  createRentableEdition,
+  linkToPaidOrder,
+  refundsOf,
+} from '../support/rentals';
 import { asOutsiders, requestContext, signInAs } from '../support/request-context';
 import { createTestUser } from '../support/users';
 
@@ -26,9 +33,6 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
  * The utilization report's numbers on a small fixture, and the keep and mark-lost actions as the
  * pages call them (who may, what they answer, nothing changed when refused).
  */
-
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
-const at = (iso: string) => new Date(iso);
 
 let admin: StaffUser;
 let shopper: number;

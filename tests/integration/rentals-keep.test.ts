@@ -5,7 +5,6 @@ import type { StaffUser } from '@/lib/audit/staff';
 import { applyPaymentSucceeded, cancelUnpaidOrder } from '@/lib/orders/lifecycle';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
 import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { settleBuyOutPayments } from '@/lib/rentals/buy-out-order';
 import { convertCappedRentals } from '@/lib/rentals/convert';
 import { keepRental } from '@/lib/rentals/keep';
@@ -16,6 +15,8 @@ import { databaseDigest } from '../support/faults';
 import { first } from '../support/lists';
 import { outboxMails } from '../support/outbox';
 import {
+  at,
+  BERLIN,
   copyStatuses,
   createRentableEdition,
   deskAdmin,
@@ -25,10 +26,8 @@ import {
 } from '../support/rentals';
 import { createTestUser } from '../support/users';
 
-// A shop in Berlin renting for 7 or 14 days; the clock is given. The edition: sale price 2999, fee 499
+// A shop in Berlin renting for 7 or 14 days (BERLIN); the clock is given. The edition: sale price 2999, fee 499
 // for 7 days, deposit 2999 (the sale price), late fee 72 a day (499 / 7, rounded up).
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
-const at = (iso: string) => new Date(iso);
 
 let admin: StaffUser;
 let shopper: { id: number; email: string };

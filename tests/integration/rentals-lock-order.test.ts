@@ -10,10 +10,11 @@ import { checkIn, dispatchRental, reserveCopy, reserveCopyIn } from '@/lib/renta
 import { keepRental } from '@/lib/rentals/keep';
 import { markRentalLost } from '@/lib/rentals/lost';
 import { rentalCopies, rentalWaitlist } from '@/lib/rentals/schema';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { itOnPostgres } from '../support/concurrency';
 import { first } from '../support/lists';
 import {
+  at,
+  BERLIN,
   copyStatuses,
   createRentableEdition,
   deskAdmin,
@@ -27,9 +28,6 @@ import { createTestUser } from '../support/users';
 // a paid order locks the order and then its rentals (lib/orders/mutations.ts cancelPaidOrder, as the
 // desk's dispatch does). Settling must take the locks in the same order, or the two deadlock and
 // PostgreSQL aborts one of them (a 500 for the desk or the shopper).
-
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
-const at = (iso: string) => new Date(iso);
 
 let admin: StaffUser;
 let shopper: { id: number };

@@ -3,20 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRow } from '@/db';
 import type { StaffUser } from '@/lib/audit/staff';
 import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { rentalMailKey } from '@/lib/rentals/mails';
 import { type ReminderKind, type ReminderSettings, sendRentalReminders } from '@/lib/rentals/reminders';
 import { itOnPostgres } from '../support/concurrency';
 import { first } from '../support/lists';
 import { outboxMails } from '../support/outbox';
-import { createRentableEdition, deskAdmin, linkToPaidOrder } from '../support/rentals';
+import { at, BERLIN, createRentableEdition, deskAdmin, linkToPaidOrder } from '../support/rentals';
 import { createTestUser } from '../support/users';
 
 // A shop in Berlin: its local days change length at the daylight-saving changes (29 March and
 // 25 October 2026), and its due dates fall on month ends here.
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
 const REMIND: ReminderSettings = { timeZone: 'Europe/Berlin', daysBefore: 2 };
-const at = (iso: string) => new Date(iso);
 const KINDS: ReminderKind[] = ['before', 'due', 'overdue'];
 
 let admin: StaffUser;

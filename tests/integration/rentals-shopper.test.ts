@@ -7,19 +7,15 @@ import { listProducts } from '@/lib/catalog/queries';
 import { readFilters } from '@/lib/catalog/validation';
 import { changeCopyStatus } from '@/lib/rentals/copies';
 import { checkIn, dispatchRental, reserveCopy } from '@/lib/rentals/desk';
-import type { RentalSettings } from '@/lib/rentals/settings';
 import { rentalCopies, rentalTerms } from '@/lib/rentals/schema';
 import type { StaffUser } from '@/lib/audit/staff';
 import { getRentalOffers, listRentalsForUser, rentalState } from '@/lib/rentals/shopper-queries';
 import { first } from '../support/lists';
-import { createRentableEdition, deskAdmin } from '../support/rentals';
+import { at, BERLIN, createRentableEdition, deskAdmin } from '../support/rentals';
 import { createTestShopper } from '../support/users';
 
 // The rentals route reads the session (a signed-out visitor here: no cookie).
 vi.mock('next/headers', async () => (await import('../support/request-context')).nextHeadersMock());
-
-const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
-const at = (iso: string) => new Date(iso);
 
 let admin: StaffUser;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import type { RentalSettings } from '@/lib/rentals/settings';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, queryRow, queryRows } from '@/db';
@@ -7,6 +8,12 @@ import { addCopies } from '@/lib/rentals/copies';
 import { rentalCopies, rentals } from '@/lib/rentals/schema';
 import { createTestEdition } from './commerce';
 import { createTestUser } from './users';
+
+/** The settings the rental tests give: a shop in Berlin renting for 7 or 14 days (the clock is each test's). */
+export const BERLIN: RentalSettings = { periods: [7, 14], timeZone: 'Europe/Berlin' };
+
+/** An instant written as ISO 8601, for the clocks the tests give. */
+export const at = (iso: string) => new Date(iso);
 
 /** Fixtures for the rental tests: a rentable edition with copies, and reads of their state. */
 
