@@ -21,6 +21,7 @@ const TIERS = [
   ['recommendations'],
   ['orders'], // order lifecycle, payment events, returns, refunds
   ['rentals'], // rental copies, rentals, due dates, late fees, deposit refunds (orders and payments below it)
+  ['library'], // digital library: entitlements (granted by the order lifecycle), files, download links and counts
   ['checkout'],
   ['privacy', 'jobs', 'admin'], // cross-domain work: data export and deletion, background jobs, back office
 ];

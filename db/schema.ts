@@ -14,3 +14,4 @@ export * from '@/lib/audit/schema';
 export * from '@/lib/reviews/schema';
 export * from '@/lib/wishlist/schema';
 export * from '@/lib/rentals/schema';
+export * from '@/lib/library/schema';

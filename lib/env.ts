@@ -234,6 +234,12 @@ export const envSchema = z
     /** Days before the due date that the "due soon" reminder goes out (lib/rentals/reminders.ts); 0: none. */
     RENTAL_REMINDER_DAYS_BEFORE: wholeNumber(2, 0, 30),
 
+    // Digital library (lib/library)
+    /** How long a download link works after it is made (hours). */
+    LIBRARY_LINK_HOURS: wholeNumber(24, 1, 24 * 7),
+    /** Downloads of each file per entitlement (an admin can give one entitlement more). */
+    LIBRARY_DOWNLOAD_LIMIT: wholeNumber(5, 1, 1000),
+
     // Mail
     SMTP_URL: z.preprocess(
       emptyToUndefined,

@@ -102,6 +102,8 @@ export const editions = pgTable(
     rentable: boolean('rentable').notNull().default(false),
     rentalPriceMinor: integer('rental_price_minor'),
     digital: boolean('digital').notNull().default(false),
+    /** A physical edition that comes with its digital files (buy the vinyl, get the FLAC): lib/library grants them when paid. */
+    includesDownload: boolean('includes_download').notNull().default(false),
     availableFrom: timestamp('available_from', { withTimezone: true }),
     availableUntil: timestamp('available_until', { withTimezone: true }),
     /** ISO 3166-1 alpha-2 codes the edition may be sold in; empty means worldwide. */

@@ -9,6 +9,7 @@ import { orderEvents, orderLines, orders } from './schema';
 import { customerNameFields, withCustomerName } from './sealed';
 import { releaseOrderStock } from './release-stock-sql';
 import { releaseOrderRentals } from './release-rentals-sql';
+import { grantOrderEntitlements } from './library-sql';
 import { toLocale } from '@/lib/i18n/config';
 
 /**
@@ -167,8 +168,8 @@ export async function applyPaymentSucceeded(
 
 /**
  * What follows an order becoming paid, however it got there (the provider's report, or staff
- * resolving a review): the confirmation mail (once: it has a dedupe key) and the purchase signals
- * for recommendations. In the caller's transaction.
+ * resolving a review): the confirmation mail (once: it has a dedupe key), the purchase signals
+ * for recommendations and the entitlements of its digital lines (lib/library). In the caller's transaction.
  */
 export async function confirmPaidOrder(tx: Transaction, order: LockedOrder): Promise<void> {
   if (order.email) {
@@ -183,6 +184,8 @@ export async function confirmPaidOrder(tx: Transaction, order: LockedOrder): Pro
   }
   const { recordPurchaseSignals } = await import('./purchase-signals-sql');
   await recordPurchaseSignals(tx, order.id);
+  // The digital lines and bundled downloads go into the shopper's library (once per line).
+  await grantOrderEntitlements(tx, order.id);
 }
 
 /**

@@ -17,6 +17,7 @@ import { releaseOrderStock } from './release-stock-sql';
 import { lockOrderRentals, releaseOrderRentals } from './release-rentals-sql';
 import { getOrderForViewer, type OrderView } from './queries';
 import { claimPaidCancellation } from './cancel-paid-sql';
+import { revokeOrderEntitlements } from './library-sql';
 import { orders, refunds } from './schema';
 import { customerNameFields, withCustomerName } from './sealed';
 import { toLocale } from '@/lib/i18n/config';
@@ -82,6 +83,7 @@ export async function cancelPaidOrder(
     if (!order) return null;
     await releaseOrderStock(tx, order.id, 'cancel');
     await releaseOrderRentals(tx, order.id);
+    await revokeOrderEntitlements(tx, order.id);
     const [refund] =
       order.amount > 0
         ? await tx

@@ -9,6 +9,7 @@ import { secretLinks } from '@/lib/mail/secret-links';
 import { must } from '@/lib/must';
 import { providerFor } from '@/lib/payments';
 import { type Actor, lockOrder, recordInternalEvent, recordOrderEvent } from './lifecycle';
+import { revokeOrderEntitlements } from './library-sql';
 import { orders, refunds, returns } from './schema';
 import { auditStaffChange, staffActor, type OrderStatus } from './staff';
 
@@ -58,8 +59,14 @@ export async function claimRefund(
         sql`${refunded} <= ${orders.totalMinor}`,
       ),
     )
-    .returning({ status: orders.status, refundedMinor: orders.refundedMinor });
+    .returning({
+      status: orders.status,
+      refundedMinor: orders.refundedMinor,
+      full: sql<boolean>`${orders.refundedMinor} = ${orders.totalMinor}`,
+    });
   if (!claimed) return null;
+  // Refunded in full: what the order put in the shopper's library goes with it.
+  if (claimed.full) await revokeOrderEntitlements(tx, input.orderId);
   const [refund] = await tx
     .insert(refunds)
     .values({

@@ -16,6 +16,7 @@ import {
 } from './lifecycle';
 import { releaseOrderStock } from './release-stock-sql';
 import { holdOrderRentalsAgain, releaseOrderRentals } from './release-rentals-sql';
+import { revokeOrderEntitlements } from './library-sql';
 import { claimRefund, executeRefund } from './refunds';
 import { orderLines, orders, refunds } from './schema';
 import { auditStaffChange, orderProductSlugs, staffActor } from './staff';
@@ -191,6 +192,7 @@ async function cancelledUnderReview(
   if (amountMinor > 0 && !refund) throw new Error(`cancelReviewedOrder: refund of order ${order.id} did not fit`);
   if (!order.stockReleased) await releaseOrderStock(tx, order.id, 'cancel');
   await releaseOrderRentals(tx, order.id);
+  await revokeOrderEntitlements(tx, order.id);
   await recordInternalEvent(tx, order.id, 'review_resolved', staffActor(admin), {
     decision: 'cancel',
     refundMinor: amountMinor,

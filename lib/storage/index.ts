@@ -5,7 +5,7 @@ import { createS3Storage } from './s3';
 import type { StorageAdapter } from './types';
 
 export { StorageError } from './types';
-export type { StorageAdapter } from './types';
+export type { ByteRange, StorageAdapter } from './types';
 
 let adapter: StorageAdapter | null = null;
 

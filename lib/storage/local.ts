@@ -36,6 +36,26 @@ export function createLocalStorage(dir = defaultUploadsDir()): StorageAdapter {
     async deleteObject(key) {
       await fs.rm(fileOf(key), { force: true });
     },
+    async statObject(key) {
+      try {
+        const stat = await fs.stat(fileOf(key));
+        return stat.isFile() ? { size: stat.size } : null;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async readObject(key, range) {
+      const file = fileOf(key);
+      // Opened first, so a missing file is a null here rather than an error in the middle of a response.
+      const handle = await fs.open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (!handle) return null;
+      const stream = handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+    },
     keyOf(url) {
       if (!url.startsWith(LOCAL_UPLOADS_PATH)) return null;
       const key = url.slice(LOCAL_UPLOADS_PATH.length);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { S3Settings } from './config';
 import { sha256Hex, signRequest, uriEncode } from './sigv4';
-import { assertValidKey, type StorageAdapter, StorageError } from './types';
+import { assertValidKey, type ByteRange, type StorageAdapter, StorageError } from './types';
 
 type Fetch = typeof fetch;
 
@@ -56,6 +56,41 @@ export function createS3Storage(settings: S3Settings, fetchImpl: Fetch = fetch):
     const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? 'Error';
     throw new StorageError(`S3 ${method} ${key} answered ${response.status} ${code}`, response.status);
   }
+  /** A signed GET or HEAD of an object (a byte range when given): the response, or null for a missing object. */
+  async function fetchObject(method: 'GET' | 'HEAD', key: string, range?: ByteRange): Promise<Response | null> {
+    assertValidKey(key);
+    const url = objectUrl(settings, key);
+    const payloadHash = sha256Hex(new Uint8Array());
+    const { headers } = signRequest({
+      method,
+      url,
+      headers: {
+        'x-amz-content-sha256': payloadHash,
+        ...(range ? { range: `bytes=${range.start}-${range.end}` } : {}),
+      },
+      payloadHash,
+      region: settings.region,
+      service: 's3',
+      accessKeyId: settings.accessKeyId,
+      secretAccessKey: settings.secretAccessKey,
+      date: new Date(),
+    });
+    // 30 s for the answer to start; the body of a large file may then take as long as it takes.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('no answer within 30 s')), 30_000);
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { method, headers, signal: abort.signal });
+    } catch (error) {
+      throw new StorageError(`S3 ${method} ${key} failed: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response.ok) return response;
+    await response.body?.cancel();
+    if (response.status === 404) return null;
+    throw new StorageError(`S3 ${method} ${key} answered ${response.status}`, response.status);
+  }
   const prefix = `${settings.publicUrl}/`;
   return {
     async putObject(key, bytes, contentType) {
@@ -64,6 +99,14 @@ export function createS3Storage(settings: S3Settings, fetchImpl: Fetch = fetch):
     },
     async deleteObject(key) {
       await send('DELETE', key);
+    },
+    async statObject(key) {
+      const response = await fetchObject('HEAD', key);
+      return response ? { size: Number(response.headers.get('content-length') ?? 0) } : null;
+    },
+    async readObject(key, range) {
+      // Streamed through: the body is passed on as it arrives.
+      return (await fetchObject('GET', key, range))?.body ?? null;
     },
     keyOf(url) {
       if (!url.startsWith(prefix)) return null;

@@ -6,7 +6,17 @@ export type StorageAdapter = {
   deleteObject(key: string): Promise<void>;
   /** The key of an object this storage serves at `url`, or null for any other URL. */
   keyOf(url: string): string | null;
+  /** The size in bytes of the object under `key`, or null when there is none. */
+  statObject(key: string): Promise<{ size: number } | null>;
+  /**
+   * A stream of the object's bytes `start`–`end` (inclusive; the whole object without a range), read
+   * as it is sent, never loaded whole into memory. Null when there is no such object.
+   */
+  readObject(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null>;
 };
+
+/** Bytes `start` to `end` of an object, both included. */
+export type ByteRange = { start: number; end: number };
 
 export class StorageError extends Error {
   constructor(
