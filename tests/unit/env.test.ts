@@ -36,4 +36,17 @@ describe('environment', () => {
       expect(() => parseEnv({ RENTAL_WAITLIST_HOLD_HOURS: hours }), hours).toThrow(/RENTAL_WAITLIST_HOLD_HOURS: /);
     }
   });
+
+  it('reads the digital library link hours (24, 1 to 168) and download limit (5, 1 to 1000)', () => {
+    expect(parseEnv({})).toMatchObject({ LIBRARY_LINK_HOURS: 24, LIBRARY_DOWNLOAD_LIMIT: 5 });
+    expect(parseEnv({ LIBRARY_LINK_HOURS: '2', LIBRARY_DOWNLOAD_LIMIT: '3' })).toMatchObject({
+      LIBRARY_LINK_HOURS: 2,
+      LIBRARY_DOWNLOAD_LIMIT: 3,
+    });
+    for (const value of ['0', '1.5', 'many']) {
+      expect(() => parseEnv({ LIBRARY_LINK_HOURS: value }), value).toThrow(/LIBRARY_LINK_HOURS: /);
+      expect(() => parseEnv({ LIBRARY_DOWNLOAD_LIMIT: value }), value).toThrow(/LIBRARY_DOWNLOAD_LIMIT: /);
+    }
+    expect(() => parseEnv({ LIBRARY_LINK_HOURS: '169' })).toThrow(/LIBRARY_LINK_HOURS: /);
+  });
 });
