@@ -13,6 +13,7 @@ import { lockOrdersAndCheckOpenReturns, userHasOpenReturn } from '@/lib/orders/o
 import { orders } from '@/lib/orders/schema';
 import { interactionEvents } from '@/lib/recommendations/schema';
 import { hasRentalsOut, leaveRentalWaitlists } from './delete-rentals';
+import { forgetDownloadAddresses } from './library';
 import { expireProductReviews } from '@/lib/reviews/invalidate';
 import { listReviewedProducts } from '@/lib/reviews/mutations';
 import { normalizeKey } from '@/lib/security/normalize-key';
@@ -116,6 +117,8 @@ export async function deleteAccount(userId: number, input: unknown): Promise<Res
     await tx.delete(wishlistNotifications).where(eq(wishlistNotifications.userId, userId));
     // Places in rental waitlists go too (a copy held for an offer goes back on the shelf); rentals stay, as orders do.
     await leaveRentalWaitlists(tx, userId, new Date());
+    // The digital library's download log keeps what was downloaded, not from which address.
+    await forgetDownloadAddresses(tx, userId);
     return true;
   });
   if (deleted === 'returnOpen') return { ok: false, fieldErrors: { form: 'returnOpen' } };

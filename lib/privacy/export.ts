@@ -13,12 +13,13 @@ import { consumeRateLimits } from '@/lib/security/rate-limit';
 import { wishlistItems, wishlistNotifications } from '@/lib/wishlist/schema';
 import { EXPORT_MAX_ORDERS, exportOrders } from './export-orders';
 import { EXPORT_MAX_RENTALS, exportRentals } from './export-rentals';
+import { EXPORT_MAX_LIBRARY, exportLibrary } from './library';
 
 /**
  * "Download my data" (account centre): everything the store holds about the signed-in shopper, as
  * one JSON document — profile, sign-in methods, sessions and reset links (dates and devices, never a
  * secret), the address book, orders with their lines, timeline, shipments, refunds and returns,
- * rentals and rental waitlist places, reviews, wishlist and its alerts, the cart, the interaction history behind recommendations, and
+ * rentals and rental waitlist places, the digital library (entitlements, downloads), reviews, wishlist and its alerts, the cart, the interaction history behind recommendations, and
  * the mail sent to the account. Encrypted fields are decrypted. Only rows tied to this account: no
  * guest order or mail that merely used the same email address.
  *
@@ -27,6 +28,7 @@ import { EXPORT_MAX_RENTALS, exportRentals } from './export-rentals';
 export const EXPORT_LIMITS = {
   orders: EXPORT_MAX_ORDERS,
   rentals: EXPORT_MAX_RENTALS,
+  library: EXPORT_MAX_LIBRARY,
   interactionEvents: 20_000,
   mail: 1_000,
   sessions: 500,
@@ -79,74 +81,88 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
     .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   if (!profile) return null;
 
-  const [book, linked, sessionRows, resets, orderPart, rentalPart, reviewRows, wished, alerts, cart, events, mail] =
-    await Promise.all([
-      db
-        .select(pick(addresses, 'fullName line1 line2 city region postalCode country phone isDefault createdAt'))
-        .from(addresses)
-        .where(eq(addresses.userId, userId))
-        .orderBy(asc(addresses.createdAt), asc(addresses.id)),
-      db
-        .select(pick(oauthAccounts, 'provider providerAccountId createdAt'))
-        .from(oauthAccounts)
-        .where(eq(oauthAccounts.userId, userId)),
-      db
-        .select(pick(sessions, 'createdAt revokedAt userAgent'))
-        .from(sessions)
-        .where(eq(sessions.userId, userId))
-        .orderBy(desc(sessions.createdAt))
-        .limit(EXPORT_LIMITS.sessions + 1),
-      db
-        .select(pick(passwordResetTokens, 'createdAt expiresAt usedAt'))
-        .from(passwordResetTokens)
-        .where(eq(passwordResetTokens.userId, userId))
-        .orderBy(desc(passwordResetTokens.createdAt)),
-      exportOrders(db, userId),
-      exportRentals(db, userId),
-      db
-        .select({
-          ...productOf,
-          ...pick(reviews, 'rating title body verifiedPurchase status createdAt updatedAt'),
-        })
-        .from(reviews)
-        .innerJoin(products, eq(products.id, reviews.productId))
-        .where(eq(reviews.userId, userId))
-        .orderBy(desc(reviews.createdAt)),
-      db
-        .select({ ...productOf, ...pick(wishlistItems, 'priceSeenMinor createdAt') })
-        .from(wishlistItems)
-        .innerJoin(products, eq(products.id, wishlistItems.productId))
-        .where(eq(wishlistItems.userId, userId))
-        .orderBy(desc(wishlistItems.createdAt)),
-      db
-        .select({ kind: wishlistNotifications.kind, sku: editions.sku, createdAt: wishlistNotifications.createdAt })
-        .from(wishlistNotifications)
-        .innerJoin(editions, eq(editions.id, wishlistNotifications.editionId))
-        .where(eq(wishlistNotifications.userId, userId))
-        .orderBy(desc(wishlistNotifications.createdAt)),
-      db
-        .select({
-          ...productOf,
-          ...pick(editions, 'sku format'),
-          ...pick(cartLines, 'kind quantity priceSeenMinor'),
-          addedAt: cartLines.createdAt,
-        })
-        .from(cartLines)
-        .innerJoin(carts, eq(carts.id, cartLines.cartId))
-        .innerJoin(editions, eq(editions.id, cartLines.editionId))
-        .innerJoin(products, eq(products.id, editions.productId))
-        .where(eq(carts.userId, userId))
-        .orderBy(asc(cartLines.id)),
-      db
-        .select({ type: interactionEvents.type, product: products.slug, ...pick(interactionEvents, 'value createdAt') })
-        .from(interactionEvents)
-        .innerJoin(products, eq(products.id, interactionEvents.productId))
-        .where(eq(interactionEvents.userId, userId))
-        .orderBy(desc(interactionEvents.createdAt))
-        .limit(EXPORT_LIMITS.interactionEvents + 1),
-      // The mail tagged with this account, decrypted by lib/mail (secret links left out).
-      listMailOfAccount(userId, EXPORT_LIMITS.mail + 1),
-    ]);
+  const [
+    book,
+    linked,
+    sessionRows,
+    resets,
+    orderPart,
+    rentalPart,
+    libraryPart,
+    reviewRows,
+    wished,
+    alerts,
+    cart,
+    events,
+    mail,
+  ] = await Promise.all([
+    db
+      .select(pick(addresses, 'fullName line1 line2 city region postalCode country phone isDefault createdAt'))
+      .from(addresses)
+      .where(eq(addresses.userId, userId))
+      .orderBy(asc(addresses.createdAt), asc(addresses.id)),
+    db
+      .select(pick(oauthAccounts, 'provider providerAccountId createdAt'))
+      .from(oauthAccounts)
+      .where(eq(oauthAccounts.userId, userId)),
+    db
+      .select(pick(sessions, 'createdAt revokedAt userAgent'))
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(desc(sessions.createdAt))
+      .limit(EXPORT_LIMITS.sessions + 1),
+    db
+      .select(pick(passwordResetTokens, 'createdAt expiresAt usedAt'))
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.userId, userId))
+      .orderBy(desc(passwordResetTokens.createdAt)),
+    exportOrders(db, userId),
+    exportRentals(db, userId),
+    exportLibrary(db, userId),
+    db
+      .select({
+        ...productOf,
+        ...pick(reviews, 'rating title body verifiedPurchase status createdAt updatedAt'),
+      })
+      .from(reviews)
+      .innerJoin(products, eq(products.id, reviews.productId))
+      .where(eq(reviews.userId, userId))
+      .orderBy(desc(reviews.createdAt)),
+    db
+      .select({ ...productOf, ...pick(wishlistItems, 'priceSeenMinor createdAt') })
+      .from(wishlistItems)
+      .innerJoin(products, eq(products.id, wishlistItems.productId))
+      .where(eq(wishlistItems.userId, userId))
+      .orderBy(desc(wishlistItems.createdAt)),
+    db
+      .select({ kind: wishlistNotifications.kind, sku: editions.sku, createdAt: wishlistNotifications.createdAt })
+      .from(wishlistNotifications)
+      .innerJoin(editions, eq(editions.id, wishlistNotifications.editionId))
+      .where(eq(wishlistNotifications.userId, userId))
+      .orderBy(desc(wishlistNotifications.createdAt)),
+    db
+      .select({
+        ...productOf,
+        ...pick(editions, 'sku format'),
+        ...pick(cartLines, 'kind quantity priceSeenMinor'),
+        addedAt: cartLines.createdAt,
+      })
+      .from(cartLines)
+      .innerJoin(carts, eq(carts.id, cartLines.cartId))
+      .innerJoin(editions, eq(editions.id, cartLines.editionId))
+      .innerJoin(products, eq(products.id, editions.productId))
+      .where(eq(carts.userId, userId))
+      .orderBy(asc(cartLines.id)),
+    db
+      .select({ type: interactionEvents.type, product: products.slug, ...pick(interactionEvents, 'value createdAt') })
+      .from(interactionEvents)
+      .innerJoin(products, eq(products.id, interactionEvents.productId))
+      .where(eq(interactionEvents.userId, userId))
+      .orderBy(desc(interactionEvents.createdAt))
+      .limit(EXPORT_LIMITS.interactionEvents + 1),
+    // The mail tagged with this account, decrypted by lib/mail (secret links left out).
+    listMailOfAccount(userId, EXPORT_LIMITS.mail + 1),
+  ]);
 
   const sessionList = capped(sessionRows, EXPORT_LIMITS.sessions);
   const eventList = capped(events, EXPORT_LIMITS.interactionEvents);
@@ -154,6 +170,7 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
   const truncated = [
     ...(orderPart.truncated ? ['orders'] : []),
     ...rentalPart.truncated,
+    ...libraryPart.truncated,
     ...(sessionList.truncated ? ['sessions'] : []),
     ...(eventList.truncated ? ['interactionEvents'] : []),
     ...(mailList.truncated ? ['mail'] : []),
@@ -173,6 +190,8 @@ async function collectPersonalData(db: Database, userId: number, now: Date) {
     orders: orderPart.orders,
     rentals: rentalPart.rentals,
     rentalWaitlist: rentalPart.waitlist,
+    entitlements: libraryPart.entitlements,
+    downloads: libraryPart.downloads,
     reviews: reviewRows,
     wishlist: wished,
     wishlistAlerts: alerts,

@@ -2,10 +2,16 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { grantForPaidOrder, revokeForOrder } from '@/lib/library/entitlements';
+import { takeDownload } from '@/lib/library/downloads';
+import { deleteAccount } from '@/lib/privacy/delete-account';
+import { exportMyData } from '@/lib/privacy/export';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
 import { refundOrder } from '@/lib/orders/refunds';
 import { itOnPostgres } from '../support/concurrency';
-import { entitlementsOf, libraryOrder } from '../support/library';
+import { addDigitalFile, entitlementsOf, libraryOrder } from '../support/library';
+import { requestContext, signInAs } from '../support/request-context';
+import { rowOf } from '../support/rows';
+import { TEST_PASSWORD } from '../support/users';
 import { createTestShopper } from '../support/users';
 
 // Entitlements of the digital library (issue 17): granted by the paid-order path once per line,
@@ -84,5 +90,40 @@ describe('revoking', () => {
     const db = await getDb();
     expect(await db.transaction((tx) => revokeForOrder(tx, orderId))).toBe(1);
     expect(await db.transaction((tx) => revokeForOrder(tx, orderId))).toBe(0);
+  });
+});
+
+describe('personal data', () => {
+  it('the export lists the library and its downloads; deleting the account forgets their addresses', async () => {
+    requestContext.reset();
+    const { shopper, orderId, editionId } = await libraryOrder();
+    const [entitlement] = await entitlementsOf(orderId);
+    const { fileId } = await addDigitalFile(editionId, { title: 'Night Song' });
+    const taken = await takeDownload({
+      entitlementId: entitlement!.id,
+      fileId,
+      userId: shopper.id,
+      ip: '198.51.100.23',
+      bytes: 42,
+      now: new Date(),
+    });
+    expect(taken).toMatchObject({ ok: true, used: 1 });
+    await signInAs(shopper.id);
+    const exported = await exportMyData();
+    if (!exported.ok) throw new Error('no export');
+    expect(exported.data.entitlements).toEqual([
+      expect.objectContaining({ source: 'bundled', status: 'active', order: expect.stringMatching(/^EN-/) }),
+    ]);
+    expect(exported.data.downloads).toEqual([
+      expect.objectContaining({ file: 'Night Song', format: 'flac', ip: '198.51.100.23', bytes: 42 }),
+    ]);
+    // An order still on its way keeps the account: this one arrived.
+    await (await getDb()).execute(sql`update orders set status = 'delivered' where id = ${orderId}`);
+    expect(await deleteAccount(shopper.id, { confirmation: TEST_PASSWORD })).toEqual({ ok: true });
+    expect(
+      await rowOf<{ ip: string | null; bytes: number }>(
+        sql`select ip, bytes::int as bytes from downloads where user_id = ${shopper.id}`,
+      ),
+    ).toEqual({ ip: null, bytes: 42 });
   });
 });
