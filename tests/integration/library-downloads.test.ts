@@ -7,12 +7,15 @@ import { GET } from '@/app/api/v1/library/downloads/[token]/route';
 import { getDb } from '@/db';
 import { takeDownload } from '@/lib/library/downloads';
 import { downloadToken, verifyDownloadToken } from '@/lib/library/links';
+import { resetDownloadCount } from '@/lib/library/reset';
 import { serveDownload } from '@/lib/library/serve';
 import { setStorage } from '@/lib/storage';
 import { createLocalStorage } from '@/lib/storage/local';
 import { itOnPostgres } from '../support/concurrency';
 import { addDigitalFile, downloadState, entitlementsOf, libraryOrder } from '../support/library';
 import { requestContext, signInAs } from '../support/request-context';
+import { rowOf } from '../support/rows';
+import { createTestShopper } from '../support/users';
 
 // Downloads of the digital library (issue 17): signed, expiring links bound to a user, counted per
 // file and entitlement, streamed from storage (a real file on local disk, in a temp folder) with
@@ -232,5 +235,38 @@ describe('counting at once', () => {
     expect(served.map((response) => response.status)).toEqual([200, 200]);
     expect(responses.filter((r) => r === 403)).toHaveLength(8);
     expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 5, logged: 2 });
+  });
+});
+
+describe('resetting a count (admin)', () => {
+  it('gives the downloads of a file back once, with an audit row, and only for an admin', async () => {
+    const staff = await createTestShopper({ role: 'admin', prefix: 'libstaff' });
+    const admin = { id: staff.id, role: 'admin' as const };
+    const { token, link } = await owned();
+    const db = await getDb();
+    await db.execute(
+      sql`insert into download_counts (entitlement_id, file_id, used) values (${link.entitlementId}, ${link.fileId}, 5)`,
+    );
+    expect(await refusal(await get(token))).toEqual({ status: 403, code: 'downloadLimitReached' });
+    const target = { entitlementId: link.entitlementId, fileId: link.fileId };
+    await expect(
+      resetDownloadCount({ id: link.userId, role: 'customer' } as never, target, new Date()),
+    ).rejects.toThrow(/admin/);
+    expect(await resetDownloadCount(admin, { entitlementId: -1, fileId: 'x' }, new Date())).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(await resetDownloadCount(admin, target, new Date())).toEqual({ ok: true, usedBefore: 5, limit: 5 });
+    expect(await resetDownloadCount(admin, target, new Date())).toEqual({ ok: false, error: 'nothingToReset' });
+    expect(
+      await rowOf<{ n: number }>(
+        sql`select count(*)::int as n from audit_log where action = 'library.reset_downloads'
+          and entity = 'entitlement' and entity_id = ${String(link.entitlementId)} and actor_user_id = ${admin.id}`,
+      ),
+    ).toEqual({ n: 1 });
+    const response = await get(token);
+    expect(response.status).toBe(200);
+    await response.body?.cancel();
+    expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 1, logged: 1 });
   });
 });
