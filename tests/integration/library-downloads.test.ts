@@ -11,6 +11,7 @@ import { resetDownloadCount } from '@/lib/library/reset';
 import { serveDownload } from '@/lib/library/serve';
 import { setStorage } from '@/lib/storage';
 import { createLocalStorage } from '@/lib/storage/local';
+import { createS3Storage } from '@/lib/storage/s3';
 import { itOnPostgres } from '../support/concurrency';
 import { addDigitalFile, downloadState, entitlementsOf, libraryOrder } from '../support/library';
 import { requestContext, signInAs } from '../support/request-context';
@@ -268,5 +269,47 @@ describe('resetting a count (admin)', () => {
     expect(response.status).toBe(200);
     await response.body?.cancel();
     expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 1, logged: 1 });
+  });
+});
+
+describe('reading from S3-compatible storage', () => {
+  it('HEADs for the size and GETs a byte range with a signed request, streaming the body; a missing object is null', async () => {
+    const calls: { method: string; url: string; headers: Record<string, string> }[] = [];
+    const objects = new Map([['library/1/a.flac', new TextEncoder().encode('0123456789')]]);
+    const fakeFetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+      const url = new URL(String(input));
+      const headers = init?.headers as Record<string, string>;
+      calls.push({ method: init?.method ?? 'GET', url: url.pathname, headers });
+      const bytes = objects.get(url.pathname.replace(/^\/media\//, ''));
+      if (!bytes) return new Response('<Error><Code>NoSuchKey</Code></Error>', { status: 404 });
+      if (init?.method === 'HEAD') return new Response(null, { headers: { 'content-length': String(bytes.length) } });
+      const [, from, to] = /^bytes=(\d+)-(\d+)$/.exec(headers.range ?? '') ?? [];
+      const body = from ? bytes.slice(Number(from), Number(to) + 1) : bytes;
+      return new Response(body, { status: from ? 206 : 200 });
+    }) as typeof fetch;
+    const s3 = createS3Storage(
+      {
+        kind: 's3',
+        bucket: 'media',
+        region: 'auto',
+        endpoint: 'http://127.0.0.1:9',
+        accessKeyId: 'AKIDTEST',
+        secretAccessKey: 'secret',
+        publicUrl: 'https://cdn.example.com',
+      },
+      fakeFetch,
+    );
+    expect(await s3.statObject('library/1/a.flac')).toEqual({ size: 10 });
+    const stream = await s3.readObject('library/1/a.flac', { start: 2, end: 5 });
+    expect(new TextDecoder().decode(await new Response(stream).arrayBuffer())).toBe('2345');
+    expect(calls.map((call) => [call.method, call.url, call.headers.range])).toEqual([
+      ['HEAD', '/media/library/1/a.flac', undefined],
+      ['GET', '/media/library/1/a.flac', 'bytes=2-5'],
+    ]);
+    expect(calls[1]!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/.*SignedHeaders=host;range;/,
+    );
+    expect(await s3.statObject('library/1/missing.flac')).toBeNull();
+    expect(await s3.readObject('library/1/missing.flac')).toBeNull();
   });
 });
