@@ -40,6 +40,8 @@ export async function serveDownload(input: {
   rangeHeader: string | null;
   ip: string | null;
   now: Date;
+  /** HEAD (a download manager asking for the size first): the same checks and headers, no body, nothing counted. */
+  headOnly?: boolean;
 }): Promise<Response> {
   const verified = verifyDownloadToken(input.token, input.userId, input.now);
   if (!verified.ok) throw refuse(verified.refusal);
@@ -67,7 +69,7 @@ export async function serveDownload(input: {
   const issuedAt = new Date(link.expiresAt.getTime() - linkHours() * HOUR_MS);
   const resumes =
     start > 0 && (await mayResume(db, { entitlementId: link.entitlementId, fileId: file.id, since: issuedAt }));
-  if (!resumes) {
+  if (!resumes && !input.headOnly) {
     const taken = await takeDownload({
       entitlementId: link.entitlementId,
       fileId: file.id,
@@ -79,8 +81,8 @@ export async function serveDownload(input: {
     if (!taken.ok) throw refuse(taken.refusal);
   }
 
-  const body = length === 0 ? null : await storage().readObject(file.storageKey, { start, end });
-  if (length > 0 && !body) throw refuse('notFound');
+  const body = length === 0 || input.headOnly ? null : await storage().readObject(file.storageKey, { start, end });
+  if (length > 0 && !input.headOnly && !body) throw refuse('notFound');
   return new Response(body, {
     status: range ? 206 : 200,
     headers: {

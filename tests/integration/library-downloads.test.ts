@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET } from '@/app/api/v1/library/downloads/[token]/route';
+import { GET, HEAD } from '@/app/api/v1/library/downloads/[token]/route';
 import { getDb } from '@/db';
 import { takeDownload } from '@/lib/library/downloads';
 import { downloadToken, verifyDownloadToken } from '@/lib/library/links';
@@ -109,6 +109,17 @@ describe('GET /api/v1/library/downloads/{token}', () => {
     expect(response.status).toBe(206);
     await response.body?.cancel();
     expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 1, logged: 1 });
+  });
+
+  it('answers HEAD with the headers of the download, counting nothing', async () => {
+    const { token, bytes, link } = await owned();
+    const response = await HEAD(new Request(`http://localhost/api/v1/library/downloads/${token}`, { method: 'HEAD' }), {
+      params: Promise.resolve({ token }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(bytes.byteLength));
+    expect(response.body).toBeNull();
+    expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 0, logged: 0 });
   });
 
   it('answers 416 to a range past the end, counting nothing', async () => {
