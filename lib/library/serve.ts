@@ -9,6 +9,8 @@ import { contentDisposition, downloadFileName } from './files';
 import { linkHours, verifyDownloadToken } from './links';
 
 const HOUR_MS = 3_600_000;
+/** How long a presigned storage URL works: long enough to start the download, too short to pass around. */
+const PRESIGNED_SECONDS = 300;
 
 /** The answer to each refused download: a status, a stable code and a message (README, "JSON API"). */
 const REFUSED = {
@@ -31,7 +33,8 @@ function refuse(reason: keyof typeof REFUSED): HttpError {
  * entitlement (theirs, active, covering the file), counts the download (./downloads.ts: a request
  * from byte 0 counts; a resume from a later byte does not, after a counted start within the link's
  * lifetime), then streams the bytes from storage — the whole file (200) or one byte range (206) —
- * never holding the file in memory. Every refusal is an HttpError (a 4xx in the route's JSON shape)
+ * never holding the file in memory; storage that can presign (S3) gets a 302 to a URL that works
+ * for 5 minutes instead. Every refusal is an HttpError (a 4xx in the route's JSON shape)
  * and changes nothing.
  */
 export async function serveDownload(input: {
@@ -51,7 +54,8 @@ export async function serveDownload(input: {
   if (!found.ok) throw refuse(found.refusal);
   const { file } = found.target;
 
-  const stored = await storage().statObject(file.storageKey);
+  const adapter = storage();
+  const stored = await adapter.statObject(file.storageKey);
   if (!stored) {
     console.error(`[encore] digital file ${file.id} is missing from storage (${file.storageKey})`);
     throw refuse('notFound');
@@ -81,14 +85,25 @@ export async function serveDownload(input: {
     if (!taken.ok) throw refuse(taken.refusal);
   }
 
-  const body = length === 0 || input.headOnly ? null : await storage().readObject(file.storageKey, { start, end });
+  const disposition = contentDisposition(downloadFileName(file.title, file.format));
+  if (adapter.presignGet) {
+    // S3: the bytes go from the bucket, by a URL that works for a few minutes (the Range, if any, is
+    // sent again to it by the client following the redirect). Counted above like a streamed download.
+    const location = adapter.presignGet(
+      file.storageKey,
+      { expiresSeconds: PRESIGNED_SECONDS, contentType: file.contentType, contentDisposition: disposition },
+      input.now,
+    );
+    return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'private, no-store' } });
+  }
+  const body = length === 0 || input.headOnly ? null : await adapter.readObject(file.storageKey, { start, end });
   if (length > 0 && !input.headOnly && !body) throw refuse('notFound');
   return new Response(body, {
     status: range ? 206 : 200,
     headers: {
       'Content-Type': file.contentType,
       'Content-Length': String(length),
-      'Content-Disposition': contentDisposition(downloadFileName(file.title, file.format)),
+      'Content-Disposition': disposition,
       'Accept-Ranges': 'bytes',
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
       'Cache-Control': 'private, no-store',

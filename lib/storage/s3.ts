@@ -1,6 +1,6 @@
 import 'server-only';
 import type { S3Settings } from './config';
-import { sha256Hex, signRequest, uriEncode } from './sigv4';
+import { presignGetUrl, sha256Hex, signRequest, uriEncode } from './sigv4';
 import { assertValidKey, type ByteRange, type StorageAdapter, StorageError } from './types';
 
 type Fetch = typeof fetch;
@@ -107,6 +107,22 @@ export function createS3Storage(settings: S3Settings, fetchImpl: Fetch = fetch):
     async readObject(key, range) {
       // Streamed through: the body is passed on as it arrives.
       return (await fetchObject('GET', key, range))?.body ?? null;
+    },
+    presignGet(key, options, now) {
+      assertValidKey(key);
+      return presignGetUrl({
+        url: objectUrl(settings, key),
+        region: settings.region,
+        service: 's3',
+        accessKeyId: settings.accessKeyId,
+        secretAccessKey: settings.secretAccessKey,
+        date: now,
+        expiresSeconds: options.expiresSeconds,
+        query: {
+          'response-content-type': options.contentType,
+          'response-content-disposition': options.contentDisposition,
+        },
+      });
     },
     keyOf(url) {
       if (!url.startsWith(prefix)) return null;

@@ -13,6 +13,16 @@ export type StorageAdapter = {
    * as it is sent, never loaded whole into memory. Null when there is no such object.
    */
   readObject(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null>;
+  /**
+   * Storage that can hand out short-lived signed URLs (S3): a URL that GETs the object without
+   * credentials until `expiresSeconds` after `now`, answered with this content type and disposition.
+   * Local disk cannot: its files are streamed by the app.
+   */
+  presignGet?(
+    key: string,
+    options: { expiresSeconds: number; contentType: string; contentDisposition: string },
+    now: Date,
+  ): string;
 };
 
 /** Bytes `start` to `end` of an object, both included. */

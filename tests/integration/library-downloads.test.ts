@@ -323,4 +323,39 @@ describe('reading from S3-compatible storage', () => {
     expect(await s3.statObject('library/1/missing.flac')).toBeNull();
     expect(await s3.readObject('library/1/missing.flac')).toBeNull();
   });
+
+  it('answers a download from S3 with a 302 to a presigned URL of 5 minutes, counted once', async () => {
+    const { link, token, storageKey, bytes } = await owned({ title: 'Freddie Freeloader' });
+    const fakeFetch = (async (_input: URL | RequestInfo, init?: RequestInit) =>
+      init?.method === 'HEAD'
+        ? new Response(null, { headers: { 'content-length': String(bytes.byteLength) } })
+        : new Response('not expected', { status: 500 })) as typeof fetch;
+    setStorage(
+      createS3Storage(
+        {
+          kind: 's3',
+          bucket: 'media',
+          region: 'auto',
+          endpoint: 'https://s3.example.com',
+          accessKeyId: 'AKIDTEST',
+          secretAccessKey: 'secret',
+          publicUrl: 'https://cdn.example.com',
+        },
+        fakeFetch,
+      ),
+    );
+    try {
+      const response = await get(token);
+      expect(response.status).toBe(302);
+      const location = new URL(response.headers.get('location') ?? '');
+      expect(`${location.origin}${location.pathname}`).toBe(`https://s3.example.com/media/${storageKey}`);
+      expect(location.searchParams.get('X-Amz-Expires')).toBe('300');
+      expect(location.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+      expect(location.searchParams.get('response-content-type')).toBe('audio/flac');
+      expect(location.searchParams.get('response-content-disposition')).toContain('Freddie Freeloader.flac');
+      expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 1, logged: 1 });
+    } finally {
+      setStorage(createLocalStorage(dir));
+    }
+  });
 });
