@@ -239,6 +239,8 @@ export const envSchema = z
     LIBRARY_LINK_HOURS: wholeNumber(24, 1, 24 * 7),
     /** Downloads of each file per entitlement (an admin can give one entitlement more). */
     LIBRARY_DOWNLOAD_LIMIT: wholeNumber(5, 1, 1000),
+    /** Without S3: the folder that keeps the library's files, outside public/ (only the download route serves them). */
+    LIBRARY_FILES_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/library-files')),
 
     // Mail
     SMTP_URL: z.preprocess(

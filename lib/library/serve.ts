@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { HttpError } from '@/lib/http/errors';
-import { storage } from '@/lib/storage';
+import { libraryStorage } from './storage';
 import { parseRange } from '@/lib/storage/local';
 import { mayResume, takeDownload } from './downloads';
 import { findDownloadTarget } from './entitlements';
@@ -54,7 +54,7 @@ export async function serveDownload(input: {
   if (!found.ok) throw refuse(found.refusal);
   const { file } = found.target;
 
-  const adapter = storage();
+  const adapter = libraryStorage();
   const stored = await adapter.statObject(file.storageKey);
   if (!stored) {
     console.error(`[encore] digital file ${file.id} is missing from storage (${file.storageKey})`);

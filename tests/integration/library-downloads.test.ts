@@ -9,7 +9,7 @@ import { takeDownload } from '@/lib/library/downloads';
 import { downloadToken, verifyDownloadToken } from '@/lib/library/links';
 import { resetDownloadCount } from '@/lib/library/reset';
 import { serveDownload } from '@/lib/library/serve';
-import { setStorage } from '@/lib/storage';
+import { setLibraryStorage } from '@/lib/library/storage';
 import { createLocalStorage } from '@/lib/storage/local';
 import { createS3Storage } from '@/lib/storage/s3';
 import { itOnPostgres } from '../support/concurrency';
@@ -29,11 +29,11 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'encore-library-'));
-  setStorage(createLocalStorage(dir));
+  setLibraryStorage(createLocalStorage(dir));
 });
 
 afterAll(async () => {
-  setStorage(null);
+  setLibraryStorage(null);
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -330,7 +330,7 @@ describe('reading from S3-compatible storage', () => {
       init?.method === 'HEAD'
         ? new Response(null, { headers: { 'content-length': String(bytes.byteLength) } })
         : new Response('not expected', { status: 500 })) as typeof fetch;
-    setStorage(
+    setLibraryStorage(
       createS3Storage(
         {
           kind: 's3',
@@ -355,7 +355,7 @@ describe('reading from S3-compatible storage', () => {
       expect(location.searchParams.get('response-content-disposition')).toContain('Freddie Freeloader.flac');
       expect(await downloadState(link.entitlementId, link.fileId)).toEqual({ used: 1, logged: 1 });
     } finally {
-      setStorage(createLocalStorage(dir));
+      setLibraryStorage(createLocalStorage(dir));
     }
   });
 });

@@ -1,8 +1,13 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { grantForPaidOrder, revokeForOrder } from '@/lib/library/entitlements';
 import { takeDownload } from '@/lib/library/downloads';
+import { setLibraryStorage } from '@/lib/library/storage';
+import { createLocalStorage } from '@/lib/storage/local';
 import { deleteAccount } from '@/lib/privacy/delete-account';
 import { exportMyData } from '@/lib/privacy/export';
 import { cancelPaidOrder } from '@/lib/orders/mutations';
@@ -22,9 +27,18 @@ vi.mock('next/server', async (original) => ({ ...(await original<object>()), aft
 
 let admin: { id: number; role: 'admin' };
 
+let dir: string;
+
 beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'encore-library-'));
+  setLibraryStorage(createLocalStorage(dir));
   const staff = await createTestShopper({ role: 'admin', prefix: 'libadmin' });
   admin = { id: staff.id, role: 'admin' };
+});
+
+afterAll(async () => {
+  setLibraryStorage(null);
+  await fs.rm(dir, { recursive: true, force: true });
 });
 
 describe('granting', () => {

@@ -5,7 +5,7 @@ import { getDb, queryRow, queryRows } from '@/db';
 import type { SessionUser } from '@/lib/accounts/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { applyPaymentSucceeded } from '@/lib/orders/lifecycle';
-import { storage } from '@/lib/storage';
+import { libraryStorage } from '@/lib/library/storage';
 import { checkoutContext, createCart, createTestEdition, guestCheckout } from './commerce';
 import { createTestShopper } from './users';
 
@@ -68,7 +68,7 @@ export async function addDigitalFile(
   const bytes = options.bytes ?? new Uint8Array(randomBytes(64 * 1024));
   const format = options.format ?? 'flac';
   const storageKey = `library/${editionId}/${randomBytes(8).toString('hex')}.${format === 'flac' ? 'flac' : 'mp3'}`;
-  await storage().putObject(storageKey, bytes, 'application/octet-stream');
+  await libraryStorage().putObject(storageKey, bytes, 'application/octet-stream');
   const file = await queryRow<{ id: number }>(
     await getDb(),
     sql`insert into digital_files (edition_id, kind, position, title, format, storage_key, byte_size, content_type, sha256)
