@@ -72,6 +72,7 @@ ALTER TABLE "entitlements" ADD CONSTRAINT "entitlements_order_line_id_order_line
 CREATE UNIQUE INDEX "digital_files_storage_key" ON "digital_files" USING btree ("storage_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "digital_files_edition_position_format_key" ON "digital_files" USING btree ("edition_id","kind","position","format");--> statement-breakpoint
 CREATE INDEX "downloads_entitlement_file_idx" ON "downloads" USING btree ("entitlement_id","file_id","started_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "downloads_user_idx" ON "downloads" USING btree ("user_id","started_at" DESC NULLS LAST) WHERE "downloads"."user_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "entitlements_order_line_key" ON "entitlements" USING btree ("order_line_id") WHERE "entitlements"."order_line_id" is not null;--> statement-breakpoint
 CREATE INDEX "entitlements_user_idx" ON "entitlements" USING btree ("user_id","granted_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "entitlements_order_idx" ON "entitlements" USING btree ("order_id") WHERE "entitlements"."order_id" is not null;

@@ -145,5 +145,11 @@ export const downloads = pgTable(
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('downloads_entitlement_file_idx').on(t.entitlementId, t.fileId, t.startedAt.desc())],
+  (t) => [
+    index('downloads_entitlement_file_idx').on(t.entitlementId, t.fileId, t.startedAt.desc()),
+    // The data export and account deletion read a user's downloads.
+    index('downloads_user_idx')
+      .on(t.userId, t.startedAt.desc())
+      .where(sql`${t.userId} is not null`),
+  ],
 );
