@@ -10,7 +10,8 @@ import { resolveLocale } from '@/lib/i18n/server';
 export const instant = false;
 
 /** The back office's client components: its own messages besides those of every per-user page. */
-const ADMIN_CLIENT_NAMESPACES = [...SECURE_CLIENT_NAMESPACES, 'admin'];
+// 'RentalKeep': the rental desk's "Mark lost" form.
+const ADMIN_CLIENT_NAMESPACES = [...SECURE_CLIENT_NAMESPACES, 'admin', 'RentalKeep'];
 
 // Every /admin page sits in this layout: visitors are sent to sign in, customers get a 403. The
 // same check runs again inside every admin action and route handler (requireAdmin).

@@ -59,7 +59,10 @@ export default async function AccountRentalsPage({ params }: Props) {
   return (
     <div>
       <PageHeader title={t('title')} intro={t('intro', { timeZone: env.SHOP_TIME_ZONE })} />
-      <RentalList items={items} />
+      {/* "Keep it" is a client form: its words go to the browser. */}
+      <ClientMessages namespaces={['RentalKeep']} locale={locale}>
+        <RentalList items={items} />
+      </ClientMessages>
       <ClientMessages namespaces={['rentalWaitlist']} locale={locale}>
         <WaitlistPlaces
           items={places.map((place) => ({
