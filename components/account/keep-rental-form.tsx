@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 import { useTranslations } from 'next-intl';
 import { FormMessages } from '@/components/ui/form/form-message';
 import { SubmitButton } from '@/components/ui/form/submit-button';
@@ -18,6 +19,9 @@ export type KeepOfferView = {
   refund: string;
   /** What the deposit left does not cover: paid on the payment page before the copy is kept. */
   toPay: string | null;
+  /** The quote shown, in minor units: posted back, so that the shop keeps the copy at this price only. */
+  priceMinor: number;
+  lateFeeMinor: number;
 };
 
 /**
@@ -43,6 +47,11 @@ export function KeepRentalForm({
     initial: initial ?? undefined,
     onSuccess: () => router.refresh(),
   });
+  // A new quote (the sale price or the late fee changed since the page was shown): show it, to confirm again.
+  const quoteChanged = state?.ok === false && state.error === 'quote_changed';
+  useEffect(() => {
+    if (quoteChanged) router.refresh();
+  }, [quoteChanged, state, router]);
   const error =
     state && !state.ok ? (t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : t('errors.unexpected')) : null;
   const rows: [string, string][] = [
@@ -68,6 +77,8 @@ export function KeepRentalForm({
       </dl>
       <form {...form} className="mt-3 space-y-2">
         <input type="hidden" name="rentalId" value={rentalId} />
+        <input type="hidden" name="priceMinor" value={offer.priceMinor} />
+        <input type="hidden" name="lateFeeMinor" value={offer.lateFeeMinor} />
         <p className="text-stone-600">{t('offer.confirmNote')}</p>
         <SubmitButton
           pendingLabel={t('offer.keeping')}

@@ -19,7 +19,18 @@ export type KeepRentalState =
   | { ok: true; rentalId: number; refundMinor: number }
   | { ok: false; rentalId?: number; error: string; fieldErrors?: Record<string, string> };
 
-const keepSchema = z.object({ rentalId: z.coerce.number().int().positive().max(2_147_483_647) });
+// Whole minor units as the form wrote them (a missing field is invalid, not 0).
+const amount = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().max(2_147_483_647));
+/** The rental, and the quote the shopper confirmed (price and late fee so far, minor units, as the page showed them). */
+const keepSchema = z.object({
+  rentalId: z.coerce.number().int().positive().max(2_147_483_647),
+  priceMinor: amount,
+  lateFeeMinor: amount,
+});
 
 /**
  * "Keep it": the shopper keeps the copy of their out rental for the buy-out price (lib/rentals/keep.ts).
@@ -32,10 +43,14 @@ export const keepRentalAction = formAction(
   async (formData: FormData): Promise<KeepRentalState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'unauthenticated' };
-    const parsed = keepSchema.safeParse({ rentalId: formData.get('rentalId') });
+    const parsed = keepSchema.safeParse({
+      rentalId: formData.get('rentalId'),
+      priceMinor: formData.get('priceMinor'),
+      lateFeeMinor: formData.get('lateFeeMinor'),
+    });
     if (!parsed.success) return { ok: false, error: 'invalid' };
-    const { rentalId } = parsed.data;
-    const result = await keepRental(user, { rentalId, now: clockNow() });
+    const { rentalId, priceMinor, lateFeeMinor } = parsed.data;
+    const result = await keepRental(user, { rentalId, now: clockNow(), expected: { priceMinor, lateFeeMinor } });
     if (!result.ok) return { ok: false, rentalId, error: result.error };
     if (result.outcome === 'payment') redirect(await startPayment(result.orderId));
     // The copy left the pool: the edition's rent offer (free copies, "in service") may have changed.

@@ -38,7 +38,7 @@ export type Kept = {
  */
 export async function keepRental(
   user: { id: number },
-  input: { rentalId: number; now: Date },
+  input: { rentalId: number; now: Date; expected?: { priceMinor: number; lateFeeMinor: number } },
   settings: RentalSettings = rentalSettings(),
 ): Promise<Kept | PaymentNeeded | Refusal<KeepRefusal>> {
   const { rentalId, now } = input;
@@ -60,6 +60,12 @@ export async function keepRental(
         now,
         settings.timeZone,
       );
+      // The price and late fee the shopper confirmed (the page's quote): a price edited or a late day
+      // begun since then is refused, and the page shows the new quote.
+      const { expected } = input;
+      if (expected && (expected.priceMinor !== quote.priceMinor || expected.lateFeeMinor !== quote.lateFeeMinor)) {
+        throw new KeepAbort('quote_changed');
+      }
       if (quote.shortfallMinor > 0) return buyOutOrderIn(tx, locked, quote, user.id, now);
       const rental = await markKept(
         tx,

@@ -32,7 +32,8 @@ import { rentalCopies, rentals } from './schema';
  * paid after the rental was settled otherwise (returned, converted, lost) is refunded in full.
  */
 
-export type KeepRefusal = 'not_found' | 'not_out' | 'already_kept' | 'payment_received' | 'order_not_paid';
+export type KeepRefusal =
+  'not_found' | 'not_out' | 'already_kept' | 'payment_received' | 'order_not_paid' | 'quote_changed';
 
 /** Rolls the keep's transaction back with a refusal (nothing of it stays). */
 export class KeepAbort extends Error {

@@ -42,6 +42,8 @@ const OFFER = {
     fromDeposit: '$25.00',
     refund: '$2.83',
     toPay: null,
+    priceMinor: 2500,
+    lateFeeMinor: 216,
   },
   initial: null,
 };
@@ -74,8 +76,19 @@ describe('Keep it on /account/rentals', () => {
     await waitFor(() => expect(actions.keepRentalAction).toHaveBeenCalledTimes(1));
     const formData = actions.keepRentalAction.mock.calls[0]?.[1];
     expect(formData?.get('rentalId')).toBe('1');
+    // The quote shown goes with it: the shop keeps the copy at this price only.
+    expect(formData?.get('priceMinor')).toBe('2500');
+    expect(formData?.get('lateFeeMinor')).toBe('216');
     await waitFor(() => expect(refresh).toHaveBeenCalled());
     expect(await within(rental).findByText('The copy is yours.')).toBeTruthy();
+  });
+
+  it('shows the new quote when the price or the late fee changed since the page was shown', async () => {
+    actions.keepRentalAction.mockResolvedValue({ ok: false, rentalId: 1, error: 'quote_changed' });
+    renderList([item(1, { kind: 'out', dueDate: 'March 9, 2026', daysLeft: 2 }, OFFER)]);
+    fireEvent.click(within(row(1)).getByRole('button', { name: 'Yes, keep Night Drive 1' }));
+    await waitFor(() => expect(within(row(1)).getByRole('alert').textContent).toContain('check the new amounts'));
+    await waitFor(() => expect(refresh).toHaveBeenCalled());
   });
 
   it('says why when the keep is refused', async () => {

@@ -151,6 +151,10 @@ describe('the utilization report', () => {
   });
 });
 
+/** The keep form as the page posts it: the rental and the quote it showed (on time: 2999 − 499, no late fee). */
+const keepForm = (rentalId: string | number, quote = { priceMinor: 2500, lateFeeMinor: 0 }) =>
+  formData({ rentalId, ...quote });
+
 describe('the keep and mark-lost actions', () => {
   it('keeps the signed-in shopper’s own rental only, with a clear answer otherwise', async () => {
     const { editionId } = await createRentableEdition({ copies: 2 });
@@ -159,14 +163,24 @@ describe('the keep and mark-lost actions', () => {
     const theirs = await rentOut(editionId, new Date(), other);
     await signInAs(shopper);
     const digest = await databaseDigest();
-    expect(await keepRentalAction(null, formData({ rentalId: theirs.rentalId }))).toEqual({
+    expect(await keepRentalAction(null, keepForm(theirs.rentalId))).toEqual({
       ok: false,
       rentalId: theirs.rentalId,
       error: 'not_found',
     });
-    expect(await keepRentalAction(null, formData({ rentalId: 'abc' }))).toEqual({ ok: false, error: 'invalid' });
-    expect(await databaseDigest()).toEqual(digest);
+    expect(await keepRentalAction(null, keepForm('abc'))).toEqual({ ok: false, error: 'invalid' });
+    // A quote that is not today's (the price changed since the page was shown): refused, nothing changes.
+    expect(await keepRentalAction(null, keepForm(mine.rentalId, { priceMinor: 2400, lateFeeMinor: 0 }))).toEqual({
+      ok: false,
+      rentalId: mine.rentalId,
+      error: 'quote_changed',
+    });
     expect(await keepRentalAction(null, formData({ rentalId: mine.rentalId }))).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(await databaseDigest()).toEqual(digest);
+    expect(await keepRentalAction(null, keepForm(mine.rentalId))).toEqual({
       ok: true,
       rentalId: mine.rentalId,
       refundMinor: 499,
@@ -174,12 +188,12 @@ describe('the keep and mark-lost actions', () => {
     expect(updateTag).toHaveBeenCalled();
     expect(revalidateTag).toHaveBeenCalled();
     expect(await refundsOf(mine.orderId)).toMatchObject({ refunded: 499 });
-    expect(await keepRentalAction(null, formData({ rentalId: mine.rentalId }))).toMatchObject({
+    expect(await keepRentalAction(null, keepForm(mine.rentalId))).toMatchObject({
       ok: false,
       error: 'already_kept',
     });
     requestContext.reset();
-    expect(await keepRentalAction(null, formData({ rentalId: theirs.rentalId }))).toEqual({
+    expect(await keepRentalAction(null, keepForm(theirs.rentalId))).toEqual({
       ok: false,
       error: 'unauthenticated',
     });
@@ -191,9 +205,7 @@ describe('the keep and mark-lost actions', () => {
     const out = await rentOut(editionId, new Date());
     await signInAs(shopper);
     // Next's redirect is an error it catches: the pay page of the new order (the demo provider's).
-    const redirected = await keepRentalAction(null, formData({ rentalId: out.rentalId })).catch(
-      (error: unknown) => error,
-    );
+    const redirected = await keepRentalAction(null, keepForm(out.rentalId)).catch((error: unknown) => error);
     expect(String((redirected as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;replace;\/pay\/EN-\d+\?key=/);
     expect(await copyStatuses(editionId)).toEqual(['out']);
   });

@@ -139,6 +139,27 @@ describe('keep it (buy-out)', () => {
     expect(await refundsOf(orderId)).toMatchObject({ refunded: 283, status: 'paid' });
   });
 
+  it('keeps only at the quote the shopper confirmed: a late day begun since then is refused, nothing changes', async () => {
+    const { rentalId } = await paidAndOut();
+    // Confirmed on 10 March (2 days late, 144); the click arrives on 11 March (3 days late, 216).
+    const before = await databaseDigest();
+    expect(
+      await keepRental(
+        shopper,
+        { rentalId, now: at('2026-03-11T09:00:00Z'), expected: { priceMinor: 2500, lateFeeMinor: 144 } },
+        BERLIN,
+      ),
+    ).toEqual({ ok: false, error: 'quote_changed' });
+    expect(await databaseDigest()).toEqual(before);
+    expect(
+      await keepRental(
+        shopper,
+        { rentalId, now: at('2026-03-11T09:00:00Z'), expected: { priceMinor: 2500, lateFeeMinor: 216 } },
+        BERLIN,
+      ),
+    ).toMatchObject({ ok: true, rental: { status: 'kept', lateFeeChargedMinor: 216 } });
+  });
+
   it('refuses a rental that is not out, or not the shopper’s, and changes nothing', async () => {
     const { editionId, codes } = await createRentableEdition({ copies: 1 });
     const reserved = await reserveCopy({ editionId, userId: shopper.id, periodDays: 7, now: new Date() }, BERLIN);

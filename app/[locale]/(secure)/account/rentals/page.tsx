@@ -152,6 +152,8 @@ function keepView(rental: ShopperRental, now: Date, locale: Locale, answer: Keep
       fromDeposit: money(quote.fromDepositMinor),
       refund: money(quote.refundMinor),
       toPay: quote.shortfallMinor > 0 ? money(quote.shortfallMinor) : null,
+      priceMinor: quote.priceMinor,
+      lateFeeMinor: quote.lateFeeMinor,
     },
     initial: answer,
   };
