@@ -100,15 +100,28 @@ describe('password reset links end', () => {
     const { sessionVersion } = first(
       await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, user.id)),
     );
-    // What requestPasswordReset writes, without its immediate delivery: the mail is still waiting.
-    const { id } = await enqueueMail(db, {
-      to: user.email,
-      locale: 'en',
-      template: 'passwordReset',
-      data: { name: user.username, url: secretLinks.passwordReset(sessionVersion), expiresMinutes: 30 },
-      userId: user.id,
+    // What requestPasswordReset writes, without its immediate delivery: the mail is still waiting. It is
+    // written not yet due, so that a delivery an earlier test started in the background cannot send it
+    // before the sign-out; then it is due, as a mail still in the outbox would be.
+    const id = await db.transaction(async (tx) => {
+      const queued = await enqueueMail(tx, {
+        to: user.email,
+        locale: 'en',
+        template: 'passwordReset',
+        data: { name: user.username, url: secretLinks.passwordReset(sessionVersion), expiresMinutes: 30 },
+        userId: user.id,
+      });
+      await tx
+        .update(mailOutbox)
+        .set({ nextAttemptAt: sql`now() + interval '1 hour'` })
+        .where(eq(mailOutbox.id, queued.id));
+      return queued.id;
     });
     await signOutEverywhere(user.id);
+    await db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(mailOutbox.id, id));
     expect((await mail.sentTo(user.email)).filter((m) => /reset-password/.test(m.text))).toEqual([]);
     const row = first(await db.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)));
     expect(row.status).toBe('cancelled');
